@@ -1,0 +1,124 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { main } from "./main.js";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const example = join(root, "examples/ifp-like");
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "evident-cli-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const GOOD = {
+  "children.csv": "child_id,cohort,start_date,end_date\nA,intervention,2018-03-01,2018-05-09\nB,comparison,2018-04-30,2018-04-30\n",
+  "episodes.csv": "child_id,status,start_date,end_date\nA,CP,2017-11-01,2018-01-15\nA,CIN,2018-06-01,\n",
+  "referrals.csv": "child_id,referral_date\nA,2017-10-10\n",
+};
+
+describe("evident analyse", () => {
+  it("prints the documented JSON shape for the example data", async () => {
+    const { code, stdout, stderr } = await run(["analyse", "--data", example, "--as-at", "2020-03-01", "--programme-cost", "501597", "--format", "json", "--bootstrap", "50"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    for (const cohort of ["intervention", "comparison"]) {
+      expect(Object.keys(r.cohorts[cohort])).toEqual(expect.arrayContaining(["n", "before", "after", "costDifference", "transitions"]));
+      for (const w of ["before", "after"]) {
+        expect(Object.keys(r.cohorts[cohort][w])).toEqual(expect.arrayContaining(["referrals", "CIN", "CP", "CLA", "cost"]));
+        expect(Object.keys(r.cohorts[cohort][w].CP)).toEqual(expect.arrayContaining(["children", "days"]));
+      }
+      expect(Object.keys(r.cohorts[cohort].transitions)).toEqual(["none", "CIN", "CP", "CLA"]);
+    }
+    expect(Object.keys(r.cohorts.comparison)).toEqual(expect.arrayContaining(["scaledCostBefore", "scaledCostAfter", "scaledCostDifference"]));
+    expect(r).toHaveProperty("saving");
+    expect(r.programmeCost).toBe(501597);
+    expect(r.netCost).toBeCloseTo(501597 - r.saving, 6);
+    expect(Array.isArray(r.warnings)).toBe(true);
+    // The example data follow Tables 11-14 for children and referral counts.
+    expect(r.cohorts.intervention.n).toBe(78);
+    expect(r.cohorts.comparison.n).toBe(116);
+    expect(r.cohorts.intervention.before.referrals).toBe(43);
+    expect(r.cohorts.comparison.after.referrals).toBe(6);
+    expect([r.cohorts.intervention.before.CIN.children, r.cohorts.intervention.before.CP.children, r.cohorts.intervention.before.CLA.children]).toEqual([24, 26, 2]);
+    expect([r.cohorts.comparison.after.CIN.children, r.cohorts.comparison.after.CP.children, r.cohorts.comparison.after.CLA.children]).toEqual([15, 12, 1]);
+  });
+
+  it("prints report-style tables with the warnings first", async () => {
+    const { code, stdout } = await run(["analyse", "--data", example, "--as-at", "2020-03-01", "--bootstrap", "0"]);
+    expect(code).toBe(0);
+    expect(stdout.indexOf("Read these before the numbers")).toBeLessThan(stdout.indexOf("Statutory status, intervention"));
+    expect(stdout).toMatch(/Children with CIN\s+24 \(30\.8%\)\s+10 \(12\.8%\)/);
+  });
+
+  it("names file, line, column and reason for bad data, exits 2 and prints nothing on stdout", async () => {
+    const dir = folder({ ...GOOD, "episodes.csv": "child_id,status,start_date,end_date\nA,CP,2017-11-01,2018-01-15\nA,CP,2019-02-30,\nA,XX,2018-01-01,\n" });
+    const { code, stdout, stderr } = await run(["analyse", "--data", dir, "--as-at", "2020-01-01"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('episodes.csv, line 3, column start_date: start_date "2019-02-30" is not a real date');
+    expect(stderr).toContain("episodes.csv, line 4, column status: status must be CIN, CP or CLA");
+  });
+
+  it("reports missing columns, unknown children and missing files", async () => {
+    const noColumn = await run(["analyse", "--data", folder({ ...GOOD, "children.csv": "child_id,cohort,start_date\nA,intervention,2018-01-01\n" }), "--as-at", "2020-01-01"]);
+    expect(noColumn.code).toBe(2);
+    expect(noColumn.stderr).toContain("children.csv, line 1, column end_date: missing column end_date");
+    const unknown = await run(["analyse", "--data", folder({ ...GOOD, "referrals.csv": "child_id,referral_date\nZ9,2018-01-01\n" }), "--as-at", "2020-01-01"]);
+    expect(unknown.stderr).toContain('referrals.csv, line 2, column child_id: no child "Z9" in children.csv');
+    const missing = await run(["analyse", "--data", folder({ "children.csv": GOOD["children.csv"] }), "--as-at", "2020-01-01"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read episodes.csv");
+  });
+
+  it("refuses bad options with exit 2", async () => {
+    expect((await run(["analyse", "--data", example, "--as-at", "2020-02-30"])).stderr).toContain("--as-at must be a real date");
+    expect((await run(["analyse", "--data", example, "--as-at", "2020-01-01", "--window-months", "six"])).code).toBe(2);
+    expect((await run(["analyse", "--data", example, "--as-at", "2020-01-01", "--tariffs", "nope"])).stderr).toContain('unknown tariff set "nope"');
+    expect((await run(["analyse", "--data", example, "--as-at", "2020-01-01", "--colour"])).code).toBe(2);
+    expect((await run(["frobnicate"])).code).toBe(2);
+  });
+});
+
+describe("evident cba", () => {
+  it("reproduces Table 24's saving from the example aggregates", async () => {
+    const { code, stdout } = await run(["cba", "--input", join(root, "examples/aggregates/ifp-report-2020.json"), "--format", "json"]);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(Math.abs(r.saving - 194_262)).toBeLessThan(25);
+    expect(Math.abs(r.netCost - 307_335)).toBeLessThan(25);
+    expect(Object.keys(r.cohorts.comparison)).toEqual(expect.arrayContaining(["scaledCostBefore", "scaledCostAfter", "scaledCostDifference"]));
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+
+  it("names the field of a bad aggregates file", async () => {
+    const dir = folder({ "bad.json": JSON.stringify({ intervention: { n: 0 }, comparison: {} }) });
+    const { code, stderr } = await run(["cba", "--input", join(dir, "bad.json")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("intervention.n");
+    const notJson = folder({ "x.json": "{ nope" });
+    expect((await run(["cba", "--input", join(notJson, "x.json")])).stderr).toContain("is not valid JSON");
+  });
+});
+
+describe("the evident binary", () => {
+  it("runs from the repository root through npx", () => {
+    const out = execFileSync("npx", ["--no-install", "evident", "--version"], { cwd: root, encoding: "utf8" });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bad = spawnSync("npx", ["--no-install", "evident", "analyse"], { cwd: root, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+  });
+});

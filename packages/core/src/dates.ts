@@ -1,0 +1,124 @@
+/**
+ * Calendar dates as integer day numbers (days since 1970-01-01, proleptic
+ * Gregorian, no time zone). Every analysis in Evident works on whole days, so
+ * this representation avoids time-zone and daylight-saving surprises and lets
+ * the engine keep millions of dates in typed arrays.
+ *
+ * The civil-date conversions follow Howard Hinnant's public-domain algorithms
+ * ("chrono-compatible low-level date algorithms").
+ */
+import { z } from "zod";
+
+/** A day number: whole days since 1970-01-01. */
+export type DayNumber = number;
+
+/** Sentinel for "no end date" (an open episode) in typed arrays. */
+export const OPEN_END: DayNumber = 2_147_483_647;
+/** Sentinel for "unknown date" in typed arrays. */
+export const UNKNOWN_DAY: DayNumber = -2_147_483_648;
+
+export function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function civilFromDays(days: DayNumber): CivilDate {
+  const z0 = days + 719468;
+  const era = Math.floor(z0 / 146097);
+  const doe = z0 - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? 31);
+}
+
+/**
+ * Parses a strict ISO calendar date `YYYY-MM-DD` into a day number.
+ * Returns `undefined` for anything else, including impossible dates such as
+ * 2019-02-30. Written with char codes because the CSV loader calls it millions
+ * of times.
+ */
+export function parseIsoDay(text: string): DayNumber | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    year = year * 10 + d;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+/** Formats a day number as `YYYY-MM-DD`. */
+export function formatIsoDay(days: DayNumber): string {
+  const { year, month, day } = civilFromDays(days);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Adds calendar months, clamping to the last day of the target month:
+ * 31 Aug − 6 months = 28 Feb (29 Feb in a leap year); 31 Mar + 1 month = 30 Apr.
+ */
+export function addMonthsClamped(days: DayNumber, months: number): DayNumber {
+  const { year, month, day } = civilFromDays(days);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** Whole years between a birth date and a later date (the child's age on that day). */
+export function ageInYears(birth: DayNumber, on: DayNumber): number {
+  const b = civilFromDays(birth);
+  const o = civilFromDays(on);
+  let age = o.year - b.year;
+  if (o.month < b.month || (o.month === b.month && o.day < b.day)) age -= 1;
+  return age;
+}
+
+/** A zod schema for an ISO calendar date string that must be a real date. */
+export const ZIsoDate = z
+  .string()
+  .max(10)
+  .refine((value) => parseIsoDay(value) !== undefined, {
+    message: "must be a real calendar date written YYYY-MM-DD",
+  });
+export type TIsoDate = z.infer<typeof ZIsoDate>;
+
+/** Parses a date that has already been validated; throws on programmer error. */
+export function dayOf(text: string): DayNumber {
+  const day = parseIsoDay(text);
+  if (day === undefined) throw new RangeError(`not an ISO date: ${JSON.stringify(text)}`);
+  return day;
+}

@@ -1,0 +1,441 @@
+/**
+ * The outcome and cost-benefit analysis of a cohort against a comparison
+ * cohort (report Appendix 2), from child-level records.
+ *
+ * For each child: a before window and an after window around the
+ * intervention; the days of each status = the size of the union of the
+ * child's episodes of that status intersected with the window (open episodes
+ * run to `asAt`, exclusive; nothing after `asAt` is counted); referrals whose
+ * date lies in the window; the highest status in each window. Then per
+ * cohort: totals, children with each status, means per child, the transition
+ * matrix, costs, the scaled comparison, saving and net cost, warnings, and a
+ * difference-in-differences with a seeded bootstrap interval.
+ */
+import { z } from "zod";
+import { addMonthsClamped, formatIsoDay, parseIsoDay, UNKNOWN_DAY, ZIsoDate, type DayNumber } from "../dates.js";
+import { DomainError } from "../errors.js";
+import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
+import { costBenefit, describeTariffSet, type CbaResult, type TCohortAggregate } from "./cba.js";
+import type { Dataset } from "./dataset.js";
+import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
+import { addToProfile, emptyProfile, type CohortProfile } from "./profiles.js";
+import { dailyTariffs, resolveTariffSet, ZTariffRates, ZTariffSet } from "./tariffs.js";
+import {
+  baselineImbalanceWarning,
+  checkWindowCounts,
+  smallCohortWarnings,
+  standardisedMeanDifference,
+  type TWarning,
+} from "./warnings.js";
+
+export const ZAnalysisOptions = z
+  .object({
+    asAt: ZIsoDate,
+    windowMonths: z.number().int().min(1).max(60).default(6),
+    tariffs: z.union([z.string().min(1).max(64), ZTariffSet, ZTariffRates]).default("gmca-2019"),
+    programmeCost: z.number().finite().nonnegative().max(1e12).optional(),
+    bootstrap: z
+      .object({ replicates: z.number().int().min(0).max(100_000).default(1000), seed: z.number().int().default(20200301) })
+      .strict()
+      .default({ replicates: 1000, seed: 20200301 }),
+  })
+  .strict();
+export type TAnalysisOptions = z.input<typeof ZAnalysisOptions>;
+
+export interface StatusCell {
+  /** Children with at least one day of the status in the window. */
+  children: number;
+  /** Days of the status in the window, summed over children. */
+  days: number;
+  /** Days per child of the cohort (days / n). */
+  meanDays: number;
+}
+
+export interface WindowResult {
+  referrals: number;
+  meanReferrals: number;
+  CIN: StatusCell;
+  CP: StatusCell;
+  CLA: StatusCell;
+  /** Children with no status in the window. */
+  none: number;
+  cost: number;
+}
+
+export type TransitionMatrix = Record<THighestStatus, Record<THighestStatus, number>>;
+
+export interface CohortResult {
+  n: number;
+  before: WindowResult;
+  after: WindowResult;
+  costDifference: number;
+  transitions: TransitionMatrix;
+  escalations: number;
+  deEscalations: number;
+  unchanged: number;
+  /** Children whose after window had not ended at `asAt`. */
+  incompleteFollowUp: number;
+  profile: CohortProfile;
+}
+
+export interface ComparisonResult extends CohortResult {
+  scaleFactor: number;
+  scaledCostBefore: number;
+  scaledCostAfter: number;
+  scaledCostDifference: number;
+}
+
+export interface AnalysisResult {
+  asAt: string;
+  windowMonths: number;
+  tariffSet: CbaResult["tariffSet"];
+  cohorts: { intervention: CohortResult; comparison: ComparisonResult };
+  saving: number;
+  programmeCost?: number;
+  netCost?: number;
+  differenceInDifferences: DidResult;
+  warnings: TWarning[];
+}
+
+/** Per-child results of the window computation (exposed for tests and for saving runs). */
+export interface ChildWindows {
+  /** days[window * 3 + (status - 1)][child], window 0 = before, 1 = after. */
+  days: Int32Array[];
+  referralsBefore: Int32Array;
+  referralsAfter: Int32Array;
+  /** 0 = none, 1 = CIN, 2 = CP, 3 = CLA. */
+  highestBefore: Uint8Array;
+  highestAfter: Uint8Array;
+  afterWindowEnd: Int32Array;
+}
+
+/**
+ * Computes every child's days per status and referrals in its two windows.
+ * Linear in children + episodes + referrals (episodes are grouped by child
+ * with a counting sort).
+ */
+export function computeChildWindows(data: Dataset, asAt: DayNumber, months: number): ChildWindows {
+  const { children, episodes, referrals } = data;
+  const n = children.count;
+  const bStart = new Int32Array(n);
+  const aStart = new Int32Array(n);
+  const aEnd = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    bStart[c] = addMonthsClamped(children.start[c]!, -months);
+    aStart[c] = children.end[c]! + 1;
+    aEnd[c] = addMonthsClamped(children.end[c]!, months) + 1;
+  }
+
+  // Group episodes by child (counting sort into CSR offsets).
+  const offsets = new Int32Array(n + 1);
+  const eChild = episodes.child;
+  for (let i = 0; i < episodes.count; i++) offsets[eChild[i]! + 1]! += 1;
+  for (let c = 0; c < n; c++) offsets[c + 1]! += offsets[c]!;
+  const order = new Int32Array(episodes.count);
+  const cursor = offsets.slice(0, n);
+  for (let i = 0; i < episodes.count; i++) order[cursor[eChild[i]!]!++] = i;
+
+  const days: Int32Array[] = Array.from({ length: 6 }, () => new Int32Array(n));
+  const highestBefore = new Uint8Array(n);
+  const highestAfter = new Uint8Array(n);
+  let scratchS = new Int32Array(16);
+  let scratchE = new Int32Array(16);
+  const eStatus = episodes.status;
+  const eStart = episodes.start;
+  const eEnd = episodes.end;
+
+  for (let c = 0; c < n; c++) {
+    const from = offsets[c]!;
+    const to = offsets[c + 1]!;
+    if (from === to) continue;
+    if (to - from > scratchS.length) {
+      scratchS = new Int32Array((to - from) * 2);
+      scratchE = new Int32Array((to - from) * 2);
+    }
+    for (let w = 0; w < 2; w++) {
+      const wS = w === 0 ? bStart[c]! : aStart[c]!;
+      const wE0 = w === 0 ? children.start[c]! : aEnd[c]!;
+      const wE = wE0 < asAt ? wE0 : asAt;
+      if (wE <= wS) continue;
+      let highest = 0;
+      for (let st = 1; st <= 3; st++) {
+        let k = 0;
+        for (let j = from; j < to; j++) {
+          const e = order[j]!;
+          if (eStatus[e] !== st) continue;
+          const s = eStart[e]! > wS ? eStart[e]! : wS;
+          const en = eEnd[e]! < wE ? eEnd[e]! : wE;
+          if (en <= s) continue;
+          // insertion sort by start
+          let p = k++;
+          while (p > 0 && scratchS[p - 1]! > s) {
+            scratchS[p] = scratchS[p - 1]!;
+            scratchE[p] = scratchE[p - 1]!;
+            p--;
+          }
+          scratchS[p] = s;
+          scratchE[p] = en;
+        }
+        if (k === 0) continue;
+        let total = 0;
+        let cs = scratchS[0]!;
+        let ce = scratchE[0]!;
+        for (let q = 1; q < k; q++) {
+          const s = scratchS[q]!;
+          const en = scratchE[q]!;
+          if (s > ce) {
+            total += ce - cs;
+            cs = s;
+            ce = en;
+          } else if (en > ce) ce = en;
+        }
+        total += ce - cs;
+        days[w * 3 + st - 1]![c] = total;
+        highest = st;
+      }
+      if (w === 0) highestBefore[c] = highest;
+      else highestAfter[c] = highest;
+    }
+  }
+
+  const referralsBefore = new Int32Array(n);
+  const referralsAfter = new Int32Array(n);
+  const rChild = referrals.child;
+  const rDate = referrals.date;
+  for (let i = 0; i < referrals.count; i++) {
+    const c = rChild[i]!;
+    const d = rDate[i]!;
+    if (d >= asAt) continue;
+    if (d >= bStart[c]! && d < children.start[c]!) referralsBefore[c]! += 1;
+    else if (d >= aStart[c]! && d < aEnd[c]!) referralsAfter[c]! += 1;
+  }
+  return { days, referralsBefore, referralsAfter, highestBefore, highestAfter, afterWindowEnd: aEnd };
+}
+
+function emptyMatrix(): TransitionMatrix {
+  const row = () => ({ none: 0, CIN: 0, CP: 0, CLA: 0 });
+  return { none: row(), CIN: row(), CP: row(), CLA: row() };
+}
+
+interface Accumulator {
+  n: number;
+  referrals: [number, number];
+  children: number[]; // [w*3 + st-1]
+  days: number[];
+  matrix: number[]; // 4 x 4
+  incomplete: number;
+  profile: CohortProfile;
+}
+
+function newAccumulator(): Accumulator {
+  return { n: 0, referrals: [0, 0], children: [0, 0, 0, 0, 0, 0], days: [0, 0, 0, 0, 0, 0], matrix: new Array<number>(16).fill(0), incomplete: 0, profile: emptyProfile() };
+}
+
+/** Runs the whole analysis. Throws DomainError on invalid options or an empty cohort. */
+export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResult {
+  const parsed = ZAnalysisOptions.safeParse(options);
+  if (!parsed.success) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      "the analysis options are not valid",
+      parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    );
+  }
+  const opts = parsed.data;
+  const asAt = parseIsoDay(opts.asAt)!;
+  const months = opts.windowMonths;
+  const tariffSet = resolveTariffSet(opts.tariffs);
+  const windows = computeChildWindows(data, asAt, months);
+  const { children } = data;
+
+  const acc = [newAccumulator(), newAccumulator()];
+  for (let c = 0; c < children.count; c++) {
+    const a = acc[children.cohort[c]!]!;
+    a.n += 1;
+    a.referrals[0] += windows.referralsBefore[c]!;
+    a.referrals[1] += windows.referralsAfter[c]!;
+    for (let k = 0; k < 6; k++) {
+      const d = windows.days[k]![c]!;
+      if (d > 0) {
+        a.children[k]! += 1;
+        a.days[k]! += d;
+      }
+    }
+    a.matrix[windows.highestBefore[c]! * 4 + windows.highestAfter[c]!]! += 1;
+    if (windows.afterWindowEnd[c]! > asAt) a.incomplete += 1;
+    const birth = children.birth[c]!;
+    const sib = children.siblingGroupSize[c]!;
+    addToProfile(a.profile, birth === UNKNOWN_DAY ? undefined : birth, children.start[c]!, children.ethnicity[c], sib < 0 ? undefined : sib);
+  }
+  const [intAcc, compAcc] = acc as [Accumulator, Accumulator];
+  for (const [name, a] of [
+    ["intervention", intAcc],
+    ["comparison", compAcc],
+  ] as const) {
+    if (a.n === 0) {
+      throw new DomainError("INVALID_INPUT", `the ${name} cohort has no children`, [{ path: ["children", "cohort"], message: `no child has cohort "${name}"` }]);
+    }
+  }
+
+  const aggregate = (a: Accumulator): TCohortAggregate => {
+    const win = (w: 0 | 1) => ({
+      referrals: a.referrals[w],
+      days: { CIN: a.days[w * 3]!, CP: a.days[w * 3 + 1]!, CLA: a.days[w * 3 + 2]! },
+      children: { CIN: a.children[w * 3]!, CP: a.children[w * 3 + 1]!, CLA: a.children[w * 3 + 2]! },
+    });
+    return { n: a.n, before: win(0), after: win(1) };
+  };
+  const intAgg = aggregate(intAcc);
+  const compAgg = aggregate(compAcc);
+  const cba = costBenefit(tariffSet, intAgg, compAgg, opts.programmeCost);
+
+  const cohortResult = (a: Accumulator, costs: { before: { cost: number }; after: { cost: number }; costDifference: number }): CohortResult => {
+    const win = (w: 0 | 1, cost: number): WindowResult => {
+      const cell = (st: number): StatusCell => ({ children: a.children[w * 3 + st]!, days: a.days[w * 3 + st]!, meanDays: a.days[w * 3 + st]! / a.n });
+      // Row 0 of the matrix is "none before"; column 0 is "none after".
+      let none = 0;
+      for (let k = 0; k < 4; k++) none += w === 0 ? a.matrix[k]! : a.matrix[k * 4]!;
+      return { referrals: a.referrals[w], meanReferrals: a.referrals[w] / a.n, CIN: cell(0), CP: cell(1), CLA: cell(2), none, cost };
+    };
+    const transitions = emptyMatrix();
+    let escalations = 0;
+    let deEscalations = 0;
+    let unchanged = 0;
+    for (let b = 0; b < 4; b++) {
+      for (let f = 0; f < 4; f++) {
+        const count = a.matrix[b * 4 + f]!;
+        transitions[HIGHEST_STATUSES[b]!][HIGHEST_STATUSES[f]!] = count;
+        if (f > b) escalations += count;
+        else if (f < b) deEscalations += count;
+        else unchanged += count;
+      }
+    }
+    return {
+      n: a.n,
+      before: win(0, costs.before.cost),
+      after: win(1, costs.after.cost),
+      costDifference: costs.costDifference,
+      transitions,
+      escalations,
+      deEscalations,
+      unchanged,
+      incompleteFollowUp: a.incomplete,
+      profile: a.profile,
+    };
+  };
+
+  const intervention = cohortResult(intAcc, cba.cohorts.intervention);
+  const compCosts = cba.cohorts.comparison;
+  const comparison: ComparisonResult = {
+    ...cohortResult(compAcc, compCosts),
+    scaleFactor: compCosts.scaleFactor,
+    scaledCostBefore: compCosts.scaledCostBefore,
+    scaledCostAfter: compCosts.scaledCostAfter,
+    scaledCostDifference: compCosts.scaledCostDifference,
+  };
+
+  const changes = perChildChanges(data, windows, tariffSet);
+  const did = differenceInDifferences(changes, data.children.cohort, opts.bootstrap.replicates, opts.bootstrap.seed);
+
+  const warnings: TWarning[] = [];
+  const maxWindowDays = windowLengthUpperBound(months);
+  for (const [name, agg] of [
+    ["intervention", intAgg],
+    ["comparison", compAgg],
+  ] as const) {
+    warnings.push(...checkWindowCounts(name, "before", agg.n, agg.before, maxWindowDays));
+    warnings.push(...checkWindowCounts(name, "after", agg.n, agg.after, maxWindowDays));
+  }
+  warnings.push(...baselineWarnings(data, windows));
+  for (const [name, a] of [
+    ["intervention", intAcc],
+    ["comparison", compAcc],
+  ] as const) {
+    if (a.incomplete > 0) {
+      warnings.push({
+        code: "INCOMPLETE_FOLLOW_UP",
+        severity: "warning",
+        message: `${a.incomplete} of ${a.n} children in the ${name} cohort had not reached the end of their ${months}-month after window on ${formatIsoDay(asAt)}; their after figures are incomplete and will rise as time passes.`,
+        cohort: name,
+        window: "after",
+        values: { children: a.incomplete, n: a.n },
+      });
+    }
+  }
+  warnings.push(...smallCohortWarnings({ intervention: intAcc.n, comparison: compAcc.n }));
+
+  return {
+    asAt: formatIsoDay(asAt),
+    windowMonths: months,
+    tariffSet: describeTariffSet(tariffSet),
+    cohorts: { intervention, comparison },
+    saving: cba.saving,
+    ...(cba.programmeCost === undefined ? {} : { programmeCost: cba.programmeCost, netCost: cba.netCost! }),
+    differenceInDifferences: did,
+    warnings,
+  };
+}
+
+/** The longest a window of `months` calendar months can be, in days. */
+export function windowLengthUpperBound(months: number): number {
+  // 31-day months first: e.g. 6 months from 1 July = 184 days; a 12-month window spanning a leap day = 366.
+  const full = Math.floor(months / 12) * 366;
+  const rest = months % 12;
+  const pattern = [31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 29];
+  let days = full;
+  for (let i = 0; i < rest; i++) days += pattern[i]!;
+  return days;
+}
+
+function perChildChanges(data: Dataset, w: ChildWindows, tariffs: ReturnType<typeof resolveTariffSet>): PerChildChanges {
+  const n = data.children.count;
+  const daily = dailyTariffs(tariffs);
+  const out: PerChildChanges = {
+    CIN: new Float64Array(n),
+    CP: new Float64Array(n),
+    CLA: new Float64Array(n),
+    referrals: new Float64Array(n),
+    cost: new Float64Array(n),
+  };
+  for (let c = 0; c < n; c++) {
+    let cost = (w.referralsAfter[c]! - w.referralsBefore[c]!) * daily.referral;
+    out.referrals[c] = w.referralsAfter[c]! - w.referralsBefore[c]!;
+    for (let st = 0; st < 3; st++) {
+      const status = STATUSES[st]!;
+      const d = w.days[3 + st]![c]! - w.days[st]![c]!;
+      out[status][c] = d;
+      cost += d * daily.perDay[status];
+    }
+    out.cost[c] = cost;
+  }
+  return out;
+}
+
+function baselineWarnings(data: Dataset, w: ChildWindows): TWarning[] {
+  const warnings: TWarning[] = [];
+  const cohort = data.children.cohort;
+  const measures: [TStatus | "referrals", ArrayLike<number>][] = [
+    ["CIN", w.days[0]!],
+    ["CP", w.days[1]!],
+    ["CLA", w.days[2]!],
+    ["referrals", w.referralsBefore],
+  ];
+  for (const [measure, values] of measures) {
+    const sum = [0, 0];
+    const sumSq = [0, 0];
+    const n = [0, 0];
+    for (let c = 0; c < values.length; c++) {
+      const k = cohort[c]!;
+      const v = values[c]!;
+      sum[k]! += v;
+      sumSq[k]! += v * v;
+      n[k]! += 1;
+    }
+    const mean = (k: number) => sum[k]! / n[k]!;
+    const variance = (k: number) => (n[k]! > 1 ? (sumSq[k]! - (sum[k]! * sum[k]!) / n[k]!) / (n[k]! - 1) : 0);
+    const smd = standardisedMeanDifference(mean(0), variance(0), mean(1), variance(1));
+    const warning = baselineImbalanceWarning(measure, "days per child", smd, mean(0), mean(1));
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
+}

@@ -1,0 +1,285 @@
+/**
+ * The child-level data an evaluation runs on, held in columns (typed arrays)
+ * so that a national dataset (1M children, 3M episodes) fits in memory and can
+ * be scanned quickly. Build one from plain records with `datasetFromRecords`
+ * (validated by zod, for API and library use) or column by column with
+ * `DatasetBuilder` (what the CSV loader does).
+ */
+import { z } from "zod";
+import { OPEN_END, UNKNOWN_DAY, parseIsoDay, ZIsoDate, type DayNumber } from "../dates.js";
+import { DomainError, type DomainIssue } from "../errors.js";
+import { STATUS_CODE, ZStatus, type TStatus } from "../statuses.js";
+
+export const COHORTS = ["intervention", "comparison"] as const;
+export const ZCohort = z.enum(COHORTS);
+export type TCohort = z.infer<typeof ZCohort>;
+
+const id = z.string().trim().min(1).max(64);
+
+export const ZChildRecord = z
+  .object({
+    childId: id,
+    cohort: ZCohort,
+    startDate: ZIsoDate,
+    endDate: ZIsoDate,
+    familyId: id.optional(),
+    birthDate: ZIsoDate.optional(),
+    ethnicity: z.string().trim().min(1).max(8).optional(),
+    siblingGroupSize: z.number().int().min(1).max(30).optional(),
+  })
+  .strict()
+  .refine((c) => parseIsoDay(c.endDate)! >= parseIsoDay(c.startDate)!, { message: "end date is before start date", path: ["endDate"] });
+export type TChildRecord = z.infer<typeof ZChildRecord>;
+
+export const ZEpisodeRecord = z
+  .object({
+    childId: id,
+    status: ZStatus,
+    startDate: ZIsoDate,
+    endDate: ZIsoDate.nullish(),
+  })
+  .strict()
+  .refine((e) => e.endDate == null || parseIsoDay(e.endDate)! >= parseIsoDay(e.startDate)!, {
+    message: "end date is before start date",
+    path: ["endDate"],
+  });
+export type TEpisodeRecord = z.infer<typeof ZEpisodeRecord>;
+
+export const ZReferralRecord = z.object({ childId: id, referralDate: ZIsoDate }).strict();
+export type TReferralRecord = z.infer<typeof ZReferralRecord>;
+
+export interface ChildColumns {
+  count: number;
+  ids: string[];
+  /** 0 = intervention, 1 = comparison. */
+  cohort: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  familyId: (string | undefined)[];
+  /** UNKNOWN_DAY when not known. */
+  birth: Int32Array;
+  ethnicity: (string | undefined)[];
+  /** -1 when not known. */
+  siblingGroupSize: Int32Array;
+}
+
+export interface EpisodeColumns {
+  count: number;
+  /** Index into the children columns. */
+  child: Int32Array;
+  /** 1 = CIN, 2 = CP, 3 = CLA. */
+  status: Uint8Array;
+  start: Int32Array;
+  /** OPEN_END when the episode is still open. */
+  end: Int32Array;
+}
+
+export interface ReferralColumns {
+  count: number;
+  child: Int32Array;
+  date: Int32Array;
+}
+
+export interface Dataset {
+  children: ChildColumns;
+  episodes: EpisodeColumns;
+  referrals: ReferralColumns;
+}
+
+class GrowableInt32 {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class GrowableUint8 {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  finish(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export interface ChildInput {
+  childId: string;
+  cohort: TCohort;
+  start: DayNumber;
+  end: DayNumber;
+  familyId?: string | undefined;
+  birth?: DayNumber | undefined;
+  ethnicity?: string | undefined;
+  siblingGroupSize?: number | undefined;
+}
+
+/**
+ * Collects a dataset column by column. Children must be added before the
+ * episodes and referrals that refer to them; an unknown child id is reported
+ * through the `issue` callback rather than thrown, so a loader can collect
+ * every problem of a file before failing.
+ */
+export class DatasetBuilder {
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly cohort = new GrowableUint8();
+  private readonly cStart = new GrowableInt32();
+  private readonly cEnd = new GrowableInt32();
+  private readonly familyId: (string | undefined)[] = [];
+  private readonly birth = new GrowableInt32();
+  private readonly ethnicity: (string | undefined)[] = [];
+  private readonly sibling = new GrowableInt32();
+  private readonly eChild = new GrowableInt32(4096);
+  private readonly eStatus = new GrowableUint8(4096);
+  private readonly eStart = new GrowableInt32(4096);
+  private readonly eEnd = new GrowableInt32(4096);
+  private readonly rChild = new GrowableInt32(4096);
+  private readonly rDate = new GrowableInt32(4096);
+
+  /** Returns false when the child id is already present. */
+  addChild(child: ChildInput): boolean {
+    if (this.index.has(child.childId)) return false;
+    this.index.set(child.childId, this.ids.length);
+    this.ids.push(child.childId);
+    this.cohort.push(child.cohort === "intervention" ? 0 : 1);
+    this.cStart.push(child.start);
+    this.cEnd.push(child.end);
+    this.familyId.push(child.familyId);
+    this.birth.push(child.birth ?? UNKNOWN_DAY);
+    this.ethnicity.push(child.ethnicity);
+    this.sibling.push(child.siblingGroupSize ?? -1);
+    return true;
+  }
+
+  childIndex(childId: string): number | undefined {
+    return this.index.get(childId);
+  }
+
+  /** Adds an episode for a known child index. `end` undefined = open. */
+  addEpisode(childIndex: number, status: TStatus | 1 | 2 | 3, start: DayNumber, end: DayNumber | undefined): void {
+    this.eChild.push(childIndex);
+    this.eStatus.push(typeof status === "number" ? status : STATUS_CODE[status]);
+    this.eStart.push(start);
+    this.eEnd.push(end ?? OPEN_END);
+  }
+
+  addReferral(childIndex: number, date: DayNumber): void {
+    this.rChild.push(childIndex);
+    this.rDate.push(date);
+  }
+
+  get childCount(): number {
+    return this.ids.length;
+  }
+
+  build(): Dataset {
+    return {
+      children: {
+        count: this.ids.length,
+        ids: this.ids,
+        cohort: this.cohort.finish(),
+        start: this.cStart.finish(),
+        end: this.cEnd.finish(),
+        familyId: this.familyId,
+        birth: this.birth.finish(),
+        ethnicity: this.ethnicity,
+        siblingGroupSize: this.sibling.finish(),
+      },
+      episodes: {
+        count: this.eChild.length,
+        child: this.eChild.finish(),
+        status: this.eStatus.finish(),
+        start: this.eStart.finish(),
+        end: this.eEnd.finish(),
+      },
+      referrals: { count: this.rChild.length, child: this.rChild.finish(), date: this.rDate.finish() },
+    };
+  }
+}
+
+export interface DatasetRecords {
+  children: TChildRecord[] | unknown[];
+  episodes: TEpisodeRecord[] | unknown[];
+  referrals: TReferralRecord[] | unknown[];
+}
+
+const MAX_ISSUES = 50;
+
+/**
+ * Validates plain records and builds the columnar dataset. Throws a
+ * DomainError listing (up to 50) problems, each with its path
+ * (`children[3].startDate`), and builds nothing if any record is invalid.
+ */
+export function datasetFromRecords(records: DatasetRecords): Dataset {
+  const issues: DomainIssue[] = [];
+  const builder = new DatasetBuilder();
+  const note = (path: (string | number)[], message: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ path, message });
+  };
+  records.children.forEach((raw, i) => {
+    const parsed = ZChildRecord.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) note(["children", i, ...issue.path.map(String)], issue.message);
+      return;
+    }
+    const c = parsed.data;
+    const added = builder.addChild({
+      childId: c.childId,
+      cohort: c.cohort,
+      start: parseIsoDay(c.startDate)!,
+      end: parseIsoDay(c.endDate)!,
+      familyId: c.familyId,
+      birth: c.birthDate === undefined ? undefined : parseIsoDay(c.birthDate),
+      ethnicity: c.ethnicity,
+      siblingGroupSize: c.siblingGroupSize,
+    });
+    if (!added) note(["children", i, "childId"], `child ${c.childId} appears more than once`);
+  });
+  records.episodes.forEach((raw, i) => {
+    const parsed = ZEpisodeRecord.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) note(["episodes", i, ...issue.path.map(String)], issue.message);
+      return;
+    }
+    const e = parsed.data;
+    const child = builder.childIndex(e.childId);
+    if (child === undefined) return note(["episodes", i, "childId"], `no child ${e.childId} in the children`);
+    builder.addEpisode(child, e.status, parseIsoDay(e.startDate)!, e.endDate == null ? undefined : parseIsoDay(e.endDate));
+  });
+  records.referrals.forEach((raw, i) => {
+    const parsed = ZReferralRecord.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) note(["referrals", i, ...issue.path.map(String)], issue.message);
+      return;
+    }
+    const child = builder.childIndex(parsed.data.childId);
+    if (child === undefined) return note(["referrals", i, "childId"], `no child ${parsed.data.childId} in the children`);
+    builder.addReferral(child, parseIsoDay(parsed.data.referralDate)!);
+  });
+  if (issues.length > 0) {
+    throw new DomainError("INVALID_INPUT", `the dataset has ${issues.length >= MAX_ISSUES ? `at least ${MAX_ISSUES}` : issues.length} problem(s)`, issues);
+  }
+  return builder.build();
+}

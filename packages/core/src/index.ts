@@ -1,0 +1,13 @@
+/**
+ * @evident/core — the domain of Evident as zod schemas and pure functions.
+ * No I/O, no database, no framework: the API, the CLI and analysts' own
+ * scripts all call these functions. File and CSV loading lives in
+ * `@evident/core/node`.
+ */
+export * from "./errors.js";
+export * from "./dates.js";
+export * from "./random.js";
+export * from "./statuses.js";
+export * from "./evaluation/index.js";
+export * from "./access/index.js";
+export * from "./records/index.js";
