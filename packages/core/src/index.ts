@@ -9,5 +9,8 @@ export * from "./dates.js";
 export * from "./random.js";
 export * from "./statuses.js";
 export * from "./evaluation/index.js";
+export * from "./reporting/index.js";
 export * from "./access/index.js";
 export * from "./records/index.js";
+export * from "./training/index.js";
+export * from "./monitoring/index.js";
