@@ -1,5 +1,6 @@
 export * from "./analyse.js";
 export * from "./cba.js";
+export * from "./cohorts.js";
 export * from "./dataset.js";
 export * from "./did.js";
 export * from "./profiles.js";
