@@ -30,6 +30,22 @@ export class DomainError extends Error {
   }
 }
 
+/** Minimal shape of a zod schema's safeParse, so that this file does not depend on zod. */
+interface SafeParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/** Parses with a zod schema or throws an INVALID_INPUT DomainError listing each issue with its path. */
+export function parseOrThrow<T>(schema: SafeParser<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new DomainError(
+    "INVALID_INPUT",
+    `invalid ${what}`,
+    parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message })),
+  );
+}
+
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

@@ -142,7 +142,7 @@ describe("analyse: bad input", () => {
     } catch (error) {
       expect((error as { issues: { path: unknown[] }[] }).issues[0]!.path).toEqual(["children", 0, "startDate"]);
     }
-    expect(() => analyse(data(), { asAt: "2019-02-30" })).toThrowError(/options are not valid/);
+    expect(() => analyse(data(), { asAt: "2019-02-30" })).toThrowError(/invalid analysis options/);
   });
   it("refuses episodes of unknown children", () => {
     expect(() => datasetFromRecords({ children: [], episodes: [ep("zz", "CP", "2019-01-01", null)], referrals: [] })).toThrowError(/1 problem/);

@@ -13,16 +13,15 @@
  */
 import { z } from "zod";
 import { addMonthsClamped, formatIsoDay, parseIsoDay, UNKNOWN_DAY, ZIsoDate, type DayNumber } from "../dates.js";
-import { DomainError } from "../errors.js";
+import { DomainError, parseOrThrow } from "../errors.js";
 import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
-import { costBenefit, describeTariffSet, type CbaResult, type TCohortAggregate } from "./cba.js";
+import { costBenefit, describeTariffSet, plausibilityWarnings, type CbaResult, type TCohortAggregate } from "./cba.js";
 import type { Dataset } from "./dataset.js";
 import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
 import { addToProfile, emptyProfile, type CohortProfile } from "./profiles.js";
 import { dailyTariffs, resolveTariffSet, ZTariffRates, ZTariffSet } from "./tariffs.js";
 import {
   baselineImbalanceWarning,
-  checkWindowCounts,
   smallCohortWarnings,
   standardisedMeanDifference,
   type TWarning,
@@ -233,15 +232,7 @@ function newAccumulator(): Accumulator {
 
 /** Runs the whole analysis. Throws DomainError on invalid options or an empty cohort. */
 export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResult {
-  const parsed = ZAnalysisOptions.safeParse(options);
-  if (!parsed.success) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      "the analysis options are not valid",
-      parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-    );
-  }
-  const opts = parsed.data;
+  const opts = parseOrThrow(ZAnalysisOptions, options, "analysis options");
   const asAt = parseIsoDay(opts.asAt)!;
   const months = opts.windowMonths;
   const tariffSet = resolveTariffSet(opts.tariffs);
@@ -338,14 +329,7 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
   const did = differenceInDifferences(changes, data.children.cohort, opts.bootstrap.replicates, opts.bootstrap.seed);
 
   const warnings: TWarning[] = [];
-  const maxWindowDays = windowLengthUpperBound(months);
-  for (const [name, agg] of [
-    ["intervention", intAgg],
-    ["comparison", compAgg],
-  ] as const) {
-    warnings.push(...checkWindowCounts(name, "before", agg.n, agg.before, maxWindowDays));
-    warnings.push(...checkWindowCounts(name, "after", agg.n, agg.after, maxWindowDays));
-  }
+  warnings.push(...plausibilityWarnings(intAgg, compAgg, windowLengthUpperBound(months)));
   warnings.push(...baselineWarnings(data, windows));
   for (const [name, a] of [
     ["intervention", intAcc],

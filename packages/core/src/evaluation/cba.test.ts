@@ -129,7 +129,7 @@ describe("cost-benefit input", () => {
   it("names the field when the input is wrong", () => {
     const input = load("ifp-report-2020.json");
     input.comparison.after.days.CP = "many";
-    expect(() => runCostBenefit(input)).toThrowError(/not valid/);
+    expect(() => runCostBenefit(input)).toThrowError(/invalid cost-benefit input/);
     try {
       runCostBenefit(input);
     } catch (error) {

@@ -8,7 +8,7 @@
  * child-level analysis, which aggregates first and then calls it.
  */
 import { z } from "zod";
-import { DomainError } from "../errors.js";
+import { parseOrThrow } from "../errors.js";
 import { STATUSES, type TStatus } from "../statuses.js";
 import { dailyTariffs, resolveTariffSet, ZTariffRates, ZTariffSet, type TTariffSet } from "./tariffs.js";
 import {
@@ -129,8 +129,8 @@ export function costBenefit(
   };
 }
 
-/** Plausibility and comparability checks that need only aggregates. */
-export function aggregateWarnings(intervention: TCohortAggregate, comparison: TCohortAggregate, maxWindowDays: number): TWarning[] {
+/** Impossible figures: more days than the window can hold, more children than the cohort. */
+export function plausibilityWarnings(intervention: TCohortAggregate, comparison: TCohortAggregate, maxWindowDays: number): TWarning[] {
   const warnings: TWarning[] = [];
   for (const [name, cohort] of [
     ["intervention", intervention],
@@ -139,6 +139,12 @@ export function aggregateWarnings(intervention: TCohortAggregate, comparison: TC
     warnings.push(...checkWindowCounts(name, "before", cohort.n, cohort.before, maxWindowDays));
     warnings.push(...checkWindowCounts(name, "after", cohort.n, cohort.after, maxWindowDays));
   }
+  return warnings;
+}
+
+/** Plausibility and comparability checks that need only aggregates. */
+export function aggregateWarnings(intervention: TCohortAggregate, comparison: TCohortAggregate, maxWindowDays: number): TWarning[] {
+  const warnings = plausibilityWarnings(intervention, comparison, maxWindowDays);
   // With only counts of children, the baseline can be compared as the share of children holding each status.
   for (const status of STATUSES) {
     const a = intervention.before.children?.[status];
@@ -156,21 +162,14 @@ export function aggregateWarnings(intervention: TCohortAggregate, comparison: TC
 
 /** `evident cba`: the cost-benefit from published totals alone. */
 export function runCostBenefit(input: TCbaInput): CbaResult {
-  const parsed = ZCbaInput.safeParse(input);
-  if (!parsed.success) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      "the cost-benefit input is not valid",
-      parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message })),
-    );
-  }
-  const { intervention, comparison, programmeCost } = parsed.data;
-  const tariffSet = resolveTariffSet(parsed.data.tariffs);
+  const parsed = parseOrThrow(ZCbaInput, input, "cost-benefit input");
+  const { intervention, comparison, programmeCost } = parsed;
+  const tariffSet = resolveTariffSet(parsed.tariffs);
   const result = costBenefit(tariffSet, intervention, comparison, programmeCost);
   return {
     tariffSet: describeTariffSet(tariffSet),
     ...result,
-    warnings: aggregateWarnings(intervention, comparison, parsed.data.windowDays ?? DEFAULT_MAX_WINDOW_DAYS),
+    warnings: aggregateWarnings(intervention, comparison, parsed.windowDays ?? DEFAULT_MAX_WINDOW_DAYS),
   };
 }
 

@@ -86,43 +86,30 @@ export interface Dataset {
   referrals: ReferralColumns;
 }
 
-class GrowableInt32 {
-  data: Int32Array;
+type TypedArray = Int32Array | Uint8Array;
+
+/** An append-only typed array that doubles its capacity as needed. */
+class Growable<T extends TypedArray> {
+  private data: T;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+  constructor(private readonly make: (size: number) => T, capacity = 1024) {
+    this.data = make(capacity);
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
   }
-  finish(): Int32Array {
-    return this.data.slice(0, this.length);
+  finish(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
-class GrowableUint8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  finish(): Uint8Array {
-    return this.data.slice(0, this.length);
-  }
-}
+const int32 = (capacity?: number) => new Growable((n) => new Int32Array(n), capacity);
+const uint8 = (capacity?: number) => new Growable((n) => new Uint8Array(n), capacity);
 
 export interface ChildInput {
   childId: string;
@@ -144,19 +131,19 @@ export interface ChildInput {
 export class DatasetBuilder {
   private readonly index = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly cohort = new GrowableUint8();
-  private readonly cStart = new GrowableInt32();
-  private readonly cEnd = new GrowableInt32();
+  private readonly cohort = uint8();
+  private readonly cStart = int32();
+  private readonly cEnd = int32();
   private readonly familyId: (string | undefined)[] = [];
-  private readonly birth = new GrowableInt32();
+  private readonly birth = int32();
   private readonly ethnicity: (string | undefined)[] = [];
-  private readonly sibling = new GrowableInt32();
-  private readonly eChild = new GrowableInt32(4096);
-  private readonly eStatus = new GrowableUint8(4096);
-  private readonly eStart = new GrowableInt32(4096);
-  private readonly eEnd = new GrowableInt32(4096);
-  private readonly rChild = new GrowableInt32(4096);
-  private readonly rDate = new GrowableInt32(4096);
+  private readonly sibling = int32();
+  private readonly eChild = int32(4096);
+  private readonly eStatus = uint8(4096);
+  private readonly eStart = int32(4096);
+  private readonly eEnd = int32(4096);
+  private readonly rChild = int32(4096);
+  private readonly rDate = int32(4096);
 
   /** Returns false when the child id is already present. */
   addChild(child: ChildInput): boolean {
