@@ -14,28 +14,28 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let s = seed >>> 0;
-  const splitmix = (): number => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
+  // State in a typed array: V8 keeps it unboxed, which makes a draw several times cheaper
+  // than closure variables (this matters for bootstraps of a million children).
+  const st = new Uint32Array(4);
+  let x = seed >>> 0;
+  for (let i = 0; i < 4; i++) {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  if ((a | b | c | d) === 0) a = 1;
+    st[i] = (z ^ (z >>> 16)) >>> 0;
+  }
+  if ((st[0]! | st[1]! | st[2]! | st[3]!) === 0) st[0] = 1;
   const nextUint32 = (): number => {
+    const b = st[1]!;
     const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
     const t = (b << 9) >>> 0;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+    st[2]! ^= st[0]!;
+    st[3]! ^= b;
+    st[1]! ^= st[2]!;
+    st[0]! ^= st[3]!;
+    st[2]! ^= t;
+    st[3] = rotl(st[3]!, 11);
     return result;
   };
   return {

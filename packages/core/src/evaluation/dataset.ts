@@ -160,6 +160,10 @@ export class DatasetBuilder {
     return true;
   }
 
+  childId(index: number): string {
+    return this.ids[index]!;
+  }
+
   childIndex(childId: string): number | undefined {
     return this.index.get(childId);
   }

@@ -1,9 +1,15 @@
 /**
  * Difference-in-differences: (mean change in the intervention cohort) −
  * (mean change in the comparison cohort), per status (days), for referrals
- * and for cost, with a seeded percentile-bootstrap 95% interval (children
- * resampled with replacement within each cohort, all measures from the same
- * resample). A negative difference for days or cost favours the intervention.
+ * and for cost, with a 95% interval. A negative difference for days or cost
+ * favours the intervention.
+ *
+ * The interval is a seeded percentile bootstrap (children resampled with
+ * replacement within each cohort, all measures from the same resample) when
+ * replicates × children fits the work budget; for larger data — where the
+ * bootstrap distribution of a mean is normal to any precision that matters —
+ * it is the normal interval estimate ± 1.96 × √(s²₁/n₁ + s²₂/n₂), and the
+ * result says which method was used.
  */
 import { createRandom } from "../random.js";
 
@@ -13,6 +19,9 @@ export type TDidMeasure = (typeof DID_MEASURES)[number];
 /** Per-child change (after − before) of each measure. */
 export type PerChildChanges = Record<TDidMeasure, Float64Array>;
 
+/** Above this many resampled children (replicates × n), the normal interval is used instead. */
+export const BOOTSTRAP_WORK_BUDGET = 50_000_000;
+
 export interface DidEstimate {
   /** Mean change per child, intervention cohort. */
   interventionChange: number;
@@ -20,11 +29,14 @@ export interface DidEstimate {
   comparisonChange: number;
   /** interventionChange − comparisonChange. */
   estimate: number;
-  /** Percentile bootstrap 95% interval; null when no replicates were run. */
+  /** Standard error of the estimate (Welch). */
+  standardError: number;
+  /** 95% interval; null when no replicates were asked for. */
   ci95: [number, number] | null;
 }
 
 export interface DidResult {
+  method: "bootstrap" | "normal" | "none";
   replicates: number;
   seed: number;
   measures: Record<TDidMeasure, DidEstimate>;
@@ -32,58 +44,90 @@ export interface DidResult {
 
 /**
  * @param cohort 0 = intervention, 1 = comparison, per child.
+ * @param replicates bootstrap replicates asked for (0 = no interval).
  */
-export function differenceInDifferences(changes: PerChildChanges, cohort: Uint8Array, replicates: number, seed: number): DidResult {
-  const idx: [Int32Array, Int32Array] = splitByCohort(cohort);
+export function differenceInDifferences(
+  changes: PerChildChanges,
+  cohort: Uint8Array,
+  replicates: number,
+  seed: number,
+  budget = BOOTSTRAP_WORK_BUDGET,
+): DidResult {
+  const groups = splitByCohort(cohort);
   const m = DID_MEASURES.length;
   const cols = DID_MEASURES.map((k) => changes[k]);
-  const means = (group: Int32Array): number[] => {
-    const sums = new Array<number>(m).fill(0);
-    for (let i = 0; i < group.length; i++) {
-      const c = group[i]!;
-      for (let k = 0; k < m; k++) sums[k]! += cols[k]![c]!;
-    }
-    return sums.map((s) => (group.length ? s / group.length : Number.NaN));
-  };
-  const mi = means(idx[0]);
-  const mc = means(idx[1]);
+  // Each cohort's columns packed child-major, so one child's measures sit together.
+  const packed = groups.map((group) => {
+    const data = new Float64Array(group.length * m);
+    for (let i = 0; i < group.length; i++) for (let k = 0; k < m; k++) data[i * m + k] = cols[k]![group[i]!]!;
+    return data;
+  });
+  const stats = packed.map((data, g) => meanAndVariance(data, groups[g]!.length, m));
+  const total = groups[0].length + groups[1].length;
+  const canResample = groups[0].length > 0 && groups[1].length > 0;
+  const method: DidResult["method"] = replicates === 0 || !canResample ? "none" : replicates * total <= budget ? "bootstrap" : "normal";
 
-  const samples: Float64Array[] = DID_MEASURES.map(() => new Float64Array(replicates));
-  if (replicates > 0 && idx[0].length > 0 && idx[1].length > 0) {
+  let samples: Float64Array[] = [];
+  if (method === "bootstrap") {
+    samples = DID_MEASURES.map(() => new Float64Array(replicates));
     const random = createRandom(seed);
-    // Copy each cohort's columns into contiguous arrays: resampling then touches memory in one place.
-    const packed = idx.map((group) => {
-      const data = new Float64Array(group.length * m);
-      for (let i = 0; i < group.length; i++) for (let k = 0; k < m; k++) data[i * m + k] = cols[k]![group[i]!]!;
-      return data;
-    });
-    const sums = new Float64Array(m);
+    const counts = groups.map((g) => new Uint32Array(g.length));
+    const sums = new Float64Array(m * 2);
     for (let r = 0; r < replicates; r++) {
-      const rep = [0, 0].map((_, g) => {
-        const size = idx[g]!.length;
+      sums.fill(0);
+      for (let g = 0; g < 2; g++) {
+        const size = groups[g]!.length;
+        const count = counts[g]!;
         const data = packed[g]!;
-        sums.fill(0);
+        count.fill(0);
+        // Draw which children are in the resample, then sum in one sequential pass.
+        for (let i = 0; i < size; i++) count[Math.floor(random.next() * size)]! += 1;
         for (let i = 0; i < size; i++) {
-          const base = Math.floor(random.next() * size) * m;
-          for (let k = 0; k < m; k++) sums[k]! += data[base + k]!;
+          const times = count[i]!;
+          if (times === 0) continue;
+          const base = i * m;
+          for (let k = 0; k < m; k++) sums[g * m + k]! += times * data[base + k]!;
         }
-        return Array.from(sums, (s) => s / size);
-      });
-      for (let k = 0; k < m; k++) samples[k]![r] = rep[0]![k]! - rep[1]![k]!;
+      }
+      for (let k = 0; k < m; k++) samples[k]![r] = sums[k]! / groups[0].length - sums[m + k]! / groups[1].length;
     }
   }
 
   const measures = {} as Record<TDidMeasure, DidEstimate>;
   DID_MEASURES.forEach((key, k) => {
-    const sorted = samples[k]!.sort();
-    measures[key] = {
-      interventionChange: mi[k]!,
-      comparisonChange: mc[k]!,
-      estimate: mi[k]! - mc[k]!,
-      ci95: replicates > 0 && sorted.length > 0 ? [quantile(sorted, 0.025), quantile(sorted, 0.975)] : null,
-    };
+    const [si, sc] = stats as [Stats, Stats];
+    const estimate = si.mean[k]! - sc.mean[k]!;
+    const standardError = Math.sqrt(si.variance[k]! / Math.max(1, si.n) + sc.variance[k]! / Math.max(1, sc.n));
+    let ci95: [number, number] | null = null;
+    if (method === "bootstrap") {
+      const sorted = samples[k]!.sort();
+      ci95 = [quantile(sorted, 0.025), quantile(sorted, 0.975)];
+    } else if (method === "normal") {
+      ci95 = [estimate - 1.959964 * standardError, estimate + 1.959964 * standardError];
+    }
+    measures[key] = { interventionChange: si.mean[k]!, comparisonChange: sc.mean[k]!, estimate, standardError, ci95 };
   });
-  return { replicates, seed, measures };
+  return { method, replicates: method === "bootstrap" ? replicates : 0, seed, measures };
+}
+
+interface Stats {
+  n: number;
+  mean: number[];
+  variance: number[];
+}
+
+function meanAndVariance(data: Float64Array, n: number, m: number): Stats {
+  const mean = new Array<number>(m).fill(0);
+  const variance = new Array<number>(m).fill(0);
+  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) mean[k]! += data[i * m + k]!;
+  for (let k = 0; k < m; k++) mean[k] = n > 0 ? mean[k]! / n : Number.NaN;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < m; k++) {
+      const d = data[i * m + k]! - mean[k]!;
+      variance[k]! += d * d;
+    }
+  for (let k = 0; k < m; k++) variance[k] = n > 1 ? variance[k]! / (n - 1) : 0;
+  return { n, mean, variance };
 }
 
 function splitByCohort(cohort: Uint8Array): [Int32Array, Int32Array] {

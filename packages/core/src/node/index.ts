@@ -1,1 +1,2 @@
 export * from "./load-csv.js";
+export * from "./csv-scan.js";

@@ -9,11 +9,10 @@
  * the header as line 1 (cells spanning several lines are not expected in
  * these files).
  */
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import Papa from "papaparse";
-import { parseIsoDay } from "../dates.js";
 import { DatasetBuilder, type Dataset } from "../evaluation/dataset.js";
+import { scanCsvFile, type CsvRow } from "./csv-scan.js";
 
 export interface CsvProblem {
   file: string;
@@ -25,7 +24,7 @@ export interface CsvProblem {
 export class CsvInputError extends Error {
   override readonly name = "CsvInputError";
   constructor(readonly problems: CsvProblem[], readonly truncated: boolean) {
-    super(problems.map(formatProblem).join("\n") + (truncated ? "\n(further problems not shown)" : ""));
+    super(problems.map(formatProblem).join("\n") + (truncated ? `\n(stopped after ${problems.length} problems; there may be more)` : ""));
   }
 }
 
@@ -47,6 +46,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
+  /** Read files in chunks of this many bytes (default 16 MiB; small values are for tests). */
+  chunkBytes?: number;
   /** Stop after this many problems (default 20). */
   maxProblems?: number;
   /** Refuse files larger than this many bytes (default 4 GiB). */
@@ -59,30 +60,31 @@ const EPISODE_COLUMNS = ["child_id", "status", "start_date", "end_date"] as cons
 const REFERRAL_COLUMNS = ["child_id", "referral_date"] as const;
 const MAX_ID = 64;
 
-type RowHandler = (row: string[], line: number) => void;
-
 class Problems {
   readonly list: CsvProblem[] = [];
   truncated = false;
   constructor(private readonly max: number) {}
-  add(file: string, line: number, column: string, reason: string): void {
+  /** Records a problem; returns false once the list is full (so a scan can stop). */
+  add(file: string, line: number, column: string, reason: string): boolean {
     if (this.list.length < this.max) this.list.push({ file, line, column, reason });
-    else this.truncated = true;
-  }
-  get full(): boolean {
-    return this.list.length >= this.max;
+    // At the limit the scan stops, so later problems (if any) go unreported.
+    if (this.list.length >= this.max) this.truncated = true;
+    return !this.truncated;
   }
 }
 
-async function parseFile(
+type RowHandler = (row: CsvRow, line: number) => boolean;
+
+function parseFile(
   path: string,
   file: string,
   required: readonly string[],
   optional: readonly string[],
   problems: Problems,
   maxBytes: number,
+  chunkBytes: number,
   onHeader: (index: Record<string, number>) => RowHandler,
-): Promise<number> {
+): number {
   let size: number;
   try {
     size = statSync(path).size;
@@ -95,65 +97,60 @@ async function parseFile(
     return 0;
   }
   let handler: RowHandler | undefined;
-  let line = 0;
   let width = 0;
-  await new Promise<void>((resolve, reject) => {
-    const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 4 << 20 });
-    stream.on("error", reject);
-    Papa.parse<string[]>(stream as unknown as File, {
-      header: false,
-      skipEmptyLines: true,
-      chunk: (results, parser) => {
-        const rows = results.data;
-        for (let r = 0; r < rows.length; r++) {
-          const row = rows[r]!;
-          line++;
-          if (handler === undefined) {
-            const names = row.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim().toLowerCase());
-            const index: Record<string, number> = {};
-            names.forEach((name, i) => {
-              if (name) index[name] = i;
-            });
-            const missing = required.filter((name) => index[name] === undefined);
-            if (missing.length > 0) {
-              problems.add(file, 1, missing.join(", "), `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name ${required.join(", ")}${optional.length ? `; optional: ${optional.join(", ")}` : ""})`);
-              parser.abort();
-              return;
-            }
-            width = names.length;
-            handler = onHeader(index);
-            continue;
-          }
-          if (row.length !== width) {
-            problems.add(file, line, "", `expected ${width} cells, found ${row.length}`);
-          } else {
-            handler(row, line);
-          }
-          if (problems.full) {
-            problems.truncated = true;
-            parser.abort();
-            return;
-          }
-        }
-      },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
-    });
-  });
-  if (handler === undefined && !problems.full && problems.list.every((p) => p.file !== file)) {
+  let rows = 0;
+  scanCsvFile(
+    path,
+    {
+    header: (cells) => {
+      const names = cells.map((cell) => cell.toLowerCase());
+      const index: Record<string, number> = {};
+      names.forEach((name, i) => {
+        if (name) index[name] = i;
+      });
+      const missing = required.filter((name) => index[name] === undefined);
+      if (missing.length > 0) {
+        problems.add(file, 1, missing.join(", "), `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name ${required.join(", ")}${optional.length ? `; optional: ${optional.join(", ")}` : ""})`);
+        return false;
+      }
+      width = names.length;
+      handler = onHeader(index);
+      return true;
+    },
+    row: (row, line) => {
+      rows++;
+      if (row.count !== width) return problems.add(file, line, "", `expected ${width} cells, found ${row.count}`);
+      return handler!(row, line);
+    },
+    },
+    chunkBytes,
+  );
+  if (handler === undefined && problems.list.every((p) => p.file !== file)) {
     problems.add(file, 1, "", `${file} is empty: it needs a header row`);
   }
-  return Math.max(0, line - 1);
+  return rows;
 }
 
 /** Loads `children.csv`, `episodes.csv` and `referrals.csv` from a folder. Throws CsvInputError listing problems. */
 export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems = new Problems(options.maxProblems ?? 20);
   const maxBytes = options.maxFileBytes ?? 4 * 1024 ** 3;
+  const chunkBytes = options.chunkBytes ?? 16 << 20;
   const builder = new DatasetBuilder();
   const t0 = performance.now();
+  // Extracts list a child's episodes and referrals together and in child order: try the last child
+  // and the next one before the hash lookup, comparing bytes without making a string.
+  let last = -1;
+  const lookup = (row: CsvRow, i: number): number => {
+    if (last >= 0 && row.equals(i, builder.childId(last))) return last;
+    if (last + 1 < builder.childCount && row.equals(i, builder.childId(last + 1))) return ++last;
+    const found = builder.childIndex(row.text(i));
+    if (found === undefined) return -1;
+    last = found;
+    return found;
+  };
 
-  const childRows = await parseFile(join(dir, "children.csv"), "children.csv", CHILD_COLUMNS, OPTIONAL_CHILD_COLUMNS, problems, maxBytes, (ix) => {
+  const childRows = parseFile(join(dir, "children.csv"), "children.csv", CHILD_COLUMNS, OPTIONAL_CHILD_COLUMNS, problems, maxBytes, chunkBytes, (ix) => {
     const F = "children.csv";
     const iId = ix.child_id!;
     const iCohort = ix.cohort!;
@@ -164,88 +161,79 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const iEth = ix.ethnicity;
     const iSib = ix.sibling_group_size;
     return (row, line) => {
-      const id = row[iId]!.trim();
-      if (!id) return problems.add(F, line, "child_id", "child_id is empty");
+      if (row.isEmpty(iId)) return problems.add(F, line, "child_id", "child_id is empty");
+      const id = row.text(iId);
       if (id.length > MAX_ID) return problems.add(F, line, "child_id", `child_id is longer than ${MAX_ID} characters`);
-      const cohortText = row[iCohort]!.trim().toLowerCase();
-      if (cohortText !== "intervention" && cohortText !== "comparison") {
-        return problems.add(F, line, "cohort", `cohort must be "intervention" or "comparison", not ${quote(row[iCohort]!)}`);
-      }
-      const start = parseIsoDay(row[iStart]!.trim());
-      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row[iStart]!)} is not a real date written YYYY-MM-DD`);
-      const end = parseIsoDay(row[iEnd]!.trim());
-      if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(row[iEnd]!)} is not a real date written YYYY-MM-DD`);
+      const cohort = row.equals(iCohort, "intervention") ? "intervention" : row.equals(iCohort, "comparison") ? "comparison" : lowerCohort(row.text(iCohort));
+      if (cohort === undefined) return problems.add(F, line, "cohort", `cohort must be "intervention" or "comparison", not ${quote(row.text(iCohort))}`);
+      const start = row.day(iStart);
+      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row.text(iStart))} is not a real date written YYYY-MM-DD`);
+      const end = row.day(iEnd);
+      if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(row.text(iEnd))} is not a real date written YYYY-MM-DD`);
       if (end < start) return problems.add(F, line, "end_date", "end_date is before start_date");
       let birth: number | undefined;
-      if (iBirth !== undefined && row[iBirth]!.trim() !== "") {
-        birth = parseIsoDay(row[iBirth]!.trim());
-        if (birth === undefined) return problems.add(F, line, "birth_date", `birth_date ${quote(row[iBirth]!)} is not a real date written YYYY-MM-DD`);
+      if (iBirth !== undefined && !row.isEmpty(iBirth)) {
+        birth = row.day(iBirth);
+        if (birth === undefined) return problems.add(F, line, "birth_date", `birth_date ${quote(row.text(iBirth))} is not a real date written YYYY-MM-DD`);
       }
       let siblings: number | undefined;
-      if (iSib !== undefined && row[iSib]!.trim() !== "") {
-        const text = row[iSib]!.trim();
+      if (iSib !== undefined && !row.isEmpty(iSib)) {
+        const text = row.text(iSib);
         siblings = Number(text);
         if (!/^\d{1,2}$/.test(text) || siblings < 1) return problems.add(F, line, "sibling_group_size", `sibling_group_size ${quote(text)} must be a whole number from 1`);
       }
-      const family = iFamily === undefined ? "" : row[iFamily]!.trim();
-      if (family.length > MAX_ID) return problems.add(F, line, "family_id", `family_id is longer than ${MAX_ID} characters`);
-      const ethnicity = iEth === undefined ? "" : row[iEth]!.trim();
-      if (ethnicity.length > 8) return problems.add(F, line, "ethnicity", `ethnicity ${quote(ethnicity)} is not a DfE ethnicity code`);
-      const added = builder.addChild({
-        childId: id,
-        cohort: cohortText,
-        start,
-        end,
-        familyId: family || undefined,
-        birth,
-        ethnicity: ethnicity || undefined,
-        siblingGroupSize: siblings,
-      });
-      if (!added) problems.add(F, line, "child_id", `child ${quote(id)} appears more than once`);
+      const family = iFamily === undefined || row.isEmpty(iFamily) ? undefined : row.text(iFamily);
+      if (family !== undefined && family.length > MAX_ID) return problems.add(F, line, "family_id", `family_id is longer than ${MAX_ID} characters`);
+      let ethnicity: string | undefined;
+      if (iEth !== undefined && !row.isEmpty(iEth)) {
+        ethnicity = internEthnicity(row.text(iEth));
+        if (ethnicity.length > 8) return problems.add(F, line, "ethnicity", `ethnicity ${quote(ethnicity)} is not a DfE ethnicity code`);
+      }
+      const added = builder.addChild({ childId: id, cohort, start, end, familyId: family, birth, ethnicity, siblingGroupSize: siblings });
+      if (!added) return problems.add(F, line, "child_id", `child ${quote(id)} appears more than once`);
+      return true;
     };
   });
   const t1 = performance.now();
   // Episodes and referrals refer to children: without a valid children file their problems would only be noise.
   if (problems.list.length > 0) throw new CsvInputError(problems.list, problems.truncated);
 
-  const episodeRows = await parseFile(join(dir, "episodes.csv"), "episodes.csv", EPISODE_COLUMNS, [], problems, maxBytes, (ix) => {
+  const episodeRows = parseFile(join(dir, "episodes.csv"), "episodes.csv", EPISODE_COLUMNS, [], problems, maxBytes, chunkBytes, (ix) => {
     const F = "episodes.csv";
     const iId = ix.child_id!;
     const iStatus = ix.status!;
     const iStart = ix.start_date!;
     const iEnd = ix.end_date!;
     return (row, line) => {
-      const id = row[iId]!.trim();
-      const child = builder.childIndex(id);
-      if (child === undefined) return problems.add(F, line, "child_id", id ? `no child ${quote(id)} in children.csv` : "child_id is empty");
-      const s = row[iStatus]!.trim().toUpperCase();
-      const status = s === "CIN" ? 1 : s === "CP" ? 2 : s === "CLA" ? 3 : 0;
-      if (status === 0) return problems.add(F, line, "status", `status must be CIN, CP or CLA, not ${quote(row[iStatus]!)}`);
-      const start = parseIsoDay(row[iStart]!.trim());
-      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row[iStart]!)} is not a real date written YYYY-MM-DD`);
-      const endText = row[iEnd]!.trim();
+      const child = lookup(row, iId);
+      if (child < 0) return problems.add(F, line, "child_id", row.isEmpty(iId) ? "child_id is empty" : `no child ${quote(row.text(iId))} in children.csv`);
+      const status = row.equals(iStatus, "CIN") ? 1 : row.equals(iStatus, "CP") ? 2 : row.equals(iStatus, "CLA") ? 3 : statusCode(row.text(iStatus));
+      if (status === 0) return problems.add(F, line, "status", `status must be CIN, CP or CLA, not ${quote(row.text(iStatus))}`);
+      const start = row.day(iStart);
+      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row.text(iStart))} is not a real date written YYYY-MM-DD`);
       let end: number | undefined;
-      if (endText !== "") {
-        end = parseIsoDay(endText);
-        if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(endText)} is not a real date written YYYY-MM-DD (leave it empty for an open episode)`);
+      if (!row.isEmpty(iEnd)) {
+        end = row.day(iEnd);
+        if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(row.text(iEnd))} is not a real date written YYYY-MM-DD (leave it empty for an open episode)`);
         if (end < start) return problems.add(F, line, "end_date", "end_date is before start_date");
       }
       builder.addEpisode(child, status as 1 | 2 | 3, start, end);
+      return true;
     };
   });
   const t2 = performance.now();
 
-  const referralRows = await parseFile(join(dir, "referrals.csv"), "referrals.csv", REFERRAL_COLUMNS, [], problems, maxBytes, (ix) => {
+  const referralRows = parseFile(join(dir, "referrals.csv"), "referrals.csv", REFERRAL_COLUMNS, [], problems, maxBytes, chunkBytes, (ix) => {
     const F = "referrals.csv";
     const iId = ix.child_id!;
     const iDate = ix.referral_date!;
     return (row, line) => {
-      const id = row[iId]!.trim();
-      const child = builder.childIndex(id);
-      if (child === undefined) return problems.add(F, line, "child_id", id ? `no child ${quote(id)} in children.csv` : "child_id is empty");
-      const date = parseIsoDay(row[iDate]!.trim());
-      if (date === undefined) return problems.add(F, line, "referral_date", `referral_date ${quote(row[iDate]!)} is not a real date written YYYY-MM-DD`);
+      const child = lookup(row, iId);
+      if (child < 0) return problems.add(F, line, "child_id", row.isEmpty(iId) ? "child_id is empty" : `no child ${quote(row.text(iId))} in children.csv`);
+      const date = row.day(iDate);
+      if (date === undefined) return problems.add(F, line, "referral_date", `referral_date ${quote(row.text(iDate))} is not a real date written YYYY-MM-DD`);
       builder.addReferral(child, date);
+      return true;
     };
   });
   const t3 = performance.now();
@@ -256,6 +244,27 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     timings: { childrenMs: t1 - t0, episodesMs: t2 - t1, referralsMs: t3 - t2, totalMs: t3 - t0 },
     rows: { children: childRows, episodes: episodeRows, referrals: referralRows },
   };
+}
+
+const ETHNICITY = new Map<string, string>();
+/** Ethnicity codes come from a short list: keep one string per code. */
+function internEthnicity(code: string): string {
+  let kept = ETHNICITY.get(code);
+  if (kept === undefined) {
+    kept = code;
+    if (ETHNICITY.size < 1000) ETHNICITY.set(code, code);
+  }
+  return kept;
+}
+
+function lowerCohort(text: string): "intervention" | "comparison" | undefined {
+  const t = text.toLowerCase();
+  return t === "intervention" || t === "comparison" ? t : undefined;
+}
+
+function statusCode(text: string): 0 | 1 | 2 | 3 {
+  const t = text.toUpperCase();
+  return t === "CIN" ? 1 : t === "CP" ? 2 : t === "CLA" ? 3 : 0;
 }
 
 function quote(text: string): string {

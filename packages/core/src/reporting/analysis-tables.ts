@@ -85,7 +85,13 @@ function didTable(r: AnalysisResult): ReportTable {
       const f = k === "cost" ? gbp : dec2;
       return [text(label[k]), f(m.interventionChange), f(m.comparisonChange), f(m.estimate), m.ci95 ? f(m.ci95[0]) : blank(), m.ci95 ? f(m.ci95[1]) : blank()];
     }),
-    notes: [did.replicates > 0 ? `Percentile bootstrap, ${did.replicates} replicates, seed ${did.seed}.` : "No bootstrap interval (0 replicates)."],
+    notes: [
+      did.method === "bootstrap"
+        ? `95% interval: percentile bootstrap, ${did.replicates} replicates, seed ${did.seed}.`
+        : did.method === "normal"
+          ? "95% interval: estimate ± 1.96 standard errors (too many children for the bootstrap's work budget; at this size the two agree)."
+          : "No interval (0 bootstrap replicates asked for).",
+    ],
   };
 }
 
