@@ -1,2 +1,16 @@
-// Filled in by the training work.
-export {};
+/**
+ * Training rules: courses, onboarding modules and plans, assignment, expiry
+ * and status, coverage against a target, turnover loss, the facilitator
+ * pipeline, refresher reminders and the report's Table 26. Pure functions;
+ * dates are ISO `YYYY-MM-DD` strings.
+ */
+export * from "./schemas.js";
+export * from "./catalogue.js";
+export * from "./status.js";
+export * from "./assignment.js";
+export * from "./quiz.js";
+export * from "./coverage.js";
+export * from "./turnover.js";
+export * from "./facilitators.js";
+export * from "./reminders.js";
+export * from "./sessions.js";
