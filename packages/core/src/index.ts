@@ -7,6 +7,7 @@
 export * from "./errors.js";
 export * from "./dates.js";
 export * from "./random.js";
+export * from "./json.js";
 export * from "./statuses.js";
 export * from "./evaluation/index.js";
 export * from "./reporting/index.js";

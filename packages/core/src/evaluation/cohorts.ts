@@ -33,6 +33,22 @@ export const ZComparisonRule = z.discriminatedUnion("kind", [
 ]);
 export type TComparisonRule = z.infer<typeof ZComparisonRule>;
 
+/** Plain-English descriptions of the comparison rules, for screens. */
+export const COMPARISON_RULE_DESCRIPTIONS = [
+  {
+    kind: "factors_not_enrolled",
+    title: "Domestic abuse identified at assessment, never enrolled",
+    description:
+      "Children whose completed assessment in the period recorded any of the chosen factors (default: domestic abuse, 3A–3C) and whose family was never enrolled in the programme. The start and end dates are the assessment's completion date. This is how the report chose the Inspiring Families comparison cohort.",
+  },
+  {
+    kind: "factor_count_not_enrolled",
+    title: "Many assessment factors, not in the programme",
+    description:
+      "Children whose completed assessment in the period recorded at least the chosen number of distinct factors (default 5) and whose family was never in the programme. This mirrors the Innovation Hub's selection rule of 5–6 factors.",
+  },
+] as const;
+
 export const ZCohortDefinition = z
   .object({
     programmeId: z.string().min(1).max(64),

@@ -4,6 +4,7 @@ export * from "./cohorts.js";
 export * from "./dataset.js";
 export * from "./did.js";
 export * from "./profiles.js";
+export * from "./run.js";
 export * from "./tariffs.js";
 export * from "./warnings.js";
 export * from "./windows.js";
