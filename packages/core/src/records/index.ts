@@ -1,2 +1,9 @@
-// Filled in by the records/API work.
-export {};
+// Zod schemas for the recorded work (families, people, contact details,
+// referrals, episodes, programmes, admin) and their building blocks.
+export * from "./common.js";
+export * from "./schemas.js";
+export * from "./assessments.js";
+export * from "./consent.js";
+export * from "./hub.js";
+export * from "./followUps.js";
+export * from "./questionnaires.js";

@@ -1,0 +1,168 @@
+/**
+ * Authentication with better-auth: email and password, sessions stored in
+ * the database through the Prisma adapter, HttpOnly SameSite=Lax cookies
+ * (Secure and `__Secure-` prefixed in production), rate-limited sign-in, a
+ * password policy, and a per-account lockout that better-auth lacks:
+ * 6 failed sign-ins in a row lock the account for 30 minutes whatever
+ * address they come from. Attempts are kept in the audit log, keyed by a hash
+ * of the email address so unknown addresses lock too (no account probing).
+ *
+ * Public sign-up is off: accounts are created by admins or the seed.
+ */
+import { createHash } from "node:crypto";
+import { decideLockout, LOCKOUT_MS, passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@evident/core";
+import { prismaAdapter } from "@better-auth/prisma-adapter";
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { auditRow } from "../audit/audit.js";
+import type { ApiConfig } from "../config.js";
+import type { PrismaClient } from "../db.js";
+import type { Logger } from "../logger.js";
+
+export const DEMO_EMAIL_DOMAIN = "demo.evident.local";
+export const SIGN_IN_ACTION = "auth.signIn";
+
+export function signInKey(email: string): string {
+  return createHash("sha256").update(`evident-sign-in:${email.trim().toLowerCase()}`).digest("hex");
+}
+
+export interface AuthDeps {
+  prisma: PrismaClient;
+  config: ApiConfig;
+  logger: Logger;
+  now: () => Date;
+}
+
+function passwordFromBody(body: unknown): { password?: string; email?: string } {
+  if (!body || typeof body !== "object") return {};
+  const b = body as Record<string, unknown>;
+  const password = typeof b.newPassword === "string" ? b.newPassword : typeof b.password === "string" ? b.password : undefined;
+  const email = typeof b.email === "string" ? b.email : undefined;
+  return { password, email };
+}
+
+const PASSWORD_SETTING_PATHS = new Set(["/sign-up/email", "/change-password", "/reset-password", "/set-password"]);
+
+export function createAuth(deps: AuthDeps) {
+  const { prisma, config, logger, now } = deps;
+  const production = config.nodeEnv === "production";
+
+  async function lockoutFor(key: string) {
+    const since = new Date(now().getTime() - 2 * LOCKOUT_MS);
+    const rows = await prisma.auditLog.findMany({
+      where: { action: SIGN_IN_ACTION, entityType: "SignIn", entityIds: { has: key }, at: { gte: since }, outcome: { in: ["success", "failure"] } },
+      select: { at: true, outcome: true },
+      orderBy: { at: "desc" },
+      take: 50,
+    });
+    return decideLockout(rows.map((r: { at: Date; outcome: string }) => ({ at: r.at, ok: r.outcome === "success" })), now());
+  }
+
+  async function recordAttempt(key: string, userId: string | null, outcome: "success" | "failure" | "denied", reason: string | undefined, ip: string | null) {
+    await prisma.auditLog.create({
+      data: auditRow(
+        { now: now(), requestId: "auth", user: null, ip },
+        { action: SIGN_IN_ACTION, outcome, entityType: "SignIn", entityIds: userId ? [key, userId] : [key], actorId: userId, actorRole: null, reason },
+      ),
+    });
+  }
+
+  return betterAuth({
+    appName: "Evident",
+    baseURL: config.baseUrl,
+    basePath: "/api/auth",
+    secret: config.authSecret,
+    database: prismaAdapter(prisma as never, { provider: "postgresql" }),
+    trustedOrigins: config.allowedOrigins,
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      autoSignIn: false,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      revokeSessionsOnPasswordReset: true,
+    },
+    session: {
+      // Idle expiry and the absolute cap are enforced by the API on every request (auth/session.ts);
+      // better-auth's own expiry is the idle limit and it never slides the session itself.
+      expiresIn: 60 * 60,
+      updateAge: 60,
+      disableSessionRefresh: true,
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 10, max: config.signInRateLimit },
+        "/change-password": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      useSecureCookies: production,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: production, path: "/" },
+      ipAddress: { ipAddressHeaders: [config.clientIpHeader] },
+    },
+    logger: {
+      level: "error",
+      log: (level, message) => {
+        // better-auth's messages can include addresses; keep the level and a fixed label only.
+        if (level === "error") logger.error({ component: "better-auth", message: String(message).slice(0, 120) }, "auth library error");
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (PASSWORD_SETTING_PATHS.has(ctx.path)) {
+          const { password, email } = passwordFromBody(ctx.body);
+          if (password !== undefined) {
+            const problem = passwordProblem(password, email);
+            if (problem) throw new APIError("BAD_REQUEST", { message: `Password not accepted: ${problem}`, code: "WEAK_PASSWORD" });
+          }
+        }
+        if (ctx.path !== "/sign-in/email") return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
+        if (!email || email.length > 254) return;
+        const ip = ctx.headers?.get(config.clientIpHeader) ?? null;
+        const key = signInKey(email);
+        if (production && email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)) {
+          await recordAttempt(key, null, "denied", "demo login refused in production", ip);
+          throw new APIError("FORBIDDEN", { message: "Demo logins are not available on this server", code: "DEMO_LOGIN_REFUSED" });
+        }
+        const lock = await lockoutFor(key);
+        if (lock.locked) {
+          await recordAttempt(key, null, "denied", "account locked", ip);
+          throw new APIError("FORBIDDEN", {
+            message: "Too many failed sign-ins. This account is locked for 30 minutes.",
+            code: "ACCOUNT_LOCKED",
+          });
+        }
+        const user = await prisma.user.findUnique({ where: { email }, select: { id: true, disabled: true } });
+        if (user?.disabled) {
+          await recordAttempt(key, user.id, "denied", "account disabled", ip);
+          throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
+        if (!email || email.length > 254) return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned) && (returned as APIError).statusCode !== 401) return; // refused above (locked, disabled, demo)
+        const ip = ctx.headers?.get(config.clientIpHeader) ?? null;
+        const key = signInKey(email);
+        const session = ctx.context.newSession;
+        if (session && !isAPIError(returned)) {
+          await recordAttempt(key, session.user.id, "success", undefined, ip);
+        } else {
+          const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+          await recordAttempt(key, user?.id ?? null, "failure", "wrong email or password", ip);
+        }
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

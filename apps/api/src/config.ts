@@ -1,0 +1,79 @@
+/**
+ * The API's configuration, read once from the environment and validated.
+ * Tests build it with `testConfig()` instead of touching `process.env`.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+export interface ApiConfig {
+  nodeEnv: "development" | "test" | "production";
+  /** The public origin of this server, e.g. https://evident.example.gov.uk */
+  baseUrl: string;
+  /** Origins allowed to call the API from a browser (CORS and CSRF). Always includes baseUrl's origin. */
+  allowedOrigins: string[];
+  /** Secret for signing session cookies (32+ characters in production). */
+  authSecret: string;
+  /** Demo mode: demo logins exist and are allowed (never in production). */
+  demo: boolean;
+  /** Built front ends, served when the folders exist. */
+  portalDir: string | null;
+  trainingDir: string | null;
+  /** Header carrying the client address as seen by this server (set by main.ts from the socket). */
+  clientIpHeader: string;
+  /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit). */
+  signInRateLimit: number;
+}
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EVIDENT_BASE_URL: z.string().url().optional(),
+  EVIDENT_ALLOWED_ORIGINS: z.string().optional(),
+  BETTER_AUTH_SECRET: z.string().optional(),
+  EVIDENT_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
+  EVIDENT_PORTAL_DIR: z.string().optional(),
+  EVIDENT_TRAINING_DIR: z.string().optional(),
+});
+
+export function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string | null; trainingDir: string | null; demo: boolean }): ApiConfig & { port: number } {
+  const parsed = ZEnv.parse(env);
+  const production = parsed.NODE_ENV === "production";
+  const baseUrl = parsed.EVIDENT_BASE_URL ?? `http://localhost:${parsed.PORT}`;
+  const secret = parsed.BETTER_AUTH_SECRET;
+  if (production && (!secret || secret.length < 32)) {
+    throw new Error("BETTER_AUTH_SECRET must be set to at least 32 characters when NODE_ENV=production");
+  }
+  const extra = (parsed.EVIDENT_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(originOf);
+  const demoFlag = parsed.EVIDENT_DEMO === undefined ? defaults.demo : parsed.EVIDENT_DEMO === "1" || parsed.EVIDENT_DEMO === "true";
+  return {
+    port: parsed.PORT,
+    nodeEnv: parsed.NODE_ENV,
+    baseUrl,
+    allowedOrigins: [...new Set([originOf(baseUrl), ...extra])],
+    authSecret: secret ?? randomBytes(32).toString("hex"),
+    demo: demoFlag && !production,
+    portalDir: parsed.EVIDENT_PORTAL_DIR ?? defaults.portalDir,
+    trainingDir: parsed.EVIDENT_TRAINING_DIR ?? defaults.trainingDir,
+    clientIpHeader: "x-evident-client-ip",
+    signInRateLimit: 5,
+  };
+}
+
+export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    nodeEnv: "test",
+    baseUrl: "http://localhost:3000",
+    allowedOrigins: ["http://localhost:3000"],
+    authSecret: "test-secret-test-secret-test-secret-0123456789",
+    demo: false,
+    portalDir: null,
+    trainingDir: null,
+    clientIpHeader: "x-evident-client-ip",
+    signInRateLimit: 1000,
+    ...overrides,
+  };
+}

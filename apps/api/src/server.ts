@@ -1,0 +1,129 @@
+/**
+ * The Hono application: one process, one port, the whole product. Builds the
+ * app without listening so tests can call `app.request(...)`.
+ *
+ *   GET  /health            200 when the database answers, 503 otherwise
+ *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions)
+ *   *    /trpc/*            the tRPC API
+ *   GET  /training/*        the built training app (SPA)
+ *   GET  /*                 the built portal (SPA)
+ */
+import { trpcServer } from "@hono/trpc-server";
+import { Hono, type Context as HonoContext } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createAuth, type Auth } from "./auth/auth.js";
+import type { ApiConfig } from "./config.js";
+import type { Db } from "./db.js";
+import type { AppEnv } from "./http/env.js";
+import { corsAllowlist, csrfGuard, requestId, securityHeaders } from "./http/security.js";
+import { mountFrontEnd } from "./http/static.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { createContext, type ApiDeps } from "./trpc/context.js";
+import { appRouter } from "./trpc/root.js";
+
+export interface CreateAppOptions {
+  db: Db;
+  config: ApiConfig;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface EvidentApp {
+  app: Hono<AppEnv>;
+  deps: ApiDeps;
+  auth: Auth;
+}
+
+const RESERVED = /^\/(trpc|api|health)(\/|$)/;
+export const MAX_BODY_BYTES = 512 * 1024;
+
+function clientIp(c: HonoContext<AppEnv>): string | null {
+  // Set by main.ts from the socket; app.request() in tests has no socket.
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}
+
+export function createApp(options: CreateAppOptions): EvidentApp {
+  const { db, config } = options;
+  const logger = options.logger ?? silentLogger();
+  const now = options.now ?? (() => new Date());
+  const auth = createAuth({ prisma: db.prisma, config, logger, now });
+  const deps: ApiDeps = { db, auth, config, logger, now };
+  const app = new Hono<AppEnv>();
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    c.set("logger", logger);
+    await next();
+    const status = c.res.status;
+    const entry = { requestId: c.get("requestId"), method: c.req.method, path: new URL(c.req.url).pathname.slice(0, 200), status, ms: Math.round(performance.now() - started) };
+    if (status >= 500) logger.error(entry, "request failed");
+    else logger.info(entry, "request");
+  });
+  app.use("*", securityHeaders());
+  app.use("/trpc/*", corsAllowlist(config.allowedOrigins));
+  app.use("/api/*", corsAllowlist(config.allowedOrigins));
+  for (const path of ["/trpc/*", "/api/*"]) {
+    app.use(path, csrfGuard(config.allowedOrigins));
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large" } }, 413),
+      }),
+    );
+  }
+
+  app.get("/health", async (c) => {
+    try {
+      await Promise.race([
+        db.prisma.$queryRaw`SELECT 1`,
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref()),
+      ]);
+      return c.json({ status: "ok", database: db.kind });
+    } catch {
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    // The client address as seen on the socket; a client cannot set this header itself.
+    headers.set(config.clientIpHeader, clientIp(c) ?? "127.0.0.1");
+    const init: RequestInit & { duplex?: "half" } = { method: c.req.method, headers };
+    if (c.req.method === "POST") {
+      init.body = await c.req.raw.arrayBuffer();
+    }
+    const res = await auth.handler(new Request(c.req.raw.url, init));
+    return new Response(res.body, { status: res.status, headers: res.headers });
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: async (_opts, c) =>
+        (await createContext(deps, c.req.raw, (c as HonoContext<AppEnv>).get("requestId"), clientIp(c as HonoContext<AppEnv>))) as unknown as Record<string, unknown>,
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          const requestId = (ctx as { requestId?: string } | undefined)?.requestId;
+          logger.error({ requestId, path, err: error.cause ?? error }, "unexpected error in procedure");
+        }
+      },
+    }),
+  );
+
+  mountFrontEnd(app, { prefix: "/training", dir: config.trainingDir, name: "training", reserved: RESERVED });
+  mountFrontEnd(app, { prefix: "", dir: config.portalDir, name: "portal", reserved: RESERVED });
+
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "Not found", requestId: c.get("requestId") } }, 404));
+  app.onError((err, c) => {
+    const id = c.get("requestId");
+    logger.error({ requestId: id, err }, "unhandled error");
+    return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: `Something went wrong on our side. Quote reference ${id}.`, requestId: id } }, 500);
+  });
+
+  return { app, deps, auth };
+}

@@ -1,0 +1,125 @@
+/**
+ * Families: list (caseload- and team-scoped), get, create, update with
+ * optimistic concurrency. Contact details never appear here: they live
+ * behind the information barrier in `people.contact`.
+ */
+import type { DbClient } from "../../../db.js";
+import { dateFromIso, fieldsFor, FAMILY_WRITE, isoFromDate, unpermittedFields, ZById, ZFamilyCreateInput, ZFamilyListInput, ZFamilyUpdateInput } from "@evident/core";
+import { recordAudit } from "../../../audit/audit.js";
+import { conflict, forbidden, notFound } from "../../errors.js";
+import { authorised, router } from "../../trpc.js";
+import { familyInScope, familyWhere } from "../scope.js";
+
+const familySelect = { id: true, reference: true, name: true, teamId: true, openedAt: true, closedAt: true, version: true, updatedAt: true } as const;
+
+type FamilyRow = { openedAt: Date | null; closedAt: Date | null; updatedAt: Date } & Record<string, unknown>;
+
+function familyOut<T extends FamilyRow>(row: T) {
+  return { ...row, openedAt: isoFromDate(row.openedAt), closedAt: isoFromDate(row.closedAt), updatedAt: row.updatedAt.toISOString() };
+}
+
+function datesIn(patch: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...patch };
+  for (const key of ["openedAt", "closedAt"]) {
+    if (typeof patch[key] === "string") data[key] = dateFromIso(patch[key] as string);
+  }
+  return data;
+}
+
+export const familiesRouter = router({
+  list: authorised("families:read")
+    .input(ZFamilyListInput)
+    .query(async ({ ctx, input }) => {
+      const where = {
+        AND: [
+          familyWhere(ctx),
+          input.open === undefined ? {} : input.open ? { closedAt: null } : { closedAt: { not: null } },
+          input.search ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { reference: { startsWith: input.search } }] } : {},
+        ],
+      };
+      const rows = await ctx.prisma.family.findMany({
+        where,
+        select: familySelect,
+        orderBy: { id: "asc" },
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      });
+      const page = rows.slice(0, input.limit);
+      await recordAudit(ctx, { action: "families.list", outcome: "success", entityType: "Family", entityIds: page.map((r: { id: string }) => r.id), fields: Object.keys(familySelect) });
+      return { items: page.map(familyOut), nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null };
+    }),
+
+  get: authorised("families:read")
+    .input(ZById)
+    .query(async ({ ctx, input }) => {
+      await familyInScope(ctx, input.id);
+      const row = await ctx.prisma.family.findUnique({
+        where: { id: input.id },
+        select: {
+          ...familySelect,
+          members: {
+            select: { role: true, person: { select: { id: true, reference: true, firstName: true, lastName: true, kind: true, birthDate: true, restricted: true } } },
+            orderBy: { id: "asc" },
+          },
+          allocations: { where: { OR: [{ toDate: null }, { toDate: { gte: ctx.now } }] }, select: { staffId: true, personId: true, lead: true } },
+        },
+      });
+      if (!row) throw notFound("Family");
+      const { members, allocations, ...family } = row;
+      const people = members.map((m: { role: string; person: { id: string; birthDate: Date | null } & Record<string, unknown> }) => ({
+        ...m.person,
+        familyRole: m.role,
+        birthDate: isoFromDate(m.person.birthDate),
+      }));
+      await recordAudit(ctx, {
+        action: "families.get",
+        outcome: "success",
+        entityType: "Family",
+        entityIds: [row.id],
+        personIds: people.map((p: { id: string }) => p.id),
+        fields: [...Object.keys(familySelect), "members", "allocations"],
+      });
+      return { ...familyOut(family), people, allocations };
+    }),
+
+  create: authorised("families:write")
+    .input(ZFamilyCreateInput)
+    .mutation(async ({ ctx, input }) => {
+      // Only a manager may place a family in another team.
+      if (input.teamId && input.teamId !== ctx.user.teamId && ctx.user.role !== "manager") {
+        throw forbidden("Only a manager can open a family in another team");
+      }
+      const teamId = input.teamId ?? ctx.user.teamId;
+      return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const row = await tx.family.create({
+          data: { reference: input.reference, name: input.name, teamId: teamId ?? null, openedAt: input.openedAt ? dateFromIso(input.openedAt) : ctx.now },
+          select: familySelect,
+        });
+        // The creator is allocated as lead worker, so the family stays in their caseload.
+        if (ctx.user.staffId) {
+          await tx.caseAllocation.create({ data: { familyId: row.id, staffId: ctx.user.staffId, lead: true, fromDate: ctx.now } });
+        }
+        await recordAudit(ctx, { action: "families.create", outcome: "success", entityType: "Family", entityIds: [row.id], fields: Object.keys(input) }, tx);
+        return familyOut(row);
+      });
+    }),
+
+  update: authorised("families:write")
+    .input(ZFamilyUpdateInput)
+    .mutation(async ({ ctx, input }) => {
+      await familyInScope(ctx, input.id);
+      const refused = unpermittedFields(input.patch, fieldsFor(FAMILY_WRITE, ctx.user.role));
+      if (refused.length > 0) {
+        await recordAudit(ctx, { action: "families.update", outcome: "denied", entityType: "Family", entityIds: [input.id], fields: refused, reason: "fields not writable by role" });
+        throw forbidden(`You cannot change: ${refused.join(", ")}`);
+      }
+      return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const { count } = await tx.family.updateMany({ where: { id: input.id, version: input.version }, data: { ...datesIn(input.patch), version: { increment: 1 } } });
+        if (count === 0) throw conflict();
+        await recordAudit(ctx, { action: "families.update", outcome: "success", entityType: "Family", entityIds: [input.id], fields: Object.keys(input.patch) }, tx);
+        return familyOut(await tx.family.findUniqueOrThrow({ where: { id: input.id }, select: familySelect }));
+      });
+    }),
+});
+
+

@@ -1,0 +1,101 @@
+/**
+ * The training catalogue's bootstrap: makes sure the database holds what the
+ * training app needs, from `@evident/core`'s built-in catalogue, without
+ * touching anything already there (idempotent; matched by code, then title):
+ * - the seven courses (Table 26 plus the VADA tool), when the database has no course;
+ * - the six onboarding modules of the issue (with their quizzes in the core);
+ * - an active onboarding plan for every job role that has none, built from
+ *   the core's default plan for the matching login role.
+ * Runs once per database handle, before the first training procedure.
+ */
+import { DEFAULT_ONBOARDING_PLANS, ONBOARDING_MODULES, TRAINING_COURSES, type TRole } from "@evident/core";
+import type { PrismaClient } from "../../../db.js";
+import { joinDescription, LOGIN_ROLE_OF, STAFF_ROLE_LABEL, STAFF_ROLES, type TStaffRole } from "./data.js";
+
+const STAFF_ROLES_OF = (role: TRole): TStaffRole[] => STAFF_ROLES.filter((s) => LOGIN_ROLE_OF[s] === role);
+
+const done = new WeakMap<object, Promise<unknown>>();
+
+export function ensureTrainingCatalogue(prisma: PrismaClient): Promise<unknown> {
+  let p = done.get(prisma);
+  if (!p) {
+    p = seedTrainingCatalogue(prisma).catch((err: unknown) => {
+      done.delete(prisma);
+      throw err;
+    });
+    done.set(prisma, p);
+  }
+  return p;
+}
+
+export interface TrainingSeedSummary {
+  courses: number;
+  modules: number;
+  plans: number;
+}
+
+export async function seedTrainingCatalogue(prisma: PrismaClient): Promise<TrainingSeedSummary> {
+  const summary: TrainingSeedSummary = { courses: 0, modules: 0, plans: 0 };
+  // Courses: only into an empty catalogue (a trust's own catalogue is left alone).
+  if ((await prisma.course.count()) === 0) {
+    for (const c of TRAINING_COURSES) {
+      await prisma.course.create({
+        data: {
+          code: c.id,
+          title: c.title,
+          description: joinDescription(c.description, { deliveryMode: c.deliveryMode, languages: [...c.languages] }),
+          durationHours: c.durationHours,
+          validityMonths: c.validityMonths,
+          requiredFor: c.mandatoryForRoles.flatMap(STAFF_ROLES_OF) as never,
+          qualifiesFacilitator: c.grantsQualification !== null,
+        },
+      });
+      summary.courses += 1;
+    }
+    // Prerequisites, now that every course has an id.
+    const rows = await prisma.course.findMany({ select: { id: true, code: true, description: true } });
+    const idOf = new Map(rows.map((r: { id: string; code: string }) => [r.code, r.id]));
+    for (const c of TRAINING_COURSES) {
+      if (c.prerequisites.length === 0) continue;
+      await prisma.course.update({
+        where: { code: c.id },
+        data: { description: joinDescription(c.description, { deliveryMode: c.deliveryMode, languages: [...c.languages], prerequisites: c.prerequisites.map((p) => idOf.get(p)!).filter(Boolean) }) },
+      });
+    }
+  }
+
+  const modules = await prisma.onboardingModule.findMany({ select: { id: true, code: true, title: true, position: true } });
+  let position = modules.reduce((max: number, m: { position: number }) => Math.max(max, m.position), -1) + 1;
+  for (const m of ONBOARDING_MODULES) {
+    if (modules.some((x: { code: string; title: string }) => x.code === m.id || x.title === m.title)) continue;
+    await prisma.onboardingModule.create({ data: { code: m.id, title: m.title, content: m.content, estimatedMinutes: 20, position: position++ } });
+    summary.modules += 1;
+  }
+
+  const courses = await prisma.course.findMany({ select: { id: true, code: true, title: true } });
+  const allModules = await prisma.onboardingModule.findMany({ select: { id: true, code: true, title: true } });
+  const courseId = (builtIn: string) => {
+    const b = TRAINING_COURSES.find((c) => c.id === builtIn);
+    return courses.find((c: { code: string; title: string }) => c.code === builtIn || (b && c.title === b.title))?.id as string | undefined;
+  };
+  const moduleId = (builtIn: string) => {
+    const b = ONBOARDING_MODULES.find((m) => m.id === builtIn);
+    return allModules.find((m: { code: string; title: string }) => m.code === builtIn || (b && m.title === b.title))?.id as string | undefined;
+  };
+  const plans = await prisma.onboardingPlan.findMany({ where: { active: true }, select: { role: true } });
+  for (const role of STAFF_ROLES) {
+    if (plans.some((p: { role: string }) => p.role === role)) continue;
+    const base = DEFAULT_ONBOARDING_PLANS.find((p) => p.role === LOGIN_ROLE_OF[role]);
+    if (!base) continue;
+    const name = `Onboarding: ${STAFF_ROLE_LABEL[role].toLowerCase()}`;
+    if (await prisma.onboardingPlan.findUnique({ where: { name }, select: { id: true } })) continue;
+    const items = base.items.flatMap((item, position) => {
+      const id = item.kind === "module" ? moduleId(item.itemId) : courseId(item.itemId);
+      if (!id) return [];
+      return [{ moduleId: item.kind === "module" ? id : null, courseId: item.kind === "course" ? id : null, dueWithinDays: item.dueWithinDays, position }];
+    });
+    await prisma.onboardingPlan.create({ data: { name, role: role as never, items: { create: items } } });
+    summary.plans += 1;
+  }
+  return summary;
+}

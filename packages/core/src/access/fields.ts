@@ -1,0 +1,43 @@
+/**
+ * Field-level rules: which fields of a record each role may read and write.
+ * Reads are filtered with `pickFields`; a write naming a field the role may
+ * not change is refused as a whole (`unpermittedFields`), never half-applied.
+ */
+import type { TRole } from "./roles.js";
+
+export type FieldRule = Partial<Record<TRole, readonly string[] | "*">>;
+
+export function fieldsFor(rule: FieldRule, role: TRole | null | undefined): readonly string[] | "*" {
+  if (!role) return [];
+  return rule[role] ?? [];
+}
+
+/** Keeps only the fields a role may read (`"*"` keeps all). */
+export function pickFields<T extends Record<string, unknown>>(record: T, allowed: readonly string[] | "*"): Partial<T> {
+  if (allowed === "*") return { ...record };
+  const out: Partial<T> = {};
+  for (const key of allowed) {
+    if (Object.prototype.hasOwnProperty.call(record, key)) (out as Record<string, unknown>)[key] = record[key];
+  }
+  return out;
+}
+
+/** The fields in a change that the role may not write (empty when the change is permitted). */
+export function unpermittedFields(change: Record<string, unknown>, allowed: readonly string[] | "*"): string[] {
+  if (allowed === "*") return [];
+  return Object.keys(change).filter((key) => change[key] !== undefined && !allowed.includes(key));
+}
+
+/** Writable fields of a family record. Only a manager moves a family between workers or teams. */
+export const FAMILY_WRITE: FieldRule = {
+  manager: "*",
+  practitioner: ["name", "openedAt", "closedAt"],
+  dv_worker: [],
+};
+
+/** Writable fields of a person record. Domestic-abuse workers do not change identity fields. */
+export const PERSON_WRITE: FieldRule = {
+  manager: "*",
+  practitioner: "*",
+  dv_worker: ["firstLanguage", "interpreterNeeded"],
+};

@@ -1,0 +1,87 @@
+/**
+ * The permission table: which roles hold each `resource:action` permission.
+ * Deny by default: a permission not listed here is held by nobody, and a role
+ * not listed for a permission does not hold it. The API declares one
+ * permission per procedure; record-level scope (caseload, team) and the
+ * information barrier are decided separately (`scope.ts`, `barrier.ts`).
+ */
+import type { TRole } from "./roles.js";
+
+const CASE: readonly TRole[] = ["manager", "practitioner", "dv_worker"];
+const CASE_WRITE: readonly TRole[] = ["manager", "practitioner", "dv_worker"];
+const EVIDENCE_READ: readonly TRole[] = ["admin", "manager", "analyst"];
+const TRAINING_ADMIN: readonly TRole[] = ["admin", "trainer"];
+const EVERYONE: readonly TRole[] = ["admin", "manager", "practitioner", "dv_worker", "trainer", "analyst", "staff"];
+
+export const PERMISSIONS = {
+  // Case records (identifiable). Admins, analysts, trainers and staff have none.
+  "families:read": CASE,
+  "families:write": CASE_WRITE,
+  "people:read": CASE,
+  "people:write": CASE_WRITE,
+  /** A person's address, phone, email and safe-contact preferences (behind the information barrier). */
+  "contact:read": CASE,
+  "contact:write": CASE_WRITE,
+  /** Recording a safeguarding override of the information barrier. */
+  "override:write": ["manager"],
+  "override:read": ["manager"],
+  "referrals:read": CASE,
+  "referrals:write": CASE_WRITE,
+  "episodes:read": CASE,
+  "episodes:write": ["manager", "practitioner"],
+  "assessments:read": CASE,
+  "assessments:write": ["manager", "practitioner"],
+  "programmes:read": CASE,
+  "programmes:write": ["manager", "dv_worker"],
+  "register:read": CASE,
+  "register:write": ["manager", "dv_worker"],
+  "hub:read": ["manager", "practitioner"],
+  "hub:write": ["manager", "practitioner"],
+  "followUps:read": CASE,
+  "followUps:write": CASE_WRITE,
+  "questionnaires:read": CASE,
+  "questionnaires:write": CASE_WRITE,
+  /** Adding and changing questionnaire instruments (reference data, not case records). */
+  "instruments:write": ["manager"],
+  /** Consent to share, per person, purpose and recipient agency. */
+  "consent:read": CASE,
+  "consent:write": CASE_WRITE,
+  /** Sharing without consent (a safeguarding override with a reason). */
+  "consent:override": ["manager"],
+  // Evidence (aggregated, pseudonymised).
+  "evaluation:read": EVIDENCE_READ,
+  /** Running and saving analyses, and exporting their (aggregate, suppressed) tables. */
+  "evaluation:run": ["manager", "analyst"],
+  "evaluation:write": ["manager", "analyst"],
+  "evaluation:export": ["manager", "analyst"],
+  "logicModels:read": ["admin", "manager", "analyst", "practitioner", "dv_worker"],
+  "logicModels:write": ["manager", "analyst"],
+  "monitoring:read": EVIDENCE_READ,
+  "decisions:read": ["admin", "manager", "analyst"],
+  "decisions:write": ["manager"],
+  // Training.
+  "training:own": EVERYONE,
+  "training:read": ["admin", "trainer", "manager"],
+  "training:write": TRAINING_ADMIN,
+  // Administration.
+  "users:read": ["admin"],
+  "users:write": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: unknown): value is TPermission {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
+}
+
+/** Does a role hold a permission? Unknown roles and permissions are denied. */
+export function can(role: TRole | null | undefined, permission: TPermission): boolean {
+  if (!role || !isPermission(permission)) return false;
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+/** The roles holding a permission. */
+export function rolesFor(permission: TPermission): readonly TRole[] {
+  return PERMISSIONS[permission];
+}

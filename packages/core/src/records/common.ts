@@ -1,0 +1,60 @@
+/**
+ * Building blocks for the API's input schemas: ids, bounded text, real
+ * calendar dates, pagination and optimistic-concurrency versions. Every
+ * object schema is `.strict()` (unknown keys are refused) and every string
+ * has a length limit.
+ */
+import { z } from "zod";
+import { parseIsoDay } from "../dates.js";
+
+export const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
+export type TId = z.infer<typeof ZId>;
+
+/** Trimmed single-line text of 1..max characters with no control characters. */
+export const zLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: "must not contain control characters" });
+
+/** Free text (notes) of at most max characters. */
+export const zText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: "must not contain control characters" });
+
+/** A real calendar date written YYYY-MM-DD (2019-02-30 is refused). */
+export const ZDate = z
+  .string()
+  .max(10)
+  .refine((value) => parseIsoDay(value) !== undefined, { message: "must be a real calendar date written YYYY-MM-DD" });
+
+export const ZVersion = z.number().int().min(0).max(2_147_483_647);
+
+export const ZPage = z
+  .object({
+    cursor: ZId.optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+export const ZById = z.object({ id: ZId }).strict();
+export type TById = z.infer<typeof ZById>;
+
+/** Turns a validated YYYY-MM-DD into a UTC midnight Date for storage. */
+export function dateFromIso(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+/** Formats a stored date as YYYY-MM-DD. */
+export function isoFromDate(value: Date | null | undefined): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
+}
+
+/** Is `end` on or after `start` (both validated YYYY-MM-DD)? */
+export function notBefore(start: string, end: string): boolean {
+  return (parseIsoDay(end) ?? 0) >= (parseIsoDay(start) ?? 0);
+}
