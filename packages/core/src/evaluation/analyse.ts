@@ -12,13 +12,13 @@
  * difference-in-differences with a seeded bootstrap interval.
  */
 import { z } from "zod";
-import { addMonthsClamped, formatIsoDay, parseIsoDay, UNKNOWN_DAY, ZIsoDate, type DayNumber } from "../dates.js";
+import { addMonthsClamped, formatIsoDay, parseIsoDay, ZIsoDate, type DayNumber } from "../dates.js";
 import { DomainError, parseOrThrow } from "../errors.js";
 import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
 import { costBenefit, describeTariffSet, plausibilityWarnings, type CbaResult, type TCohortAggregate } from "./cba.js";
 import type { Dataset } from "./dataset.js";
 import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
-import { addToProfile, emptyProfile, type CohortProfile } from "./profiles.js";
+import { ProfileCounter, type CohortProfile } from "./profiles.js";
 import { dailyTariffs, resolveTariffSet, ZTariffRates, ZTariffSet } from "./tariffs.js";
 import {
   baselineImbalanceWarning,
@@ -223,11 +223,11 @@ interface Accumulator {
   days: number[];
   matrix: number[]; // 4 x 4
   incomplete: number;
-  profile: CohortProfile;
+  profile: ProfileCounter;
 }
 
 function newAccumulator(): Accumulator {
-  return { n: 0, referrals: [0, 0], children: [0, 0, 0, 0, 0, 0], days: [0, 0, 0, 0, 0, 0], matrix: new Array<number>(16).fill(0), incomplete: 0, profile: emptyProfile() };
+  return { n: 0, referrals: [0, 0], children: [0, 0, 0, 0, 0, 0], days: [0, 0, 0, 0, 0, 0], matrix: new Array<number>(16).fill(0), incomplete: 0, profile: new ProfileCounter() };
 }
 
 /** Runs the whole analysis. Throws DomainError on invalid options or an empty cohort. */
@@ -254,9 +254,7 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
     }
     a.matrix[windows.highestBefore[c]! * 4 + windows.highestAfter[c]!]! += 1;
     if (windows.afterWindowEnd[c]! > asAt) a.incomplete += 1;
-    const birth = children.birth[c]!;
-    const sib = children.siblingGroupSize[c]!;
-    addToProfile(a.profile, birth === UNKNOWN_DAY ? undefined : birth, children.start[c]!, children.ethnicity[c], sib < 0 ? undefined : sib);
+    a.profile.add(children.birth[c]!, children.start[c]!, children.ethnicity[c], children.siblingGroupSize[c]!);
   }
   const [intAcc, compAcc] = acc as [Accumulator, Accumulator];
   for (const [name, a] of [
@@ -311,7 +309,7 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
       deEscalations,
       unchanged,
       incompleteFollowUp: a.incomplete,
-      profile: a.profile,
+      profile: a.profile.finish(),
     };
   };
 

@@ -66,6 +66,34 @@ export function addToProfile(profile: CohortProfile, birth: DayNumber | undefine
   profile.siblingGroupSize[s] = (profile.siblingGroupSize[s] ?? 0) + 1;
 }
 
+/**
+ * Accumulates profiles without allocating per child: age bands and sibling
+ * sizes in typed counters, ethnicity codes in a Map of (already interned)
+ * strings. `finish()` gives the same shape as `addToProfile`.
+ */
+export class ProfileCounter {
+  private readonly ages = new Float64Array(AGE_BANDS.length);
+  private readonly siblings = new Float64Array(32);
+  private siblingsUnknown = 0;
+  private readonly ethnicity = new Map<string | undefined, number>();
+
+  add(birth: DayNumber, start: DayNumber, ethnicity: string | undefined, siblings: number): void {
+    this.ages[AGE_BANDS.indexOf(ageBand(birth === UNKNOWN_DAY ? undefined : birth, start))]! += 1;
+    if (siblings >= 1 && siblings < 32) this.siblings[siblings]! += 1;
+    else this.siblingsUnknown += 1;
+    this.ethnicity.set(ethnicity, (this.ethnicity.get(ethnicity) ?? 0) + 1);
+  }
+
+  finish(): CohortProfile {
+    const profile = emptyProfile();
+    AGE_BANDS.forEach((band, i) => (profile.ageBands[band] = this.ages[i]!));
+    for (let k = 1; k < 32; k++) if (this.siblings[k]! > 0) profile.siblingGroupSize[String(k)] = this.siblings[k]!;
+    if (this.siblingsUnknown > 0) profile.siblingGroupSize.Unknown = this.siblingsUnknown;
+    for (const [code, count] of this.ethnicity) profile.ethnicity[code ?? "Unknown"] = (profile.ethnicity[code ?? "Unknown"] ?? 0) + count;
+    return profile;
+  }
+}
+
 export interface FamilyMemberRef {
   childId: string;
   familyId?: string | undefined;

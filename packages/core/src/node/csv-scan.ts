@@ -22,6 +22,10 @@ export interface CsvRow {
   day(i: number): DayNumber | undefined;
   /** True when the field is exactly `value` (compared without creating a string). */
   equals(i: number, value: string): boolean;
+  /** The field as a whole number of at most `maxDigits` digits, or -1 when it is not one. */
+  int(i: number, maxDigits: number): number;
+  /** The field's text, reusing an equal string from `pool` (and adding new ones while the pool is small). */
+  intern(i: number, pool: string[]): string;
 }
 
 const COMMA = 44;
@@ -72,7 +76,32 @@ class ByteRow implements CsvRow {
     for (let k = 0; k < len; k++) if (b[s + k] !== value.charCodeAt(k)) return false;
     return true;
   }
+  int(i: number, maxDigits: number): number {
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (e === s || e - s > maxDigits) return -1;
+    let n = 0;
+    for (let k = s; k < e; k++) {
+      const d = this.buf[k]! - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  intern(i: number, pool: string[]): string {
+    for (let p = 0; p < pool.length; p++) if (this.equals(i, pool[p]!)) return pool[p]!;
+    const text = this.text(i);
+    if (pool.length < POOL_LIMIT) pool.push(text);
+    return text;
+  }
 }
+
+function parseWholeNumber(text: string, maxDigits: number): number {
+  if (text.length === 0 || text.length > maxDigits || !/^\d+$/.test(text)) return -1;
+  return Number(text);
+}
+
+const POOL_LIMIT = 256;
 
 class StringRow implements CsvRow {
   constructor(private readonly cells: string[]) {}
@@ -90,6 +119,16 @@ class StringRow implements CsvRow {
   }
   equals(i: number, value: string): boolean {
     return this.cells[i] === value;
+  }
+  int(i: number, maxDigits: number): number {
+    return parseWholeNumber(this.cells[i] ?? "", maxDigits);
+  }
+  intern(i: number, pool: string[]): string {
+    const text = this.cells[i] ?? "";
+    const found = pool.find((p) => p === text);
+    if (found !== undefined) return found;
+    if (pool.length < POOL_LIMIT) pool.push(text);
+    return text;
   }
 }
 
@@ -121,6 +160,9 @@ export function scanCsvFile(path: string, handlers: ScanHandlers, chunkBytes = 1
     let stopped = false;
     const row = new ByteRow();
 
+    // Whether the current chunk holds any double quote: most extracts have none, and then the
+    // per-byte loop below need not look for one.
+    let chunkHasQuote = true;
     const onLine = (view: Buffer, from: number, to: number): boolean => {
       line++;
       if (to > from && view[to - 1] === CR) to--;
@@ -147,7 +189,7 @@ export function scanCsvFile(path: string, handlers: ScanHandlers, chunkBytes = 1
       let start = from;
       for (let k = from; k <= to; k++) {
         const c = k < to ? view[k]! : COMMA;
-        if (c === QUOTE) return handlers.row(new StringRow(parseQuotedLine(view.toString("utf8", from, to))), line);
+        if (c === QUOTE && chunkHasQuote) return handlers.row(new StringRow(parseQuotedLine(view.toString("utf8", from, to))), line);
         if (c !== COMMA) continue;
         if (count === MAX_FIELDS) return handlers.row(new StringRow(view.toString("utf8", from, to).split(",").map((x) => x.trim())), line);
         let s = start;
@@ -168,6 +210,7 @@ export function scanCsvFile(path: string, handlers: ScanHandlers, chunkBytes = 1
       const read = readSync(fd, buf, carry, buf.length - carry, null);
       const end = carry + read;
       const view = buf.subarray(0, end);
+      chunkHasQuote = view.indexOf(QUOTE) !== -1;
       let pos = 0;
       for (;;) {
         const nl = view.indexOf(LF, pos);

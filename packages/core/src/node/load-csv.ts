@@ -160,6 +160,8 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const iBirth = ix.birth_date;
     const iEth = ix.ethnicity;
     const iSib = ix.sibling_group_size;
+    const ethnicityPool: string[] = [];
+    let lastFamily: string | undefined;
     return (row, line) => {
       if (row.isEmpty(iId)) return problems.add(F, line, "child_id", "child_id is empty");
       const id = row.text(iId);
@@ -178,15 +180,19 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       }
       let siblings: number | undefined;
       if (iSib !== undefined && !row.isEmpty(iSib)) {
-        const text = row.text(iSib);
-        siblings = Number(text);
-        if (!/^\d{1,2}$/.test(text) || siblings < 1) return problems.add(F, line, "sibling_group_size", `sibling_group_size ${quote(text)} must be a whole number from 1`);
+        siblings = row.int(iSib, 2);
+        if (siblings < 1) return problems.add(F, line, "sibling_group_size", `sibling_group_size ${quote(row.text(iSib))} must be a whole number from 1`);
       }
-      const family = iFamily === undefined || row.isEmpty(iFamily) ? undefined : row.text(iFamily);
-      if (family !== undefined && family.length > MAX_ID) return problems.add(F, line, "family_id", `family_id is longer than ${MAX_ID} characters`);
+      let family: string | undefined;
+      if (iFamily !== undefined && !row.isEmpty(iFamily)) {
+        // Siblings usually sit on adjacent rows: reuse the previous row's family id string.
+        family = lastFamily !== undefined && row.equals(iFamily, lastFamily) ? lastFamily : row.text(iFamily);
+        if (family.length > MAX_ID) return problems.add(F, line, "family_id", `family_id is longer than ${MAX_ID} characters`);
+        lastFamily = family;
+      }
       let ethnicity: string | undefined;
       if (iEth !== undefined && !row.isEmpty(iEth)) {
-        ethnicity = internEthnicity(row.text(iEth));
+        ethnicity = row.intern(iEth, ethnicityPool);
         if (ethnicity.length > 8) return problems.add(F, line, "ethnicity", `ethnicity ${quote(ethnicity)} is not a DfE ethnicity code`);
       }
       const added = builder.addChild({ childId: id, cohort, start, end, familyId: family, birth, ethnicity, siblingGroupSize: siblings });
@@ -244,17 +250,6 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     timings: { childrenMs: t1 - t0, episodesMs: t2 - t1, referralsMs: t3 - t2, totalMs: t3 - t0 },
     rows: { children: childRows, episodes: episodeRows, referrals: referralRows },
   };
-}
-
-const ETHNICITY = new Map<string, string>();
-/** Ethnicity codes come from a short list: keep one string per code. */
-function internEthnicity(code: string): string {
-  let kept = ETHNICITY.get(code);
-  if (kept === undefined) {
-    kept = code;
-    if (ETHNICITY.size < 1000) ETHNICITY.set(code, code);
-  }
-  return kept;
 }
 
 function lowerCohort(text: string): "intervention" | "comparison" | undefined {
