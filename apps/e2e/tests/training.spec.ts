@@ -1,0 +1,120 @@
+/**
+ * The training app (served by the API under /training/; needs apps/training built):
+ * a trainer adds a starter and sees the onboarding plan assigned, completes a
+ * module with its quiz, runs a session register and sees coverage move.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+
+test.use({ storageState: authFile("trainer") });
+
+const COURSE = "Working with Families Affected by DA";
+
+const today = () => {
+  const d = new Date();
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
+};
+
+/** "N of M" trained for the course on the dashboard's coverage table. */
+async function coverageOf(page: Page): Promise<[number, number]> {
+  await page.goto("/training/dashboard");
+  const table = page.getByRole("table", { name: /Coverage on/ });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: COURSE }) });
+  const text = (await row.getByRole("cell").first().textContent()) ?? "";
+  const m = /(\d+) of (\d+)/.exec(text);
+  expect(m, `coverage cell for ${COURSE}: ${text}`).not.toBeNull();
+  return [Number(m![1]), Number(m![2])];
+}
+
+test("[TRAINING]: add a starter, take a module with its quiz, run a session register, see coverage move", async ({ page }) => {
+  const name = `Tess Starter ${Date.now().toString(36)}`;
+
+  // 1. Add a starter: the form explains what is missing, then the plan is assigned with due dates.
+  await page.goto("/training/staff/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Add a starter" })).toBeVisible();
+  await page.getByRole("button", { name: "Add starter" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Enter the starter's full name" })).toBeVisible();
+  await expectAccessible(page, "add a starter with errors");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Job role").selectOption({ label: "Social worker" });
+  const d = today();
+  const start = page.getByRole("group", { name: "Start date" });
+  await start.getByLabel("Day").fill(d.day);
+  await start.getByLabel("Month").fill(d.month);
+  await start.getByLabel("Year").fill(d.year);
+  await page.getByRole("button", { name: "Add starter" }).click();
+  await expect(page.getByRole("heading", { name: `${name} has been added` })).toBeVisible();
+  await expect(page.getByText(/Onboarding plan assigned/)).toBeVisible();
+  const assigned = page.getByRole("table", { name: "Assigned onboarding" });
+  await expect(assigned.getByRole("row", { name: /E-learning module/ }).first()).toBeVisible();
+  await expect(assigned.getByRole("row", { name: new RegExp(COURSE) })).toBeVisible();
+  await screenshot(page, "training-starter-added");
+
+  const [trainedBefore, countedBefore] = await coverageOf(page);
+  await screenshot(page, "training-dashboard");
+
+  // 2. Take a module: a wrong answer gets feedback; the right answers and the acknowledgement complete it.
+  await page.goto("/training/my");
+  await page.getByRole("link", { name: "Consent and information sharing" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Consent and information sharing" })).toBeVisible();
+  const q = (n: number) => page.getByRole("group", { name: new RegExp(`^${n}\\. `) });
+  await q(1).getByLabel("Yes, consent covers all agencies").check();
+  await q(2).getByLabel(/Share what is necessary under a safeguarding override/).check();
+  await q(3).getByLabel(/Yes: record decisions not to share/).check();
+  await page.getByRole("checkbox", { name: /I will record consent/ }).check();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("did not reach the pass mark");
+  await expect(page.getByText("Not quite. The answer is: No: consent is per purpose and per recipient agency")).toBeVisible();
+  await expectAccessible(page, "module with quiz feedback");
+  await q(1).getByLabel("No: consent is per purpose and per recipient agency").check();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByText("Module completed")).toBeVisible();
+  await expect(page.getByText("You scored 3 out of 3")).toBeVisible();
+  await screenshot(page, "training-module-completed");
+
+  // 3. Schedule a session today, invite the starter, take the register, record completion.
+  await page.goto("/training/sessions");
+  await page.getByText("Schedule a session").click();
+  await page.getByLabel("Course").selectOption({ label: COURSE });
+  await page.getByRole("button", { name: "Schedule session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(COURSE) })).toBeVisible();
+  await page.getByRole("checkbox", { name: new RegExp(name) }).check();
+  await page.getByRole("button", { name: /Invite 1 person/ }).click();
+  await expect(page.getByText("1 person invited")).toBeVisible();
+  await page.getByRole("group", { name: "Tick everyone who attended" }).getByRole("checkbox", { name: new RegExp(name) }).check();
+  await expectAccessible(page, "session register");
+  await page.getByRole("button", { name: "Save and record completion" }).click();
+  await expect(page.getByText(/Session completed: 1 completion recorded/)).toBeVisible();
+  await screenshot(page, "training-session-register");
+
+  // 4. Coverage moves: one more person trained in the course.
+  const [trainedAfter, countedAfter] = await coverageOf(page);
+  expect(countedAfter).toBe(countedBefore);
+  expect(trainedAfter).toBe(trainedBefore + 1);
+  await expectAccessible(page, "training dashboard");
+});
+
+test("[TRAINING]: Table 26 for the report's period, with CSV download", async ({ page }) => {
+  await page.goto("/training/report");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row", { name: /Total/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Total 13 144/ })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^table-26-training-.*\.csv$/);
+  await expectAccessible(page, "Table 26");
+  await screenshot(page, "training-table-26");
+});
+
+test("[TRAINING]: a member of staff sees only their own training", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: authFile("staff") });
+  const page = await context.newPage();
+  await page.goto("/training/");
+  await expect(page.getByRole("heading", { level: 1, name: "My training" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  await page.goto("/training/staff");
+  await expect(page.getByText(/You do not have permission|not found/)).toBeVisible();
+  await context.close();
+});

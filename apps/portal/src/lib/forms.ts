@@ -1,0 +1,59 @@
+/**
+ * Form helpers shared by the screens: error-summary entries from
+ * react-hook-form errors, API field errors onto form fields, and drafts kept
+ * in sessionStorage when a save fails (form values only; never tokens).
+ */
+import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { SummaryError } from "@evident/ui";
+
+/** Error summary entries in field order; `ids` maps a field name to the id of its input. */
+export function summaryErrors<T extends FieldValues>(errors: FieldErrors<T>, ids: Partial<Record<string, string>>): SummaryError[] {
+  const out: SummaryError[] = [];
+  for (const [name, id] of Object.entries(ids)) {
+    const e = (errors as Record<string, { message?: unknown } | undefined>)[name];
+    if (e && typeof e.message === "string" && id) out.push({ href: id, text: e.message });
+  }
+  return out;
+}
+
+/** Puts the API's zod field errors (paths like "patch.name") on the matching form fields; returns the rest. */
+export function applyFieldErrors<T extends FieldValues>(fieldErrors: { path: string; message: string }[], setError: UseFormSetError<T>, fields: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (const fe of fieldErrors) {
+    const name = fe.path.split(".").pop() ?? "";
+    if (fields.includes(name)) setError(name as Path<T>, { type: "server", message: capitalise(fe.message) });
+    else rest.push(`${fe.path}: ${fe.message}`);
+  }
+  return rest;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const DRAFT_PREFIX = "evident:draft:";
+
+export const drafts = {
+  save(key: string, values: unknown) {
+    try {
+      sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
+    } catch {
+      /* storage full or disabled: the form still holds the values */
+    }
+  },
+  load<T>(key: string): { savedAt: string; values: T } | null {
+    try {
+      const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
+      return raw ? (JSON.parse(raw) as { savedAt: string; values: T }) : null;
+    } catch {
+      return null;
+    }
+  },
+  clear(key: string) {
+    try {
+      sessionStorage.removeItem(DRAFT_PREFIX + key);
+    } catch {
+      /* ignore */
+    }
+  },
+};

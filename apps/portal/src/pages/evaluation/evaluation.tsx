@@ -1,0 +1,254 @@
+/**
+ * Evaluation: choose the programme cohort, the comparison rule, the period,
+ * window and tariff set; run the analysis (evaluation.run); save it as an
+ * immutable run (evaluation.save); reopen, re-check (evaluation.verify) and
+ * export saved runs (evaluation.export, CSV or XLSX).
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { ZDate } from "@evident/core";
+import { Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Table } from "@evident/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { useAuth } from "../../lib/auth.js";
+import { drafts, summaryErrors } from "../../lib/forms.js";
+import { formatDateTime } from "../../lib/format.js";
+import { api, client, errorInfo, type RouterInputs } from "../../lib/trpc.js";
+import { AnalysisView } from "./result.js";
+
+type Request = RouterInputs["evaluation"]["run"];
+
+const date = (what: string) => z.string().min(1, `Enter ${what}`).refine((v) => ZDate.safeParse(v).success, { message: `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date` });
+const ZForm = z
+  .object({
+    programmeId: z.string().min(1, "Select the programme"),
+    comparison: z.enum(["factors_not_enrolled", "factor_count_not_enrolled"], { message: "Select how the comparison cohort is chosen" }),
+    minFactors: z.coerce.number<string>().int("Enter a whole number of factors").min(1, "At least 1 factor").max(60, "At most 60 factors"),
+    from: date("the start of the period"),
+    to: date("the end of the period"),
+    asAt: date("the date the figures are taken"),
+    windowMonths: z.coerce.number<string>().int("Enter a whole number of months").min(1, "The window must be at least 1 month").max(24, "The window can be at most 24 months"),
+    tariffSetId: z.string().min(1, "Select a tariff set"),
+    seed: z.coerce.number<string>().int("The seed must be a whole number").min(0, "The seed must be 0 or more"),
+  })
+  .refine((v) => v.from <= v.to, { message: "The end of the period must be on or after its start", path: ["to"] });
+type TFormIn = z.input<typeof ZForm>;
+type TFormOut = z.output<typeof ZForm>;
+const IDS = { programmeId: "programmeId", comparison: "comparison", minFactors: "minFactors", from: "from", to: "to", asAt: "asAt", windowMonths: "windowMonths", tariffSetId: "tariffSetId", seed: "seed" };
+
+function download(filename: string, contentType: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function SavedRuns({ onOpen }: { onOpen: (id: string) => void }) {
+  const q = useQuery(api.evaluation.list.queryOptions({ take: 50 }));
+  if (q.isPending) return <Loading what="Loading saved analyses" />;
+  if (q.isError) return <QueryError error={q.error} what="Saved analyses" />;
+  if (q.data.length === 0) return <p className="govuk-body">No analyses have been saved yet.</p>;
+  return (
+    <Table
+      caption="Saved analyses"
+      captionSize="s"
+      rows={q.data}
+      rowKey={(r) => r.id}
+      columns={[
+        { header: "Title", cell: (r) => r.title ?? "Untitled" },
+        { header: "Programme", cell: (r) => (r.programme as { name?: string } | null)?.name ?? "" },
+        { header: "Saved", cell: (r) => formatDateTime(r.createdAt) },
+        {
+          header: "Open",
+          cell: (r) => (
+            <button type="button" className="app-sort-button" onClick={() => onOpen(r.id)}>
+              Open<span className="govuk-visually-hidden"> {r.title}</span>
+            </button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function SavedRun({ id }: { id: string }) {
+  const auth = useAuth();
+  const q = useQuery(api.evaluation.get.queryOptions({ id }));
+  const [verify, setVerify] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (q.isPending) return <Loading what="Loading the saved analysis" />;
+  if (q.isError) return <QueryError error={q.error} what="The saved analysis" />;
+  const run = q.data;
+  const exportAs = async (format: "csv" | "xlsx") => {
+    setProblem(null);
+    try {
+      const file = await client.evaluation.export.query({ id, format });
+      download(file.filename, file.contentType, file.base64);
+    } catch (error) {
+      setProblem(errorInfo(error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="saved-run-heading">
+      <h2 className="govuk-heading-l" id="saved-run-heading">
+        {run.title}
+      </h2>
+      <p className="govuk-body-s">
+        Saved {formatDateTime(run.createdAt)} with {run.engineVersion}. Saved analyses cannot be changed.
+      </p>
+      {problem ? <ErrorSummary errors={[]} description={problem} /> : null}
+      {verify ? <NotificationBanner heading={verify} /> : null}
+      <div className="govuk-button-group">
+        {auth.can("evaluation:export" as never) ? (
+          <>
+            <Button variant="secondary" onClick={() => void exportAs("csv")}>
+              Download CSV
+            </Button>
+            <Button variant="secondary" onClick={() => void exportAs("xlsx")}>
+              Download Excel (XLSX)
+            </Button>
+          </>
+        ) : null}
+        {auth.can("evaluation:run" as never) ? (
+          <Button
+            variant="secondary"
+            onClick={async () => {
+              const r = await client.evaluation.verify.query({ id });
+              setVerify(r.reproduced ? "Re-run on today's records: the same result." : `Re-run on today's records: the result has changed (saving then ${r.savingThen}, now ${r.savingNow}).`);
+            }}
+          >
+            Re-check against today&apos;s records
+          </Button>
+        ) : null}
+      </div>
+      <AnalysisView result={run.result} cohortSizes={run.cohortSizes as never} exclusions={run.exclusions as never} />
+    </section>
+  );
+}
+
+export default function EvaluationPage() {
+  const auth = useAuth();
+  const queryClient = useQueryClient();
+  const options = useQuery(api.evaluation.options.queryOptions());
+  const [request, setRequest] = useState<Request | null>(null);
+  const [openRun, setOpenRun] = useState<string | null>(null);
+  const [title, setTitle] = useState("");
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const run = useQuery({ ...api.evaluation.run.queryOptions(request as Request), enabled: !!request, staleTime: Infinity, retry: false });
+  const save = useMutation(api.evaluation.save.mutationOptions());
+  const draft = drafts.load<TFormIn>("evaluation");
+  const today = new Date().toISOString().slice(0, 10);
+  const form = useForm<TFormIn, unknown, TFormOut>({
+    shouldFocusError: false, resolver: zodResolver(ZForm),
+    defaultValues: draft?.values ?? { programmeId: "", comparison: "factors_not_enrolled", minFactors: "5", from: "2018-04-01", to: "2019-03-31", asAt: today, windowMonths: "6", tariffSetId: "gmca-2019", seed: "20200301" },
+  });
+  const { register, handleSubmit, formState, control, watch } = form;
+  const errors = formState.errors;
+  const canRun = auth.can("evaluation:run" as never);
+
+  const onSubmit = handleSubmit((v) => {
+    setSaved(null);
+    setOpenRun(null);
+    drafts.save("evaluation", form.getValues());
+    setRequest({
+      programmeId: v.programmeId,
+      comparison: v.comparison === "factors_not_enrolled" ? { kind: "factors_not_enrolled", anyOfFactors: ["3A", "3B", "3C"] } : { kind: "factor_count_not_enrolled", minFactors: v.minFactors },
+      from: v.from,
+      to: v.to,
+      asAt: v.asAt,
+      windowMonths: v.windowMonths,
+      tariffSetId: v.tariffSetId,
+      seed: v.seed,
+      bootstrapReplicates: 1000,
+    });
+  });
+
+  if (options.isPending) return <Loading what="Loading evaluation options" />;
+  if (options.isError) return <QueryError error={options.error} what="Evaluation options" />;
+  const o = options.data;
+  const rules = o.comparisonRules as readonly { kind: string; title: string; description: string }[];
+
+  return (
+    <Page title="Evaluation" caption="Outcomes and cost-benefit">
+      <p className="govuk-body">
+        Compare the children of a programme with a comparison cohort, {`${o.defaults.windowMonths}`} months before and after, priced with unit-cost tariffs. Warnings about the data are shown before
+        the numbers.
+      </p>
+      {canRun ? (
+        <form noValidate onSubmit={onSubmit} aria-label="Choose the analysis">
+          <ErrorSummary errors={summaryErrors(errors, IDS)} />
+          <Select id="programmeId" label="Programme" error={errors.programmeId?.message} options={[{ value: "", label: "Select a programme" }, ...o.programmes.map((p) => ({ value: p.id, label: p.name }))]} {...register("programmeId")} />
+          <Radios id="comparison" legend="How is the comparison cohort chosen?" error={errors.comparison?.message} items={rules.map((r) => ({ value: r.kind, label: r.title, hint: r.description }))} inputProps={register("comparison")} />
+          {watch("comparison") === "factor_count_not_enrolled" ? <Input id="minFactors" label="Fewest assessment factors" width={3} inputMode="numeric" error={errors.minFactors?.message} {...register("minFactors")} /> : null}
+          <Controller control={control} name="from" render={({ field }) => <DateInput id="from" legend="Start of the period" hint="Programme starts and comparison assessments from this date" error={errors.from?.message} value={field.value} onChange={field.onChange} />} />
+          <Controller control={control} name="to" render={({ field }) => <DateInput id="to" legend="End of the period" error={errors.to?.message} value={field.value} onChange={field.onChange} />} />
+          <Controller control={control} name="asAt" render={({ field }) => <DateInput id="asAt" legend="Figures as at" hint="Records after this date are not counted" error={errors.asAt?.message} value={field.value} onChange={field.onChange} />} />
+          <Input id="windowMonths" label="Window before and after, in months" width={3} inputMode="numeric" error={errors.windowMonths?.message} {...register("windowMonths")} />
+          <Select id="tariffSetId" label="Tariff set" error={errors.tariffSetId?.message} options={o.tariffSets.map((t) => ({ value: t.id, label: `${t.name} (${t.priceYear})` }))} {...register("tariffSetId")} />
+          <Input id="seed" label="Random seed" hint="One child per family is chosen at random; the same seed gives the same children" width={10} inputMode="numeric" error={errors.seed?.message} {...register("seed")} />
+          <Button type="submit">Run the analysis</Button>
+        </form>
+      ) : (
+        <p className="govuk-body">You can read saved analyses. Running a new one needs the analyst or manager role.</p>
+      )}
+
+      {request ? (
+        run.isPending || run.isFetching ? (
+          <Loading what="Running the analysis" />
+        ) : run.isError ? (
+          <QueryError error={run.error} what="The analysis" />
+        ) : run.data ? (
+          <section aria-labelledby="result-heading" className="govuk-!-margin-top-8">
+            <h2 className="govuk-heading-l" id="result-heading">
+              {run.data.programme.name}: result
+            </h2>
+            {saved ? <NotificationBanner type="success" heading={saved} /> : null}
+            {saveProblem ? <ErrorSummary errors={[]} description={saveProblem} /> : null}
+            <AnalysisView result={run.data.result} cohortSizes={run.data.cohortSizes} exclusions={run.data.exclusions} />
+            {auth.can("evaluation:write" as never) ? (
+              <form
+                noValidate
+                aria-label="Save this analysis"
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  setSaveProblem(null);
+                  if (title.trim().length < 3) {
+                    setSaveProblem("Enter a title of at least 3 characters");
+                    return;
+                  }
+                  try {
+                    const r = await save.mutateAsync({ title: title.trim(), request });
+                    setSaved(`Analysis saved. It cannot be changed; open it from the saved analyses below.`);
+                    setOpenRun(null);
+                    void r;
+                    await queryClient.invalidateQueries({ queryKey: api.evaluation.pathKey() });
+                  } catch (error) {
+                    setSaveProblem(errorInfo(error).message);
+                  }
+                }}
+              >
+                <Input id="run-title" label="Title for this analysis" value={title} onChange={(e) => setTitle(e.target.value)} />
+                <Button type="submit" disabled={save.isPending}>
+                  Save this analysis
+                </Button>
+              </form>
+            ) : null}
+          </section>
+        ) : null
+      ) : null}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-8">Saved analyses</h2>
+      <SavedRuns onOpen={setOpenRun} />
+      {openRun ? <SavedRun id={openRun} /> : null}
+    </Page>
+  );
+}

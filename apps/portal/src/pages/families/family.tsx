@@ -1,0 +1,200 @@
+import { Details, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "@evident/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useLocation, useParams } from "react-router";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { StatusTimeline, type TimelineEvent } from "../../components/timeline.js";
+import { useAuth } from "../../lib/auth.js";
+import { FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
+import { AGENCY_LABEL } from "../../lib/agencies.js";
+import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
+import type { FamilyDetail } from "../../lib/shapes.js";
+
+type Family = FamilyDetail;
+type Person = Family["people"][number];
+type Referral = RouterOutputs["referrals"]["list"]["items"][number];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function ChildTimeline({ child, referrals }: { child: Person; referrals: Referral[] }) {
+  const episodes = useQuery(api.episodes.list.queryOptions({ childId: child.id }));
+  const assessments = useQuery(api.assessments.list.queryOptions({ childId: child.id, limit: 100 }));
+  const name = `${child.firstName} ${child.lastName}`;
+  if (episodes.isPending) return <Loading what={`Loading the timeline for ${name}`} />;
+  if (episodes.isError) return <QueryError error={episodes.error} what={`Status episodes for ${name}`} />;
+  const aRows = assessments.data?.items ?? [];
+  const events: TimelineEvent[] = [
+    ...referrals
+      .filter((r) => r.childId === child.id)
+      .map((r) => ({ id: r.id, kind: "referral" as const, date: r.date, label: `Referral${r.domesticAbuse ? " (domestic abuse)" : ""}` })),
+    ...aRows.map((a) => ({
+      id: a.id,
+      kind: "assessment" as const,
+      date: a.startedAt,
+      label: `${String(a.level) === "early_help" ? "Early Help" : "CIN"} assessment${a.timeliness.days !== null ? ` (${a.timeliness.days} days from allocation${a.timeliness.completed ? " to completion" : " so far"}, target ${a.timeliness.targetDays})` : ""}`,
+    })),
+  ];
+  return (
+    <>
+      <h3 className="govuk-heading-s">{name}</h3>
+      <StatusTimeline childName={name} episodes={episodes.data} events={events} today={today()} />
+    </>
+  );
+}
+
+/** Contact details and safe-contact preferences, or the barrier's refusal in plain words. */
+function Contact({ person }: { person: Person }) {
+  const q = useQuery({ ...api.people.contact.get.queryOptions({ personId: person.id }), retry: false });
+  if (q.isPending) return <Loading what="Loading contact details" />;
+  if (q.isError) {
+    const info = errorInfo(q.error);
+    if (info.code === "FORBIDDEN") {
+      return (
+        <div data-testid="contact-withheld">
+          <WarningText>Contact details withheld by the information barrier.</WarningText>
+          <p className="govuk-body">
+            This person&apos;s address, phone and safe-contact preferences are kept from staff working with someone they need protecting from. If a child is at risk, a
+            manager can record a time-limited safeguarding override.
+          </p>
+        </div>
+      );
+    }
+    return <QueryError error={q.error} what="Contact details" />;
+  }
+  const c = q.data;
+  if (!c) return <p className="govuk-body">No contact details recorded.</p>;
+  const yesNo = (v: boolean | null) => (v === null ? "Not recorded" : v ? "Yes" : "No");
+  return (
+    <SummaryList
+      rows={[
+        { key: "Address", value: [c.addressLine1, c.addressLine2, c.town, c.postcode].filter(Boolean).join(", ") || "Not recorded" },
+        { key: "Phone", value: c.phone ?? "Not recorded" },
+        { key: "Email", value: c.email ?? "Not recorded" },
+        { key: "Safe to call", value: yesNo(c.safeToCall) },
+        { key: "Safe times", value: c.safeTimes ?? "Not recorded" },
+        { key: "Preferred channel", value: c.preferredChannel ?? "Not recorded" },
+        { key: "Unsafe people", value: c.unsafePeople.length ? c.unsafePeople.join("; ") : "None recorded" },
+        { key: "Confidentiality", value: c.confidentiality === "normal" ? "Normal" : <Tag colour="red">{c.confidentiality}</Tag> },
+      ]}
+    />
+  );
+}
+
+const CONSENT_PURPOSE: Record<string, string> = { hub_multi_agency: "Hub multi-agency work", programme_referral: "Referral to a programme", onward_referral: "Onward referral", evaluation: "Evaluation" };
+
+function Consent({ familyId, people }: { familyId: string; people: Person[] }) {
+  const q = useQuery(api.consent.list.queryOptions({ familyId, limit: 100 }));
+  if (q.isPending) return <Loading what="Loading consent" />;
+  if (q.isError) return <QueryError error={q.error} what="Consent to share" />;
+  const rows = q.data.items;
+  if (rows.length === 0) return <p className="govuk-body">No consent to share is recorded for this family.</p>;
+  const name = (id: string) => {
+    const p = people.find((x) => x.id === id);
+    return p ? (p.restricted ? "Restricted person" : `${p.firstName} ${p.lastName}`) : "Person";
+  };
+  return (
+    <Table
+      caption="Consent to share, per person, purpose and agency"
+      captionSize="s"
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { header: "Person", cell: (r) => name(r.personId) },
+        { header: "Purpose", cell: (r) => CONSENT_PURPOSE[String(r.purpose)] ?? String(r.purpose) },
+        { header: "Recipient", cell: (r) => AGENCY_LABEL[r.recipientAgency as keyof typeof AGENCY_LABEL] ?? String(r.recipientAgency) },
+        { header: "Decision", cell: (r) => <Tag colour={r.status === "given" ? "green" : r.status === "refused" ? "red" : "grey"}>{String(r.status)}</Tag> },
+        { header: "Decided", cell: (r) => formatDay(r.decidedAt) },
+        { header: "In force now", cell: (r) => (r.inForce ? "Yes" : `No (${String(r.state).replace(/_/g, " ")})`) },
+      ]}
+    />
+  );
+}
+
+export default function FamilyPage() {
+  const { id = "" } = useParams();
+  const auth = useAuth();
+  const location = useLocation();
+  const savedMessage = (location.state as { saved?: string } | null)?.saved;
+  const family = useQuery(api.families.get.queryOptions({ id }));
+  const referrals = useQuery({ ...api.referrals.list.queryOptions({ familyId: id, limit: 100 }), enabled: family.isSuccess });
+  if (family.isPending) return <Loading what="Loading the family" />;
+  if (family.isError) {
+    return (
+      <Page title="Family">
+        <QueryError error={family.error} what="This family" />
+      </Page>
+    );
+  }
+  const f = family.data as FamilyDetail;
+  const children = f.people.filter((p) => p.kind === "child");
+  const adults = f.people.filter((p) => p.kind !== "child");
+  return (
+    <Page
+      title={f.name}
+      caption={`Family ${f.reference}`}
+      actions={
+        auth.can("families:write") ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/families/${f.id}/edit`}>
+              Change family details
+            </Link>
+          </p>
+        ) : null
+      }
+    >
+      {savedMessage ? <NotificationBanner type="success" heading={savedMessage} /> : null}
+      <SummaryList
+        rows={[
+          { key: "Reference", value: f.reference },
+          { key: "Opened", value: formatDay(f.openedAt) },
+          { key: "Status", value: f.closedAt ? <Tag colour="grey">Closed {formatDay(f.closedAt)}</Tag> : <Tag colour="green">Open</Tag> },
+          { key: "Allocated workers", value: f.allocations.length ? `${f.allocations.length} (${f.allocations.filter((a) => a.lead).length} lead)` : "None" },
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">People</h2>
+      {f.people.length === 0 ? (
+        <p className="govuk-body">No people are recorded in this family yet.</p>
+      ) : (
+        <Table
+          caption="People in this family"
+          captionSize="s"
+          rows={f.people}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: "Name", cell: (p) => (p.restricted ? "*******" : `${p.firstName} ${p.lastName}`) },
+            { header: "Role in family", cell: (p) => FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole },
+            { header: "Date of birth", cell: (p) => formatDay(p.birthDate) },
+            { header: "Reference", cell: (p) => p.reference },
+          ]}
+        />
+      )}
+
+      <h2 className="govuk-heading-m">Children&apos;s timelines</h2>
+      {children.length === 0 ? (
+        <p className="govuk-body">No children are recorded in this family.</p>
+      ) : referrals.isError ? (
+        <QueryError error={referrals.error} what="Referrals" />
+      ) : (
+        children.map((c) => <ChildTimeline key={c.id} child={c} referrals={referrals.data?.items ?? []} />)
+      )}
+
+      <h2 className="govuk-heading-m">Consent to share</h2>
+      <Consent familyId={f.id} people={f.people} />
+
+      <h2 className="govuk-heading-m" id="contact">
+        Contact details and safe contact
+      </h2>
+      <InsetText>Contact details are shown only to staff the information barrier allows. Every view is recorded in the audit log.</InsetText>
+      {adults.length === 0 ? (
+        <p className="govuk-body">No adults are recorded in this family.</p>
+      ) : (
+        adults.map((p) => (
+          <Details key={p.id} summary={`${p.restricted ? "Restricted person" : `${p.firstName} ${p.lastName}`} (${FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole})`} open>
+            <Contact person={p} />
+          </Details>
+        ))
+      )}
+    </Page>
+  );
+}

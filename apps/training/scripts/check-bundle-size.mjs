@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Fails when the training app's initial JavaScript (the entry chunk and every chunk
+// it imports statically, as listed in dist/index.html) is over the budget,
+// gzipped. Lazy-loaded pages are not counted; they are listed for information.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_KB = Number(process.env.EVIDENT_JS_BUDGET_KB ?? 300);
+const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+if (!existsSync(join(dist, "index.html"))) {
+  console.error("check-bundle-size: dist/index.html not found; run `vite build` first");
+  process.exit(1);
+}
+const html = readFileSync(join(dist, "index.html"), "utf8").replaceAll("/training/", "/");
+const initial = new Set();
+for (const m of html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)) initial.add(m[1]);
+
+const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
+let total = 0;
+for (const file of initial) total += gz(file);
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+
+const all = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
+console.log("Initial JavaScript (gzipped):");
+for (const file of initial) console.log(`  ${file.padEnd(48)} ${kb(gz(file))}`);
+console.log(`  total${" ".repeat(44)}${kb(total)} (budget ${BUDGET_KB} kB)`);
+console.log("Lazy chunks (gzipped):");
+for (const f of all.filter((f) => !initial.has(`assets/${f}`)).sort()) console.log(`  assets/${f.padEnd(41)} ${kb(gz(`assets/${f}`))}`);
+if (initial.size === 0) {
+  console.error("check-bundle-size: no script found in dist/index.html");
+  process.exit(1);
+}
+if (total > BUDGET_KB * 1024) {
+  console.error(`check-bundle-size: initial JavaScript is ${kb(total)} gzipped, over the ${BUDGET_KB} kB budget`);
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+import { SummaryList, Table, Tag } from "@evident/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { Loading, QueryError } from "../components/errors.js";
+import { Page } from "../components/page.js";
+import { useAuth } from "../lib/auth.js";
+import { formatDate } from "../lib/format.js";
+import { api } from "../lib/trpc.js";
+import { MODE_LABEL } from "./courses.js";
+
+export default function CoursePage() {
+  const { id = "" } = useParams();
+  const auth = useAuth();
+  const q = useQuery(api.training.courses.get.queryOptions({ id }));
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <QueryError error={q.error} what="The course" />;
+  const c = q.data;
+  return (
+    <Page title={c.title} caption="Course">
+      {!c.active ? <Tag colour="grey">No longer offered</Tag> : null}
+      <p className="govuk-body">{c.description}</p>
+      <SummaryList
+        rows={[
+          { key: "Delivery", value: MODE_LABEL[c.deliveryMode] ?? c.deliveryMode },
+          { key: "Duration", value: `${c.durationHours} hours` },
+          { key: "Valid for", value: c.validityMonths ? `${c.validityMonths} months, then a refresher is due` : "Does not expire" },
+          { key: "Required for", value: c.requiredForLabels.join(", ") || "No role" },
+          { key: "Prerequisites", value: c.prerequisiteCourses.length ? c.prerequisiteCourses.map((p) => p.title).join("; ") : "None" },
+          { key: "Qualifies", value: c.grantsQualification ? "Inspiring Families group facilitator (both tracks)" : "No facilitator qualification" },
+          { key: "Languages", value: c.languages.join(", ") },
+        ]}
+      />
+      {auth.can("training:read") ? (
+        <>
+          <Table
+            caption="Sessions"
+            captionSize="m"
+            rows={c.sessions}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: "Date", cell: (s) => <Link className="govuk-link" to={`/sessions/${s.id}`}>{formatDate(s.date)}</Link> },
+              { header: "Venue", cell: (s) => s.venue ?? "–" },
+              { header: "Present", numeric: true, cell: (s) => s.present },
+              { header: "Status", cell: (s) => (s.cancelled ? "Cancelled" : s.completed ? "Completed" : "Scheduled") },
+            ]}
+          />
+          {c.sessions.length === 0 ? <p className="govuk-body">No sessions yet.</p> : null}
+          {auth.can("training:write") ? (
+            <Link className="govuk-button" to={`/sessions?course=${c.id}`}>
+              Schedule a session
+            </Link>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import { Table, WarningText } from "@evident/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Loading, QueryError } from "../components/errors.js";
+import { Page } from "../components/page.js";
+import { api } from "../lib/trpc.js";
+
+export default function PlansPage() {
+  const q = useQuery(api.training.plans.list.queryOptions());
+  return (
+    <Page title="Onboarding plans">
+      <p className="govuk-body">When someone joins, their job role&apos;s plan is assigned to them, each item due a number of days after their start date. A change of role adds what the new role needs.</p>
+      {q.isPending ? <Loading /> : q.isError ? <QueryError error={q.error} what="Onboarding plans" /> : (
+        q.data.map((r) => (
+          <section key={r.role} aria-labelledby={`plan-${r.role}`}>
+            <h2 className="govuk-heading-m" id={`plan-${r.role}`}>
+              {r.roleLabel}
+            </h2>
+            {r.plan ? (
+              <>
+                <p className="govuk-body-s govuk-hint">{r.plan.name}</p>
+                {r.gaps.length > 0 ? <WarningText>This plan does not include required courses: {r.gaps.map((g) => g.title).join(", ")}.</WarningText> : null}
+                <Table
+                  rows={r.plan.items}
+                  rowKey={(i) => i.id}
+                  columns={[
+                    { header: "Module or course", cell: (i) => i.title },
+                    { header: "Type", cell: (i) => (i.kind === "module" ? "E-learning module" : "Course") },
+                    { header: "Due within", numeric: true, cell: (i) => `${i.dueWithinDays} days` },
+                  ]}
+                />
+              </>
+            ) : (
+              <p className="govuk-body">No plan for this role.</p>
+            )}
+          </section>
+        ))
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * @evident/ui — thin React bindings for the GOV.UK Design System, shared by
+ * the portal and the training app. Import "@evident/ui/styles.css" once.
+ */
+export * from "./forms.js";
+export * from "./layout.js";
+export { cx } from "./util.js";
