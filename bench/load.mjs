@@ -68,7 +68,9 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn("npx", ["--no-install", "tsx", "apps/api/src/main.ts"], {
+  // EVIDENT_PROFILE_DIR=dir writes a CPU profile of the server there when it stops.
+  const profile = process.env.EVIDENT_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.EVIDENT_PROFILE_DIR}`] : [];
+  server = spawn(process.execPath, [...profile, "--import", "tsx", "apps/api/src/main.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: "20" },
     stdio: ["ignore", "ignore", "inherit"],
