@@ -3,5 +3,6 @@
  * the portal and the training app. Import "@evident/ui/styles.css" once.
  */
 export * from "./forms.js";
+export * from "./form-state.js";
 export * from "./layout.js";
 export { cx } from "./util.js";

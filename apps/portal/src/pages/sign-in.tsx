@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Page } from "../components/page.js";
 import { signIn, useAuth } from "../lib/auth.js";
-import { summaryErrors } from "../lib/forms.js";
+import { summaryErrors } from "@evident/ui";
 
 const ZSignIn = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254).email("Enter an email address in the correct format, like name@example.org"),

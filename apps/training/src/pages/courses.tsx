@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { useAuth } from "../lib/auth.js";
-import { applyFieldErrors, summaryErrors } from "../lib/forms.js";
+import { applyFieldErrors, summaryErrors } from "@evident/ui";
 import { api, errorInfo } from "../lib/trpc.js";
 
 export const MODE_LABEL: Record<string, string> = { classroom: "Classroom", e_learning: "E-learning", blended: "Blended" };

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { useAuth } from "../lib/auth.js";
-import { applyFieldErrors, summaryErrors } from "../lib/forms.js";
+import { applyFieldErrors, summaryErrors } from "@evident/ui";
 import { formatDate, todayIso } from "../lib/format.js";
 import { api, errorInfo } from "../lib/trpc.js";
 

@@ -6,7 +6,7 @@ import { Controller, useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { z } from "zod";
 import { Page } from "../components/page.js";
-import { applyFieldErrors, drafts, summaryErrors } from "../lib/forms.js";
+import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
 import { formatDate, todayIso } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
 

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
-import { drafts, summaryErrors } from "../../lib/forms.js";
+import { drafts, summaryErrors } from "@evident/ui";
 import { formatDateTime } from "../../lib/format.js";
 import { api, client, errorInfo, type RouterInputs } from "../../lib/trpc.js";
 import { AnalysisView } from "./result.js";

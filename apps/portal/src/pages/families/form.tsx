@@ -15,7 +15,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
-import { applyFieldErrors, drafts, summaryErrors } from "../../lib/forms.js";
+import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
 import { formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 import type { FamilyDetail } from "../../lib/shapes.js";

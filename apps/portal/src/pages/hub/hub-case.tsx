@@ -12,7 +12,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
-import { drafts } from "../../lib/forms.js";
+import { drafts } from "@evident/ui";
 import { formatDateTime, formatDay } from "../../lib/format.js";
 import { api, client, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { drafts, summaryErrors } from "../../lib/forms.js";
+import { drafts, summaryErrors } from "@evident/ui";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
 import { api, errorInfo } from "../../lib/trpc.js";
 import type { FamilyDetail, GroupDetail } from "../../lib/shapes.js";

@@ -4,7 +4,7 @@
  * in sessionStorage when a save fails (form values only; never tokens).
  */
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
-import type { SummaryError } from "@evident/ui";
+import type { SummaryError } from "./forms.js";
 
 /** Error summary entries in field order; `ids` maps a field name to the id of its input. */
 export function summaryErrors<T extends FieldValues>(errors: FieldErrors<T>, ids: Partial<Record<string, string>>): SummaryError[] {
