@@ -32,7 +32,8 @@ const duration = Number(args.duration ?? 20);
 const connections = Number(args.connections ?? 50);
 const log = (m) => process.stdout.write(`[load] ${m}\n`);
 
-const pg = await startPostgres();
+// fsync stays on: every read writes its audit row, so commit durability is part of the cost measured.
+const pg = await startPostgres({ durable: args.fsync !== "off" });
 if (!pg) throw new Error("PostgreSQL binaries not found: apt-get install postgresql");
 let server;
 const cleanup = () => {

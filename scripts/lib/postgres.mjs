@@ -26,7 +26,8 @@ export function freePort() {
   });
 }
 
-export async function startPostgres() {
+/** `durable: true` keeps fsync on (benchmarks of writes); tests run with it off for speed. */
+export async function startPostgres({ durable = false } = {}) {
   const bin = findPgBin();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -48,7 +49,7 @@ export async function startPostgres() {
   }
   const user = asRoot ? "postgres" : process.env.USER || "postgres";
   run("initdb", ["-D", data, "-U", user, "--auth=trust", "--encoding=UTF8", "--no-locale"]);
-  run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"]);
+  run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durable ? "" : "-c fsync=off "}-c max_connections=200`, "start"]);
   const url = `postgresql://${user}@127.0.0.1:${port}/postgres`;
   return {
     url,

@@ -24,3 +24,6 @@ export type { DemoUser } from "./seed/users.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export * from "./generated/prisma/enums.js";
 export type * from "./generated/prisma/models.js";
+export { sessionWithUser, touchSession, deleteSession, listFamiliesInScope, getFamilyInScope } from "./hot.js";
+export type { SessionWithUser, HotAuditRow, FamilyScopeSql, FamilyListRow, FamilyDetailRow } from "./hot.js";
+export { APPEND_ONLY, appRoleSql, grantAppRole } from "./app-role.js";

@@ -5,6 +5,7 @@
  * the reason for an override, the outcome and the request id. Writes pass
  * the transaction client so the audit row commits with the change.
  */
+import { randomUUID } from "node:crypto";
 import type { Context } from "../trpc/context.js";
 import type { DbClient } from "../db.js";
 
@@ -41,6 +42,12 @@ export function auditRow(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: AuditE
     requestId: ctx.requestId,
     ip: ctx.ip ?? null,
   };
+}
+
+/** An audit row for the hot-path SQL reads, which insert it in the same statement as the read (ids added there). */
+export function hotAudit(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: Omit<AuditEntry, "entityIds" | "personIds">) {
+  const row = auditRow(ctx, entry);
+  return { id: randomUUID(), at: row.at, actorId: row.actorId, actorRole: row.actorRole, action: row.action, entityType: row.entityType, fields: row.fields, requestId: row.requestId, ip: row.ip };
 }
 
 /**

@@ -1,36 +1,87 @@
 /**
- * Loads the caller's session on every request, fresh from the database (no
- * cookie cache), and applies Evident's session rules: 60 minutes idle and 12
- * hours absolute (`decideSession` in @evident/core). An expired session is
- * deleted. The session's `updatedAt` is its last-use time.
+ * Loads the caller's session and user on every request, fresh from the
+ * database (no cookie cache, so a role change, a disabled account or a
+ * signed-out session applies to the very next request), and applies
+ * Evident's session rules: 60 minutes idle and 12 hours absolute
+ * (`decideSession` in @evident/core). An expired session is deleted. The
+ * session's `updatedAt` is its last-use time.
+ *
+ * better-auth issues the cookie (`<token>.<HMAC-SHA256 signature>`, signed
+ * with the auth secret). Reading it needs no library round trip: the
+ * signature is checked here with the same secret and algorithm, then one SQL
+ * statement loads the session and its user together (`sessionWithUser` in
+ * @evident/db), instead of better-auth's session and user lookups plus a
+ * separate user load through Prisma.
  */
-import { decideSession } from "@evident/core";
-import type { PrismaClient } from "../db.js";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { decideSession, isRole } from "@evident/core";
+import { deleteSession, sessionWithUser, touchSession, type SqlRunner } from "@evident/db";
 import type { Auth } from "./auth.js";
 
 export interface LoadedSession {
   sessionId: string;
   userId: string;
+  /** The user, or null when the account is disabled or its role unknown (then the caller is anonymous). */
+  user: { id: string; role: import("@evident/core").TRole; teamId: string | null; staffId: string | null; name: string } | null;
 }
 
-export async function loadSession(auth: Auth, prisma: PrismaClient, headers: Headers, now: Date): Promise<LoadedSession | null> {
+export interface SessionCookieSpec {
+  name: string;
+  secret: string;
+}
+
+const specs = new WeakMap<Auth, Promise<SessionCookieSpec>>();
+
+/** The session cookie's name (`__Secure-` prefixed in production) and signing secret, from better-auth's own context. */
+export function sessionCookieSpec(auth: Auth): Promise<SessionCookieSpec> {
+  let spec = specs.get(auth);
+  if (!spec) {
+    spec = auth.$context.then((c) => ({ name: c.authCookies.sessionToken.name, secret: c.secret }));
+    specs.set(auth, spec);
+  }
+  return spec;
+}
+
+/** The value of cookie `name` in a Cookie header, URL-decoded; null when absent or malformed. */
+export function readCookie(header: string, name: string): string | null {
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The token of a signed cookie value when its signature is valid; null otherwise. */
+export function verifySignedToken(value: string, secret: string): string | null {
+  const dot = value.lastIndexOf(".");
+  if (dot < 1) return null;
+  const token = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1), "base64");
+  const expected = createHmac("sha256", secret).update(token).digest();
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return token;
+}
+
+export async function loadSession(auth: Auth, sql: SqlRunner, headers: Headers, now: Date): Promise<LoadedSession | null> {
   const cookie = headers.get("cookie");
   if (!cookie || !cookie.includes("session_token")) return null;
-  let found: Awaited<ReturnType<Auth["api"]["getSession"]>>;
-  try {
-    found = await auth.api.getSession({ headers, query: { disableCookieCache: true, disableRefresh: true } });
-  } catch {
-    return null;
-  }
-  if (!found) return null;
-  const s = found.session;
+  const spec = await sessionCookieSpec(auth);
+  const value = readCookie(cookie, spec.name);
+  const token = value ? verifySignedToken(value, spec.secret) : null;
+  if (!token) return null;
+  const s = await sessionWithUser(sql, token);
+  if (!s) return null;
   const decision = decideSession({ createdAt: new Date(s.createdAt), lastSeenAt: new Date(s.updatedAt), expiresAt: new Date(s.expiresAt) }, now);
   if (!decision.valid) {
-    await prisma.session.deleteMany({ where: { id: s.id } });
+    await deleteSession(sql, s.sessionId);
     return null;
   }
-  if (decision.touch) {
-    await prisma.session.updateMany({ where: { id: s.id }, data: { updatedAt: now, expiresAt: decision.expiresAt } });
-  }
-  return { sessionId: s.id, userId: s.userId };
+  if (decision.touch) await touchSession(sql, s.sessionId, now, decision.expiresAt);
+  const user = !s.disabled && isRole(s.role) ? { id: s.userId, role: s.role, teamId: s.teamId, staffId: s.staffId, name: s.name } : null;
+  return { sessionId: s.sessionId, userId: s.userId, user };
 }

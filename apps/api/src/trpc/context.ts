@@ -53,6 +53,8 @@ export async function loadUser(prisma: PrismaClient, userId: string): Promise<Se
 export interface InnerOptions {
   deps: ApiDeps;
   userId?: string | null;
+  /** The user already loaded with the session (HTTP); otherwise `userId` is loaded. */
+  user?: SessionUser | null;
   sessionId?: string | null;
   requestId?: string;
   ip?: string | null;
@@ -61,7 +63,7 @@ export interface InnerOptions {
 export async function createContextInner(opts: InnerOptions): Promise<Context> {
   const { deps } = opts;
   const prisma = deps.db.prisma;
-  const user = opts.userId ? await loadUser(prisma, opts.userId) : null;
+  const user = opts.user !== undefined ? opts.user : opts.userId ? await loadUser(prisma, opts.userId) : null;
   return {
     deps,
     prisma,
@@ -75,6 +77,6 @@ export async function createContextInner(opts: InnerOptions): Promise<Context> {
 }
 
 export async function createContext(deps: ApiDeps, req: Request, requestId: string, ip: string | null): Promise<Context> {
-  const session = await loadSession(deps.auth, deps.db.prisma, req.headers, deps.now());
-  return createContextInner({ deps, userId: session?.userId ?? null, sessionId: session?.sessionId ?? null, requestId, ip });
+  const session = await loadSession(deps.auth, deps.db.raw, req.headers, deps.now());
+  return createContextInner({ deps, user: session?.user ?? null, sessionId: session?.sessionId ?? null, requestId, ip });
 }

@@ -23,6 +23,15 @@ export function currentAllocation(staffId: string, now: Date) {
   return { staffId, OR: [{ toDate: null }, { toDate: { gte: todayUtc(now) } }] };
 }
 
+/** The same scope as parameters of the hot-path SQL in @evident/db (`FAMILY_IN_SCOPE`). */
+export function familyScopeSql(ctx: AuthedContext): { staffId: string | null; teamId: string | null; today: string } {
+  const user = ctx.user;
+  const scope = familyScope({ userId: user.id, role: user.role, teamId: user.teamId });
+  const today = todayUtc(ctx.now).toISOString().slice(0, 10);
+  if (scope.kind === "none") return { staffId: null, teamId: null, today };
+  return { staffId: user.staffId, teamId: scope.teamId, today };
+}
+
 /** Prisma `where` for families the user may see. */
 export function familyWhere(ctx: AuthedContext) {
   const user = ctx.user;

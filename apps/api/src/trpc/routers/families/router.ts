@@ -5,10 +5,11 @@
  */
 import type { DbClient } from "../../../db.js";
 import { dateFromIso, fieldsFor, FAMILY_WRITE, isoFromDate, unpermittedFields, ZById, ZFamilyCreateInput, ZFamilyListInput, ZFamilyUpdateInput } from "@evident/core";
-import { recordAudit } from "../../../audit/audit.js";
+import { hotAudit, recordAudit } from "../../../audit/audit.js";
+import { getFamilyInScope, listFamiliesInScope } from "@evident/db";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
-import { familyInScope, familyWhere } from "../scope.js";
+import { familyInScope, familyScopeSql } from "../scope.js";
 
 const familySelect = { id: true, reference: true, name: true, teamId: true, openedAt: true, closedAt: true, version: true, updatedAt: true } as const;
 
@@ -27,59 +28,31 @@ function datesIn(patch: Record<string, unknown>): Record<string, unknown> {
 }
 
 export const familiesRouter = router({
+  // The two most frequent reads run as one SQL statement each (read + audit row), see @evident/db hot.ts.
   list: authorised("families:read")
     .input(ZFamilyListInput)
     .query(async ({ ctx, input }) => {
-      const where = {
-        AND: [
-          familyWhere(ctx),
-          input.open === undefined ? {} : input.open ? { closedAt: null } : { closedAt: { not: null } },
-          input.search ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { reference: { startsWith: input.search } }] } : {},
-        ],
-      };
-      const rows = await ctx.prisma.family.findMany({
-        where,
-        select: familySelect,
-        orderBy: { id: "asc" },
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      });
+      const rows = await listFamiliesInScope(
+        ctx.deps.db.raw,
+        familyScopeSql(ctx),
+        { open: input.open, search: input.search, cursor: input.cursor, limit: input.limit },
+        hotAudit(ctx, { action: "families.list", outcome: "success", entityType: "Family", fields: Object.keys(familySelect) }),
+      );
       const page = rows.slice(0, input.limit);
-      await recordAudit(ctx, { action: "families.list", outcome: "success", entityType: "Family", entityIds: page.map((r: { id: string }) => r.id), fields: Object.keys(familySelect) });
-      return { items: page.map(familyOut), nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null };
+      return { items: page, nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null };
     }),
 
   get: authorised("families:read")
     .input(ZById)
     .query(async ({ ctx, input }) => {
-      await familyInScope(ctx, input.id);
-      const row = await ctx.prisma.family.findUnique({
-        where: { id: input.id },
-        select: {
-          ...familySelect,
-          members: {
-            select: { role: true, person: { select: { id: true, reference: true, firstName: true, lastName: true, kind: true, birthDate: true, restricted: true } } },
-            orderBy: { id: "asc" },
-          },
-          allocations: { where: { OR: [{ toDate: null }, { toDate: { gte: ctx.now } }] }, select: { staffId: true, personId: true, lead: true } },
-        },
-      });
+      const row = await getFamilyInScope(
+        ctx.deps.db.raw,
+        familyScopeSql(ctx),
+        input.id,
+        hotAudit(ctx, { action: "families.get", outcome: "success", entityType: "Family", fields: [...Object.keys(familySelect), "members", "allocations"] }),
+      );
       if (!row) throw notFound("Family");
-      const { members, allocations, ...family } = row;
-      const people = members.map((m: { role: string; person: { id: string; birthDate: Date | null } & Record<string, unknown> }) => ({
-        ...m.person,
-        familyRole: m.role,
-        birthDate: isoFromDate(m.person.birthDate),
-      }));
-      await recordAudit(ctx, {
-        action: "families.get",
-        outcome: "success",
-        entityType: "Family",
-        entityIds: [row.id],
-        personIds: people.map((p: { id: string }) => p.id),
-        fields: [...Object.keys(familySelect), "members", "allocations"],
-      });
-      return { ...familyOut(family), people, allocations };
+      return row;
     }),
 
   create: authorised("families:write")
