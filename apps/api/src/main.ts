@@ -10,6 +10,7 @@ import { createDb, isSeeded, seed } from "@evident/db";
 import { loadConfig } from "./config.js";
 import { DEMO_PASSWORD, ensureDemoLogins } from "./demo.js";
 import { createLogger } from "./logger.js";
+import { startTrainingReminderScheduler } from "./jobs/training-reminders.js";
 import { createApp } from "./server.js";
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -34,11 +35,14 @@ async function main() {
     process.stdout.write(`\nDemo logins (password "${DEMO_PASSWORD}"):\n${logins.map((l) => `  ${l.role.padEnd(13)} ${l.email}`).join("\n")}\n\n`);
   }
   const { app } = createApp({ db, config, logger });
+  // Training reminders: once shortly after start, then hourly (TRAINING_REMINDERS=off to leave it to another process).
+  const reminders = process.env.TRAINING_REMINDERS === "off" ? null : startTrainingReminderScheduler({ db, logger, baseUrl: config.baseUrl });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info({ port: info.port, database: db.kind, demo: config.demo }, `Evident is listening on http://localhost:${info.port}`);
   });
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    reminders?.stop();
     server.close();
     await db.close();
     process.exit(0);

@@ -36,6 +36,14 @@ export interface EvidentApp {
 
 const RESERVED = /^\/(trpc|api|health)(\/|$)/;
 export const MAX_BODY_BYTES = 512 * 1024;
+/** Statutory return uploads (SSDA903 / CIN census files as text). Larger histories: bench/import.mjs shows the bulk path. */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
+const UPLOAD_PROCEDURES = new Set(["statutory.dryRun", "statutory.commit"]);
+function isUploadPath(pathname: string): boolean {
+  if (!pathname.startsWith("/trpc/")) return false;
+  const procedures = decodeURIComponent(pathname.slice("/trpc/".length)).split(",");
+  return procedures.length > 0 && procedures.every((p) => UPLOAD_PROCEDURES.has(p));
+}
 
 function clientIp(c: HonoContext<AppEnv>): string | null {
   // Set by main.ts from the socket; app.request() in tests has no socket.
@@ -66,13 +74,11 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   app.use("/api/*", corsAllowlist(config.allowedOrigins));
   for (const path of ["/trpc/*", "/api/*"]) {
     app.use(path, csrfGuard(config.allowedOrigins));
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large" } }, 413),
-      }),
-    );
+    const tooLarge = (c: HonoContext<AppEnv>) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large" } }, 413);
+    const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+    // Statutory return files are uploaded as text to statutory.dryRun / statutory.commit (and nothing else in the batch).
+    const upload = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge });
+    app.use(path, (c, next) => (isUploadPath(new URL(c.req.url).pathname) ? upload(c, next) : small(c, next)));
   }
 
   app.get("/health", async (c) => {

@@ -61,5 +61,9 @@ test.describe("manager", () => {
     await form.getByRole("button", { name: "Refer into group" }).click();
     await expect(form.getByText(/has been referred into IFP Victims English day 2019-09/)).toBeVisible();
     await expect(page.getByRole("table", { name: "Referral, start and completion" }).getByText(person).first()).toBeVisible();
+    // The safety checks are stored with the referral and shown on the enrolment.
+    const row = page.getByRole("table", { name: "Referral, start and completion" }).getByRole("row", { name: new RegExp(person) }).last();
+    await expect(row.getByTestId("safety-checks")).toContainText("Perpetrator absent: yes");
+    await expect(row.getByTestId("safety-checks")).toContainText("Travel: Bus, with a travel pass from the service");
   });
 });

@@ -27,6 +27,7 @@ async function coverageOf(page: Page): Promise<[number, number]> {
 }
 
 test("[TRAINING]: add a starter, take a module with its quiz, run a session register, see coverage move", async ({ page }) => {
+  test.setTimeout(150_000); // a long journey through five pages; the shared test machine can be slow
   const name = `Tess Starter ${Date.now().toString(36)}`;
 
   // 1. Add a starter: the form explains what is missing, then the plan is assigned with due dates.
@@ -117,4 +118,81 @@ test("[TRAINING]: a member of staff sees only their own training", async ({ brow
   await page.goto("/training/staff");
   await expect(page.getByText(/You do not have permission|not found/)).toBeVisible();
   await context.close();
+});
+
+test("[TRAINING]: change a course, with validation and the saved values shown", async ({ page }) => {
+  await page.goto("/training/courses");
+  await page.getByRole("link", { name: "VADA tool" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "VADA tool" })).toBeVisible();
+  await page.getByRole("link", { name: /Change this course/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change VADA tool" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Prerequisites" }).getByRole("checkbox", { name: "Working with Families Affected by DA" })).toBeChecked();
+  await page.getByLabel("Duration in hours").fill("");
+  await page.getByLabel("Languages").fill("English, Urdu");
+  await page.getByRole("button", { name: "Save course" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Enter the duration in hours, like 6 or 1.5" })).toBeVisible();
+  await expectAccessible(page, "course edit with errors");
+  await page.getByLabel("Duration in hours").fill("3.5");
+  await page.getByRole("button", { name: "Save course" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Course saved" })).toBeVisible();
+  await expect(page.getByText("3.5 hours")).toBeVisible();
+  await expect(page.getByText("English, Urdu")).toBeVisible();
+  await screenshot(page, "training-course-edited");
+});
+
+test("[TRAINING]: change an onboarding plan: reorder, validate, save; the plan links to programme briefings", async ({ page }) => {
+  await page.goto("/training/plans");
+  const briefing = page.getByTestId("briefing-link").first();
+  await expect(briefing).toBeVisible();
+  expect(await briefing.getAttribute("href")).toMatch(/^\/briefing\/[^/]+$/);
+  await page.getByRole("link", { name: /^Change this plan\W+Business support$/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change the business support onboarding plan" })).toBeVisible();
+  const items = page.getByRole("table", { name: "Items in the plan" });
+  const firstTitle = (await items.getByRole("row").nth(1).getByRole("cell").nth(1).textContent()) ?? "";
+  const button = (action: string) => items.getByRole("row").filter({ hasText: firstTitle }).getByRole("button", { name: new RegExp(`^${action}\\b`) });
+  await button("Down").click();
+  await expect(items.getByRole("row").nth(2).getByRole("cell").nth(1)).toHaveText(firstTitle);
+  await page.getByLabel(`Days to complete ${firstTitle}`).fill("soon");
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText(`Enter the days for "${firstTitle}" as a whole number from 0 to 730`);
+  await expectAccessible(page, "onboarding plan edit with errors");
+  await page.getByLabel(`Days to complete ${firstTitle}`).fill("21");
+  await button("Up").click();
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Business support plan saved" })).toBeVisible();
+  const section = page.getByRole("region", { name: "Business support", exact: true });
+  await expect(section.getByRole("row").filter({ hasText: firstTitle })).toContainText("21 days");
+  await screenshot(page, "training-plan-edited");
+});
+
+test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
+  await page.goto("/training/sessions");
+  await page.getByText("Schedule a session").click();
+  await page.getByLabel("Course").selectOption({ label: "VADA tool" });
+  const next = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Date").fill(next);
+  await page.getByRole("button", { name: "Schedule session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /VADA tool/ })).toBeVisible();
+  await page.getByText("Cancel this session").click();
+  await page.getByRole("button", { name: "Cancel session" }).click();
+  await expect(page.locator(".govuk-error-summary").getByRole("link", { name: "Enter why the session is cancelled" })).toBeVisible();
+  await expectAccessible(page, "session cancel with errors");
+  await page.getByLabel("Why is it cancelled?").fill("Trainer unavailable");
+  await page.getByRole("button", { name: "Cancel session" }).click();
+  await expect(page.getByText(/Session cancelled\./)).toBeVisible();
+  await expect(page.getByText("Trainer unavailable")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel session" })).toHaveCount(0);
+  await screenshot(page, "training-session-cancelled");
+});
+
+test("[TRAINING]: run the reminders now and see the last run", async ({ page }) => {
+  await page.goto("/training/dashboard");
+  const section = page.getByRole("region", { name: "Reminders" });
+  await section.getByRole("button", { name: "Send due reminders now" }).click();
+  await page.mouse.move(0, 0); // no chart tooltip left open under the pointer
+  await expect(section.getByText(/Reminders sent: \d+ notifications?, \d+ emails?\.|Another run was under way/)).toBeVisible();
+  await expect(section.getByText(/by hand|when the service started|on the hourly schedule/)).toBeVisible();
+  await expectAccessible(page, "training dashboard with reminders");
 });

@@ -11,6 +11,8 @@ import { MyTrainingPage } from "./pages/my.js";
 const DashboardPage = lazy(() => import("./pages/dashboard.js"));
 const CoursesPage = lazy(() => import("./pages/courses.js"));
 const CoursePage = lazy(() => import("./pages/course.js"));
+const CourseEditPage = lazy(() => import("./pages/course-edit.js"));
+const PlanEditPage = lazy(() => import("./pages/plan-edit.js"));
 const PlansPage = lazy(() => import("./pages/plans.js"));
 const StaffPage = lazy(() => import("./pages/staff.js"));
 const StaffMemberPage = lazy(() => import("./pages/staff-member.js"));
@@ -175,7 +177,9 @@ const router = createBrowserRouter(
         { path: "notifications", element: <NotificationsPage /> },
         { path: "courses", element: <CoursesPage /> },
         { path: "courses/:id", element: <CoursePage /> },
+        { path: "courses/:id/edit", element: <CourseEditPage /> },
         { path: "plans", element: <PlansPage /> },
+        { path: "plans/:role/edit", element: <PlanEditPage /> },
         { path: "staff", element: <StaffPage /> },
         { path: "staff/new", element: <StarterPage /> },
         { path: "staff/import", element: <RosterPage /> },

@@ -15,3 +15,8 @@ export * from "./access/index.js";
 export * from "./records/index.js";
 export * from "./training/index.js";
 export * from "./monitoring/index.js";
+export * from "./questionnaires/index.js";
+export * from "./finance/index.js";
+export * from "./quality/index.js";
+export * from "./statutory/index.js";
+export * from "./extracts/index.js";

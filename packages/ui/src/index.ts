@@ -6,3 +6,8 @@ export * from "./forms.js";
 export * from "./form-state.js";
 export * from "./layout.js";
 export { cx } from "./util.js";
+export * from "./api-client.js";
+export * from "./session.js";
+export * from "./errors.js";
+export * from "./page.js";
+export * from "./sign-in.js";

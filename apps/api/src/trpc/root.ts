@@ -13,6 +13,14 @@ import { consentRouter } from "./routers/consent/router.js";
 import { followUpsRouter } from "./routers/followUps/router.js";
 import { hubRouter } from "./routers/hub/router.js";
 import { questionnairesRouter } from "./routers/questionnaires/router.js";
+import { financeRouter } from "./routers/finance/router.js";
+import { extractsRouter } from "./routers/extracts/router.js";
+import { statutoryRouter } from "./routers/statutory/router.js";
+import { logicModelsRouter } from "./routers/logicModels/router.js";
+import { monitoringRouter } from "./routers/monitoring/router.js";
+import { decisionsRouter } from "./routers/decisions/router.js";
+import { auditsRouter } from "./routers/audits/router.js";
+import { surveysRouter } from "./routers/surveys/router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -28,8 +36,16 @@ export const appRouter = router({
   hub: hubRouter,
   followUps: followUpsRouter,
   questionnaires: questionnairesRouter,
+  finance: financeRouter,
   consent: consentRouter,
   training: trainingRouter,
+  audits: auditsRouter,
+  surveys: surveysRouter,
+  logicModels: logicModelsRouter,
+  monitoring: monitoringRouter,
+  decisions: decisionsRouter,
+  extracts: extractsRouter,
+  statutory: statutoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,3 +40,9 @@ export function num(n: number | null | undefined, dp = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
   return n.toLocaleString("en-GB", { minimumFractionDigits: dp, maximumFractionDigits: dp }).replace(/^-/, "−");
 }
+
+/** The child an assessment is about, masked when the record is restricted. */
+export const childName = (a: { child?: unknown }) => {
+  const c = a.child as { firstName: string; lastName: string; restricted: boolean } | null | undefined;
+  return !c ? "Child" : c.restricted ? "Restricted child" : `${c.firstName} ${c.lastName}`;
+};

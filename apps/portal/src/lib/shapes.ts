@@ -6,6 +6,7 @@
  * select lists (apps/api/src/trpc/routers/{families,programmes}/router.ts).
  * Remove when the API's output types carry the fields.
  */
+import type { TSafetyChecks } from "@evident/core";
 import type { RouterOutputs } from "./trpc.js";
 
 export interface FamilyPerson {
@@ -42,6 +43,8 @@ export interface GroupEnrolmentRow {
   completedAt: string | null;
   withdrawnAt: string | null;
   withdrawalReason: string | null;
+  /** Stored at referral (null for older referrals). */
+  safetyChecks: TSafetyChecks | null;
   version: number;
   person: { firstName: string; lastName: string };
 }

@@ -6,7 +6,7 @@ import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { ROLE_LABEL, useAuth } from "../lib/auth.js";
 import { api } from "../lib/trpc.js";
-import { formatDay, trackLabel } from "../lib/format.js";
+import { childName, formatDay, trackLabel } from "../lib/format.js";
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -71,6 +71,10 @@ function MyGroups() {
       <Link className="govuk-link" to="/groups">
         All groups
       </Link>
+      {" · "}
+      <Link className="govuk-link" to="/one-to-one">
+        One-to-one work after the group
+      </Link>
     </p>
     </>
   );
@@ -81,7 +85,20 @@ function FollowUpsDue() {
   if (q.isPending) return <Loading what="Loading follow-ups" />;
   if (q.isError) return <QueryError error={q.error} what="Follow-ups" />;
   const { overdue, due } = q.data;
-  if (overdue.length + due.length === 0) return <p className="govuk-body">You have no follow-ups due in the next few weeks.</p>;
+  const all = (
+    <p className="govuk-body">
+      <Link className="govuk-link" to="/follow-ups">
+        All follow-ups
+      </Link>
+    </p>
+  );
+  if (overdue.length + due.length === 0)
+    return (
+      <>
+        <p className="govuk-body">You have no follow-ups due in the next few weeks.</p>
+        {all}
+      </>
+    );
   const row = (f: (typeof due)[number]) => (
     <li key={f.id}>
       <Link className="govuk-link" to={`/families/${f.familyId}`}>
@@ -107,6 +124,7 @@ function FollowUpsDue() {
           <ul className="govuk-list govuk-list--bullet">{due.slice(0, 10).map(row)}</ul>
         </>
       ) : null}
+      {all}
     </>
   );
 }
@@ -116,19 +134,64 @@ function OverdueAssessments() {
   if (q.isPending) return <Loading what="Loading assessments" />;
   if (q.isError) return <QueryError error={q.error} what="Assessments" />;
   const overdue = q.data.items.filter((a) => a.timeliness.overdue);
-  if (overdue.length === 0) return <p className="govuk-body">No open assessments are past the {q.data.items[0]?.timeliness.targetDays ?? 25}-day target.</p>;
+  const all = (
+    <p className="govuk-body">
+      <Link className="govuk-link" to="/assessments">
+        All assessments
+      </Link>
+    </p>
+  );
+  if (overdue.length === 0)
+    return (
+      <>
+        <p className="govuk-body">No open assessments are past the {q.data.items[0]?.timeliness.targetDays ?? 25}-day target.</p>
+        {all}
+      </>
+    );
   return (
+    <>
     <Table
       caption="Open assessments past their target"
       captionSize="s"
       rows={overdue.slice(0, 10)}
       rowKey={(a) => a.id}
       columns={[
-        { header: "Family", cell: (a) => <Link className="govuk-link" to={`/families/${a.familyId as string}`}>Open family</Link> },
+        { header: "Child", cell: (a) => <Link className="govuk-link" to={`/families/${a.familyId as string}`}>{childName(a)}</Link> },
+        { header: "Family", cell: (a) => (a.family as { name: string } | null)?.name ?? "" },
         { header: "Allocated", cell: (a) => formatDay(a.allocatedAt) },
         { header: "Days so far", cell: (a) => `${a.timeliness.days ?? "–"} (target ${a.timeliness.targetDays})`, numeric: true },
       ]}
     />
+    {all}
+    </>
+  );
+}
+
+/** Milestones whose review (or due) date has passed (issue 6: overdue reviews on managers' home pages). */
+function OverdueMilestones() {
+  const q = useQuery(api.decisions.milestones.overdue.queryOptions());
+  if (q.isPending) return <Loading what="Loading the programme plan" />;
+  if (q.isError) return <QueryError error={q.error} what="The programme plan" />;
+  if (q.data.length === 0) return <p className="govuk-body">No milestone reviews are overdue.</p>;
+  return (
+    <>
+      <Table
+        caption="Milestones to review"
+        captionSize="s"
+        rows={q.data.slice(0, 10)}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: "Milestone", cell: (m) => m.title },
+          { header: "Owner", cell: (m) => m.ownerName ?? "–" },
+          { header: "Overdue", cell: (m) => <Tag colour="red">{m.reason === "review" ? `Review ${m.daysOverdue} days late` : `Due ${m.daysOverdue} days ago`}</Tag> },
+        ]}
+      />
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/plan">
+          The programme plan
+        </Link>
+      </p>
+    </>
   );
 }
 
@@ -158,6 +221,11 @@ export function HomePage() {
           {auth.can("assessments:read") ? (
             <Section title="Overdue assessments" id="assessments">
               <OverdueAssessments />
+            </Section>
+          ) : null}
+          {me.role === "manager" && auth.can("decisions:read") ? (
+            <Section title="Plan reviews overdue" id="plan-reviews">
+              <OverdueMilestones />
             </Section>
           ) : null}
           {auth.can("evaluation:read") ? (

@@ -1,49 +1,7 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, ErrorSummary, Input, NotificationBanner } from "@evident/ui";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { Page } from "../components/page.js";
-import { signIn, useAuth } from "../lib/auth.js";
-import { summaryErrors } from "@evident/ui";
-
-const ZSignIn = z.object({
-  email: z.string().trim().min(1, "Enter your email address").max(254).email("Enter an email address in the correct format, like name@example.org"),
-  password: z.string().min(1, "Enter your password").max(128, "Password must be 128 characters or fewer"),
-});
-type TSignIn = z.infer<typeof ZSignIn>;
+import { SignInForm } from "@evident/ui";
+import { useAuth } from "../lib/auth.js";
 
 export function SignInPage() {
   const auth = useAuth();
-  const signedOut = auth.justSignedOut;
-  const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<TSignIn>({ shouldFocusError: false, resolver: zodResolver(ZSignIn), defaultValues: { email: "", password: "" } });
-  const errors = formState.errors;
-  const onSubmit = handleSubmit(async (values) => {
-    setProblem(null);
-    const result = await signIn(values.email, values.password);
-    if (!result.ok) {
-      setProblem(result.message);
-      return;
-    }
-    await auth.refresh();
-  });
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {signedOut && !problem ? <NotificationBanner type="success" heading="You have signed out" /> : null}
-        <ErrorSummary errors={summaryErrors(errors, { email: "email", password: "password" })} description={problem ?? undefined} />
-        <Page title="Sign in to Evident">
-          <form noValidate onSubmit={onSubmit}>
-            <Input id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...register("email")} />
-            <Input id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-            <Button type="submit" disabled={formState.isSubmitting}>
-              Sign in
-            </Button>
-          </form>
-          <p className="govuk-body govuk-hint">After 6 failed attempts in a row an account is locked for 30 minutes. Your session ends after an hour without activity.</p>
-        </Page>
-      </div>
-    </div>
-  );
+  return <SignInForm title="Sign in to Evident" signedOut={auth.justSignedOut} onSignedIn={auth.refresh} />;
 }

@@ -1,6 +1,6 @@
-import { SummaryList, Table, Tag } from "@evident/ui";
+import { NotificationBanner, SummaryList, Table, Tag } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { useAuth } from "../lib/auth.js";
@@ -11,12 +11,14 @@ import { MODE_LABEL } from "./courses.js";
 export default function CoursePage() {
   const { id = "" } = useParams();
   const auth = useAuth();
+  const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const q = useQuery(api.training.courses.get.queryOptions({ id }));
   if (q.isPending) return <Loading />;
   if (q.isError) return <QueryError error={q.error} what="The course" />;
   const c = q.data;
   return (
     <Page title={c.title} caption="Course">
+      {saved ? <NotificationBanner type="success" heading={saved} /> : null}
       {!c.active ? <Tag colour="grey">No longer offered</Tag> : null}
       <p className="govuk-body">{c.description}</p>
       <SummaryList
@@ -30,6 +32,13 @@ export default function CoursePage() {
           { key: "Languages", value: c.languages.join(", ") },
         ]}
       />
+      {auth.can("training:write") ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/courses/${c.id}/edit`}>
+            Change this course<span className="govuk-visually-hidden">: {c.title}</span>
+          </Link>
+        </p>
+      ) : null}
       {auth.can("training:read") ? (
         <>
           <Table

@@ -1,5 +1,5 @@
-import { Details, Input, Select, Table, WarningText } from "@evident/ui";
-import { useQuery } from "@tanstack/react-query";
+import { Button, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Link } from "react-router";
 import { Meter, StateTag } from "../components/bits.js";
@@ -7,7 +7,7 @@ import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { useAuth } from "../lib/auth.js";
 import { formatDate, percent, plural, todayIso } from "../lib/format.js";
-import { api, type RouterOutputs } from "../lib/trpc.js";
+import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
 
 const CoverageChart = lazy(() => import("../components/coverage-chart.js"));
 
@@ -42,6 +42,7 @@ export default function DashboardPage() {
       <FacilitatorSection asOf={validAsOf} />
       <TurnoverSection to={validAsOf} />
       <DueSection asOf={validAsOf} />
+      {auth.can("training:write") ? <RemindersSection /> : null}
     </Page>
   );
 }
@@ -237,6 +238,53 @@ function DueSection({ asOf }: { asOf: string }) {
           </Details>
         ))
       )}
+    </section>
+  );
+}
+
+const TRIGGER: Record<string, string> = { start: "when the service started", schedule: "on the hourly schedule", admin: "by hand" };
+
+/** The reminder job: its last run, and running it now. */
+function RemindersSection() {
+  const queryClient = useQueryClient();
+  const q = useQuery(api.training.reminders.status.queryOptions());
+  const run = useMutation(api.training.reminders.run.mutationOptions());
+  const [message, setMessage] = useState<string | null>(null);
+  const last = q.data?.lastRun ?? null;
+  return (
+    <section aria-labelledby="reminders-heading">
+      <h2 className="govuk-heading-m" id="reminders-heading">
+        Reminders
+      </h2>
+      <p className="govuk-body">Every hour, staff and their managers are reminded in the app and by email of refreshers due before expiry and of overdue training. Each reminder is sent once.</p>
+      {q.isPending ? <Loading what="Loading the last run" /> : q.isError ? <QueryError error={q.error} what="The reminder runs" /> : last ? (
+        <SummaryList
+          rows={[
+            { key: "Last run", value: `${new Date(last.startedAt).toLocaleString("en-GB")}, ${TRIGGER[last.trigger] ?? last.trigger}${last.failed ? " (failed)" : ""}` },
+            { key: "Sent in that run", value: `${plural(last.notifications, "notification")}, ${plural(last.emails, "email")}` },
+            { key: "Sent in total", value: plural(q.data.remindersSent, "reminder") },
+          ]}
+        />
+      ) : (
+        <p className="govuk-body">The reminders have not run yet.</p>
+      )}
+      <div aria-live="polite">{message ? <p className="govuk-body">{message}</p> : null}</div>
+      <Button
+        variant="secondary"
+        disabled={run.isPending}
+        onClick={async () => {
+          setMessage(null);
+          try {
+            const r = await run.mutateAsync({});
+            setMessage(r.skipped ? "Another run was under way; nothing more was sent." : `Reminders sent: ${plural(r.notifications, "notification")}, ${plural(r.emails, "email")}.`);
+          } catch (e) {
+            setMessage(errorInfo(e).message);
+          }
+          await queryClient.invalidateQueries({ queryKey: api.training.reminders.pathKey() });
+        }}
+      >
+        Send due reminders now
+      </Button>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { InsetText, Table } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { StateTag } from "../components/bits.js";
+import { ProgrammeBriefings } from "../components/briefings.js";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { formatDate, plural } from "../lib/format.js";
@@ -79,6 +80,7 @@ function MyTraining({ data }: { data: My }) {
           </ul>
         </>
       ) : null}
+      <ProgrammeBriefings />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ErrorSummary, NotificationBanner, SummaryList } from "@evident/ui";
+import { Button, Details, ErrorSummary, NotificationBanner, SummaryList, Textarea } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -59,6 +59,7 @@ function SessionView({ s }: { s: Session }) {
           { key: "Venue", value: s.venue ?? "–" },
           { key: "Trainer", value: s.trainer ?? "Not decided" },
           { key: "Places", value: s.capacity ? `${s.register.length} of ${s.capacity} booked` : `${s.register.length} booked` },
+          ...(s.cancelled && s.cancelReason ? [{ key: "Reason for cancelling", value: s.cancelReason }] : []),
           { key: "Status", value: s.cancelled ? "Cancelled" : s.completed ? "Completed: completions recorded for everyone present" : open ? "Register open" : "Scheduled" },
         ]}
       />
@@ -118,6 +119,43 @@ function SessionView({ s }: { s: Session }) {
           )}
         </section>
       ) : null}
+      {canWrite && !s.cancelled && !s.completed ? <CancelSession s={s} onDone={refresh} onMessage={setMessage} /> : null}
     </Page>
+  );
+}
+
+/** Cancel with a reason; everyone booked is told in-app and by email. */
+function CancelSession({ s, onDone, onMessage }: { s: Session; onDone: () => Promise<unknown>; onMessage: (m: string) => void }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const cancel = useMutation(api.training.sessions.cancel.mutationOptions());
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const r = reason.trim();
+    if (!r) return setError("Enter why the session is cancelled");
+    if (r.length > 500) return setError("The reason must be 500 characters or fewer");
+    setError(null);
+    try {
+      const done = await cancel.mutateAsync({ id: s.id, version: s.version, reason: r });
+      onMessage(`Session cancelled. ${plural(done.notified, "person", "people")} told in the app, ${plural(done.emails, "email")} queued.`);
+    } catch (err) {
+      const info = errorInfo(err);
+      setProblem(info.code === "CONFLICT" ? "Someone else changed this session. The page has been reloaded; check it and try again." : info.message);
+    }
+    await onDone();
+  };
+  return (
+    <Details summary="Cancel this session">
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary errors={error ? [{ href: "cancelReason", text: error }] : []} description={problem ?? undefined} />
+        <p className="govuk-body">{s.register.length > 0 ? `The ${plural(s.register.length, "person", "people")} booked will be told, and their training stays assigned.` : "Nobody is booked yet."}</p>
+        <Textarea id="cancelReason" label="Why is it cancelled?" hint="Booked staff see this reason" rows={3} error={error ?? undefined} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Button type="submit" variant="warning" disabled={cancel.isPending}>
+          Cancel session
+        </Button>
+      </form>
+    </Details>
   );
 }

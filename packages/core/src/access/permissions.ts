@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   "questionnaires:write": CASE_WRITE,
   /** Adding and changing questionnaire instruments (reference data, not case records). */
   "instruments:write": ["manager"],
+  /** Questionnaire translations: reading them and their completeness report; writing them (reference data). */
+  "translations:read": ["admin", "manager", "practitioner", "dv_worker"],
+  "translations:write": ["admin", "manager"],
+  /** Programme finance: budget and actual cost lines (no personal data). */
+  "finance:read": ["admin", "manager", "analyst"],
+  "finance:write": ["manager"],
   /** Consent to share, per person, purpose and recipient agency. */
   "consent:read": CASE,
   "consent:write": CASE_WRITE,
@@ -59,10 +65,30 @@ export const PERMISSIONS = {
   "monitoring:read": EVIDENCE_READ,
   "decisions:read": ["admin", "manager", "analyst"],
   "decisions:write": ["manager"],
+  /** Pseudonymised evaluation extracts (no names, birth month only, keyed pseudonyms). */
+  "extracts:read": ["admin", "analyst"],
+  "extracts:create": ["admin", "analyst"],
+  /** Importing SSDA903 / CIN census returns (dry run and commit): writes children's statutory records. */
+  "statutory:import": ["admin"],
   // Training.
   "training:own": EVERYONE,
   "training:read": ["admin", "trainer", "manager"],
   "training:write": TRAINING_ADMIN,
+  // Practice quality: case-file audits and staff surveys.
+  /** Audit templates, rounds and round reports (aggregate shares, agreement). */
+  "audits:read": ["admin", "manager", "analyst"],
+  /** Creating and changing audit templates (reference data, no case records). */
+  "audits:write": ["admin", "manager"],
+  /** Running a round: sampling case files, assigning auditors, the moderation view (each auditor's answers per case file) and moderated answers. */
+  "audits:run": ["manager"],
+  /** Auditing the case files one is assigned to, and seeing the findings on one's own cases. */
+  "audits:answer": CASE,
+  /** Surveys, waves, response rates and results (anonymous, threshold applied). */
+  "surveys:read": ["admin", "manager"],
+  /** Creating surveys and waves, inviting and reminding. */
+  "surveys:write": ["admin", "manager"],
+  /** Answering the surveys one is invited to. */
+  "surveys:answer": EVERYONE,
   // Administration.
   "users:read": ["admin"],
   "users:write": ["admin"],

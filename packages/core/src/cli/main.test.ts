@@ -120,5 +120,5 @@ describe("the evident binary", () => {
     const bad = spawnSync("npx", ["--no-install", "evident", "analyse"], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
-  });
+  }, 60_000); // two npx start-ups: seconds each on a busy machine
 });

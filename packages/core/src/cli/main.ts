@@ -12,6 +12,7 @@ import { isDomainError } from "../errors.js";
 import { parseIsoDay } from "../dates.js";
 import { CsvInputError, loadDatasetDir } from "../node/load-csv.js";
 import { formatAnalysis, formatCba } from "./format.js";
+import { CONVERT_USAGE, ConvertUsageError, runConvert } from "./convert.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -29,6 +30,7 @@ Usage:
   evident analyse --data DIR --as-at YYYY-MM-DD [--window-months 6] [--tariffs gmca-2019|FILE.json]
                   [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json]
   evident cba --input FILE.json [--format table|json]
+  ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
   evident help | --help
   evident --version
 
@@ -38,6 +40,11 @@ DIR/referrals.csv (child_id, referral_date), and prints the outcome tables, tran
 cost-benefit and difference-in-differences of the intervention cohort against the comparison cohort.
 
 cba runs the cost-benefit from published aggregates alone (see examples/aggregates/).
+
+convert reads SSDA903 (Header/Episodes CSV or XML) and CIN census (XML or flattened CSV) returns,
+several years at once, and writes DIR/episodes.csv and DIR/referrals.csv for analyse, DIR/children-profile.csv
+and DIR/validation.json (every problem with its DfE rule code). It exits 2, writing no CSV, when any error is
+found. CIN = CIN plan periods unless --cin-definition episode. See docs/statutory.md.
 
 Exit codes: 0 success, 2 bad input or usage, 1 unexpected error.
 `;
@@ -145,6 +152,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runAnalyse(rest, io);
       case "cba":
         return await runCba(rest, io);
+      case "convert":
+        return await runConvert(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -168,7 +177,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stderr(`evident: ${error.message}${details ? `\n${details}` : ""}\n`);
       return 2;
     }
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (error instanceof UsageError || error instanceof ConvertUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       io.stderr(`evident: ${error.message}\n`);
       return 2;
     }

@@ -11,6 +11,7 @@ import { analyse, type AnalysisResult } from "./analyse.js";
 import { selectCohorts, ZComparisonRule, type CandidateAssessment, type CandidateChild, type CandidateEnrolment } from "./cohorts.js";
 import { datasetFromRecords, type TEpisodeRecord, type TReferralRecord } from "./dataset.js";
 import type { TTariffSet } from "./tariffs.js";
+import { statedCost, ZCostFigureChoice, type CostFigureUsed } from "../finance/finance.js";
 
 export const ZEvaluationRequest = z
   .object({
@@ -24,6 +25,8 @@ export const ZEvaluationRequest = z
     tariffSetId: z.string().min(1).max(64).default("gmca-2019"),
     /** Pounds; when absent, the programme's recorded costs are used. */
     programmeCost: z.number().finite().nonnegative().max(1e10).optional(),
+    /** Which of the programme's finance figures to use (budget or actual, which years), when no cost is entered. */
+    costFigure: ZCostFigureChoice.optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(20200301),
     bootstrapReplicates: z.number().int().min(0).max(5000).default(1000),
   })
@@ -49,6 +52,8 @@ export interface EvaluationOutcome {
   exclusions: Record<string, number>;
   /** The chosen children with their dates, kept with a saved run so that it can be reproduced. */
   members: { childId: string; cohort: "intervention" | "comparison"; startDate: string; endDate: string }[];
+  /** The programme cost the cost-benefit analysis used, and where it came from (null: none). */
+  cost: CostFigureUsed | null;
 }
 
 /** The ids of the children the cohort rules choose (so that only their histories need loading). */
@@ -59,7 +64,7 @@ export function chosenChildIds(request: TEvaluationRequest, children: CandidateC
 }
 
 /** Selects the cohorts from the records, then runs the analysis. */
-export function evaluate(request: TEvaluationRequest, records: EvaluationRecords, tariffs: TTariffSet, programmeCost: number | undefined): EvaluationOutcome {
+export function evaluate(request: TEvaluationRequest, records: EvaluationRecords, tariffs: TTariffSet, programmeCost: number | CostFigureUsed | undefined): EvaluationOutcome {
   const req = parseOrThrow(ZEvaluationRequest, request, "evaluation request");
   const selection = selectCohorts(
     { programmeId: req.programmeId, comparison: req.comparison, from: req.from, to: req.to, seed: req.seed },
@@ -73,7 +78,10 @@ export function evaluate(request: TEvaluationRequest, records: EvaluationRecords
     episodes: records.episodes.filter((e) => chosen.has(e.childId)),
     referrals: records.referrals.filter((r) => chosen.has(r.childId)),
   });
-  const cost = req.programmeCost ?? programmeCost;
+  // A cost typed into the request wins; then the finance figure (or recorded costs) the caller loaded.
+  const used: CostFigureUsed | null =
+    req.programmeCost !== undefined ? statedCost("entered", req.programmeCost) : typeof programmeCost === "number" ? statedCost("recorded_costs", programmeCost) : (programmeCost ?? null);
+  const cost = used?.pounds;
   const result = analyse(dataset, {
     asAt: req.asAt,
     windowMonths: req.windowMonths,
@@ -89,5 +97,6 @@ export function evaluate(request: TEvaluationRequest, records: EvaluationRecords
     cohortSizes: { intervention: selection.intervention.length, comparison: selection.comparison.length, excludedFamilies: selection.excluded.length },
     exclusions,
     members: [...selection.intervention, ...selection.comparison].map((c) => ({ childId: c.childId, cohort: c.cohort, startDate: c.startDate, endDate: c.endDate })),
+    cost: used,
   };
 }

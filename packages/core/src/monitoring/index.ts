@@ -6,3 +6,6 @@ export * from "./catalogue.js";
 export * from "./targets.js";
 export * from "./logic-model.js";
 export * from "./report-models.js";
+export * from "./editing.js";
+export * from "./indicator-series.js";
+export * from "./plans.js";

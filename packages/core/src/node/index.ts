@@ -1,2 +1,4 @@
 export * from "./load-csv.js";
 export * from "./csv-scan.js";
+export * from "./statutory-files.js";
+export * from "./extracts.js";

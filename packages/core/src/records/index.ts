@@ -7,3 +7,4 @@ export * from "./consent.js";
 export * from "./hub.js";
 export * from "./followUps.js";
 export * from "./questionnaires.js";
+export * from "./enrolments.js";

@@ -205,6 +205,8 @@ export const ZInstrumentUpdateInput = z
     patch: z
       .object({
         name: zLine(200).optional(),
+        /** A new instrument version marks its translations out of date. */
+        instrumentVersion: zLine(20).optional(),
         active: z.boolean().optional(),
         source: zLine(500).nullable().optional(),
         validated: z.boolean().optional(),
@@ -234,6 +236,8 @@ export const ZResponseCreateInput = z
     answers: ZAnswers,
     enrolmentId: ZId.optional(),
     hubCaseId: ZId.optional(),
+    /** The language the participant answered in (scores do not depend on it). */
+    language: z.enum(["en", "ar", "ur", "pl"]).default("en"),
   })
   .strict();
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { STATUSES } from "../statuses.js";
 import { ZDate, ZId, ZPage, ZVersion, notBefore, zLine, zText } from "./common.js";
+import { ZSafetyChecks } from "./enrolments.js";
 
 // ---------------------------------------------------------------- families
 export const ZFamilyListInput = ZPage.extend({
@@ -123,6 +124,8 @@ export const ZOverrideCreateInput = z
   .strict();
 
 export const ZOverrideRevokeInput = z.object({ id: ZId }).strict();
+/** No filters: the staff a manager may grant an override to. */
+export const ZOverrideGranteesInput = z.object({}).strict().optional();
 
 // ---------------------------------------------------------------- referrals
 /** CIN census codes: referral sources (1A..10), factors (e.g. 3A, 21). */
@@ -204,7 +207,8 @@ export const ZDateTime = z.string().max(40).datetime({ offset: true });
 
 export const ZSessionCreateInput = z.object({ groupId: ZId, number: z.number().int().min(1).max(52), startsAt: ZDateTime, durationMinutes: z.number().int().min(15).max(480).default(120) }).strict();
 
-export const ZEnrolmentCreateInput = z.object({ groupId: ZId, personId: ZId, referredAt: ZDate.optional(), referralSource: zLine(120).optional() }).strict();
+/** Referral into a group; the safety checks for the group's track are required (see ./enrolments.ts). */
+export const ZEnrolmentCreateInput = z.object({ groupId: ZId, personId: ZId, referredAt: ZDate.optional(), referralSource: zLine(120).optional(), safetyChecks: ZSafetyChecks.optional() }).strict();
 
 export const ZEnrolmentUpdateInput = z
   .object({

@@ -33,7 +33,7 @@ function statusTable(key: CohortKey, c: CohortResult): ReportTable {
     rows.push([text(`Days in ${s}`), int(b.days), blank(), int(a.days), blank(), int(a.days - b.days)]);
     rows.push([text(`Mean days in ${s} per child`), dec1(b.meanDays), blank(), dec1(a.meanDays), blank(), dec1(a.meanDays - b.meanDays)]);
   }
-  return { id: `statuses-${key}`, title: `Statutory status, ${key} cohort (n=${c.n})`, columns: ["", "Before", "%", "After", "%", "Change"], rows };
+  return { id: `statuses-${key}`, title: `Statutory status, ${key} cohort (n=${c.n})`, columns: ["", "Before", "%", "After", "%", "Change"], rows, additive: { rows: false, columns: false } };
 }
 
 function transitionTable(key: CohortKey, c: CohortResult): ReportTable {

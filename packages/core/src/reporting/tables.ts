@@ -13,6 +13,8 @@ export interface Cell {
   people?: boolean;
   /** Set by suppressSmallNumbers: the value was withheld. */
   suppressed?: boolean;
+  /** What a withheld cell shows: "<5" for a small count, "[c]" for one withheld to protect it. */
+  label?: string;
 }
 
 export interface ReportTable {
@@ -21,6 +23,8 @@ export interface ReportTable {
   columns: string[];
   rows: Cell[][];
   notes?: string[];
+  /** Which lines add up, for secondary suppression (default: rows and columns). */
+  additive?: Additivity;
 }
 
 export const text = (value: string): Cell => ({ value, format: "text" });
@@ -34,7 +38,7 @@ export const blank = (): Cell => ({ value: null, format: "text" });
 
 /** Formats a cell for people to read (en-GB): £1,234; 30.8%; 1,234. */
 export function formatCell(cell: Cell): string {
-  if (cell.suppressed) return "[c]";
+  if (cell.suppressed) return cell.label ?? "[c]";
   const v = cell.value;
   if (v === null) return "";
   if (typeof v === "string") return v;
@@ -62,35 +66,87 @@ export function renderText(table: ReportTable): string {
   return [table.title, line(table.columns), rule, ...body.map(line), ...(table.notes ?? [])].join("\n");
 }
 
-/**
- * Withholds counts of people from 1 to `threshold − 1` (default: below 5), as
- * official statistics do, and marks them suppressed; zero is shown. Derived
- * cells in the same row (percentages, means) that would reveal a suppressed
- * count are withheld too. Returns a new table.
- */
-export function suppressSmallNumbers(table: ReportTable, threshold = 5): ReportTable {
-  let any = false;
-  const rows = table.rows.map((row) => {
-    const hides = row.some((c) => c.people && typeof c.value === "number" && c.value > 0 && c.value < threshold);
-    if (!hides) return row;
-    any = true;
-    return row.map((c) => {
-      if (c.format === "text") return c;
-      const small = c.people && typeof c.value === "number" && c.value > 0 && c.value < threshold;
-      const derived = !c.people && (c.format === "percent" || c.format === "decimal1" || c.format === "decimal2");
-      return small || derived ? { ...c, value: null, suppressed: true } : c;
-    });
-  });
-  return {
-    ...table,
-    rows,
-    notes: any ? [...(table.notes ?? []), `[c] = withheld: fewer than ${threshold} people.`] : table.notes,
-  };
+/** Which lines of a table add up (to a total shown in the table or in its title), for secondary suppression. */
+export interface Additivity {
+  /** The people counts in each column add up (default true). */
+  columns?: boolean;
+  /** The people counts in each row add up (default true). */
+  rows?: boolean;
 }
 
-const FORMULA_START = /^[\uFEFF\s\u0000-\u001f]*[=+\-@|%]/;
+/**
+ * Withholds counts of people from 1 to `threshold − 1` (default: 1–4), as
+ * official statistics do: they are shown as "<5" (primary suppression); zero
+ * is shown. Then secondary suppression: in every row and column whose people
+ * counts add up (both, unless `additive` says otherwise — erring towards
+ * withholding), a line with exactly one withheld count gets a second one
+ * withheld ("[c]"), so the small number cannot be worked out by subtracting
+ * the other cells from a total. The second cell is the smallest count of at
+ * least 2 × (threshold − 1) if there is one (so that subtracting, knowing the
+ * second cell is at least `threshold`, still leaves every value 1–4 possible),
+ * else the largest remaining count, else a zero; this repeats until no line
+ * has a single withheld cell. Derived cells in a row with any withheld count
+ * (percentages, means, changes — any number that is not itself a count of
+ * people) are withheld too ("[c]"). Returns a new table.
+ */
+export function suppressSmallNumbers(table: ReportTable, threshold = 5, additive: Additivity = table.additive ?? {}): ReportTable {
+  const small = (c: Cell) => c.people === true && typeof c.value === "number" && c.value > 0 && c.value < threshold;
+  const isCount = (c: Cell) => c.people === true && typeof c.value === "number" && Number.isFinite(c.value);
+  const withheld = table.rows.map((row) => row.map((c) => (small(c) ? "primary" : null)) as ("primary" | "secondary" | null)[]);
+  const lines: [number, number][][] = [];
+  if (additive.rows !== false) table.rows.forEach((row, r) => lines.push(row.flatMap((c, i) => (isCount(c) ? [[r, i] as [number, number]] : []))));
+  if (additive.columns !== false) {
+    const width = Math.max(0, ...table.rows.map((row) => row.length));
+    for (let i = 0; i < width; i++) lines.push(table.rows.flatMap((row, r) => (row[i] && isCount(row[i]!) ? [[r, i] as [number, number]] : [])));
+  }
+  const safeSecond = 2 * (threshold - 1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const hidden = line.filter(([r, i]) => withheld[r]![i] !== null);
+      if (hidden.length !== 1) continue;
+      const open = line.filter(([r, i]) => withheld[r]![i] === null).map(([r, i]) => ({ r, i, v: table.rows[r]![i]!.value as number }));
+      if (open.length === 0) continue;
+      const big = open.filter((o) => o.v >= safeSecond).sort((a, b) => a.v - b.v)[0];
+      const nonZero = open.filter((o) => o.v > 0).sort((a, b) => b.v - a.v)[0];
+      const pick = big ?? nonZero ?? open[0]!;
+      withheld[pick.r]![pick.i] = "secondary";
+      changed = true;
+    }
+  }
+  let primary = false;
+  let secondary = false;
+  const rows = table.rows.map((row, r) => {
+    const marks = withheld[r]!;
+    if (!marks.some((m) => m !== null)) return row;
+    return row.map((c, i): Cell => {
+      if (marks[i] === "primary") {
+        primary = true;
+        return { ...c, value: null, suppressed: true, label: `<${threshold}` };
+      }
+      if (marks[i] === "secondary") {
+        secondary = true;
+        return { ...c, value: null, suppressed: true, label: "[c]" };
+      }
+      if (c.format === "text" || c.people || c.value === null) return c;
+      secondary = true;
+      return { ...c, value: null, suppressed: true, label: "[c]" };
+    });
+  });
+  const notes = [...(table.notes ?? [])];
+  if (primary) notes.push(`<${threshold} = withheld: 1 to ${threshold - 1} people.`);
+  if (secondary) notes.push(`[c] = withheld so that a small number cannot be worked out from the other figures.`);
+  return { ...table, rows, notes: primary || secondary ? notes : table.notes };
+}
 
-/** Makes a value safe to open in a spreadsheet: text that could start a formula gets a leading apostrophe. */
+// A formula character after optional whitespace, or a tab / carriage return / other control character at the start
+// (after optional spaces): spreadsheets may treat either as the start of a formula or a new cell.
+const FORMULA_START = /^[\uFEFF\s\u0000-\u001f]*[=+\-@|%]|^[\uFEFF \u00a0]*[\t\r\n\u0000-\u001f]/;
+
+/**
+ * Makes a value safe to open in a spreadsheet: text that begins (after optional whitespace) with `= + - @ | %`,
+ * or begins with a tab or other control character, gets a leading apostrophe. Used for CSV and XLSX alike.
+ */
 export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
@@ -102,7 +158,7 @@ function csvField(value: string): string {
 /**
  * RFC 4180 CSV of a table (CRLF line ends, quoted where needed). Numbers are
  * written raw (unrounded) so that analysts can recompute; text is protected
- * against formula injection; suppressed cells are written as `[c]`.
+ * against formula injection; withheld cells are written as their label (`<5` or `[c]`).
  */
 export function toCsv(table: ReportTable): string {
   const lines = [table.columns.map((c) => csvField(neutraliseFormula(c))).join(",")];
@@ -110,7 +166,7 @@ export function toCsv(table: ReportTable): string {
     lines.push(
       row
         .map((cell) => {
-          if (cell.suppressed) return "[c]";
+          if (cell.suppressed) return csvField(cell.label ?? "[c]");
           if (cell.value === null) return "";
           if (typeof cell.value === "number") return Number.isFinite(cell.value) ? String(cell.value) : "";
           return csvField(neutraliseFormula(cell.value));

@@ -14,3 +14,5 @@ export * from "./turnover.js";
 export * from "./facilitators.js";
 export * from "./reminders.js";
 export * from "./sessions.js";
+export * from "./due.js";
+export * from "./prerequisites.js";

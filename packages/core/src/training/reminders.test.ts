@@ -79,4 +79,10 @@ describe("remindersDue", () => {
   it("rejects a lead time that is not a positive whole number", () => {
     expect(() => remindersDue([r1], [families], completions, "2020-01-15", [0])).toThrow();
   });
+
+  it("leaves out expired notices older than expiredWithinDays", () => {
+    // expires 2020-03-15; 2020-04-14 is 30 days after, 2020-04-15 is 31.
+    expect(remindersDue([r1], [families], completions, "2020-04-14", undefined, { expiredWithinDays: 30 })).toHaveLength(2);
+    expect(remindersDue([r1], [families], completions, "2020-04-15", undefined, { expiredWithinDays: 30 })).toEqual([]);
+  });
 });

@@ -33,6 +33,8 @@ export interface RemindersOptions {
   alreadySent?: Iterable<string>;
   /** Also tell learner and manager once a completion has expired. Default true. */
   includeExpired?: boolean;
+  /** Send the "expired" notice only up to this many days after the expiry day (default: no limit). */
+  expiredWithinDays?: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export function remindersDue(
       let lead: number;
       if (st.daysToExpiry <= 0) {
         if (!includeExpired) continue;
+        if (options.expiredWithinDays !== undefined && -st.daysToExpiry > options.expiredWithinDays) continue;
         kind = "expired";
         lead = 0;
       } else {

@@ -28,7 +28,6 @@ import {
   DA_FACTORS,
   ESTABLISHMENT,
   INSTRUMENTS,
-  LOGIC_MODELS,
   MODULES,
   OTHER_FACTORS,
   PLANS,
@@ -44,6 +43,10 @@ import {
   VENUES,
 } from "./reference.js";
 import { CANARY, DEMO_USERS } from "./users.js";
+import { TRAINING_COURSES } from "@evident/core";
+import { reportLogicModelRows } from "./logic-models.js";
+import { qualityRows } from "./quality.js";
+import { financeRows } from "./finance.js";
 import reportTables from "./report-appendix2.js";
 
 export const PERIOD_START = day("2017-04-01");
@@ -107,6 +110,18 @@ export function emptyRows() {
     trainingCompletion: [] as Prisma.TrainingCompletionCreateManyInput[],
     notification: [] as Prisma.NotificationCreateManyInput[],
     emailOutbox: [] as Prisma.EmailOutboxCreateManyInput[],
+    // practice quality: audits and surveys (quality.ts)
+    auditTemplate: [] as Prisma.AuditTemplateCreateManyInput[],
+    auditRound: [] as Prisma.AuditRoundCreateManyInput[],
+    auditCase: [] as Prisma.AuditCaseCreateManyInput[],
+    auditAssignment: [] as Prisma.AuditAssignmentCreateManyInput[],
+    survey: [] as Prisma.SurveyCreateManyInput[],
+    surveyWave: [] as Prisma.SurveyWaveCreateManyInput[],
+    surveyInvitation: [] as Prisma.SurveyInvitationCreateManyInput[],
+    surveyResponse: [] as Prisma.SurveyResponseCreateManyInput[],
+    // questionnaire translations and programme finance (finance.ts)
+    questionnaireTranslation: [] as Prisma.QuestionnaireTranslationCreateManyInput[],
+    programmeBudgetLine: [] as Prisma.ProgrammeBudgetLineCreateManyInput[],
   };
 }
 export type Rows = ReturnType<typeof emptyRows>;
@@ -768,43 +783,31 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   );
 
   // ───────── logic models, indicators, targets, measurements ─────────
-  const nodeIds = new Map<string, string>();
-  for (const lm of LOGIC_MODELS) {
-    const lmId = id();
-    const vId = id();
-    R.logicModel.push({ id: lmId, name: lm.name, description: lm.description, programmeId: lm.programme ? prog[lm.programme as keyof typeof prog] : null });
-    R.logicModelVersion.push({ id: vId, logicModelId: lmId, number: 1, status: "published", publishedAt: day("2018-08-31"), notes: "Co-developed with the evaluators, phase 1 (May-August 2018)", createdById: analystUser.id });
-    lm.nodes.forEach((n, i) => {
-      const nid = id();
-      nodeIds.set(`${lm.name}/${n.key}`, nid);
-      R.logicNode.push({ id: nid, versionId: vId, column: n.column, group: n.group, text: n.text, position: i });
-    });
-    for (const [a, b] of lm.links) R.logicLink.push({ id: id(), versionId: vId, fromNodeId: nodeIds.get(`${lm.name}/${a}`)!, toNodeId: nodeIds.get(`${lm.name}/${b}`)! });
-  }
-  const indicators: { code: string; name: string; definition: string; unit: string; direction: "increase" | "decrease"; node: string | null; programme: keyof typeof prog | null; measureKey: string | null; frequency: string; targets: { value: number; baseline?: number; comparator: string; due?: string; source: string }[]; measurements: { from: string; to: string; value: number; notes?: string }[] }[] = [
-    { code: "DA_ALLOC_TO_ASSESS_DAYS", name: "Days from case allocation to assessment", definition: "Mean days from allocation to completed assessment, families with domestic abuse identified", unit: "days", direction: "decrease", node: "DAARR workstream/o_sys", programme: "IFP", measureKey: "assessmentDaysFromAllocation", frequency: "monthly", targets: [{ value: 10, baseline: 60, comparator: "lte", due: "2019-03-31", source: "DAARR logic model (bid target 25 days)" }], measurements: [{ from: "2017-04-01", to: "2017-04-30", value: 62, notes: "Reported as more than 60 days" }, { from: "2019-07-01", to: "2019-07-31", value: 37.5 }, { from: "2019-09-01", to: "2019-09-30", value: 48, notes: "Reported as under 50 days" }] },
-    { code: "EH_ASSESSMENTS_WEEK", name: "Early Help (level 1) assessments per week", definition: "Completed level 1 assessments per week (Table 5)", unit: "per week", direction: "increase", node: "Innovation Hub/o_sys", programme: "HUB", measureKey: "assessmentsPerWeek.EARLY_HELP", frequency: "weekly", targets: [{ value: 43, comparator: "gte", source: "Table 5" }], measurements: [{ from: "2015-10-05", to: "2017-03-20", value: 26.2 }, { from: "2017-03-27", to: "2019-03-25", value: 14.2 }, { from: "2019-04-01", to: "2019-09-23", value: 20.3 }] },
-    { code: "CIN_ASSESSMENTS_WEEK", name: "CIN (level 2) assessments per week", definition: "Completed level 2 assessments per week (Table 5)", unit: "per week", direction: "decrease", node: "Innovation Hub/o_sys", programme: "HUB", measureKey: "assessmentsPerWeek.CIN", frequency: "weekly", targets: [{ value: 28, comparator: "lte", source: "Table 5" }], measurements: [{ from: "2015-10-05", to: "2017-03-20", value: 48.5 }, { from: "2017-03-27", to: "2019-03-25", value: 32.6 }, { from: "2019-04-01", to: "2019-09-23", value: 41.7 }] },
-    { code: "CP_KNOWN_DA_PERP", name: "CP cases with a known DA perpetrator (change)", definition: "Change in the number of CP cases with a known domestic-abuse perpetrator", unit: "proportion", direction: "decrease", node: "DAARR workstream/out_cp", programme: "IFP", measureKey: null, frequency: "quarterly", targets: [{ value: -0.2, comparator: "lte", source: "DAARR logic model" }], measurements: [] },
-    { code: "COST_REDUCTION_EH_CP", name: "Reduction in cost across Early Help and CP hubs", definition: "Annual cost reduction from 2019/20", unit: "GBP", direction: "increase", node: "DAARR workstream/out_cost", programme: "IFP", measureKey: null, frequency: "annual", targets: [{ value: 376000, comparator: "gte", due: "2020-03-31", source: "DAARR logic model" }], measurements: [] },
-    { code: "IFP_VICTIM_COMPLETIONS", name: "Victims who complete the IFP", definition: "Victims' track enrolments completed (attended at least the completion threshold)", unit: "people", direction: "increase", node: "DAARR workstream/o_vic", programme: "IFP", measureKey: "ifp.completions.victims", frequency: "quarterly", targets: [], measurements: [] },
-    { code: "IFP_PERP_COMPLETIONS", name: "Perpetrators who complete the IFP", definition: "Perpetrators' track enrolments completed", unit: "people", direction: "increase", node: "DAARR workstream/o_perp", programme: "IFP", measureKey: "ifp.completions.perpetrators", frequency: "quarterly", targets: [], measurements: [] },
-    { code: "TRAINED_ABUSIVE_MEN", name: "Professionals trained on working with abusive men", definition: "Staff in post with a valid completion of \"How to Manage Risk and Work with Abusive Men\"", unit: "people", direction: "increase", node: "DAARR workstream/o_prac", programme: "IFP", measureKey: "training.coverage.ABUSIVE_MEN", frequency: "monthly", targets: [{ value: 0.8, comparator: "gte", source: "Training coverage target (80%)" }], measurements: [] },
-    { code: "HUB_CLA_RATE", name: "Hub children with a CLA episode (after)", definition: "Share of the hub cohort with a CLA episode in the 6 months after (Table 2)", unit: "percent", direction: "decrease", node: "Innovation Hub/out_cla", programme: "HUB", measureKey: "cohort.claRate.after", frequency: "annual", targets: [], measurements: [{ from: "2017-06-01", to: "2019-09-30", value: 1.8, notes: "Table 2: 4 of 228" }] },
+  // The report's three models node for node (core REPORT_LOGIC_MODELS), with its indicators and targets.
+  const lm = reportLogicModelRows({ id, createdById: analystUser.id, programmeByWorkstream: { DAARR: prog.IFP, "Innovation Hub": prog.HUB } });
+  R.logicModel.push(...lm.logicModel);
+  R.logicModelVersion.push(...lm.logicModelVersion);
+  R.logicNode.push(...lm.logicNode);
+  R.logicLink.push(...lm.logicLink);
+  R.indicator.push(...lm.indicator);
+  R.target.push(...lm.target);
+  const indicatorIds = lm.indicatorIds;
+  // The values the report gives (entered by hand; live values are computed from the records).
+  const reported: [string, string, string, number, string][] = [
+    ["ind-days-allocation-assessment", "2017-04-01", "2017-04-30", 62, "Reported as more than 60 days (p. 50)"],
+    ["ind-days-allocation-assessment", "2019-07-01", "2019-07-31", 37.5, "Figure 4"],
+    ["ind-days-allocation-assessment", "2019-09-01", "2019-09-30", 48, "Reported as under 50 days (Figure 4)"],
+    ["ind-eh-assessments-week", "2017-03-27", "2019-03-31", 14.2, "Table 5: mean per week during the programme"],
+    ["ind-eh-assessments-week", "2019-04-01", "2019-09-29", 20.3, "Table 5: mean per week after the programme"],
+    ["ind-cin-assessments-week", "2017-03-27", "2019-03-31", 32.6, "Table 5: mean per week during the programme"],
+    ["ind-cin-assessments-week", "2019-04-01", "2019-09-29", 41.7, "Table 5: mean per week after the programme"],
   ];
-  const indicatorIds = new Map<string, string>();
-  for (const ind of indicators) {
-    const iid = id();
-    indicatorIds.set(ind.code, iid);
-    R.indicator.push({ id: iid, code: ind.code, name: ind.name, definition: ind.definition, unit: ind.unit, direction: ind.direction, frequency: ind.frequency, measureKey: ind.measureKey, nodeId: ind.node ? nodeIds.get(ind.node)! : null, programmeId: ind.programme ? prog[ind.programme] : null });
-    for (const t of ind.targets) R.target.push({ id: id(), indicatorId: iid, value: t.value, baseline: t.baseline ?? null, comparator: t.comparator, dueDate: t.due ? day(t.due) : null, source: t.source });
-    for (const m of ind.measurements) R.measurement.push({ id: id(), indicatorId: iid, periodStart: day(m.from), periodEnd: day(m.to), value: m.value, source: "imported", notes: m.notes ?? "Evaluation report" });
-  }
+  for (const [code, from, to, value, notes] of reported) R.measurement.push({ id: id(), indicatorId: indicatorIds.get(code)!, periodStart: day(from), periodEnd: day(to), value, source: "imported", notes });
   const manager = staff.find((s) => s.id === managerUser.staffId)!;
   const milestones = [
     { key: "framework", title: "Evaluation framework agreed", due: "2018-08-31", done: "2018-08-31", status: "done" as const, programme: null },
     { key: "ifp_langs", title: "IFP groups running in Urdu, Arabic and Polish", due: "2018-06-30", done: "2018-09-10", status: "done" as const, programme: "IFP" as const },
-    { key: "facilitators", title: "Train replacement IFP facilitators", due: "2019-06-30", done: null, status: "late" as const, programme: "IFP" as const },
+    { key: "facilitators", title: "Train replacement IFP facilitators", due: "2019-06-30", done: null, status: "late" as const, programme: "IFP" as const, review: "2019-07-31" },
     { key: "hub_close", title: "Innovation Hub closes; staff redeployed", due: "2019-03-31", done: "2019-03-29", status: "done" as const, programme: "HUB" as const },
     { key: "final", title: "Final evaluation report", due: "2020-03-31", done: "2020-03-20", status: "done" as const, programme: null },
   ];
@@ -812,18 +815,18 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   for (const m of milestones) {
     const mid = id();
     milestoneIds.set(m.key, mid);
-    R.milestone.push({ id: mid, programmeId: m.programme ? prog[m.programme] : null, title: m.title, ownerStaffId: manager.id, dueDate: day(m.due), doneDate: m.done ? day(m.done) : null, status: m.status });
+    R.milestone.push({ id: mid, programmeId: m.programme ? prog[m.programme] : null, title: m.title, ownerStaffId: manager.id, dueDate: day(m.due), doneDate: m.done ? day(m.done) : null, reviewDate: "review" in m && m.review ? day(m.review) : null, status: m.status });
   }
   const decisions = [
     { title: "Run IFP groups in community languages", decision: "Offer victims' groups in Urdu, Arabic and Polish as well as English.", rationale: "Referrals from families whose first language is not English were not taking up English-language groups.", evidence: "Enrolment and attendance by first language, 2017/18", at: "2018-03-12", programme: "IFP" as const, links: [["Milestone", "ifp_langs"]] },
-    { title: "Pause the DA training programme after the first round", decision: "No further DA training sessions in 2018/19 after the initial 13 sessions.", rationale: "Budget pressure and trainer availability.", evidence: null, at: "2018-07-02", programme: "IFP" as const, links: [["Indicator", "TRAINED_ABUSIVE_MEN"]], review: "2019-01-07" },
-    { title: "Close the Innovation Hub", decision: "Close the Innovation Hub in March 2019 and redistribute its staff.", rationale: "No evidence that the Hub kept more children out of care than other areas of the Trust; funding ended.", evidence: "Hub cohort CLA episodes (Table 2); cost-benefit (Table 25)", at: "2019-02-18", programme: "HUB" as const, links: [["Indicator", "HUB_CLA_RATE"], ["Milestone", "hub_close"]] },
-    { title: "Adopt the VADA tool for DA assessments", decision: "Use the Violence and Abuse Dynamics Assessment tool in every assessment where domestic abuse is identified.", rationale: "Consistent assessment of risk and dynamics across hubs.", evidence: null, at: "2019-04-15", programme: "IFP" as const, links: [["Indicator", "DA_ALLOC_TO_ASSESS_DAYS"]], review: "2020-04-15" },
+    { title: "Pause the DA training programme after the first round", decision: "No further DA training sessions in 2018/19 after the initial 13 sessions.", rationale: "Budget pressure and trainer availability.", evidence: null, at: "2018-07-02", programme: "IFP" as const, links: [["Indicator", "ind-professionals-trained"], ["LogicNode", "daarr-act-training"]], review: "2019-01-07" },
+    { title: "Close the Innovation Hub", decision: "Close the Innovation Hub in March 2019 and redistribute its staff.", rationale: "No evidence that the Hub kept more children out of care than other areas of the Trust; funding ended.", evidence: "Hub cohort CLA episodes (Table 2); cost-benefit (Table 25)", at: "2019-02-18", programme: "HUB" as const, links: [["Indicator", "ind-cla-escalations"], ["Milestone", "hub_close"]] },
+    { title: "Adopt the VADA tool for DA assessments", decision: "Use the Violence and Abuse Dynamics Assessment tool in every assessment where domestic abuse is identified.", rationale: "Consistent assessment of risk and dynamics across hubs.", evidence: null, at: "2019-04-15", programme: "IFP" as const, links: [["Indicator", "ind-days-allocation-assessment"], ["LogicNode", "daarr-act-vada"]], review: "2020-04-15" },
   ];
   for (const d of decisions) {
     const did = id();
     R.decision.push({ id: did, programmeId: prog[d.programme], title: d.title, decision: d.decision, rationale: d.rationale, evidence: d.evidence, decidedById: managerUser.id, decidedBy: "Innovation Programme Board", decidedAt: day(d.at), reviewDate: d.review ? day(d.review) : null, status: "decided" });
-    for (const [type, key] of d.links) R.decisionLink.push({ id: id(), decisionId: did, entityType: type!, entityId: type === "Indicator" ? indicatorIds.get(key!)! : milestoneIds.get(key!)! });
+    for (const [type, key] of d.links) R.decisionLink.push({ id: id(), decisionId: did, entityType: type!, entityId: type === "Indicator" ? indicatorIds.get(key!)! : type === "LogicNode" ? key! : milestoneIds.get(key!)! });
   }
 
   // ───────── training ─────────
@@ -831,8 +834,9 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   for (const c of COURSES) {
     const cid = id();
     courseIds.set(c.code, cid);
-    R.course.push({ id: cid, code: c.code, title: c.title, durationHours: c.hours, validityMonths: c.validityMonths, requiredFor: [...c.requiredFor], qualifiesFacilitator: c.qualifiesFacilitator, description: null });
+    R.course.push({ id: cid, code: c.code, title: c.title, durationHours: c.hours, validityMonths: c.validityMonths, requiredFor: [...c.requiredFor], qualifiesFacilitator: c.qualifiesFacilitator, description: TRAINING_COURSES.find((t) => t.title === c.title)?.description ?? null, deliveryMode: c.mode, languages: [...c.languages] });
   }
+  for (const r of R.course) r.prerequisiteIds = COURSES.find((c) => c.code === r.code)!.prerequisites.map((code) => courseIds.get(code)!);
   const sessionDates: Record<string, string[]> = {
     IFP: ["2017-10-09", "2018-03-12"],
     IFP_TTT: ["2018-06-18"],
@@ -910,6 +914,12 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     { id: id(), to: "trainer@demo.evident.local", subject: "VADA tool session: 3 places left", bodyText: "The VADA tool session on 16 September 2019 has 3 places left.", template: "training_places", status: "sent", attempts: 1, sentAt: day("2019-09-02"), createdAt: day("2019-09-02") },
     { id: id(), to: "(withheld: safe-contact rules)", subject: "Appointment letter", bodyText: "(not generated)", template: "appointment", status: "blocked", attempts: 0, lastError: "Blocked: the recipient's safe-contact preferences do not allow email", createdAt: day("2019-10-01") },
   );
+
+  // ───────── practice quality: audits and surveys (own generator: does not shift the ids above) ─────────
+  Object.assign(R, qualityRows({ seed, family: R.family, referral: R.referral, staff: R.staff }));
+
+  // ───────── questionnaire translations and programme finance (own generator) ─────────
+  Object.assign(R, financeRows({ seed, programmes: { IFP: prog.IFP, HUB: prog.HUB }, instrumentIds }));
 
   return R;
 }

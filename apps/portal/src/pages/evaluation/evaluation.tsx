@@ -33,11 +33,30 @@ const ZForm = z
     windowMonths: z.coerce.number<string>().int("Enter a whole number of months").min(1, "The window must be at least 1 month").max(24, "The window can be at most 24 months"),
     tariffSetId: z.string().min(1, "Select a tariff set"),
     seed: z.coerce.number<string>().int("The seed must be a whole number").min(0, "The seed must be 0 or more"),
+    costBasis: z.enum(["recorded", "budget", "actual"], { message: "Select which programme cost to use" }),
+    costYears: z.string().regex(/^(|\d{4}:\d{4})$/, "Select the financial years"),
   })
   .refine((v) => v.from <= v.to, { message: "The end of the period must be on or after its start", path: ["to"] });
 type TFormIn = z.input<typeof ZForm>;
 type TFormOut = z.output<typeof ZForm>;
-const IDS = { programmeId: "programmeId", comparison: "comparison", minFactors: "minFactors", from: "from", to: "to", asAt: "asAt", windowMonths: "windowMonths", tariffSetId: "tariffSetId", seed: "seed" };
+const IDS = { programmeId: "programmeId", comparison: "comparison", minFactors: "minFactors", from: "from", to: "to", asAt: "asAt", windowMonths: "windowMonths", tariffSetId: "tariffSetId", seed: "seed", costBasis: "costBasis", costYears: "costYears" };
+
+/** Financial years an analyst can choose for the cost figure ("" = every year recorded). */
+const fy = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, "0")}`;
+const COST_YEARS = [
+  { value: "", label: "All years recorded" },
+  { value: "2017:2018", label: `${fy(2017)} to ${fy(2018)} (the report's two years)` },
+  ...[2016, 2017, 2018, 2019, 2020, 2021].map((y) => ({ value: `${y}:${y}`, label: fy(y) })),
+];
+
+/** The programme cost the analysis used, stated before the numbers. */
+export function CostUsed({ cost }: { cost: { label: string; source: string } | null | undefined }) {
+  return (
+    <p className="govuk-inset-text" data-testid="cost-used">
+      <strong>Programme cost used:</strong> {cost ? cost.label : "none recorded (no net cost is shown)"}
+    </p>
+  );
+}
 
 function download(filename: string, contentType: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -129,6 +148,7 @@ function SavedRun({ id }: { id: string }) {
           </Button>
         ) : null}
       </div>
+      <CostUsed cost={run.cost} />
       <AnalysisView result={run.result} cohortSizes={run.cohortSizes as never} exclusions={run.exclusions as never} />
     </section>
   );
@@ -149,7 +169,7 @@ export default function EvaluationPage() {
   const today = new Date().toISOString().slice(0, 10);
   const form = useForm<TFormIn, unknown, TFormOut>({
     shouldFocusError: false, resolver: zodResolver(ZForm),
-    defaultValues: draft?.values ?? { programmeId: "", comparison: "factors_not_enrolled", minFactors: "5", from: "2018-04-01", to: "2019-03-31", asAt: today, windowMonths: "6", tariffSetId: "gmca-2019", seed: "20200301" },
+    defaultValues: { programmeId: "", comparison: "factors_not_enrolled", minFactors: "5", from: "2018-04-01", to: "2019-03-31", asAt: today, windowMonths: "6", tariffSetId: "gmca-2019", seed: "20200301", costBasis: "recorded", costYears: "", ...draft?.values },
   });
   const { register, handleSubmit, formState, control, watch } = form;
   const errors = formState.errors;
@@ -169,6 +189,9 @@ export default function EvaluationPage() {
       tariffSetId: v.tariffSetId,
       seed: v.seed,
       bootstrapReplicates: 1000,
+      ...(v.costBasis === "recorded"
+        ? {}
+        : { costFigure: { basis: v.costBasis, ...(v.costYears ? { fromYear: Number(v.costYears.slice(0, 4)), toYear: Number(v.costYears.slice(5)) } : {}) } }),
     });
   });
 
@@ -194,6 +217,19 @@ export default function EvaluationPage() {
           <Controller control={control} name="asAt" render={({ field }) => <DateInput id="asAt" legend="Figures as at" hint="Records after this date are not counted" error={errors.asAt?.message} value={field.value} onChange={field.onChange} />} />
           <Input id="windowMonths" label="Window before and after, in months" width={3} inputMode="numeric" error={errors.windowMonths?.message} {...register("windowMonths")} />
           <Select id="tariffSetId" label="Tariff set" error={errors.tariffSetId?.message} options={o.tariffSets.map((t) => ({ value: t.id, label: `${t.name} (${t.priceYear})` }))} {...register("tariffSetId")} />
+          <Radios
+            id="costBasis"
+            legend="Which programme cost should the analysis use?"
+            hint="The net cost is the programme cost minus the estimated saving. Budgets and actual costs are kept on the programme's finance page."
+            error={errors.costBasis?.message}
+            items={[
+              { value: "recorded", label: "The programme's recorded total cost" },
+              { value: "budget", label: "The budget, from the finance page" },
+              { value: "actual", label: "The actual cost, from the finance page" },
+            ]}
+            inputProps={register("costBasis")}
+          />
+          {watch("costBasis") !== "recorded" ? <Select id="costYears" label="Financial years of the cost" error={errors.costYears?.message} options={COST_YEARS} {...register("costYears")} /> : null}
           <Input id="seed" label="Random seed" hint="One child per family is chosen at random; the same seed gives the same children" width={10} inputMode="numeric" error={errors.seed?.message} {...register("seed")} />
           <Button type="submit">Run the analysis</Button>
         </form>
@@ -213,6 +249,7 @@ export default function EvaluationPage() {
             </h2>
             {saved ? <NotificationBanner type="success" heading={saved} /> : null}
             {saveProblem ? <ErrorSummary errors={[]} description={saveProblem} /> : null}
+            <CostUsed cost={run.data.cost} />
             <AnalysisView result={run.data.result} cohortSizes={run.data.cohortSizes} exclusions={run.data.exclusions} />
             {auth.can("evaluation:write" as never) ? (
               <form

@@ -110,6 +110,63 @@ function Consent({ familyId, people }: { familyId: string; people: Person[] }) {
   );
 }
 
+function RecordLinks({ familyId }: { familyId: string }) {
+  const auth = useAuth();
+  const links = [
+    auth.can("referrals:write") ? { to: `/families/${familyId}/referrals/new`, text: "Record a referral" } : null,
+    auth.can("assessments:write") ? { to: `/families/${familyId}/assessments/new`, text: "Record an assessment" } : null,
+  ].filter((l): l is { to: string; text: string } => l !== null);
+  if (links.length === 0) return null;
+  return (
+    <div className="govuk-button-group">
+      {links.map((l) => (
+        <Link key={l.to} className="govuk-button govuk-button--secondary" to={l.to}>
+          {l.text}
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+/** The family's assessments with days from allocation to completion against the target (from the core, through the API). */
+function Assessments({ familyId, people }: { familyId: string; people: Person[] }) {
+  const auth = useAuth();
+  const q = useQuery({ ...api.assessments.list.queryOptions({ familyId, limit: 100 }), enabled: auth.can("assessments:read") });
+  if (!auth.can("assessments:read")) return null;
+  if (q.isPending) return <Loading what="Loading assessments" />;
+  if (q.isError) return <QueryError error={q.error} what="Assessments" />;
+  if (q.data.items.length === 0) return <p className="govuk-body">No assessments are recorded for this family.</p>;
+  const name = (id: string) => {
+    const p = people.find((x) => x.id === id);
+    return p ? (p.restricted ? "Restricted child" : `${p.firstName} ${p.lastName}`) : "Child";
+  };
+  return (
+    <Table
+      caption="Assessments: days from allocation to completion"
+      captionSize="s"
+      rows={q.data.items}
+      rowKey={(a) => a.id}
+      columns={[
+        { header: "Child", cell: (a) => name(a.childId) },
+        { header: "Level", cell: (a) => (a.level === "EARLY_HELP" ? "Early Help" : "CIN") },
+        { header: "Allocated", cell: (a) => formatDay(a.allocatedAt) },
+        { header: "Completed", cell: (a) => (a.completedAt ? formatDay(a.completedAt) : "In progress") },
+        {
+          header: "Days (target)",
+          cell: (a) =>
+            a.timeliness.days === null ? (
+              "–"
+            ) : (
+              <Tag colour={a.timeliness.overdue ? "red" : a.timeliness.completed ? (a.timeliness.withinTarget ? "green" : "orange") : "grey"}>
+                {`${a.timeliness.days}${a.timeliness.completed ? "" : " so far"} (${a.timeliness.targetDays})${a.timeliness.overdue ? " overdue" : ""}`}
+              </Tag>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
 export default function FamilyPage() {
   const { id = "" } = useParams();
   const auth = useAuth();
@@ -153,6 +210,13 @@ export default function FamilyPage() {
       />
 
       <h2 className="govuk-heading-m">People</h2>
+      {auth.can("people:write") && auth.me?.role !== "dv_worker" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/families/${f.id}/people/new`}>
+            Add a person to this family
+          </Link>
+        </p>
+      ) : null}
       {f.people.length === 0 ? (
         <p className="govuk-body">No people are recorded in this family yet.</p>
       ) : (
@@ -166,9 +230,22 @@ export default function FamilyPage() {
             { header: "Role in family", cell: (p) => FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole },
             { header: "Date of birth", cell: (p) => formatDay(p.birthDate) },
             { header: "Reference", cell: (p) => p.reference },
+            {
+              header: "Questionnaires",
+              cell: (p) =>
+                p.restricted ? null : (
+                  <Link className="govuk-link" to={`/people/${p.id}/questionnaires`}>
+                    Questionnaires<span className="govuk-visually-hidden"> for {p.firstName} {p.lastName}</span>
+                  </Link>
+                ),
+            },
           ]}
         />
       )}
+
+      <h2 className="govuk-heading-m">Referrals and assessments</h2>
+      <RecordLinks familyId={f.id} />
+      <Assessments familyId={f.id} people={f.people} />
 
       <h2 className="govuk-heading-m">Children&apos;s timelines</h2>
       {children.length === 0 ? (
@@ -181,11 +258,23 @@ export default function FamilyPage() {
 
       <h2 className="govuk-heading-m">Consent to share</h2>
       <Consent familyId={f.id} people={f.people} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/families/${f.id}/consent`}>
+          {auth.can("consent:write") ? "Record or withdraw consent" : "Consent details"}
+        </Link>
+      </p>
 
       <h2 className="govuk-heading-m" id="contact">
         Contact details and safe contact
       </h2>
       <InsetText>Contact details are shown only to staff the information barrier allows. Every view is recorded in the audit log.</InsetText>
+      {auth.can("override:write") ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/families/${f.id}/overrides`}>
+            Record or revoke a safeguarding override
+          </Link>
+        </p>
+      ) : null}
       {adults.length === 0 ? (
         <p className="govuk-body">No adults are recorded in this family.</p>
       ) : (

@@ -20,6 +20,7 @@ type HubCase = RouterOutputs["hub"]["get"];
 type HubMeeting = HubCase["meetings"][number];
 type Kind = "initial" | "mid_point" | "closure";
 import { AGENCY_LABEL, type Agency } from "../../lib/agencies.js";
+import { CloseCase, PlanWeeks, StepDown, Visits } from "./record.js";
 
 const KIND_LABEL: Record<Kind, string> = { initial: "Initial meeting", mid_point: "Mid-point review", closure: "Closure meeting" };
 const agencyName = (a: string) => AGENCY_LABEL[a as Agency] ?? a;
@@ -262,6 +263,10 @@ function HubCasePage({ id }: { id: string }) {
         ]}
       />
       {p.weeksWithoutVisit.length ? <WarningText>No visit recorded in week{p.weeksWithoutVisit.length === 1 ? "" : "s"} {p.weeksWithoutVisit.join(", ")} of the plan.</WarningText> : null}
+      <h2 className="govuk-heading-m">The {p.weeksPlanned}-week plan</h2>
+      <PlanWeeks c={c} />
+      <h2 className="govuk-heading-m">Weekly visits</h2>
+      <Visits c={c} canWrite={auth.can("hub:write")} onSaved={(t) => { setSaved(t); window.scrollTo(0, 0); }} />
       <h2 className="govuk-heading-m">Team-around-the-family meetings</h2>
       {(["initial", "mid_point", "closure"] as const).map((k) => {
         const m = c.meetings.find((x) => x.kind === k);
@@ -284,6 +289,14 @@ function HubCasePage({ id }: { id: string }) {
               void queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
             }}
           />
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">Step-down plan</h2>
+      <StepDown c={c} canWrite={auth.can("hub:write")} onSaved={(t) => { setSaved(t); window.scrollTo(0, 0); }} />
+      {auth.can("hub:write") ? (
+        <>
+          <h2 className="govuk-heading-m">{c.status === "open" ? "End the case" : "After the case"}</h2>
+          <CloseCase c={c} onSaved={(t) => { setSaved(t); window.scrollTo(0, 0); }} />
         </>
       ) : null}
     </Page>

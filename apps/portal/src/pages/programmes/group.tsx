@@ -5,14 +5,14 @@
  */
 import { Button, Details, ErrorSummary, NotificationBanner, SummaryList, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { formatDateTime, formatDay, trackLabel } from "../../lib/format.js";
 import { api, client, errorInfo } from "../../lib/trpc.js";
-import type { FamilyDetail, GroupDetail } from "../../lib/shapes.js";
+import type { FamilyDetail, GroupDetail, GroupEnrolmentRow } from "../../lib/shapes.js";
 import { ReferIntoGroup } from "./refer.js";
 
 type Group = GroupDetail;
@@ -24,12 +24,36 @@ const MARKS: { value: Mark | ""; label: string; short: string }[] = [
   { value: "absent", label: "No", short: "✗" },
 ];
 
+/** True while the viewport is at least `minWidth` px wide (tablets get the one-session view). */
+function useWide(minWidth: number) {
+  const query = `(min-width: ${minWidth}px)`;
+  const [wide, setWide] = useState(() => typeof window === "undefined" || !window.matchMedia || window.matchMedia(query).matches);
+  useEffect(() => {
+    if (!window.matchMedia) return;
+    const mql = window.matchMedia(query);
+    const on = () => setWide(mql.matches);
+    mql.addEventListener("change", on);
+    return () => mql.removeEventListener("change", on);
+  }, [query]);
+  return wide;
+}
+
+/**
+ * The register for every session. On a laptop, a grid of all sessions (sticky
+ * name column; a whole column in one click). Narrower than 1020 px (a tablet
+ * at 768 px), or when chosen, one session at a time: pick the session, mark
+ * everyone attended in one click, change the exceptions. Marks from either
+ * view are kept until "Save register".
+ */
 function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const sessions = group.sessions.filter((s) => !s.cancelled);
   const registers = useQueries({ queries: sessions.map((s) => api.programmes.register.get.queryOptions({ sessionId: s.id })) });
   const [changes, setChanges] = useState<Record<string, Record<string, Mark>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const wide = useWide(1020);
+  const [view, setView] = useState<"grid" | "session">("grid");
+  const [chosen, setChosen] = useState<string | null>(null);
   const mark = useMutation(api.programmes.register.mark.mutationOptions());
   const saved = useMemo(() => {
     const out: Record<string, Record<string, Mark | null>> = {};
@@ -39,7 +63,7 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
     });
     return out;
   }, [registers, sessions]);
-  const people = group.enrolments.filter((e) => e.status !== "withdrawn" || true);
+  const people = group.enrolments;
   if (registers.some((r) => r.isPending)) return <Loading what="Loading the register" />;
   const failed = registers.find((r) => r.isError);
   if (failed) return <QueryError error={failed.error} what="The register" />;
@@ -72,85 +96,166 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
   };
   if (sessions.length === 0) return <p className="govuk-body">No sessions are scheduled for this group yet.</p>;
   if (people.length === 0) return <p className="govuk-body">Nobody has been referred into this group yet.</p>;
+  const showGrid = wide && view === "grid";
+  // The session to show on its own: the one chosen, else the first not fully marked, else the last.
+  const today = new Date().toISOString();
+  const current =
+    sessions.find((s) => s.id === chosen) ??
+    sessions.find((s) => s.startsAt <= today && people.some((p) => value(s.id, p.id) === "")) ??
+    sessions[sessions.length - 1]!;
+  const completion = (enrolmentId: string) => (
+    <>
+      {attendedCount(enrolmentId)} of {sessions.length}
+      {attendedCount(enrolmentId) >= group.completionThreshold ? (
+        <>
+          <br />
+          <Tag colour="green">Meets threshold</Tag>
+        </>
+      ) : null}
+    </>
+  );
   return (
     <>
       {message ? message.ok ? <NotificationBanner type="success" heading={message.text} /> : <ErrorSummary errors={[]} description={message.text} /> : null}
       <p className="govuk-body">
-        Key: ✓ Yes – attended; A Apols – absent with apologies; ✗ No – absent without notice; – not marked. Completion needs {group.completionThreshold} of {group.sessionsPlanned} sessions.
+        Key: ✓ Yes – attended; A Apols – absent with apologies; ✗ No – absent without notice; – not marked. Completion needs {group.completionThreshold} of {group.sessionsPlanned} sessions attended.
       </p>
-      <div className="app-table-scroll">
-        <table className="govuk-table app-register" data-testid="register">
-          <caption className="govuk-table__caption govuk-table__caption--s">Attendance at every session</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Person
-              </th>
-              {sessions.map((s) => (
-                <th scope="col" className="govuk-table__header" key={s.id}>
-                  <span title={formatDateTime(s.startsAt)}>Session {s.number}</span>
-                  {canWrite ? (
-                    <>
-                      <br />
-                      <button
-                        type="button"
-                        className="app-sort-button govuk-body-s"
-                        onClick={() => people.forEach((p) => set(s.id, p.id, "attended"))}
-                        aria-label={`Mark everyone attended at session ${s.number}`}
-                      >
-                        All ✓
-                      </button>
-                    </>
-                  ) : null}
-                </th>
-              ))}
-              <th scope="col" className="govuk-table__header">
-                Attended
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {people.map((p) => (
-              <tr className="govuk-table__row" key={p.id}>
-                <th scope="row" className="govuk-table__header">
-                  {p.person.firstName} {p.person.lastName}
-                  <br />
-                  <Tag colour={p.status === "completed" ? "green" : p.status === "withdrawn" ? "grey" : p.status === "started" ? "blue" : "yellow"}>{p.status}</Tag>
+      {wide ? (
+        <p className="govuk-body">
+          <button type="button" className="app-sort-button" onClick={() => setView(view === "grid" ? "session" : "grid")}>
+            {view === "grid" ? "Show one session at a time" : "Show all sessions together"}
+          </button>
+        </p>
+      ) : null}
+      {showGrid ? (
+        <div className="app-table-scroll" data-testid="register-scroll">
+          <table className="govuk-table app-register" data-testid="register">
+            <caption className="govuk-table__caption govuk-table__caption--s">Attendance at every session</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Person
                 </th>
                 {sessions.map((s) => (
-                  <td className="govuk-table__cell" key={s.id}>
+                  <th scope="col" className="govuk-table__header" key={s.id}>
+                    <span title={formatDateTime(s.startsAt)}>
+                      <span className="govuk-visually-hidden">Session </span>
+                      {s.number}
+                    </span>
                     {canWrite ? (
-                      <select
-                        className="govuk-select"
-                        aria-label={`${p.person.firstName} ${p.person.lastName}, session ${s.number}`}
-                        value={value(s.id, p.id)}
-                        onChange={(e) => set(s.id, p.id, e.target.value as Mark | "")}
-                      >
+                      <>
+                        <br />
+                        <button type="button" className="app-sort-button govuk-body-s" onClick={() => people.forEach((p) => set(s.id, p.id, "attended"))} aria-label={`Mark everyone attended at session ${s.number}`}>
+                          All ✓
+                        </button>
+                      </>
+                    ) : null}
+                  </th>
+                ))}
+                <th scope="col" className="govuk-table__header">
+                  Attended
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {people.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {p.person.firstName} {p.person.lastName}
+                    <br />
+                    <Tag colour={p.status === "completed" ? "green" : p.status === "withdrawn" ? "grey" : p.status === "started" ? "blue" : "yellow"}>{p.status}</Tag>
+                  </th>
+                  {sessions.map((s) => (
+                    <td className="govuk-table__cell" key={s.id}>
+                      {canWrite ? (
+                        <select className="govuk-select" aria-label={`${p.person.firstName} ${p.person.lastName}, session ${s.number}`} value={value(s.id, p.id)} onChange={(e) => set(s.id, p.id, e.target.value as Mark | "")}>
+                          {MARKS.map((m) => (
+                            <option key={m.value} value={m.value}>
+                              {m.short}
+                              {m.label ? ` ${m.label}` : ""}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <span>{MARKS.find((m) => m.value === value(s.id, p.id))?.short ?? "–"}</span>
+                      )}
+                    </td>
+                  ))}
+                  <td className="govuk-table__cell">{completion(p.id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div data-testid="register-scroll">
+          <nav aria-label="Choose a session" className="app-session-picker">
+            {sessions.map((s) => {
+              const unsaved = pending.some(([sid]) => sid === s.id);
+              const marked = people.every((p) => value(s.id, p.id) !== "");
+              return (
+                <button
+                  key={s.id}
+                  type="button"
+                  className={`govuk-button govuk-!-margin-bottom-2 ${s.id === current.id ? "" : "govuk-button--secondary"}`}
+                  aria-pressed={s.id === current.id}
+                  aria-label={`Session ${s.number}${marked ? ", marked" : ", not all marked"}${unsaved ? ", unsaved changes" : ""}`}
+                  onClick={() => setChosen(s.id)}
+                >
+                  {s.number}
+                  {unsaved ? "*" : marked ? " ✓" : ""}
+                </button>
+              );
+            })}
+          </nav>
+          <table className="govuk-table app-register-session" data-testid="register">
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              Session {current.number} – {formatDateTime(current.startsAt)}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Person
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Attendance{" "}
+                  {canWrite ? (
+                    <button type="button" className="app-sort-button govuk-body-s" onClick={() => people.forEach((p) => set(current.id, p.id, "attended"))} aria-label={`Mark everyone attended at session ${current.number}`}>
+                      All ✓
+                    </button>
+                  ) : null}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Attended
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {people.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {p.person.firstName} {p.person.lastName}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {canWrite ? (
+                      <select className="govuk-select" aria-label={`${p.person.firstName} ${p.person.lastName}, session ${current.number}`} value={value(current.id, p.id)} onChange={(e) => set(current.id, p.id, e.target.value as Mark | "")}>
                         {MARKS.map((m) => (
                           <option key={m.value} value={m.value}>
-                            {m.short} {m.label}
+                            {m.value === "" ? "– Not marked" : `${m.short} ${m.label}`}
                           </option>
                         ))}
                       </select>
                     ) : (
-                      <span>{MARKS.find((m) => m.value === value(s.id, p.id))?.short ?? "–"}</span>
+                      <span>{MARKS.find((m) => m.value === value(current.id, p.id))?.label || "Not marked"}</span>
                     )}
                   </td>
-                ))}
-                <td className="govuk-table__cell">
-                  {attendedCount(p.id)} of {sessions.length}
-                  {attendedCount(p.id) >= group.completionThreshold ? (
-                    <>
-                      <br />
-                      <Tag colour="green">Meets threshold</Tag>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <td className="govuk-table__cell">{completion(p.id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {canWrite ? (
         <div className="govuk-button-group">
           <Button onClick={() => void save()} disabled={pending.length === 0 || mark.isPending}>
@@ -164,6 +269,24 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** The checks stored with a referral, in plain words. */
+function SafetyChecks({ checks }: { checks: GroupEnrolmentRow["safetyChecks"] }) {
+  if (!checks) return <span className="govuk-hint govuk-!-margin-bottom-0">Not recorded</span>;
+  const yes = (b: boolean) => (b ? "yes" : "no");
+  return checks.track === "victims" ? (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+      <li>Perpetrator absent: {yes(checks.perpetratorAbsent)}</li>
+      <li>Travel: {checks.travel}</li>
+      <li>Safe to contact: {checks.safeToContact ? "yes" : "no, in person only"}</li>
+    </ul>
+  ) : (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+      <li>Partner offered support: {yes(checks.partnerOfferedSupport)}</li>
+      <li>Risk assessed: {yes(checks.riskAssessed)}</li>
+    </ul>
   );
 }
 
@@ -190,7 +313,7 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
         <caption className="govuk-table__caption govuk-table__caption--s">Referral, start and completion</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            {["Person", "Referred", "Started", "Completed", "Status", ...(canWrite ? ["Action"] : [])].map((h) => (
+            {["Person", "Referred", "Safety checks at referral", "Started", "Completed", "Status", ...(canWrite ? ["Action"] : [])].map((h) => (
               <th key={h} scope="col" className="govuk-table__header">
                 {h}
               </th>
@@ -204,6 +327,9 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
                 {e.person.firstName} {e.person.lastName}
               </td>
               <td className="govuk-table__cell">{formatDay(e.referredAt)}</td>
+              <td className="govuk-table__cell" data-testid="safety-checks">
+                <SafetyChecks checks={e.safetyChecks} />
+              </td>
               <td className="govuk-table__cell">{e.startedAt ? formatDay(e.startedAt) : "Not started"}</td>
               <td className="govuk-table__cell">{e.completedAt ? formatDay(e.completedAt) : "–"}</td>
               <td className="govuk-table__cell">

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { drafts, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
 import { api, errorInfo } from "../../lib/trpc.js";
 import type { FamilyDetail, GroupDetail } from "../../lib/shapes.js";
@@ -87,7 +87,12 @@ export function ReferIntoGroup({ group }: { group: Group }) {
     setProblem(null);
     setDone(null);
     try {
-      await create.mutateAsync({ groupId: group.id, personId: v.personId, ...(v.referredAt ? { referredAt: v.referredAt } : {}), ...(v.referralSource ? { referralSource: v.referralSource } : {}) });
+      // The checks are stored with the referral (the API refuses a referral without them).
+      const safetyChecks =
+        group.track === "victims"
+          ? { track: "victims" as const, perpetratorAbsent: v.perpetratorAbsent === "yes", travel: (v.travel ?? "").trim(), safeToContact: v.safeToContact === "yes" }
+          : { track: "perpetrators" as const, partnerOfferedSupport: v.partnerSupport === "yes", riskAssessed: v.riskAssessed === "yes" };
+      await create.mutateAsync({ groupId: group.id, personId: v.personId, safetyChecks, ...(v.referredAt ? { referredAt: v.referredAt } : {}), ...(v.referralSource ? { referralSource: v.referralSource } : {}) });
       drafts.clear(draftKey);
       const person = people.find((p) => p.id === v.personId);
       setDone(`${person ? `${person.firstName} ${person.lastName}` : "The person"} has been referred into ${group.name}`);
@@ -96,6 +101,12 @@ export function ReferIntoGroup({ group }: { group: Group }) {
     } catch (error) {
       drafts.save(draftKey, v);
       const info = errorInfo(error);
+      if (info.fieldErrors.length) {
+        // The API's safety-check refusals name the field under safetyChecks: show them at the field.
+        const rest = applyFieldErrors(info.fieldErrors.map((f) => ({ ...f, path: f.path === "safetyChecks.partnerOfferedSupport" ? "partnerSupport" : f.path })), form.setError, Object.keys(IDS));
+        if (rest.length) setProblem(rest.join("; "));
+        return;
+      }
       setProblem(info.code === "CONFLICT" ? "This person is already referred into this group." : info.code === "INTERNAL_SERVER_ERROR" ? `The referral could not be saved. Reference ${info.requestId ?? "unknown"}.` : info.message);
     }
   });

@@ -31,6 +31,8 @@ describe("assessments", () => {
     const open = await c.assessments.list({ familyId: t.fx.families.mine, open: true });
     expect(open.items.map((x) => x.id)).toEqual([t.fx.hub.assessment]);
     expect(open.items[0]!.timeliness).toMatchObject({ completed: false, overdue: true });
+    // Named for the lists (overdue assessments on the home page and the assessments list).
+    expect(open.items[0]).toMatchObject({ child: { firstName: "Chris", lastName: "Tester", restricted: false }, family: { name: "Family A" } });
 
     const audit = await t.testDb.db.prisma.auditLog.findMany({ where: { entityIds: { has: a.id }, outcome: "success" }, orderBy: { at: "asc" } });
     expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(["assessments.create", "assessments.get", "assessments.update"]));

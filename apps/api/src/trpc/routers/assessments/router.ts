@@ -24,6 +24,8 @@ const assessmentSelect = {
   factors: true,
   version: true,
   updatedAt: true,
+  child: { select: { firstName: true, lastName: true, restricted: true } },
+  family: { select: { name: true, reference: true } },
 } as const;
 
 type AssessmentRow = { id: string; childId: string; allocatedAt: Date | null; startedAt: Date; completedAt: Date | null; updatedAt: Date } & Record<string, unknown>;

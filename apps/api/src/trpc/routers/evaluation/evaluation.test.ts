@@ -104,8 +104,13 @@ describe("evaluation", () => {
     const text = Buffer.from(csv.base64, "base64").toString("utf8");
     expect(csv.filename).toMatch(/\.csv$/);
     expect(text).toContain("Cost of statutory care and referrals");
-    // Counts of 1-4 children are withheld in exports.
+    // Counts of 1-4 children are withheld in exports ("<5"), with the figures that would reveal them ("[c]").
     expect(text).toContain("[c]");
+    expect(text).toMatch(/^Children with CP,<5,\[c\],0,\[c\],\[c\]\r$/m);
+    // Unsuppressed for analysts' own use: the intervention cohort's one CP child before (1 of 3 = 33.3%), none after.
+    const raw = Buffer.from((await manager.evaluation.export({ id: saved.id, format: "csv", published: false })).base64, "base64").toString("utf8");
+    expect(raw).not.toContain("<5");
+    expect(raw).toMatch(/^Children with CP,1,0.333333333333333\d*,0,0,-1\r$/m);
     const xlsx = await manager.evaluation.export({ id: saved.id, format: "xlsx" });
     expect(Buffer.from(xlsx.base64, "base64").subarray(0, 2).toString("latin1")).toBe("PK");
   });
@@ -115,6 +120,26 @@ describe("evaluation", () => {
     await expect(analyst.evaluation.run({ ...request(), programmeId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(analyst.evaluation.run({ ...request(), from: "2019-01-01", to: "2018-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(analyst.evaluation.run({ ...request(), tariffSetId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("uses the cost figure the analyst chooses from the programme's finance and records it with a saved run", async () => {
+    const manager = await t.as(t.fx.users.manager.id);
+    // Without a choice: the recorded programme cost (Table 23), stated as such.
+    expect((await manager.evaluation.run(request())).cost).toMatchObject({ source: "recorded_costs", pounds: 501597, label: "Recorded programme cost: £501,597" });
+    await manager.finance.lines.create({ programmeId, fromYear: 2018, toYear: 2018, category: "staff", description: "DV/A coordinator", fte: 1, budgetPence: 4000000 });
+    await manager.finance.lines.create({ programmeId, fromYear: 2018, toYear: 2018, category: "venues", description: "Community hall", budgetPence: 250050 });
+    const costFigure = { basis: "budget" as const, fromYear: 2018, toYear: 2018 };
+    const out = await manager.evaluation.run({ ...request(), costFigure });
+    expect(out.cost).toEqual({ source: "budget", years: "2018-19", pence: 4250050, pounds: 42500.5, label: "Budget, 2018-19: £42,500.50" });
+    expect(out.result.programmeCost).toBe(42500.5);
+    const saved = await manager.evaluation.save({ title: "IFP on the 2018-19 budget", request: { ...request(), costFigure } });
+    expect(saved.cost?.label).toBe("Budget, 2018-19: £42,500.50");
+    const got = await manager.evaluation.get({ id: saved.id });
+    expect(got.cost).toMatchObject({ source: "budget", years: "2018-19", pounds: 42500.5 });
+    expect(got.result.programmeCost).toBe(42500.5);
+    // A cost typed in wins, and says so; a choice with nothing recorded is a 4xx naming the choice.
+    expect((await manager.evaluation.run({ ...request(), costFigure, programmeCost: 1000 })).cost).toMatchObject({ source: "entered", pounds: 1000 });
+    await expect(manager.evaluation.run({ ...request(), costFigure: { basis: "actual", fromYear: 2018, toYear: 2018 } })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/No actual cost is recorded for 2018-19/) });
   });
 
   it("lets admins read saved runs but not run analyses", async () => {

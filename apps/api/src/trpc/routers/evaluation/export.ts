@@ -3,11 +3,13 @@
  * suppressed (counts of 1–4 people withheld), as CSV (formula-safe, RFC 4180)
  * or as an XLSX workbook with one sheet per table.
  */
-import { analysisTables, formatCell, suppressSmallNumbers, toCsv, type AnalysisResult, type ReportTable } from "@evident/core";
+import { analysisTables, formatCell, neutraliseFormula, suppressSmallNumbers, toCsv, type AnalysisResult, type ReportTable } from "@evident/core";
 import ExcelJS from "exceljs";
 
-export function exportTables(result: AnalysisResult): ReportTable[] {
-  return analysisTables(result).map((t) => suppressSmallNumbers(t));
+/** The run's tables; for publication (the default) with small numbers suppressed (primary "<5" and secondary "[c]"). */
+export function exportTables(result: AnalysisResult, options: { published?: boolean } = {}): ReportTable[] {
+  const tables = analysisTables(result);
+  return options.published === false ? tables : tables.map((t) => suppressSmallNumbers(t));
 }
 
 export function toCsvBundle(title: string, tables: ReportTable[]): string {
@@ -38,8 +40,8 @@ export async function toXlsx(title: string, tables: ReportTable[]): Promise<Buff
     for (const row of table.rows) {
       const added = sheet.addRow(
         row.map((cell) => {
-          if (cell.suppressed) return "[c]";
-          if (typeof cell.value === "string") return formatCell(cell).replace(/^([=+\-@|%])/, "'$1");
+          if (cell.suppressed) return formatCell(cell);
+          if (typeof cell.value === "string") return neutraliseFormula(formatCell(cell));
           return cell.value;
         }),
       );

@@ -11,11 +11,13 @@
 import {
   BUILT_IN_TARIFF_SETS,
   canonicalJson,
+  chooseCostFigure,
   chosenChildIds,
   COMPARISON_RULE_DESCRIPTIONS,
   evaluate,
   ZEvaluationRequest,
   type AnalysisResult,
+  type CostFigureUsed,
   type EvaluationOutcome,
 } from "@evident/core";
 import { z } from "zod";
@@ -33,6 +35,7 @@ import {
   loadProgrammeCost,
   loadTariffSet,
 } from "./load.js";
+import { loadCoreBudgetLines } from "../finance/router.js";
 
 const ENGINE_VERSION = "@evident/core 0.1.0";
 const ZId = z.string().uuid();
@@ -45,7 +48,8 @@ async function runEvaluation(db: DbClient, request: z.input<typeof ZEvaluationRe
     loadParticipation(db, programme),
     loadAssessments(db, parsed.from, parsed.to),
     loadTariffSet(db, parsed.tariffSetId),
-    loadProgrammeCost(db, programme.id),
+    // The finance figure the analyst chose (budget or actual, which years), else the programme's recorded costs.
+    parsed.programmeCost !== undefined ? undefined : parsed.costFigure ? loadCoreBudgetLines(db, programme.id).then((lines) => chooseCostFigure(lines, parsed.costFigure!)) : loadProgrammeCost(db, programme.id),
   ]);
   // The cohort rules choose the children first; then only their histories are loaded.
   const chosen = chosenChildIds(parsed, children, enrolments, assessments);
@@ -75,7 +79,7 @@ export const evaluationRouter = router({
     .query(async ({ ctx, input }) => {
       const outcome = await runEvaluation(ctx.prisma, input);
       await recordAudit(ctx, { action: "evaluation.run", outcome: "success", entityType: "Programme", entityIds: [outcome.programme.id] });
-      return { programme: outcome.programme, request: outcome.request, cohortSizes: outcome.cohortSizes, exclusions: outcome.exclusions, result: outcome.result };
+      return { programme: outcome.programme, request: outcome.request, cohortSizes: outcome.cohortSizes, exclusions: outcome.exclusions, cost: outcome.cost, result: outcome.result };
     }),
 
   /** Runs and saves an analysis: the saved run is immutable. */
@@ -88,7 +92,7 @@ export const evaluationRouter = router({
           data: {
             kind: "outcomes",
             title: input.title,
-            inputs: { request: outcome.request, programme: outcome.programme, cohortSizes: outcome.cohortSizes, exclusions: outcome.exclusions, members: outcome.members } as object,
+            inputs: { request: outcome.request, programme: outcome.programme, cohortSizes: outcome.cohortSizes, exclusions: outcome.exclusions, members: outcome.members, cost: outcome.cost } as object,
             result: outcome.result as unknown as object,
             seed: outcome.request.seed,
             engineVersion: ENGINE_VERSION,
@@ -98,7 +102,7 @@ export const evaluationRouter = router({
           select: { id: true, createdAt: true },
         });
         await recordAudit(ctx, { action: "evaluation.save", outcome: "success", entityType: "AnalysisRun", entityIds: [run.id], fields: ["title", "request"] }, tx);
-        return { id: run.id, createdAt: run.createdAt.toISOString() };
+        return { id: run.id, createdAt: run.createdAt.toISOString(), cost: outcome.cost };
       });
     }),
 
@@ -119,7 +123,7 @@ export const evaluationRouter = router({
       const row = await ctx.prisma.analysisRun.findUnique({ where: { id: input.id }, select: { ...runSelect, result: true } });
       if (!row) throw notFound("analysis run");
       await recordAudit(ctx, { action: "evaluation.get", outcome: "success", entityType: "AnalysisRun", entityIds: [row.id] });
-      const inputs = row.inputs as { request: unknown; programme: unknown; cohortSizes: unknown; exclusions: unknown };
+      const inputs = row.inputs as { request: unknown; programme: unknown; cohortSizes: unknown; exclusions: unknown; cost?: CostFigureUsed | null };
       return {
         id: row.id,
         title: row.title,
@@ -129,6 +133,8 @@ export const evaluationRouter = router({
         programme: inputs.programme,
         cohortSizes: inputs.cohortSizes,
         exclusions: inputs.exclusions,
+        /** The programme cost the run used (runs saved before this was recorded: null). */
+        cost: inputs.cost ?? null,
         result: row.result as unknown as AnalysisResult,
       };
     }),
@@ -148,16 +154,19 @@ export const evaluationRouter = router({
       return { id: row.id, reproduced: same, savingThen: saved.saving, savingNow: again.result.saving };
     }),
 
-  /** The run's tables, small numbers suppressed, as CSV or XLSX (base64). */
+  /**
+   * The run's tables as CSV or XLSX (base64). `published` (default true): for publication, small numbers
+   * suppressed; false: the unsuppressed figures, for analysts' own work inside the organisation.
+   */
   export: authorised("evaluation:export")
-    .input(z.object({ id: ZId, format: z.enum(["csv", "xlsx"]) }).strict())
+    .input(z.object({ id: ZId, format: z.enum(["csv", "xlsx"]), published: z.boolean().default(true) }).strict())
     .query(async ({ ctx, input }) => {
       const row = await ctx.prisma.analysisRun.findUnique({ where: { id: input.id }, select: { id: true, title: true, result: true, createdAt: true } });
       if (!row) throw notFound("analysis run");
       const title = row.title ?? "Evident analysis";
-      const tables = exportTables(row.result as unknown as AnalysisResult);
-      const stem = `evident-analysis-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}`;
-      await recordAudit(ctx, { action: "evaluation.export", outcome: "success", entityType: "AnalysisRun", entityIds: [row.id], fields: [input.format] });
+      const tables = exportTables(row.result as unknown as AnalysisResult, { published: input.published });
+      const stem = `evident-analysis-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}${input.published ? "" : "-unsuppressed"}`;
+      await recordAudit(ctx, { action: "evaluation.export", outcome: "success", entityType: "AnalysisRun", entityIds: [row.id], fields: [input.format, input.published ? "published" : "unsuppressed"] });
       if (input.format === "csv") {
         return { filename: `${stem}.csv`, contentType: "text/csv; charset=utf-8", base64: Buffer.from(`\uFEFF${toCsvBundle(title, tables)}`, "utf8").toString("base64") };
       }

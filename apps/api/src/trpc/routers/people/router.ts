@@ -16,6 +16,7 @@ import {
   ZContactGetInput,
   ZContactUpdateInput,
   ZOverrideCreateInput,
+  ZOverrideGranteesInput,
   ZOverrideListInput,
   ZOverrideRevokeInput,
   ZPersonCreateInput,
@@ -125,9 +126,36 @@ const contactRouter = router({
     }),
 });
 
-const overrideSelect = { id: true, subjectPersonId: true, grantedToUserId: true, authorisedById: true, reason: true, expiresAt: true, revokedAt: true, createdAt: true } as const;
+const overrideSelect = {
+  id: true,
+  subjectPersonId: true,
+  grantedToUserId: true,
+  authorisedById: true,
+  reason: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdAt: true,
+  grantedTo: { select: { name: true } },
+  authorisedBy: { select: { name: true } },
+} as const;
+
+/** Case roles that may be let through the barrier by an override. */
+const GRANTEE_ROLES = ["manager", "practitioner", "dv_worker"] as const;
 
 const overridesRouter = router({
+  /** Staff a manager may grant an override to: active case-work accounts other than their own (names and roles only). */
+  grantees: authorised("override:write")
+    .input(ZOverrideGranteesInput)
+    .query(async ({ ctx }) => {
+      const rows = await ctx.prisma.user.findMany({
+        where: { disabled: false, role: { in: [...GRANTEE_ROLES] }, id: { not: ctx.user.id } },
+        select: { id: true, name: true, role: true, teamId: true },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        take: 500,
+      });
+      return { items: rows.map((r: { id: string; name: string; role: string; teamId: string | null }) => ({ id: r.id, name: r.name, role: r.role, sameTeam: r.teamId !== null && r.teamId === ctx.user.teamId })) };
+    }),
+
   list: authorised("override:read")
     .input(ZOverrideListInput)
     .query(async ({ ctx, input }) => {

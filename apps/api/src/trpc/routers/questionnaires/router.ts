@@ -25,6 +25,7 @@ import { recordAudit } from "../../../audit/audit.js";
 import { conflict, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyWhere, personInScope, personWhere, type AuthedContext } from "../scope.js";
+import { offerProcedure, translationsRouter } from "./translations.js";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
@@ -41,6 +42,7 @@ const responseSelect = {
   answers: true,
   score: true,
   subscores: true,
+  language: true,
   recordedById: true,
   version: true,
 } as const;
@@ -178,6 +180,7 @@ const responsesRouter = router({
             timePoint: input.timePoint,
             completedAt: new Date(input.completedAt),
             answers: input.answers,
+            language: input.language,
             score: scored.score,
             subscores: scored.subscores,
             recordedById: ctx.user.id,
@@ -251,4 +254,6 @@ export const questionnairesRouter = router({
       await recordAudit(ctx, { action: "questionnaires.change", outcome: "success", entityType: "QuestionnaireResponse", entityIds: rows.map((r) => r.id), personIds: [...new Set(rows.map((r) => r.personId))], fields: ["timePoint", "score"] });
       return { instruments: (instruments as { id: string; code: string; name: string }[]).map(({ id, code, name }) => ({ id, code, name })), changes };
     }),
+  translations: translationsRouter,
+  offer: offerProcedure,
 });

@@ -3,7 +3,7 @@
  * (list, get) and onboarding plans per job role (list, get, update), plus the
  * option lists the screens need.
  */
-import { DELIVERY_MODES, planGaps, zText, ZOnboardingPlan, ZOnboardingPlanItem } from "@evident/core";
+import { DELIVERY_MODES, planGaps, prerequisiteCycle, zText, ZOnboardingPlan, ZOnboardingPlanItem } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbClient } from "../../../db.js";
@@ -12,7 +12,6 @@ import { router } from "../../trpc.js";
 import { audit, trainingProcedure, ZId, ZLanguages, zLine, ZStaffRole } from "./common.js";
 import {
   courseSelect,
-  joinDescription,
   learnerModule,
   loadCourses,
   loadModules,
@@ -22,7 +21,6 @@ import {
   ruleCourse,
   STAFF_ROLE_LABEL,
   STAFF_ROLES,
-  splitDescription,
   toRulePlan,
   type CourseView,
   type PlanRow,
@@ -49,10 +47,16 @@ const ZCourseUpdate = z
   .strict();
 
 async function checkPrerequisites(db: DbClient, selfId: string | null, prerequisites: readonly string[]) {
-  if (selfId && prerequisites.includes(selfId)) throw new TRPCError({ code: "BAD_REQUEST", message: "A course cannot be its own prerequisite" });
+  if (selfId && prerequisites.includes(selfId)) throw new TRPCError({ code: "BAD_REQUEST", message: "prerequisites: a course cannot be its own prerequisite" });
   if (prerequisites.length === 0) return;
-  const found = await db.course.count({ where: { id: { in: [...prerequisites] } } });
-  if (found !== new Set(prerequisites).size) throw notFound("Prerequisite course");
+  const all = (await db.course.findMany({ select: { id: true, title: true, prerequisiteIds: true } })) as { id: string; title: string; prerequisiteIds: string[] }[];
+  if ([...new Set(prerequisites)].some((p) => !all.some((c) => c.id === p))) throw notFound("Prerequisite course");
+  if (!selfId) return; // a new course cannot be anyone's prerequisite yet
+  const cycle = prerequisiteCycle(selfId, prerequisites, new Map(all.map((c) => [c.id, c.prerequisiteIds])));
+  if (cycle) {
+    const title = (id: string) => all.find((c) => c.id === id)?.title ?? id;
+    throw new TRPCError({ code: "BAD_REQUEST", message: `prerequisites: this would make the course its own prerequisite (${cycle.map(title).join(" → ")})` });
+  }
 }
 
 function courseOut(c: CourseView) {
@@ -86,12 +90,17 @@ export const catalogueRouter = {
   options: trainingProcedure("training:own")
     .input(z.object({}).strict().optional())
     .query(async ({ ctx }) => {
-      const teams = await ctx.prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+      const [teams, programmes] = await Promise.all([
+        ctx.prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+        // For the links to each programme's briefing page in the portal (`/briefing/<programmeId>`).
+        ctx.prisma.programme.findMany({ where: { active: true }, select: { id: true, code: true, name: true }, orderBy: { name: "asc" } }),
+      ]);
       await audit(ctx, "options", { entityType: "Team", entityIds: [] });
       return {
         staffRoles: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABEL[value] })),
         deliveryModes: DELIVERY_MODES.map((value) => ({ value, label: value === "e_learning" ? "E-learning" : value.charAt(0).toUpperCase() + value.slice(1) })),
         teams,
+        programmes,
       };
     }),
 
@@ -145,7 +154,10 @@ export const catalogueRouter = {
             data: {
               code: input.code,
               title: input.title,
-              description: joinDescription(input.description, { deliveryMode: input.deliveryMode, prerequisites: input.prerequisites, languages: input.languages }),
+              description: input.description.trim() || null,
+              deliveryMode: input.deliveryMode,
+              prerequisiteIds: [...new Set(input.prerequisites)],
+              languages: input.languages,
               durationHours: input.durationHours,
               validityMonths: input.validityMonths,
               requiredFor: input.requiredFor as never,
@@ -166,24 +178,18 @@ export const catalogueRouter = {
         if (!current) throw notFound("Course");
         const p = input.patch;
         if (p.prerequisites) await checkPrerequisites(ctx.prisma, input.id, p.prerequisites);
-        const stored = await ctx.prisma.course.findUniqueOrThrow({ where: { id: input.id }, select: { description: true } });
-        const { text } = splitDescription(stored.description);
-        const touchesMeta = p.description !== undefined || p.deliveryMode !== undefined || p.prerequisites !== undefined || p.languages !== undefined;
         const data: Record<string, unknown> = {};
         if (p.code !== undefined) data.code = p.code;
         if (p.title !== undefined) data.title = p.title;
+        if (p.description !== undefined) data.description = p.description.trim() || null;
+        if (p.deliveryMode !== undefined) data.deliveryMode = p.deliveryMode;
         if (p.durationHours !== undefined) data.durationHours = p.durationHours;
         if (p.validityMonths !== undefined) data.validityMonths = p.validityMonths;
         if (p.requiredFor !== undefined) data.requiredFor = p.requiredFor;
+        if (p.prerequisites !== undefined) data.prerequisiteIds = [...new Set(p.prerequisites)];
+        if (p.languages !== undefined) data.languages = p.languages;
         if (p.qualifiesFacilitator !== undefined) data.qualifiesFacilitator = p.qualifiesFacilitator;
         if (p.active !== undefined) data.active = p.active;
-        if (touchesMeta) {
-          data.description = joinDescription(p.description ?? text, {
-            deliveryMode: p.deliveryMode ?? current.deliveryMode,
-            prerequisites: p.prerequisites ?? current.prerequisites,
-            languages: p.languages ?? current.languages,
-          });
-        }
         return ctx.prisma.$transaction(async (tx: DbClient) => {
           const { count } = await tx.course.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
           if (count === 0) throw conflict();

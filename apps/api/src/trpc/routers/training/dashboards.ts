@@ -9,12 +9,12 @@ import {
   coverage,
   coverageTrend,
   DEFAULT_COVERAGE_TARGET,
+  dueLists,
   facilitatorPipeline,
   financialQuartersBetween,
   int,
   NO_TEAM,
   people,
-  remindersDue,
   table26Report,
   text,
   toCsv,
@@ -25,6 +25,7 @@ import ExcelJS from "exceljs";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbClient } from "../../../db.js";
+import { runTrainingReminders } from "../../../jobs/training-reminders.js";
 import { router } from "../../trpc.js";
 import type { AuthedContext } from "../scope.js";
 import { audit, clip, trainingProcedure, ZAsOf, ZDate, ZId } from "./common.js";
@@ -95,8 +96,6 @@ function table26Table(r: Awaited<ReturnType<typeof table26>>): ReportTable {
   };
 }
 
-const REMINDER_REF = /Reminder reference: (\S+)/;
-const reminderLink = (key: string) => `/training/my?reminder=${encodeURIComponent(key)}`;
 
 export const dashboardRouter = router({
   coverage: trainingProcedure("training:read")
@@ -213,17 +212,10 @@ export const dashboardRouter = router({
         const p = picture.byStaff.get(s.id)!;
         const key = s.teamId ?? NO_TEAM;
         const entry = byTeam.get(key) ?? { overdue: [], dueSoon: [] };
-        for (const a of p.assignments) {
-          if (a.state === "overdue") entry.overdue.push({ staffId: s.id, name: s.name, title: a.title, kind: a.kind, dueOn: a.dueOn, reason: "assignment" });
-          if (a.state === "due_soon") entry.dueSoon.push({ staffId: s.id, name: s.name, title: a.title, kind: a.kind, dueOn: a.dueOn, reason: "assignment" });
-        }
-        // Mandatory courses expired or expiring (refreshers), unless an open assignment already lists them.
-        for (const c of p.courses) {
-          if (!c.mandatory || !c.expiresOn) continue;
-          if (p.assignments.some((a) => a.kind === "course" && a.itemId === c.courseId && a.state !== "done")) continue;
-          if (c.status === "expired") entry.overdue.push({ staffId: s.id, name: s.name, title: c.title, kind: "course", dueOn: c.expiresOn, reason: "expired" });
-          else if (c.daysToExpiry !== null && c.daysToExpiry <= soonDays) entry.dueSoon.push({ staffId: s.id, name: s.name, title: c.title, kind: "course", dueOn: c.expiresOn, reason: "expiring" });
-        }
+        // The core decides what is overdue and due soon (open assignments, then mandatory refreshers).
+        const lists = dueLists(p.assignments, p.courses, soonDays);
+        for (const l of lists.overdue) entry.overdue.push({ staffId: s.id, name: s.name, title: l.title, kind: l.kind, dueOn: l.dueOn, reason: l.reason });
+        for (const l of lists.dueSoon) entry.dueSoon.push({ staffId: s.id, name: s.name, title: l.title, kind: l.kind, dueOn: l.dueOn, reason: l.reason });
         byTeam.set(key, entry);
       }
       const order = (a: Line, b: Line) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name);
@@ -241,63 +233,51 @@ export const dashboardRouter = router({
 
 export const remindersRouter = router({
   /**
-   * Creates the refresher reminders due on `asOf` (core `remindersDue`): an
-   * in-app notification for recipients with a login and an email in the
-   * outbox for recipients with an address. Idempotent: each reminder's key is
-   * stored with what it created and never created twice.
+   * Runs the reminder job now (the scheduler runs it hourly): refreshers due
+   * before expiry and overdue assignments become in-app notifications and
+   * outbox emails, each exactly once (see jobs/training-reminders.ts).
+   * `asOf` defaults to today.
    */
   run: trainingProcedure("training:write")
-    .input(z.object({ asOf: ZDate, leadDays: z.array(z.number().int().min(1).max(365)).min(1).max(5).optional() }).strict())
+    .input(z.object({ asOf: ZDate.optional(), leadDays: z.array(z.number().int().min(1).max(365)).min(1).max(5).optional() }).strict().optional())
     .mutation(async ({ ctx, input }) => {
-      const staffRows = await loadStaff(ctx.prisma);
-      const courses = await loadCourses(ctx.prisma, { activeOnly: true });
-      const completions = await loadCourseCompletions(ctx.prisma);
-      const staff = toRuleStaff(staffRows, input.asOf);
-      return ctx.prisma.$transaction(
-        async (tx: DbClient) => {
-          const [notes, emails] = await Promise.all([
-            tx.notification.findMany({ where: { kind: "training_reminder" }, select: { link: true } }),
-            tx.emailOutbox.findMany({ where: { template: "training_reminder" }, select: { bodyText: true } }),
-          ]);
-          const sent = new Set<string>();
-          for (const n of notes as { link: string | null }[]) {
-            const key = n.link ? new URL(n.link, "http://x").searchParams.get("reminder") : null;
-            if (key) sent.add(key);
-          }
-          for (const e of emails as { bodyText: string }[]) {
-            const m = REMINDER_REF.exec(e.bodyText);
-            if (m) sent.add(m[1]!);
-          }
-          const due = remindersDue(staff, courses.map(ruleCourse), completions, input.asOf, input.leadDays, { alreadySent: sent });
-          const recipients = [...new Set(due.map((r) => r.recipientStaffId))];
-          const contacts = await tx.staff.findMany({ where: { id: { in: recipients } }, select: { id: true, email: true, user: { select: { id: true, email: true } } } });
-          const contactOf = new Map(contacts.map((c: { id: string; email: string | null; user: { id: string; email: string } | null }) => [c.id, c]));
-          let notifications = 0;
-          let outbox = 0;
-          let noContact = 0;
-          for (const r of due) {
-            const c = contactOf.get(r.recipientStaffId) as { email: string | null; user: { id: string; email: string } | null } | undefined;
-            const address = c?.email ?? c?.user?.email ?? null;
-            if (!c?.user && !address) {
-              noContact += 1;
-              continue;
-            }
-            if (c?.user) {
-              await tx.notification.create({ data: { userId: c.user.id, kind: "training_reminder", title: r.title, body: r.body, link: reminderLink(r.key) } });
-              notifications += 1;
-            }
-            if (address) {
-              await tx.emailOutbox.create({
-                data: { to: address, subject: r.title, bodyText: `${r.body}\n\nSee your training: /training/my\n\nReminder reference: ${r.key}`, template: "training_reminder" },
-              });
-              outbox += 1;
-            }
-          }
-          await audit(ctx, "reminders.run", { entityType: "Notification", entityIds: [], reason: `as of ${input.asOf}: ${due.length} due, ${notifications} notifications, ${outbox} emails, ${noContact} without contact` }, tx);
-          return { asOf: input.asOf, due: due.length, notifications, emails: outbox, noContact, alreadySent: sent.size };
-        },
-        { timeout: 120_000 },
-      );
+      const r = await runTrainingReminders(ctx.prisma, {
+        asOf: input?.asOf ?? todayIso(ctx.now),
+        trigger: "admin",
+        now: ctx.now,
+        logger: ctx.logger,
+        actor: ctx.user,
+        requestId: ctx.requestId,
+        baseUrl: ctx.deps.config.baseUrl,
+        ...(input?.leadDays ? { leadDays: input.leadDays } : {}),
+      });
+      return r;
+    }),
+
+  /** The last runs of the job (newest first) and the totals sent. */
+  status: trainingProcedure("training:write")
+    .input(z.object({}).strict().optional())
+    .query(async ({ ctx }) => {
+      const [runs, sent] = await Promise.all([
+        ctx.prisma.trainingReminderRun.findMany({ orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: 10 }),
+        ctx.prisma.trainingReminderSent.count(),
+      ]);
+      await audit(ctx, "reminders.status", { entityType: "TrainingReminderRun", entityIds: runs.map((r: { id: string }) => r.id) });
+      type Run = { id: string; trigger: string; asOf: Date; startedAt: Date; finishedAt: Date | null; due: number; notifications: number; emails: number; noContact: number; skipped: boolean; error: string | null };
+      const out = (runs as Run[]).map((r) => ({
+        id: r.id,
+        trigger: r.trigger,
+        asOf: iso(r.asOf),
+        startedAt: r.startedAt.toISOString(),
+        finishedAt: r.finishedAt?.toISOString() ?? null,
+        due: r.due,
+        notifications: r.notifications,
+        emails: r.emails,
+        noContact: r.noContact,
+        skipped: r.skipped,
+        failed: r.error !== null,
+      }));
+      return { lastRun: out.find((r) => !r.skipped) ?? null, runs: out, remindersSent: sent, intervalMinutes: 60 };
     }),
 });
 

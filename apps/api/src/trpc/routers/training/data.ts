@@ -10,12 +10,9 @@
  *   roles; the core's training rules compare roles as labels (typed as the
  *   login roles). The trust's plans are per job role, so job roles are passed
  *   to the rules as they are (see `asRuleRole`).
- * - Course fields the `course` table has no column for (delivery mode,
- *   prerequisites, languages) are kept in a marked trailer of the course's
- *   description (`<!-- evident-course-meta {...} -->`), never shown to users;
- *   a course that has none takes them from the built-in catalogue when its
- *   title matches, else defaults. Quizzes and acknowledgements of onboarding
- *   modules come from the built-in catalogue (matched by code, then title).
+ * - Courses keep every field in a column (delivery mode, prerequisites and
+ *   languages included). Quizzes and acknowledgements of onboarding modules
+ *   come from the built-in catalogue (matched by code, then title).
  */
 import {
   IFP_FACILITATOR_QUALIFICATION,
@@ -31,6 +28,7 @@ import {
   type TRole,
   type TTrainingAssignment,
   type TTrainingCompletion,
+  type TAssignmentState,
   type TTrainingStaff,
 } from "@evident/core";
 import type { DbClient } from "../../../db.js";
@@ -84,30 +82,6 @@ export const addDaysIso = (isoDay: string, days: number) => iso(new Date(dateOf(
 
 // ───────────── courses ─────────────
 
-export interface CourseMeta {
-  deliveryMode?: TDeliveryMode;
-  prerequisites?: string[];
-  languages?: string[];
-}
-
-const META = /\n*<!-- evident-course-meta (\{.*?\}) -->\s*$/s;
-
-export function splitDescription(stored: string | null): { text: string; meta: CourseMeta | null } {
-  if (!stored) return { text: "", meta: null };
-  const m = META.exec(stored);
-  if (!m) return { text: stored, meta: null };
-  try {
-    return { text: stored.slice(0, m.index), meta: JSON.parse(m[1]!) as CourseMeta };
-  } catch {
-    return { text: stored.slice(0, m.index), meta: null };
-  }
-}
-
-export function joinDescription(text: string, meta: CourseMeta): string {
-  const json = JSON.stringify(meta).replace(/--/g, "- -");
-  return `${text.trim()}\n\n<!-- evident-course-meta ${json} -->`;
-}
-
 export const courseSelect = {
   id: true,
   code: true,
@@ -117,6 +91,9 @@ export const courseSelect = {
   validityMonths: true,
   requiredFor: true,
   qualifiesFacilitator: true,
+  deliveryMode: true,
+  prerequisiteIds: true,
+  languages: true,
   active: true,
   version: true,
   updatedAt: true,
@@ -131,6 +108,9 @@ export interface CourseRow {
   validityMonths: number | null;
   requiredFor: string[];
   qualifiesFacilitator: boolean;
+  deliveryMode: TDeliveryMode;
+  prerequisiteIds: string[];
+  languages: string[];
   active: boolean;
   version: number;
   updatedAt: Date;
@@ -149,34 +129,24 @@ export interface CourseView extends TCourse {
 }
 
 export function toCourses(rows: readonly CourseRow[]): CourseView[] {
-  const byBuiltIn = new Map<string, string>();
-  for (const r of rows) {
-    const b = builtInCourse(r);
-    if (b) byBuiltIn.set(b.id, r.id);
-  }
-  return rows.map((r) => {
-    const { text, meta } = splitDescription(r.description);
-    const b = builtInCourse(r);
-    const prerequisites = meta?.prerequisites ?? (b?.prerequisites.map((p) => byBuiltIn.get(p)).filter((x): x is string => !!x) ?? []);
-    return {
-      id: r.id,
-      code: r.code,
-      title: r.title,
-      description: text || (b?.description ?? ""),
-      deliveryMode: meta?.deliveryMode ?? b?.deliveryMode ?? "classroom",
-      durationHours: r.durationHours ?? b?.durationHours ?? 1,
-      validityMonths: r.validityMonths,
-      mandatoryForRoles: r.requiredFor.map(asRuleRole),
-      prerequisites: prerequisites.filter((p) => p !== r.id),
-      grantsQualification: r.qualifiesFacilitator ? IFP_FACILITATOR_QUALIFICATION : null,
-      languages: meta?.languages ?? b?.languages.slice() ?? ["English"],
-      active: r.active,
-      version: r.version,
-      updatedAt: r.updatedAt.toISOString(),
-      requiredFor: r.requiredFor,
-      qualifiesFacilitator: r.qualifiesFacilitator,
-    };
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    description: r.description ?? "",
+    deliveryMode: r.deliveryMode,
+    durationHours: r.durationHours ?? 1,
+    validityMonths: r.validityMonths,
+    mandatoryForRoles: r.requiredFor.map(asRuleRole),
+    prerequisites: r.prerequisiteIds.filter((p) => p !== r.id),
+    grantsQualification: r.qualifiesFacilitator ? IFP_FACILITATOR_QUALIFICATION : null,
+    languages: r.languages.length > 0 ? r.languages : ["English"],
+    active: r.active,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+    requiredFor: r.requiredFor,
+    qualifiesFacilitator: r.qualifiesFacilitator,
+  }));
 }
 
 export async function loadCourses(db: DbClient, opts: { activeOnly?: boolean } = {}): Promise<CourseView[]> {
@@ -411,18 +381,6 @@ export function toRuleAssignment(a: AssignmentRow, role: string): TTrainingAssig
   };
 }
 
-export type AssignmentState = "done" | "overdue" | "due_soon" | "open";
-
-/**
- * Where an assignment stands on `asOf`: done when completed (modules) or held
- * valid (courses, decided by the core's `trainingStatus`); otherwise overdue
- * after its due date, due soon within `soonDays` of it.
- */
-export function assignmentState(done: boolean, dueOn: string, asOf: string, soonDays: number): AssignmentState {
-  if (done) return "done";
-  if (dueOn < asOf) return "overdue";
-  if (dueOn <= addDaysIso(asOf, soonDays)) return "due_soon";
-  return "open";
-}
+export type AssignmentState = TAssignmentState;
 
 export const isoOrNull = isoFromDate;

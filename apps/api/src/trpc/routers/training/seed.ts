@@ -8,9 +8,9 @@
  *   the core's default plan for the matching login role.
  * Runs once per database handle, before the first training procedure.
  */
-import { DEFAULT_ONBOARDING_PLANS, ONBOARDING_MODULES, TRAINING_COURSES, type TRole } from "@evident/core";
+import { DELIVERY_MODES, DEFAULT_ONBOARDING_PLANS, ONBOARDING_MODULES, TRAINING_COURSES, type TRole } from "@evident/core";
 import type { PrismaClient } from "../../../db.js";
-import { joinDescription, LOGIN_ROLE_OF, STAFF_ROLE_LABEL, STAFF_ROLES, type TStaffRole } from "./data.js";
+import { LOGIN_ROLE_OF, STAFF_ROLE_LABEL, STAFF_ROLES, type TStaffRole } from "./data.js";
 
 const STAFF_ROLES_OF = (role: TRole): TStaffRole[] => STAFF_ROLES.filter((s) => LOGIN_ROLE_OF[s] === role);
 
@@ -43,26 +43,26 @@ export async function seedTrainingCatalogue(prisma: PrismaClient): Promise<Train
         data: {
           code: c.id,
           title: c.title,
-          description: joinDescription(c.description, { deliveryMode: c.deliveryMode, languages: [...c.languages] }),
+          description: c.description,
+          deliveryMode: c.deliveryMode,
           durationHours: c.durationHours,
           validityMonths: c.validityMonths,
           requiredFor: c.mandatoryForRoles.flatMap(STAFF_ROLES_OF) as never,
           qualifiesFacilitator: c.grantsQualification !== null,
+          languages: [...c.languages],
         },
       });
       summary.courses += 1;
     }
     // Prerequisites, now that every course has an id.
-    const rows = await prisma.course.findMany({ select: { id: true, code: true, description: true } });
+    const rows = await prisma.course.findMany({ select: { id: true, code: true } });
     const idOf = new Map(rows.map((r: { id: string; code: string }) => [r.code, r.id]));
     for (const c of TRAINING_COURSES) {
       if (c.prerequisites.length === 0) continue;
-      await prisma.course.update({
-        where: { code: c.id },
-        data: { description: joinDescription(c.description, { deliveryMode: c.deliveryMode, languages: [...c.languages], prerequisites: c.prerequisites.map((p) => idOf.get(p)!).filter(Boolean) }) },
-      });
+      await prisma.course.update({ where: { code: c.id }, data: { prerequisiteIds: c.prerequisites.map((p) => idOf.get(p)!).filter(Boolean) } });
     }
   }
+  await moveLegacyCourseMeta(prisma);
 
   const modules = await prisma.onboardingModule.findMany({ select: { id: true, code: true, title: true, position: true } });
   let position = modules.reduce((max: number, m: { position: number }) => Math.max(max, m.position), -1) + 1;
@@ -98,4 +98,36 @@ export async function seedTrainingCatalogue(prisma: PrismaClient): Promise<Train
     summary.plans += 1;
   }
   return summary;
+}
+
+/**
+ * Courses written before the course table had columns for them kept the
+ * delivery mode, prerequisites and languages in a marked trailer of the
+ * description (`<!-- evident-course-meta {...} -->`). This moves them into
+ * the columns once and strips the trailer; courses without it are untouched.
+ */
+export async function moveLegacyCourseMeta(prisma: PrismaClient): Promise<number> {
+  const marker = /\n*<!-- evident-course-meta (\{.*?\}) -->\s*$/s;
+  const rows = (await prisma.course.findMany({ where: { description: { contains: "<!-- evident-course-meta " } }, select: { id: true, description: true } })) as { id: string; description: string | null }[];
+  let moved = 0;
+  for (const r of rows) {
+    const m = r.description ? marker.exec(r.description) : null;
+    if (!m || !r.description) continue;
+    let meta: { deliveryMode?: unknown; prerequisites?: unknown; languages?: unknown } = {};
+    try {
+      meta = JSON.parse(m[1]!) as typeof meta;
+    } catch {
+      meta = {};
+    }
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : null);
+    const data: Record<string, unknown> = { description: r.description.slice(0, m.index).trim() || null };
+    if (typeof meta.deliveryMode === "string" && (DELIVERY_MODES as readonly string[]).includes(meta.deliveryMode)) data.deliveryMode = meta.deliveryMode;
+    const prerequisites = strings(meta.prerequisites);
+    if (prerequisites) data.prerequisiteIds = prerequisites.filter((p) => p !== r.id);
+    const languages = strings(meta.languages);
+    if (languages && languages.length > 0) data.languages = languages;
+    await prisma.course.update({ where: { id: r.id }, data });
+    moved += 1;
+  }
+  return moved;
 }

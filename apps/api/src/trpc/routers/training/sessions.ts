@@ -26,6 +26,7 @@ const sessionSelect = {
   trainerId: true,
   capacity: true,
   cancelled: true,
+  cancelReason: true,
   version: true,
   course: { select: { title: true } },
   trainer: { select: { name: true } },
@@ -40,6 +41,7 @@ type SessionRow = {
   trainerId: string | null;
   capacity: number | null;
   cancelled: boolean;
+  cancelReason: string | null;
   version: number;
   course: { title: string };
   trainer: { name: string } | null;
@@ -58,6 +60,7 @@ function sessionOut(s: SessionRow) {
     trainer: s.trainer?.name ?? null,
     capacity: s.capacity,
     cancelled: s.cancelled,
+    cancelReason: s.cancelReason,
     version: s.version,
   };
 }
@@ -268,6 +271,45 @@ export const sessionsRouter = router({
         await closeAssignments(tx, s.courseId, [...present]);
         await audit(ctx, "sessions.complete", { entityType: "TrainingSession", entityIds: [s.id, ...clip([...present], 999)], fields: ["completion"] }, tx);
         return { completions: present.size, added: toAdd.length, removed: toRemove.length, expiresOn: expires, version: s.version + 1 };
+      });
+    }),
+
+  /**
+   * Cancels a session that has not been completed: the reason is kept, and
+   * everyone booked on it is told (in-app and by email) so they can book
+   * another date. Their assignments stay open.
+   */
+  cancel: trainingProcedure("training:write")
+    .input(z.object({ id: ZId, version: z.number().int().min(0), reason: zLine(500) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const s = await loadSession(ctx.prisma, input.id);
+      if (s.cancelled) throw new TRPCError({ code: "BAD_REQUEST", message: "The session is already cancelled" });
+      if ((await ctx.prisma.trainingCompletion.count({ where: { sessionId: s.id } })) > 0) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "The session's completions are recorded: it took place and cannot be cancelled" });
+      }
+      const booked = (await ctx.prisma.trainingAttendance.findMany({
+        where: { sessionId: s.id },
+        select: { staffId: true, staff: { select: { email: true, leaveDate: true, user: { select: { id: true, email: true, disabled: true } } } } },
+      })) as { staffId: string; staff: { email: string | null; leaveDate: Date | null; user: { id: string; email: string; disabled: boolean } | null } }[];
+      const title = `Cancelled: ${s.course.title} on ${iso(s.startsAt)}`;
+      const body = `The ${s.course.title} session on ${iso(s.startsAt)}${s.venue ? ` at ${s.venue}` : ""} is cancelled. Reason: ${input.reason}. Your training is still assigned: you will be invited to another date.`;
+      const link = `${ctx.deps.config.baseUrl.replace(/\/$/, "")}/training/my`;
+      return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const { count } = await tx.trainingSession.updateMany({
+          where: { id: s.id, version: input.version, cancelled: false },
+          data: { cancelled: true, cancelReason: input.reason, cancelledAt: ctx.now, version: { increment: 1 } },
+        });
+        if (count === 0) throw conflict();
+        const users = booked.filter((b) => b.staff.user && !b.staff.user.disabled);
+        if (users.length > 0) {
+          await tx.notification.createMany({ data: users.map((b) => ({ userId: b.staff.user!.id, kind: "training_session_cancelled", title, body, link: "/training/my", createdAt: ctx.now })) });
+        }
+        const addresses = [...new Set(booked.map((b) => b.staff.email ?? b.staff.user?.email ?? null).filter((a): a is string => !!a))];
+        if (addresses.length > 0) {
+          await tx.emailOutbox.createMany({ data: addresses.map((to) => ({ to, subject: title, bodyText: `${body}\n\nSee your training: ${link}`, template: "training_session_cancelled", createdAt: ctx.now, sendAfter: ctx.now })) });
+        }
+        await audit(ctx, "sessions.cancel", { entityType: "TrainingSession", entityIds: [s.id, ...clip(booked.map((b) => b.staffId), 999)], fields: ["cancelled", "cancelReason"] }, tx);
+        return { ...sessionOut({ ...s, cancelled: true, cancelReason: input.reason, version: s.version + 1 }), notified: users.length, emails: addresses.length };
       });
     }),
 });

@@ -2,6 +2,7 @@ import { ONBOARDING_MODULES } from "@evident/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcome } from "../../../test/procedures.js";
 import { createTestApp, type TestApp } from "../../../test/harness.js";
+import { moveLegacyCourseMeta } from "./seed.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,6 +67,34 @@ describe("training catalogue", () => {
     const stale = await outcome(c.training.courses.update({ id: created.id, version: created.version, patch: { title: "Lost" } }));
     expect(stale.code).toBe("CONFLICT");
     await c.training.courses.update({ id: created.id, version: updated.version, patch: { active: false } });
+  });
+
+  it("keeps course metadata in columns: edits, prerequisite cycles refused, the legacy description marker moved", async () => {
+    const c = await trainer();
+    const p = t.testDb.db.prisma;
+    const ttt = await courseByTitle("Inspiring Families – Train the Trainer");
+    const ifp = await courseByTitle("Inspiring Families Programme");
+    const row = await p.course.findUniqueOrThrow({ where: { id: ttt.id } });
+    expect(row.deliveryMode).toBe("classroom");
+    expect(row.prerequisiteIds).toHaveLength(2);
+    expect(row.prerequisiteIds).toContain(ifp.id);
+    expect(row.description ?? "").not.toContain("evident-course-meta");
+    // IFP cannot require the course it is a prerequisite of.
+    const cycle = await outcome(c.training.courses.update({ id: ifp.id, version: ifp.version, patch: { prerequisites: [ttt.id] } }));
+    expect(cycle.code).toBe("BAD_REQUEST");
+    expect((cycle.error as Error).message).toContain("Inspiring Families Programme → Inspiring Families – Train the Trainer → Inspiring Families Programme");
+    const edited = await c.training.courses.update({ id: ifp.id, version: ifp.version, patch: { description: "Edited.", languages: ["English", "Arabic"], deliveryMode: "blended" } });
+    expect(edited).toMatchObject({ description: "Edited.", languages: ["English", "Arabic"], deliveryMode: "blended" });
+    expect((await p.course.findUniqueOrThrow({ where: { id: ifp.id } })).description).toBe("Edited.");
+
+    const legacy = await p.course.create({
+      data: { code: "LEGACY", title: "Legacy course", description: `Old text.\n\n<!-- evident-course-meta {"deliveryMode":"e_learning","prerequisites":["${ifp.id}"],"languages":["Polish"]} -->` },
+    });
+    expect(await moveLegacyCourseMeta(t.testDb.db.prisma)).toBe(1);
+    const moved = await p.course.findUniqueOrThrow({ where: { id: legacy.id } });
+    expect(moved).toMatchObject({ description: "Old text.", deliveryMode: "e_learning", prerequisiteIds: [ifp.id], languages: ["Polish"] });
+    expect(await moveLegacyCourseMeta(t.testDb.db.prisma)).toBe(0);
+    await p.course.update({ where: { id: legacy.id }, data: { active: false } });
   });
 
   it("updates a plan, refusing an item listed twice", async () => {
@@ -137,6 +166,42 @@ describe("starters, sessions and coverage", () => {
     const course = await courseByTitle("VADA tool");
     const s = await c.training.sessions.create({ courseId: course.id, date: "2026-04-01" });
     expect((await outcome(c.training.sessions.mark({ id: s.id, version: s.version, marks: [{ staffId: starterId, attended: true }] }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("cancels a session with a reason and tells everyone booked (in-app and email)", async () => {
+    const c = await trainer();
+    const p = t.testDb.db.prisma;
+    const course = await courseByTitle("VADA tool");
+    const s = await c.training.sessions.create({ courseId: course.id, date: "2026-04-20", venue: "Room 2" });
+    await c.training.sessions.invite({ id: s.id, version: s.version, staffIds: [starterId, t.fx.users.practitioner.staffId!] });
+    const booked = await c.training.sessions.get({ id: s.id });
+    const emailsBefore = await p.emailOutbox.count({ where: { template: "training_session_cancelled" } });
+    expect((await outcome(c.training.sessions.cancel({ id: s.id, version: s.version, reason: "Trainer ill" }))).code).toBe("CONFLICT");
+    expect((await outcome(c.training.sessions.cancel({ id: s.id, version: booked.version, reason: "   " }))).code).toBe("BAD_REQUEST");
+    const done = await c.training.sessions.cancel({ id: s.id, version: booked.version, reason: "Trainer ill" });
+    // The practitioner has a login (1 notification); the starter has only an email; the practitioner's login email is used for them.
+    expect(done).toMatchObject({ cancelled: true, cancelReason: "Trainer ill", notified: 1, emails: 2 });
+    expect((await p.emailOutbox.count({ where: { template: "training_session_cancelled" } })) - emailsBefore).toBe(2);
+    expect(await p.emailOutbox.count({ where: { template: "training_session_cancelled", to: "sam.starter@test.evident.local" } })).toBe(1);
+    const notes = await (await t.as(t.fx.users.practitioner.id)).training.notifications.list();
+    const note = notes.find((n) => n.kind === "training_session_cancelled")!;
+    expect(note.title).toBe("Cancelled: VADA tool on 2026-04-20");
+    expect(note.body).toContain("Reason: Trainer ill.");
+    const after = await c.training.sessions.get({ id: s.id });
+    expect(after.cancelled).toBe(true);
+    expect((await outcome(c.training.sessions.cancel({ id: s.id, version: after.version, reason: "Again" }))).code).toBe("BAD_REQUEST");
+    expect((await outcome(c.training.sessions.invite({ id: s.id, version: after.version, staffIds: [starterId] }))).code).toBe("BAD_REQUEST");
+    // Their assignment of the course stays open.
+    expect((await c.training.staff.get({ id: starterId })).assignments.find((a) => a.itemId === course.id)?.state).not.toBe("done");
+    const audit = await p.auditLog.findFirst({ where: { action: "training.sessions.cancel" } });
+    expect(audit?.entityIds).toContain(s.id);
+  });
+
+  it("refuses to cancel a session whose completions are recorded", async () => {
+    const c = await trainer();
+    const course = await courseByTitle("Working with Families Affected by DA");
+    const s = (await c.training.sessions.list({ courseId: course.id })).find((x) => x.completed)!;
+    expect((await outcome(c.training.sessions.cancel({ id: s.id, version: s.version, reason: "Too late" }))).code).toBe("BAD_REQUEST");
   });
 
   it("changes a role and assigns what the new role needs", async () => {
@@ -220,6 +285,27 @@ describe("access and dashboards", () => {
     const s = await t.as(t.fx.users.staff.id);
     expect((await outcome(s.training.staff.list())).code).toBe("FORBIDDEN");
     expect((await outcome(s.training.dashboard.coverage())).code).toBe("FORBIDDEN");
+  });
+
+  it("staff see their own training only; managers see their team's overdue and due-soon lists", async () => {
+    const me = await t.as(t.fx.users.practitioner.id);
+    const mine = await me.training.my.get({ asOf: TODAY });
+    expect(mine.staff?.id).toBe(t.fx.users.practitioner.staffId);
+    expect(mine.assignments.every((a) => a.staffId === t.fx.users.practitioner.staffId)).toBe(true);
+    expect((await outcome(me.training.staff.get({ id: t.fx.otherTeam.staffId }))).code).toBe("FORBIDDEN");
+    expect((await outcome(me.training.dashboard.due())).code).toBe("FORBIDDEN");
+    // The starter (team A, started 2026-03-02) has the plan's 7-day item due 2026-03-09: overdue on 2026-03-10.
+    const m = await t.as(t.fx.users.manager.id);
+    const due = await m.training.dashboard.due({ asOf: TODAY, soonDays: 30 });
+    expect(due.teams.map((x) => x.teamId)).toEqual([t.fx.teams.a]);
+    const teamA = due.teams[0]!;
+    const plan = await (await trainer()).training.plans.get({ role: "social_worker" });
+    const sevenDay = plan.items.filter((i) => i.dueWithinDays <= 7).map((i) => i.title).sort();
+    expect(teamA.overdue.filter((l) => l.name === "Sam Starter").map((l) => l.title).sort()).toEqual(sevenDay);
+    expect(teamA.overdue.every((l) => l.dueOn < TODAY)).toBe(true);
+    expect(teamA.dueSoon.every((l) => l.dueOn >= TODAY && l.dueOn <= "2026-04-09")).toBe(true);
+    // A manager of another team (none here) or the other team's practitioner never appears.
+    expect([...teamA.overdue, ...teamA.dueSoon].some((l) => l.staffId === t.fx.otherTeam.staffId)).toBe(false);
   });
 
   it("reminds before expiry once (notification and outbox), and counts turnover and facilitators", async () => {

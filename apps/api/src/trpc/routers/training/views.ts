@@ -1,6 +1,6 @@
 /** What a member of staff's training looks like on a day: assignments with their state, and course statuses (from the core's rules). */
-import { completionsByStaff, holdsValid, trainingStatus, type TModuleCompletion, type TTrainingCompletion } from "@evident/core";
-import { assignmentState, iso, STAFF_ROLE_LABEL, type AssignmentRow, type AssignmentState, type CourseView, type ModuleView, type StaffRow } from "./data.js";
+import { assignmentDueState, completionsByStaff, holdsValid, trainingStatus, type TModuleCompletion, type TTrainingCompletion } from "@evident/core";
+import { iso, STAFF_ROLE_LABEL, type AssignmentRow, type AssignmentState, type CourseView, type ModuleView, type StaffRow } from "./data.js";
 
 export interface AssignmentView {
   id: string;
@@ -79,7 +79,7 @@ export function trainingPicture(
         title: (kind === "module" ? moduleById.get(itemId)?.title : course?.title) ?? "(removed)",
         assignedOn: iso(a.assignedAt),
         dueOn,
-        state: assignmentState(isDone, dueOn, asOf, soonDays),
+        state: assignmentDueState(isDone, dueOn, asOf, soonDays),
         fromPlan: a.planId !== null,
       };
     });

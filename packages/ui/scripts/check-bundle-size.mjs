@@ -1,21 +1,22 @@
 #!/usr/bin/env node
-// Fails when the training app's initial JavaScript (the entry chunk and every chunk
+// Fails when a front end's initial JavaScript (the entry chunk and every chunk
 // it imports statically, as listed in dist/index.html) is over the budget,
 // gzipped. Lazy-loaded pages are not counted; they are listed for information.
+// Run from the app's folder (`node ../../packages/ui/scripts/check-bundle-size.mjs [dist]`);
+// the app's base path (e.g. /training/) does not matter.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_KB = Number(process.env.EVIDENT_JS_BUDGET_KB ?? 300);
-const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const dist = resolve(process.argv[2] ?? "dist");
 if (!existsSync(join(dist, "index.html"))) {
   console.error("check-bundle-size: dist/index.html not found; run `vite build` first");
   process.exit(1);
 }
-const html = readFileSync(join(dist, "index.html"), "utf8").replaceAll("/training/", "/");
+const html = readFileSync(join(dist, "index.html"), "utf8");
 const initial = new Set();
-for (const m of html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)) initial.add(m[1]);
+for (const m of html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="[^"]*?(assets\/[^"]+\.js)"/g)) initial.add(m[1]);
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
 let total = 0;

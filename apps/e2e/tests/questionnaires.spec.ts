@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+
+/** The canary victim (packages/db/src/seed/users.ts), on the domestic-abuse worker's caseload. */
+const ROSA = "00000000-0000-4000-8000-0000000ca002";
+
+test.describe("questionnaires in the participant's language", () => {
+  test.use({ storageState: authFile("dv_worker") });
+
+  test("[QUESTIONNAIRES]: answered in Arabic, right to left, the saved score equals the English score for the same answers", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`/people/${ROSA}/questionnaires`);
+    await expect(page.getByRole("heading", { level: 1, name: /Questionnaires: Rosa Canary/ })).toBeVisible();
+    await page.getByLabel("Questionnaire", { exact: true }).selectOption({ label: "Safety and Confidence Scale (demo, 5 items)" });
+    await expect(page.getByTestId("language-choice")).toBeVisible();
+    await expectAccessible(page, "person questionnaires");
+
+    // The worker records the answers in English at the interim time point.
+    // Hand-worked score: item 1 is reverse-scored: (4 − 1) + 3 + 4 + 2 + 3 = 15.
+    const form = page.getByRole("form", { name: "Record a response" });
+    await form.getByRole("group", { name: "Time point" }).getByLabel("Interim").check();
+    const english: [string, string][] = [
+      ["I feel afraid of my partner or ex-partner", "A little"],
+      ["I feel able to keep myself and my children safe", "Mostly"],
+      ["I understand what abusive behaviour is", "Completely"],
+      ["I have people I can turn to", "Somewhat"],
+      ["I feel in control of my life", "Mostly"],
+    ];
+    for (const [question, answer] of english) await form.getByRole("group", { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
+    await form.getByRole("button", { name: "Save response" }).click();
+    await expect(page.getByText("Saved: Interim score 15")).toBeVisible();
+
+    // The same answers, given by the participant in Arabic at follow-up.
+    await page.getByLabel("Language for the participant").selectOption("ar");
+    await page.getByRole("button", { name: "Hand over for follow-up" }).click();
+    const view = page.getByTestId("participant-view");
+    await expect(view).toHaveAttribute("dir", "rtl");
+    await expect(view).toHaveAttribute("lang", "ar");
+    // Handed over on a tablet: no way into the staff navigation from here.
+    await expect(page.getByRole("link", { name: "Families", exact: true })).toBeHidden();
+    await expect(view.getByRole("heading", { level: 1 })).toHaveText("مقياس الأمان والثقة (نموذج تجريبي، 5 أسئلة)");
+    // Right to left: a question's text starts at the right-hand edge.
+    const legend = await view.getByText("أشعر بالخوف من شريكي أو شريكي السابق").boundingBox();
+    const viewBox = await view.boundingBox();
+    expect(legend!.x + legend!.width).toBeGreaterThan(viewBox!.x + viewBox!.width - 80);
+    await expectAccessible(page, "participant view in Arabic");
+    await screenshot(page, "questionnaire-arabic");
+    const arabic: [string, string][] = [
+      ["أشعر بالخوف من شريكي أو شريكي السابق", "قليلاً"],
+      ["أشعر أنني قادر على الحفاظ على سلامتي وسلامة أطفالي", "في الغالب"],
+      ["أفهم ما هو السلوك المسيء", "تماماً"],
+      ["لدي أشخاص يمكنني اللجوء إليهم", "إلى حد ما"],
+      ["أشعر أنني أتحكم في حياتي", "في الغالب"],
+    ];
+    // Finishing with a question unanswered asks (in Arabic) for every answer.
+    await view.getByRole("button", { name: "إنهاء" }).click();
+    await expect(view.getByText("يرجى الإجابة على كل الأسئلة.")).toBeVisible();
+    for (const [question, answer] of arabic) await view.getByRole("group", { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
+    await view.getByRole("button", { name: "إنهاء" }).click();
+    await expect(page.getByTestId("participant-thanks")).toContainText("شكراً لك");
+
+    await page.getByRole("link", { name: "Back to the worker view" }).click();
+    const scores = page.getByTestId(/^scores-SAFE5$/);
+    await expect(scores.getByTestId("score-interim")).toHaveText("15");
+    await expect(scores.getByTestId("score-follow_up")).toHaveText("15");
+    await expect(scores.getByRole("row", { name: /Follow-up/ })).toContainText("Arabic");
+    await screenshot(page, "questionnaire-scores");
+  });
+});
+
+test.describe("translation completeness", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("[QUESTIONNAIRES]: an admin sees how complete each language is, and the drafts are marked", async ({ page }) => {
+    await page.goto("/questionnaires");
+    await expect(page.getByRole("heading", { level: 1, name: "Questionnaires and translations" })).toBeVisible();
+    // Safety and Confidence Scale: the name and 5 items × (text + 5 answers) = 31 strings.
+    const safe = page.getByTestId("completeness-SAFE5");
+    for (const language of ["Arabic", "Urdu", "Polish"]) await expect(safe.getByRole("row", { name: new RegExp(language) })).toContainText("31 of 31 (100%)");
+    await expect(safe.getByText("Machine-assisted draft").first()).toBeVisible();
+    await expect(page.getByRole("table", { name: /Participant texts/ })).toContainText("Machine-assisted draft, to be checked by a qualified translator");
+    await expectAccessible(page, "translations");
+    await screenshot(page, "questionnaire-translations");
+  });
+});

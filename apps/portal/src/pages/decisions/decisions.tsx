@@ -1,0 +1,185 @@
+/**
+ * The decision log: search by words, programme, logic model node and date;
+ * each decision with its rationale, evidence links, who decided and the
+ * review date; managers record new decisions linked to nodes, measures,
+ * model versions or saved analyses.
+ */
+import { Button, ErrorSummary, Input, Select, Tag, Textarea, type SummaryError } from "@evident/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { useAuth } from "../../lib/auth.js";
+import { formatDay } from "../../lib/format.js";
+import { api, errorInfo, type RouterInputs } from "../../lib/trpc.js";
+
+type LinkInput = NonNullable<RouterInputs["decisions"]["create"]["links"]>[number];
+const LINK_LABEL: Record<string, string> = { LogicNode: "Logic model node", Measure: "Measure", Indicator: "Indicator", LogicModelVersion: "Model version", AnalysisRun: "Saved analysis", Milestone: "Milestone", Decision: "Decision" };
+const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme" };
+
+function useProgrammes() {
+  const q = useQuery(api.logicModels.list.queryOptions());
+  const seen = new Map<string, string>();
+  for (const m of q.data ?? []) if (m.programmeId) seen.set(m.programmeId, m.programmeName ?? m.programmeId);
+  return [...seen.entries()].map(([value, label]) => ({ value, label }));
+}
+
+function NewDecision({ node, onDone }: { node: string | null; onDone: () => void }) {
+  const qc = useQueryClient();
+  const programmes = useProgrammes();
+  const measures = useQuery(api.monitoring.measures.queryOptions());
+  const auth = useAuth();
+  const runs = useQuery({ ...api.evaluation.list.queryOptions({ take: 50 }), enabled: auth.can("evaluation:read") });
+  const [f, setF] = useState({ run: "",  title: "", decision: "", rationale: "", evidence: "", decidedBy: "", decidedAt: new Date().toISOString().slice(0, 10), reviewDate: "", programmeId: "", measure: "", node: node ?? "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const m = useMutation({
+    ...api.decisions.create.mutationOptions(),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
+      await qc.invalidateQueries({ queryKey: api.logicModels.pathKey() });
+      onDone();
+    },
+    onError: (e) => {
+      const info = errorInfo(e);
+      setErrors(info.fieldErrors.length ? info.fieldErrors.map((x) => ({ href: FIELD_ID[x.path.split(".")[0]!] ?? "d-title", text: `${x.path}: ${x.message}` })) : [{ href: "d-title", text: info.message }]);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: SummaryError[] = [];
+    if (!f.title.trim()) missing.push({ href: "d-title", text: "Enter a short title" });
+    if (!f.decision.trim()) missing.push({ href: "d-decision", text: "Enter what was decided" });
+    if (!f.rationale.trim()) missing.push({ href: "d-rationale", text: "Enter why it was decided" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.decidedAt)) missing.push({ href: "d-date", text: "Enter the date of the decision as YYYY-MM-DD" });
+    setErrors(missing);
+    if (missing.length) return;
+    const links: LinkInput[] = [];
+    if (f.node.trim()) links.push({ entityType: "LogicNode", entityId: f.node.trim() });
+    if (f.measure) links.push({ entityType: "Measure", entityId: f.measure });
+    if (f.run) links.push({ entityType: "AnalysisRun", entityId: f.run });
+    m.mutate({
+      title: f.title,
+      decision: f.decision,
+      rationale: f.rationale,
+      ...(f.evidence.trim() ? { evidence: f.evidence } : {}),
+      ...(f.decidedBy.trim() ? { decidedBy: f.decidedBy.trim() } : {}),
+      decidedAt: f.decidedAt,
+      ...(f.reviewDate.trim() ? { reviewDate: f.reviewDate.trim() } : {}),
+      ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+      links,
+    });
+  };
+  return (
+    <form noValidate onSubmit={submit} aria-label="Record a decision" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m">Record a decision</h2>
+      <ErrorSummary errors={errors} />
+      <Input id="d-title" label="Title" value={f.title} onChange={set("title")} />
+      <Textarea id="d-decision" label="What was decided" value={f.decision} onChange={set("decision")} />
+      <Textarea id="d-rationale" label="Why (the rationale)" value={f.rationale} onChange={set("rationale")} />
+      <Textarea id="d-evidence" label="Evidence (optional)" hint="What the decision rests on, in words; link measures and nodes below" value={f.evidence} onChange={set("evidence")} />
+      <Input id="d-by" label="Decided by (optional)" hint="Leave blank for yourself, or name the board or meeting" value={f.decidedBy} onChange={set("decidedBy")} />
+      <Input id="d-date" label="Date of the decision" hint="YYYY-MM-DD" width={10} value={f.decidedAt} onChange={set("decidedAt")} />
+      <Input id="d-review" label="Review date (optional)" hint="YYYY-MM-DD" width={10} value={f.reviewDate} onChange={set("reviewDate")} />
+      <Select id="d-programme" label="Programme" value={f.programmeId} onChange={set("programmeId")} options={[{ value: "", label: "No programme" }, ...programmes]} />
+      <Input id="d-node" label="Logic model node it concerns (optional)" hint="The node's id, filled in when you come from a model" value={f.node} onChange={set("node")} />
+      <Select id="d-measure" label="Measure it rests on (optional)" value={f.measure} onChange={set("measure")} options={[{ value: "", label: "None" }, ...(measures.data ?? []).map((x) => ({ value: x.id, label: x.title }))]} />
+      {auth.can("evaluation:read") ? (
+        <Select id="d-run" label="Saved analysis it rests on (optional)" value={f.run} onChange={set("run")} options={[{ value: "", label: "None" }, ...(runs.data ?? []).map((r) => ({ value: r.id, label: r.title ?? "Untitled analysis" }))]} />
+      ) : null}
+      <Button type="submit" disabled={m.isPending}>
+        Record the decision
+      </Button>
+    </form>
+  );
+}
+
+export default function DecisionsPage() {
+  const auth = useAuth();
+  const [params, setParams] = useSearchParams();
+  const programmes = useProgrammes();
+  const [text, setText] = useState(params.get("q") ?? "");
+  const [programmeId, setProgrammeId] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const node = params.get("node");
+  const [creating, setCreating] = useState(params.get("new") === "1");
+  const [query, setQuery] = useState<RouterInputs["decisions"]["list"]>({ limit: 50, ...(node ? { nodeId: node } : {}) });
+  const q = useQuery(api.decisions.list.queryOptions(query));
+  const only = params.get("id");
+  const rows = (q.data ?? []).filter((d) => !only || d.id === only);
+  return (
+    <Page title="Decision log">
+      <p className="govuk-body">
+        What was decided, why, on what evidence, by whom, and when it will be reviewed. See also the <Link className="govuk-link" to="/plan">programme plan</Link>.
+      </p>
+      {auth.can("decisions:write") ? (
+        creating ? (
+          <NewDecision node={node} onDone={() => setCreating(false)} />
+        ) : (
+          <Button variant="secondary" onClick={() => setCreating(true)}>
+            Record a decision
+          </Button>
+        )
+      ) : null}
+      <form
+        role="search"
+        aria-label="Search decisions"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({});
+          setQuery({ limit: 50, ...(text.trim() ? { text: text.trim() } : {}), ...(programmeId ? { programmeId } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(to) ? { to } : {}) });
+        }}
+      >
+        <h2 className="govuk-heading-m">Search</h2>
+        <Input id="s-text" label="Words" value={text} onChange={(e) => setText(e.target.value)} />
+        <Select id="s-programme" label="Programme" value={programmeId} onChange={(e) => setProgrammeId(e.target.value)} options={[{ value: "", label: "Any programme" }, ...programmes]} />
+        <Input id="s-from" label="Decided on or after" hint="YYYY-MM-DD" width={10} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Input id="s-to" label="Decided on or before" hint="YYYY-MM-DD" width={10} value={to} onChange={(e) => setTo(e.target.value)} />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {node ? <p className="govuk-body">Showing decisions about the node {node}.</p> : null}
+      {q.isPending ? (
+        <Loading what="Loading decisions" />
+      ) : q.isError ? (
+        <QueryError error={q.error} what="Decisions" />
+      ) : rows.length === 0 ? (
+        <p className="govuk-body">No decisions match.</p>
+      ) : (
+        <ol className="govuk-list" data-testid="decision-list">
+          {rows.map((d) => (
+            <li key={d.id} className="govuk-summary-card">
+              <div className="govuk-summary-card__title-wrapper">
+                <h3 className="govuk-summary-card__title">{d.title}</h3>
+                {d.reviewOverdue ? <Tag colour="red">Review overdue</Tag> : null}
+              </div>
+              <div className="govuk-summary-card__content">
+                <dl className="govuk-summary-list">
+                  {[
+                    ["Decision", d.decision],
+                    ["Why", d.rationale],
+                    ["Evidence", d.evidence ?? "–"],
+                    ["Decided", `${formatDay(d.decidedAt)}${d.decidedByName ? ` by ${d.decidedByName}` : ""}`],
+                    ["Programme", d.programmeName ?? "–"],
+                    ["Review", d.reviewDate ? formatDay(d.reviewDate) : "–"],
+                    ["Status", d.status],
+                    ["Linked to", d.links.length ? d.links.map((l) => `${LINK_LABEL[l.entityType] ?? l.entityType}: ${l.entityId}`).join("; ") : "–"],
+                  ].map(([k, v]) => (
+                    <div className="govuk-summary-list__row" key={k}>
+                      <dt className="govuk-summary-list__key">{k}</dt>
+                      <dd className="govuk-summary-list__value">{v}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>
+  );
+}

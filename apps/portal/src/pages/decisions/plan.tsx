@@ -1,0 +1,114 @@
+/** The programme plan: milestones with owner, due date, status and review date; overdue reviews flagged; managers add and update them. */
+import { Button, ErrorSummary, Input, Select, Table, Tag, type SummaryError } from "@evident/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { useAuth } from "../../lib/auth.js";
+import { formatDay } from "../../lib/format.js";
+import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
+
+type Milestone = RouterOutputs["decisions"]["milestones"]["list"][number];
+const STATUS_LABEL: Record<string, string> = { planned: "Planned", in_progress: "In progress", done: "Done", late: "Late", dropped: "Dropped" };
+const STATUSES = Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }));
+
+function StatusChange({ m }: { m: Milestone }) {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState(m.status);
+  const mut = useMutation({ ...api.decisions.milestones.update.mutationOptions(), onSuccess: () => qc.invalidateQueries({ queryKey: api.decisions.pathKey() }) });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        mut.mutate({ id: m.id, version: m.version, patch: { status, ...(status === "done" && !m.doneDate ? { doneDate: new Date().toISOString().slice(0, 10) } : {}) } });
+      }}
+      style={{ display: "flex", gap: 8, alignItems: "flex-end" }}
+    >
+      <Select id={`st-${m.id}`} label={<span className="govuk-visually-hidden">Status of {m.title}</span>} value={status} onChange={(e) => setStatus(e.target.value as typeof status)} options={STATUSES} />
+      <Button type="submit" variant="secondary" disabled={mut.isPending || status === m.status}>
+        Save
+      </Button>
+      {mut.isError ? <span className="govuk-error-message">{errorInfo(mut.error).message}</span> : null}
+    </form>
+  );
+}
+
+function NewMilestone() {
+  const qc = useQueryClient();
+  const [f, setF] = useState({ title: "", dueDate: "", reviewDate: "" });
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const mut = useMutation({
+    ...api.decisions.milestones.create.mutationOptions(),
+    onSuccess: async () => {
+      setF({ title: "", dueDate: "", reviewDate: "" });
+      await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
+    },
+    onError: (e) => setErrors([{ href: "ms-title", text: errorInfo(e).fieldErrors.map((x) => `${x.path}: ${x.message}`).join("; ") || errorInfo(e).message }]),
+  });
+  return (
+    <form
+      noValidate
+      aria-label="Add a milestone"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const errs: SummaryError[] = [];
+        if (!f.title.trim()) errs.push({ href: "ms-title", text: "Enter the milestone" });
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(f.dueDate)) errs.push({ href: "ms-due", text: "Enter the due date as YYYY-MM-DD" });
+        setErrors(errs);
+        if (!errs.length) mut.mutate({ title: f.title, dueDate: f.dueDate, ...(f.reviewDate ? { reviewDate: f.reviewDate } : {}) });
+      }}
+    >
+      <h2 className="govuk-heading-m">Add a milestone</h2>
+      <ErrorSummary errors={errors} />
+      <Input id="ms-title" label="Milestone" value={f.title} onChange={set("title")} />
+      <Input id="ms-due" label="Due date" hint="YYYY-MM-DD" width={10} value={f.dueDate} onChange={set("dueDate")} />
+      <Input id="ms-review" label="Review date (optional)" hint="YYYY-MM-DD" width={10} value={f.reviewDate} onChange={set("reviewDate")} />
+      <Button type="submit" disabled={mut.isPending}>
+        Add the milestone
+      </Button>
+    </form>
+  );
+}
+
+export default function PlanPage() {
+  const auth = useAuth();
+  const canEdit = auth.can("decisions:write");
+  const q = useQuery(api.decisions.milestones.list.queryOptions({ limit: 200 }));
+  return (
+    <Page title="Programme plan">
+      <p className="govuk-body">
+        Milestones, who owns them, when they are due and when they are next reviewed. Decisions are in the <Link className="govuk-link" to="/decisions">decision log</Link>.
+      </p>
+      {q.isPending ? (
+        <Loading what="Loading the plan" />
+      ) : q.isError ? (
+        <QueryError error={q.error} what="The plan" />
+      ) : (
+        <Table
+          caption="Milestones"
+          rows={q.data}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: "Milestone", cell: (m) => m.title },
+            { header: "Programme", cell: (m) => m.programmeName ?? "All" },
+            { header: "Owner", cell: (m) => m.ownerName ?? "–" },
+            { header: "Due", cell: (m) => formatDay(m.dueDate) },
+            { header: "Review", cell: (m) => (m.reviewDate ? formatDay(m.reviewDate) : "–") },
+            {
+              header: "Status",
+              cell: (m) => (
+                <>
+                  {canEdit ? <StatusChange m={m} /> : STATUS_LABEL[m.status]}
+                  {m.reason ? <Tag colour="red">{m.reason === "review" ? `Review overdue ${m.daysOverdue} days` : `Overdue ${m.daysOverdue} days`}</Tag> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+      {canEdit ? <NewMilestone /> : null}
+    </Page>
+  );
+}

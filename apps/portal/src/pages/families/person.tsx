@@ -1,0 +1,128 @@
+/**
+ * Add a person to a family: a child or an adult, their role in the family
+ * (child, parent or carer, victim, perpetrator, other), name, reference and
+ * date of birth. Validation at each field; a failed save keeps the typing.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, Input, Radios, Select, summaryErrors } from "@evident/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Link, useNavigate, useParams } from "react-router";
+import { z } from "zod";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
+import { DraftBanner, notFuture, optionalDate, saveProblem } from "../../lib/record-form.js";
+import type { FamilyDetail } from "../../lib/shapes.js";
+import { api, errorInfo } from "../../lib/trpc.js";
+
+const ZForm = z
+  .object({
+    kind: z.string().min(1, "Select whether this is a child or an adult"),
+    familyRole: z.string().min(1, "Select their role in the family"),
+    firstName: z.string().trim().min(1, "Enter their first name").max(80, "First name must be 80 characters or fewer"),
+    lastName: z.string().trim().min(1, "Enter their last name").max(80, "Last name must be 80 characters or fewer"),
+    reference: z.string().trim().min(1, "Enter their person reference").pipe(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "Reference must be up to 20 letters, numbers or hyphens")),
+    birthDate: optionalDate("Date of birth").refine(notFuture, { message: "Date of birth cannot be in the future" }),
+  })
+  .refine((v) => !(v.kind === "child") || v.familyRole === "child" || v.familyRole === "other", { message: "A child's role is Child (or Other)", path: ["familyRole"] })
+  .refine((v) => !(v.kind === "adult") || v.familyRole !== "child", { message: "An adult cannot have the role Child", path: ["familyRole"] });
+type TForm = z.infer<typeof ZForm>;
+const IDS = { kind: "p-kind", familyRole: "p-role", firstName: "p-first", lastName: "p-last", reference: "p-ref", birthDate: "p-birth" };
+
+export default function AddPersonPage() {
+  const { id = "" } = useParams();
+  const family = useQuery(api.families.get.queryOptions({ id }));
+  if (family.isPending) return <Loading what="Loading the family" />;
+  if (family.isError) return <QueryError error={family.error} what="This family" />;
+  return <PersonForm family={family.data as FamilyDetail} />;
+}
+
+function PersonForm({ family }: { family: FamilyDetail }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const key = `person:new:${family.id}`;
+  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
+  const [problem, setProblem] = useState<string | null>(null);
+  const empty: TForm = { kind: "", familyRole: "", firstName: "", lastName: "", reference: "", birthDate: "" };
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
+  const { register, handleSubmit, formState, control, setError } = form;
+  const errors = formState.errors;
+  const create = useMutation(api.people.create.mutationOptions());
+  const onSubmit = handleSubmit(async (v) => {
+    setProblem(null);
+    try {
+      await create.mutateAsync({
+        familyId: family.id,
+        kind: v.kind as "child" | "adult",
+        familyRole: v.familyRole as "child" | "parent_carer" | "victim" | "perpetrator" | "other",
+        firstName: v.firstName,
+        lastName: v.lastName,
+        reference: v.reference,
+        ...(v.birthDate ? { birthDate: v.birthDate } : {}),
+      });
+      drafts.clear(key);
+      await queryClient.invalidateQueries({ queryKey: api.families.pathKey() });
+      navigate(`/families/${family.id}`, { state: { saved: `${v.firstName} ${v.lastName} added to the family` } });
+    } catch (error) {
+      drafts.save(key, v);
+      const info = errorInfo(error);
+      if (info.code === "CONFLICT") {
+        setError("reference", { type: "server", message: "A person with this reference already exists" });
+        return;
+      }
+      if (info.fieldErrors.length) {
+        const rest = applyFieldErrors(info.fieldErrors, setError, Object.keys(IDS));
+        if (rest.length) setProblem(rest.join("; "));
+        return;
+      }
+      setProblem(saveProblem(error));
+    }
+  });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
+        {draft ? (
+          <DraftBanner
+            draftKey={key}
+            savedAt={draft.savedAt}
+            onDiscard={() => {
+              setDraft(null);
+              form.reset(empty);
+            }}
+          />
+        ) : null}
+        <Page title="Add a person" caption={`${family.name} (${family.reference})`}>
+          <form noValidate onSubmit={onSubmit} aria-label="Add a person">
+            <Radios
+              id="p-kind"
+              legend="Child or adult?"
+              inline
+              error={errors.kind?.message}
+              items={[
+                { value: "child", label: "Child" },
+                { value: "adult", label: "Adult" },
+              ]}
+              inputProps={register("kind")}
+            />
+            <Select id="p-role" label="Role in the family" error={errors.familyRole?.message} options={[{ value: "", label: "Select a role" }, ...Object.entries(FAMILY_ROLE_LABEL).map(([value, label]) => ({ value, label }))]} {...register("familyRole")} />
+            <Input id="p-first" label="First name" autoComplete="off" error={errors.firstName?.message} {...register("firstName")} />
+            <Input id="p-last" label="Last name" autoComplete="off" error={errors.lastName?.message} {...register("lastName")} />
+            <Input id="p-ref" label="Person reference" hint="Up to 20 letters, numbers or hyphens; for a child, the CIN census LA child ID" width={10} error={errors.reference?.message} {...register("reference")} />
+            <Controller control={control} name="birthDate" render={({ field }) => <DateInput id="p-birth" legend="Date of birth (optional)" error={errors.birthDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+            <div className="govuk-button-group">
+              <Button type="submit" disabled={formState.isSubmitting}>
+                Add person
+              </Button>
+              <Link className="govuk-link" to={`/families/${family.id}`}>
+                Cancel
+              </Link>
+            </div>
+          </form>
+        </Page>
+      </div>
+    </div>
+  );
+}

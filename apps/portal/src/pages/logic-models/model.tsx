@@ -1,0 +1,446 @@
+/**
+ * One logic model: the diagram (React Flow, five columns, nodes grouped by
+ * whom they concern), the same nodes as a keyboard-accessible table, the
+ * validation panel, indicators with live status, edits with a reason (each
+ * makes a new version), decisions on each node, and the version history.
+ * Lazy-loaded, so React Flow stays out of the first bundle.
+ */
+import "@xyflow/react/dist/style.css";
+import { Button, ErrorSummary, Input, Select, Table, Textarea, type SummaryError } from "@evident/ui";
+import { Background, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { Loading, QueryError } from "../../components/errors.js";
+import { Page } from "../../components/page.js";
+import { useAuth } from "../../lib/auth.js";
+import { formatDateTime, formatDay } from "../../lib/format.js";
+import { api, errorInfo, type RouterInputs, type RouterOutputs } from "../../lib/trpc.js";
+import { COLUMN_LABEL, COLUMNS, fmt, GROUP_LABEL, GROUPS, ISSUE_LABEL, StatusTag } from "./labels.js";
+
+type Model = RouterOutputs["logicModels"]["get"];
+type ModelNode = Model["nodes"][number];
+type Edit = RouterInputs["logicModels"]["edit"]["edit"];
+
+const COLOURS: Record<string, string> = { inputs: "#f3f2f1", activities: "#e8f1f8", outputs: "#e5f4ee", impacts: "#fff7e6", outcomes: "#f4e8f5" };
+
+function Diagram({ model, selected, onSelect }: { model: Model; selected: string | null; onSelect: (id: string) => void }) {
+  const { nodes, edges } = useMemo(() => {
+    const nodes: Node[] = [];
+    COLUMNS.forEach((column, ci) => {
+      const inColumn = model.nodes.filter((n) => n.column === column).sort((a, b) => GROUPS.indexOf(a.group as never) - GROUPS.indexOf(b.group as never));
+      inColumn.forEach((n, i) => {
+        nodes.push({
+          id: n.id,
+          position: { x: ci * 280, y: i * 96 },
+          data: { label: `${n.text}${n.indicatorIds.length ? ` ◆${n.indicatorIds.length}` : ""}` },
+          style: { width: 240, fontSize: 11, background: COLOURS[column], borderColor: n.id === selected ? "#1d70b8" : "#b1b4b6", borderWidth: n.id === selected ? 3 : 1 },
+          draggable: false,
+        });
+      });
+    });
+    const edges: Edge[] = model.links.map((l) => ({ id: `${l.from}>${l.to}`, source: l.from, target: l.to, style: { stroke: "#b1b4b6" } }));
+    return { nodes, edges };
+  }, [model, selected]);
+  return (
+    <div style={{ height: 560, border: "1px solid #b1b4b6" }} aria-hidden="true" data-testid="logic-diagram">
+      <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.1} nodesConnectable={false} nodesFocusable={false} edgesFocusable={false} elementsSelectable={false} disableKeyboardA11y onNodeClick={(_e, n) => onSelect(n.id)} proOptions={{ hideAttribution: true }}>
+        <Background />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function useEdit(model: Model, prefix: string, onDone?: () => void) {
+  const qc = useQueryClient();
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const m = useMutation({
+    ...api.logicModels.edit.mutationOptions(),
+    onSuccess: async () => {
+      setErrors([]);
+      await qc.invalidateQueries({ queryKey: api.logicModels.pathKey() });
+      onDone?.();
+    },
+    onError: (e) => {
+      const info = errorInfo(e);
+      setErrors(info.fieldErrors.length ? info.fieldErrors.map((f) => ({ href: f.path.includes("reason") ? `${prefix}-reason` : `${prefix}-form`, text: `${f.path}: ${f.message}` })) : [{ href: `${prefix}-form`, text: info.code === "CONFLICT" ? "Someone else changed this model. Reload the page and try again." : info.message }]);
+    },
+  });
+  const submit = (reason: string, edit: Edit) => {
+    if (!reason.trim()) {
+      setErrors([{ href: `${prefix}-reason`, text: "Enter the reason for this change" }]);
+      return;
+    }
+    m.mutate({ modelId: model.id, version: model.version, reason, edit });
+  };
+  return { submit, errors, pending: m.isPending };
+}
+
+function Reason({ prefix, value, onChange }: { prefix: string; value: string; onChange: (v: string) => void }) {
+  return <Input id={`${prefix}-reason`} label="Reason for the change" hint="Shown in the version history with your name and the date" value={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+function Form({ prefix, title, onSubmit, children, errors, pending, submitText }: { prefix: string; title: string; onSubmit: () => void; children: ReactNode; errors: SummaryError[]; pending: boolean; submitText: string }) {
+  return (
+    <form
+      id={`${prefix}-form`}
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      className="govuk-!-margin-bottom-6"
+      aria-label={title}
+    >
+      <h3 className="govuk-heading-s">{title}</h3>
+      <ErrorSummary errors={errors} />
+      {children}
+      <Button type="submit" disabled={pending}>
+        {submitText}
+      </Button>
+    </form>
+  );
+}
+
+function NodeEditor({ model, node }: { model: Model; node: ModelNode }) {
+  const [text, setText] = useState(node.text);
+  const [group, setGroup] = useState(node.group);
+  const [reason, setReason] = useState("");
+  const px = `node-${node.id}`;
+  const e = useEdit(model, px, () => setReason(""));
+  return (
+    <Form prefix={px} title={`Change this ${COLUMN_LABEL[node.column]!.toLowerCase().replace(/s$/, "").replace(/ie$/, "y")}`} submitText="Save the change" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "updateNode", nodeId: node.id, patch: { text, group } })}>
+      <Textarea id={`${px}-node-text`} label="Wording" value={text} onChange={(ev) => setText(ev.target.value)} />
+      <Select id={`${px}-node-group`} label="Who it concerns" value={group} onChange={(ev) => setGroup(ev.target.value as typeof group)} options={GROUPS.map((g) => ({ value: g, label: GROUP_LABEL[g]! }))} />
+      <Reason prefix={px} value={reason} onChange={setReason} />
+    </Form>
+  );
+}
+
+function BindIndicator({ model, node }: { model: Model; node: ModelNode }) {
+  const measures = useQuery(api.monitoring.measures.queryOptions());
+  const [measureId, setMeasureId] = useState("");
+  const [title, setTitle] = useState("");
+  const [unit, setUnit] = useState("");
+  const [reason, setReason] = useState("");
+  const px = `bind-${node.id}`;
+  const e = useEdit(model, px, () => {
+    setReason("");
+    setTitle("");
+  });
+  const simple = (measures.data ?? []).filter((m) => m.params.every((p) => !p.required));
+  return (
+    <Form
+      prefix={px}
+      title="Add an indicator to this node"
+      submitText="Add the indicator"
+      errors={e.errors}
+      pending={e.pending}
+      onSubmit={() => {
+        const measure = simple.find((m) => m.id === measureId);
+        e.submit(reason, { op: "bindIndicator", nodeId: node.id, indicator: { title: title.trim() || measure?.title || "", measureId: measureId || null, ...(unit.trim() ? { unit: unit.trim() } : measure ? { unit: measure.unit } : {}) } });
+      }}
+    >
+      <Select id={`${px}-ind-measure`} label="Measure" hint="A measure computed from the records, or values entered by hand each period" value={measureId} onChange={(ev) => setMeasureId(ev.target.value)} options={[{ value: "", label: "Entered by hand" }, ...simple.map((m) => ({ value: m.id, label: `${m.title} (${m.source})` }))]} />
+      <Input id={`${px}-ind-title`} label="Indicator name" hint="Leave blank to use the measure's name" value={title} onChange={(ev) => setTitle(ev.target.value)} />
+      <Input id={`${px}-ind-unit`} label="Unit (optional)" width={10} value={unit} onChange={(ev) => setUnit(ev.target.value)} />
+      <Reason prefix={px} value={reason} onChange={setReason} />
+    </Form>
+  );
+}
+
+function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string }) {
+  const [f, setF] = useState({ label: "", baseline: "", baselineDate: "", direction: "higher_is_better", value: "", dueDate: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const px = `target-${indicatorId}`;
+  const e = useEdit(model, px, () => setF({ ...f, reason: "" }));
+  return (
+    <Form
+      prefix={px}
+      title="Set a target"
+      submitText="Set the target"
+      errors={e.errors}
+      pending={e.pending}
+      onSubmit={() =>
+        e.submit(f.reason, {
+          op: "setTarget",
+          indicatorId,
+          target: { ...(f.label.trim() ? { label: f.label.trim() } : {}), baseline: f.baseline.trim() === "" ? null : Number(f.baseline), baselineDate: f.baselineDate, direction: f.direction as "higher_is_better", value: { kind: "absolute", value: Number(f.value) }, dueDate: f.dueDate },
+        })
+      }
+    >
+      <Input id={`${px}-target-label`} label="Name (optional)" value={f.label} onChange={set("label")} />
+      <Input id={`${px}-target-baseline`} label="Baseline" hint="Leave blank to take it from the measurements on the baseline date" width={10} inputMode="decimal" value={f.baseline} onChange={set("baseline")} />
+      <Input id={`${px}-target-baseline-date`} label="Baseline date" hint="YYYY-MM-DD" width={10} value={f.baselineDate} onChange={set("baselineDate")} />
+      <Select id={`${px}-target-direction`} label="Better is" value={f.direction} onChange={set("direction")} options={[{ value: "higher_is_better", label: "Higher" }, { value: "lower_is_better", label: "Lower" }]} />
+      <Input id={`${px}-target-value`} label="Target value" width={10} inputMode="decimal" value={f.value} onChange={set("value")} />
+      <Input id={`${px}-target-due`} label="Due date" hint="YYYY-MM-DD" width={10} value={f.dueDate} onChange={set("dueDate")} />
+      <Reason prefix={px} value={f.reason} onChange={(v) => setF({ ...f, reason: v })} />
+    </Form>
+  );
+}
+
+function MeasurementForm({ model, indicatorId }: { model: Model; indicatorId: string }) {
+  const [f, setF] = useState({ periodStart: "", periodEnd: "", value: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const px = `value-${indicatorId}`;
+  const e = useEdit(model, px, () => setF({ periodStart: "", periodEnd: "", value: "", reason: "" }));
+  return (
+    <Form prefix={px} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) })}>
+      <Input id={`${px}-m-start`} label="Period from" hint="YYYY-MM-DD" width={10} value={f.periodStart} onChange={set("periodStart")} />
+      <Input id={`${px}-m-end`} label="Period to" hint="YYYY-MM-DD" width={10} value={f.periodEnd} onChange={set("periodEnd")} />
+      <Input id={`${px}-m-value`} label="Value" width={10} inputMode="decimal" value={f.value} onChange={set("value")} />
+      <Reason prefix={px} value={f.reason} onChange={(v) => setF({ ...f, reason: v })} />
+    </Form>
+  );
+}
+
+function AddNode({ model }: { model: Model }) {
+  const [f, setF] = useState({ column: "outputs", group: "system", text: "", from: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const px = "add-node";
+  const e = useEdit(model, px, () => setF({ ...f, text: "", reason: "" }));
+  return (
+    <Form prefix={px} title="Add a node" submitText="Add the node" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "addNode", node: { column: f.column as "outputs", group: f.group as "system", text: f.text } })}>
+      <Select id="add-column" label="Column" value={f.column} onChange={set("column")} options={COLUMNS.map((c) => ({ value: c, label: COLUMN_LABEL[c]! }))} />
+      <Select id="add-group" label="Who it concerns" value={f.group} onChange={set("group")} options={GROUPS.map((g) => ({ value: g, label: GROUP_LABEL[g]! }))} />
+      <Textarea id="add-text" label="Wording" value={f.text} onChange={set("text")} />
+      <Reason prefix={px} value={f.reason} onChange={(v) => setF({ ...f, reason: v })} />
+    </Form>
+  );
+}
+
+function AddLink({ model, from }: { model: Model; from: ModelNode }) {
+  const later = model.nodes.filter((n) => COLUMNS.indexOf(n.column) > COLUMNS.indexOf(from.column) && !model.links.some((l) => l.from === from.id && l.to === n.id));
+  const [to, setTo] = useState("");
+  const [reason, setReason] = useState("");
+  const px = `link-${from.id}`;
+  const e = useEdit(model, px, () => setReason(""));
+  return (
+    <Form prefix={px} title="Link this node to a later one" submitText="Add the link" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "addLink", from: from.id, to })}>
+      <Select id={`${px}-link-to`} label="Leads to" value={to} onChange={(ev) => setTo(ev.target.value)} options={[{ value: "", label: "Choose a node" }, ...later.map((n) => ({ value: n.id, label: `${COLUMN_LABEL[n.column]}: ${n.text.slice(0, 80)}` }))]} />
+      <Reason prefix={px} value={reason} onChange={setReason} />
+    </Form>
+  );
+}
+
+function Validation({ model, onSelect }: { model: Model; onSelect: (id: string) => void }) {
+  if (model.issues.length === 0) return <p className="govuk-body">No gaps: every output leads somewhere, every outcome has an indicator and every indicator a target.</p>;
+  const byCode = new Map<string, Model["issues"]>();
+  for (const i of model.issues) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  return (
+    <div data-testid="validation-panel">
+      <p className="govuk-body">
+        {model.issues.filter((i) => i.severity === "error").length} errors, {model.issues.filter((i) => i.severity === "warning").length} gaps. The report's own models leave the gaps listed here.
+      </p>
+      {[...byCode.entries()].map(([code, issues]) => (
+        <details className="govuk-details" key={code}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              {ISSUE_LABEL[code] ?? code} ({issues.length})
+            </span>
+          </summary>
+          <div className="govuk-details__text">
+            <ul className="govuk-list govuk-list--bullet">
+              {issues.map((i, k) => (
+                <li key={k}>
+                  {i.message}
+                  {i.nodeIds[0] ? (
+                    <>
+                      {" "}
+                      <button type="button" className="govuk-link app-link-button" style={{ background: "none", border: 0, padding: 0, cursor: "pointer", color: "#1d70b8", textDecoration: "underline" }} onClick={() => onSelect(i.nodeIds[0]!)}>
+                        show node
+                      </button>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function History({ id }: { id: string }) {
+  const q = useQuery(api.logicModels.versions.queryOptions({ id }));
+  if (q.isPending) return <Loading what="Loading the history" />;
+  if (q.isError) return <QueryError error={q.error} what="The version history" />;
+  return (
+    <Table
+      caption="Version history"
+      captionSize="m"
+      rows={q.data}
+      rowKey={(v) => String(v.number)}
+      columns={[
+        { header: "Version", cell: (v) => <Link className="govuk-link" to={`?version=${v.number}`}>{v.number}</Link> },
+        { header: "When", cell: (v) => formatDateTime(v.createdAt) },
+        { header: "Who", cell: (v) => v.createdBy ?? "–" },
+        { header: "What changed", cell: (v) => v.change ?? "–" },
+        { header: "Why", cell: (v) => v.reason ?? "–" },
+      ]}
+    />
+  );
+}
+
+export default function LogicModelPage() {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const number = params.get("version") ? Number(params.get("version")) : undefined;
+  const auth = useAuth();
+  const canEdit = auth.can("logicModels:write");
+  const q = useQuery(api.logicModels.get.queryOptions(number ? { id, number } : { id }));
+  const [selected, setSelected] = useState<string | null>(null);
+  if (q.isPending) return <Loading what="Loading the logic model" />;
+  if (q.isError) return <QueryError error={q.error} what="The logic model" />;
+  const model = q.data;
+  const node = model.nodes.find((n) => n.id === selected) ?? null;
+  const indicatorById = new Map(model.indicators.map((i) => [i.id, i]));
+  const select = (nid: string) => {
+    setSelected(nid);
+    setTimeout(() => document.getElementById("selected-node")?.focus(), 0);
+  };
+  return (
+    <Page title={model.name} caption={`Logic model · ${model.workstream ?? ""}`}>
+      <p className="govuk-body" data-testid="model-version">
+        Version {model.number}
+        {model.isLatest ? " (current)" : ` (an earlier version; the current one is ${model.version})`}, {formatDateTime(model.createdAt)}
+        {model.createdBy ? ` by ${model.createdBy}` : ""}: {model.reason}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/logic-models">
+          All logic models
+        </Link>
+        {model.programmeId ? (
+          <>
+            {" · "}
+            <Link className="govuk-link" to={`/briefing/${model.programmeId}`}>
+              Programme briefing
+            </Link>
+          </>
+        ) : null}
+      </p>
+
+      <h2 className="govuk-heading-m">Diagram</h2>
+      <p className="govuk-body-s">Inputs → activities → outputs → impacts → outcomes. Select a node to see it below; the table after the diagram lists the same nodes for keyboard and screen reader users.</p>
+      <Diagram model={model} selected={selected} onSelect={select} />
+
+      {node ? (
+        <section aria-labelledby="selected-node" className="govuk-!-margin-top-6" data-testid="node-detail">
+          <h2 className="govuk-heading-m" id="selected-node" tabIndex={-1}>
+            {COLUMN_LABEL[node.column]}: {node.text}
+          </h2>
+          <p className="govuk-body">
+            Concerns {GROUP_LABEL[node.group]?.toLowerCase()}
+            {node.heading ? ` · ${node.heading}` : ""} · leads to {model.links.filter((l) => l.from === node.id).length} nodes, {model.links.filter((l) => l.to === node.id).length} lead here.
+          </p>
+          <h3 className="govuk-heading-s">Indicators</h3>
+          {node.indicatorIds.length === 0 ? <p className="govuk-body">No indicator.</p> : null}
+          {node.indicatorIds.map((iid) => {
+            const ind = indicatorById.get(iid);
+            if (!ind) return <p key={iid}>Unknown indicator {iid}</p>;
+            return (
+              <div key={iid} className="govuk-inset-text" data-testid={`indicator-${iid}`}>
+                <p className="govuk-body govuk-!-font-weight-bold">
+                  {ind.title} <StatusTag status={ind.status} />
+                </p>
+                <p className="govuk-body-s">{ind.measureId ? ind.definition : "Entered by hand each period."}</p>
+                {ind.targets.map((t) => (
+                  <p className="govuk-body-s" key={t.id}>
+                    Target {t.label ?? ""}: {fmt(t.targetValue)} (baseline {fmt(t.baseline)}); latest {fmt(t.actual)}
+                    {t.measuredOn ? ` on ${formatDay(t.measuredOn)}` : ""} – {t.reason}
+                  </p>
+                ))}
+                {canEdit && model.isLatest ? (
+                  <>
+                    <details className="govuk-details">
+                      <summary className="govuk-details__summary">
+                        <span className="govuk-details__summary-text">Set a target for {ind.title}</span>
+                      </summary>
+                      <div className="govuk-details__text">
+                        <TargetForm model={model} indicatorId={iid} />
+                      </div>
+                    </details>
+                    {ind.measureId === null ? (
+                      <details className="govuk-details">
+                        <summary className="govuk-details__summary">
+                          <span className="govuk-details__summary-text">Record a value for {ind.title}</span>
+                        </summary>
+                        <div className="govuk-details__text">
+                          <MeasurementForm model={model} indicatorId={iid} />
+                        </div>
+                      </details>
+                    ) : null}
+                  </>
+                ) : null}
+              </div>
+            );
+          })}
+          <h3 className="govuk-heading-s">Decisions about this node</h3>
+          {node.decisions.length === 0 ? (
+            <p className="govuk-body">None recorded.</p>
+          ) : (
+            <ul className="govuk-list" data-testid="node-decisions">
+              {node.decisions.map((d) => (
+                <li key={d.id}>
+                  <Link className="govuk-link" to={`/decisions?id=${d.id}`}>
+                    {d.title}
+                  </Link>{" "}
+                  ({formatDay(d.decidedAt)})
+                </li>
+              ))}
+            </ul>
+          )}
+          {auth.can("decisions:write") ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/decisions?node=${encodeURIComponent(node.id)}&new=1`}>
+                Record a decision about this node
+              </Link>
+            </p>
+          ) : null}
+          {canEdit && model.isLatest ? (
+            <>
+              <NodeEditor key={`${node.id}-${model.version}`} model={model} node={node} />
+              <BindIndicator key={`b-${node.id}-${model.version}`} model={model} node={node} />
+              {node.column !== "outcomes" ? <AddLink key={`l-${node.id}-${model.version}`} model={model} from={node} /> : null}
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Validation</h2>
+      <Validation model={model} onSelect={select} />
+
+      <h2 className="govuk-heading-m">Nodes</h2>
+      {COLUMNS.map((column) => {
+        const rows = model.nodes.filter((n) => n.column === column).sort((a, b) => GROUPS.indexOf(a.group as never) - GROUPS.indexOf(b.group as never));
+        return (
+          <Table
+            key={column}
+            caption={`${COLUMN_LABEL[column]} (${rows.length})`}
+            captionSize="s"
+            rows={rows}
+            rowKey={(n) => n.id}
+            columns={[
+              {
+                header: "Node",
+                cell: (n) => (
+                  <button type="button" className="govuk-link" style={{ background: "none", border: 0, padding: 0, textAlign: "left", cursor: "pointer", color: "#1d70b8", textDecoration: "underline", font: "inherit" }} onClick={() => select(n.id)}>
+                    {n.text}
+                  </button>
+                ),
+              },
+              { header: "Concerns", cell: (n) => GROUP_LABEL[n.group] ?? n.group },
+              { header: "Leads to", cell: (n) => model.links.filter((l) => l.from === n.id).length, numeric: true },
+              { header: "Indicators", cell: (n) => (n.indicatorIds.length ? n.indicatorIds.map((i) => <StatusTag key={i} status={indicatorById.get(i)?.status ?? null} />) : "–") },
+              { header: "Decisions", cell: (n) => n.decisions.length || "–", numeric: true },
+            ]}
+          />
+        );
+      })}
+      {canEdit && model.isLatest ? <AddNode key={`add-${model.version}`} model={model} /> : null}
+      <History id={model.id} />
+    </Page>
+  );
+}

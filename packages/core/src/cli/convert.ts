@@ -1,0 +1,123 @@
+/**
+ * `evident convert`: SSDA903 / CIN census returns → the `evident analyse`
+ * files (episodes.csv, referrals.csv), children-profile.csv and
+ * validation.json. Exit 2 when any error-severity problem is found; the CSVs
+ * are then not written (validation.json always is).
+ */
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseIsoDay } from "../dates.js";
+import { readHead, readStatutoryPaths, StatutoryFileError, type StatutoryPath } from "../node/statutory-files.js";
+import { toAnalysisRows } from "../statutory/analysis.js";
+import { CIN_DEFINITIONS, hasStatutoryErrors, type TCinDefinition, type TStatutoryFileKind } from "../statutory/model.js";
+import { detectStatutoryFileKind } from "../statutory/read.js";
+
+export const CONVERT_USAGE = `evident convert --out DIR [--ssda903-header FILE ...] [--ssda903-episodes FILE ...] [--cin-census FILE ...]
+                [--cin-definition plan|episode] [--year-end YYYY-MM-DD]`;
+
+export class ConvertUsageError extends Error {}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const EXPECTED: Record<string, (kind: TStatutoryFileKind) => boolean> = {
+  "--ssda903-header": (k) => k === "ssda903-header-csv" || k === "ssda903-xml",
+  "--ssda903-episodes": (k) => k === "ssda903-episodes-csv" || k === "ssda903-xml",
+  "--cin-census": (k) => k.startsWith("cin-"),
+};
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function writeCsv(path: string, columns: string[], rows: Record<string, string>[]): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, "w");
+  try {
+    let chunk = `${columns.join(",")}\n`;
+    for (const row of rows) {
+      let line = "";
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[columns[i]!] ?? "";
+        line += (i === 0 ? "" : ",") + (SAFE.test(value) ? value : csvCell(value));
+      }
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+const SAFE = /^[\w\-. /]*$/;
+
+export async function runConvert(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      out: { type: "string" },
+      "ssda903-header": { type: "string", multiple: true },
+      "ssda903-episodes": { type: "string", multiple: true },
+      "cin-census": { type: "string", multiple: true },
+      "cin-definition": { type: "string" },
+      "year-end": { type: "string" },
+    },
+  });
+  if (!values.out) throw new ConvertUsageError("convert needs --out DIR (the folder to write episodes.csv, referrals.csv, children-profile.csv and validation.json to)");
+  const definition = (values["cin-definition"] ?? "plan") as TCinDefinition;
+  if (!CIN_DEFINITIONS.includes(definition)) throw new ConvertUsageError(`--cin-definition must be plan or episode (got ${JSON.stringify(values["cin-definition"])})`);
+  const yearEnd = values["year-end"];
+  if (yearEnd !== undefined && parseIsoDay(yearEnd) === undefined) throw new ConvertUsageError(`--year-end must be a real date written YYYY-MM-DD (got ${JSON.stringify(yearEnd)})`);
+
+  const given: { flag: string; path: string }[] = [];
+  for (const flag of ["ssda903-header", "ssda903-episodes", "cin-census"] as const) for (const path of values[flag] ?? []) given.push({ flag: `--${flag}`, path });
+  if (given.length === 0) throw new ConvertUsageError("convert needs at least one input: --ssda903-header FILE, --ssda903-episodes FILE or --cin-census FILE");
+  const paths: StatutoryPath[] = [];
+  const wrongKind: { file: string; message: string }[] = [];
+  for (const { flag, path } of given) {
+    let head: string;
+    try {
+      head = readHead(path, 65_536);
+    } catch {
+      throw new ConvertUsageError(`cannot read ${flag} ${path}`);
+    }
+    const kind = detectStatutoryFileKind(path, head);
+    if (!EXPECTED[flag]!(kind)) wrongKind.push({ file: path, message: `given as ${flag} but ${kind === "unknown" ? "not recognised" : `recognised as ${kind}`}: check its columns or root element` });
+    if (!paths.some((p) => p.path === path)) paths.push({ path, name: path });
+  }
+
+  let extract;
+  try {
+    extract = await readStatutoryPaths(paths, yearEnd ? { yearEnd } : {});
+  } catch (error) {
+    if (error instanceof StatutoryFileError) throw new ConvertUsageError(error.message);
+    throw error;
+  }
+  const problems = [...wrongKind.map((w) => ({ file: w.file, row: 0, field: "", rule: "EV27", severity: "error" as const, message: w.message })), ...extract.problems];
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, "validation.json"), `${JSON.stringify(problems, null, 1)}\n`);
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.length - errors.length;
+  if (errors.length > 0 || hasStatutoryErrors(extract)) {
+    io.stderr(`evident: ${errors.length} error${errors.length === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found; the CSVs were not written. All problems are in ${join(values.out, "validation.json")}. The first:\n`);
+    for (const p of errors.slice(0, 20)) io.stderr(`  ${p.file}${p.row ? `, row ${p.row}` : ""}${p.field ? `, ${p.field}` : ""}: [${p.rule}] ${p.message}\n`);
+    return 2;
+  }
+  const rows = toAnalysisRows(extract, { cinDefinition: definition });
+  writeCsv(join(values.out, "episodes.csv"), ["child_id", "status", "start_date", "end_date"], rows.episodes);
+  writeCsv(join(values.out, "referrals.csv"), ["child_id", "referral_date"], rows.referrals);
+  writeCsv(join(values.out, "children-profile.csv"), ["child_id", "birth_date", "sex", "ethnicity"], rows.childrenProfile);
+  io.stdout(
+    `Converted ${extract.files.length} file${extract.files.length === 1 ? "" : "s"}: ${rows.childrenProfile.length} children, ${rows.episodes.length} episodes (CIN = ${definition === "plan" ? "CIN plan periods" : "whole CIN episodes"}), ${rows.referrals.length} referrals; ${warnings} warning${warnings === 1 ? "" : "s"} in validation.json.\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,3 @@
+export * from "./languages.js";
+export * from "./translations.js";
+export * from "./participant-texts.js";

@@ -1,0 +1,5 @@
+export * from "./model.js";
+export * from "./codes.js";
+export * from "./read.js";
+export * from "./analysis.js";
+export * from "./write.js";

@@ -1,0 +1,83 @@
+/**
+ * The DfE community validators' own sample files are deliberately broken
+ * (see /work/shared/fixtures/dfe-validator-samples/README.md). The importer
+ * must read them without throwing, report problems with file, row and rule,
+ * and flag them as not importable.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readStatutoryPaths } from "../node/statutory-files.js";
+import { ZStatutoryExtract, hasStatutoryErrors, type TStatutoryExtract } from "./model.js";
+import { readStatutoryFiles } from "./read.js";
+
+const DIR = "/work/shared/fixtures/dfe-validator-samples";
+const load = (name: string) => ({ name, text: readFileSync(`${DIR}/${name}`, "utf8") });
+
+function survived(x: TStatutoryExtract, names: string[]): void {
+  expect(ZStatutoryExtract.safeParse(x).success).toBe(true);
+  expect(hasStatutoryErrors(x)).toBe(true);
+  for (const p of x.problems) {
+    expect(names).toContain(p.file);
+    expect(p.rule).toMatch(/^[0-9A-Z]+$/);
+    expect(p.message.length).toBeGreaterThan(5);
+  }
+}
+
+describe("the DfE validators' sample files are survived", () => {
+  it("903 Header + Episodes CSV: every row read, REC-without-DEC reported as 148 on the right line", () => {
+    const files = [load("ssda903-header.csv"), load("ssda903-episodes.csv")];
+    const x = readStatutoryFiles(files);
+    survived(x, files.map((f) => f.name));
+    const lines = files[1]!.text.trim().split("\n");
+    expect(x.files.map((f) => f.rows)).toEqual([files[0]!.text.trim().split("\n").length - 1, lines.length - 1]);
+    // Counted independently: episodes whose DEC (8th column) and REC (9th) are not both blank or both given.
+    const mismatched = lines.slice(1).filter((l) => (l.split(",")[7] === "") !== (l.split(",")[8] === "")).length;
+    expect(x.problems.filter((p) => p.rule === "148")).toHaveLength(mismatched);
+    // Line 3: 566910,14/08/2017,T,...,(blank DEC),X1
+    expect(x.problems).toContainEqual(expect.objectContaining({ file: "ssda903-episodes.csv", row: 3, field: "DEC", rule: "148", severity: "error" }));
+  });
+
+  it("903 XML", async () => {
+    const file = load("ssda903-fake_903.xml");
+    const x = readStatutoryFiles([file]);
+    survived(x, [file.name]);
+    expect(x.files[0]!.rows).toBe((file.text.match(/<CHILD>/g) ?? []).length + (file.text.match(/<EPISODE>/g) ?? []).length);
+    const mismatched = (file.text.match(/<EPISODE>.*?<\/EPISODE>/g) ?? []).filter((e) => /<DEC \/>/.test(e) !== /<REC \/>/.test(e)).length;
+    expect(x.problems.filter((p) => p.rule === "148")).toHaveLength(mismatched);
+    const streamed = await readStatutoryPaths([`${DIR}/ssda903-fake_903.xml`], { chunkBytes: 1000 });
+    expect(streamed.problems).toEqual(x.problems);
+  });
+
+  it("CIN census 2024 sample: old numeric Sex (4180) and a 21+ character LAchildID (1570)", () => {
+    const file = load("cin-CIN_Census_2024.xml");
+    const x = readStatutoryFiles([file]);
+    survived(x, [file.name]);
+    expect(x.files[0]!.referenceDate).toBe("2024-03-31");
+    expect(x.problems).toContainEqual(expect.objectContaining({ row: 18, field: "Sex", rule: "4180", severity: "error" }));
+    expect(x.problems.some((p) => p.rule === "1570")).toBe(true);
+  });
+
+  it("CIN census 2021 sample: DOB and expected DOB both given (8525Q warning)", () => {
+    const file = load("cin-CIN_Census_2021.xml");
+    const x = readStatutoryFiles([file]);
+    survived(x, [file.name]);
+    expect(x.problems).toContainEqual(expect.objectContaining({ row: 18, rule: "8525Q", severity: "warning" }));
+    expect(x.problems).toContainEqual(expect.objectContaining({ row: 36, field: "CINclosureDate", rule: "8620", severity: "error" }));
+  });
+
+  it("CIN fake data: every child read, closures outside the census year reported (8620)", () => {
+    const file = load("cin-fake_CIN_data.xml");
+    const x = readStatutoryFiles([file]);
+    survived(x, [file.name]);
+    expect(x.files[0]!.rows).toBe((file.text.match(/<Child>/g) ?? []).length);
+    expect(x.cinEpisodes.length + x.problems.filter((p) => p.rule === "8600" && p.message.includes("missing")).length).toBe((file.text.match(/<CINdetails>/g) ?? []).length);
+    // Line 28: a CINdetails whose CINclosureDate 2021-06-11 is before the year starting 2021-07-22.
+    expect(x.problems).toContainEqual(expect.objectContaining({ row: 28, field: "CINclosureDate", rule: "8620" }));
+  });
+
+  it("all of them at once", () => {
+    const names = ["ssda903-header.csv", "ssda903-episodes.csv", "ssda903-fake_903.xml", "cin-CIN_Census_2021.xml", "cin-CIN_Census_2024.xml", "cin-fake_CIN_data.xml"];
+    const x = readStatutoryFiles(names.map(load));
+    survived(x, names);
+  });
+});
