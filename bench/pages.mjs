@@ -29,7 +29,7 @@ const runs = Number(args.runs ?? 5);
 const log = (m) => process.stdout.write(`[pages] ${m}\n`);
 
 const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
+const base = `http://localhost:${port}`; // the origin the server trusts (EVIDENT_BASE_URL defaults to localhost)
 const server = spawn(process.execPath, ["apps/e2e/scripts/serve.mjs"], { cwd: root, env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.kill("SIGINT");
 process.on("SIGINT", () => {
@@ -58,9 +58,18 @@ const PLAN = {
 };
 
 async function usable(page) {
-  await page.locator("h1").first().waitFor({ state: "visible", timeout: 30_000 });
-  // Loading messages are role=status elements ending in "…" (components/errors Loading).
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /…\s*$/.test(e.textContent ?? "")), null, { timeout: 30_000 });
+  // Checked on every animation frame in the page (Playwright's locator waits poll at up to
+  // 500 ms intervals, which would round every measurement up).
+  await page.waitForFunction(
+    () => {
+      const h1 = document.querySelector("h1");
+      if (!h1 || !h1.getClientRects().length) return false;
+      // Loading messages are role=status elements ending in "…" (the Loading component).
+      return ![...document.querySelectorAll('[role="status"]')].some((e) => /…\s*$/.test(e.textContent ?? ""));
+    },
+    null,
+    { timeout: 30_000, polling: "raf" },
+  );
 }
 
 const results = [];
