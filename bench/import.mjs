@@ -10,8 +10,10 @@
  * 2. starts a throwaway PostgreSQL (scripts/lib/postgres.mjs), migrates it;
  * 3. in a child process: reads the files with readStatutoryPaths
  *    (@evident/core/node, streamed), then importStatutory (@evident/db: one
- *    transaction, batched INSERT … SELECT FROM unnest), then imports the same
- *    files again (everything skipped); reports wall times and peak RSS;
+ *    transaction, rows streamed with COPY into temp staging tables, then
+ *    set-based INSERT … SELECT / UPDATE … FROM), then imports the same files
+ *    again (everything skipped); reports wall times, Node's CPU time, and peak
+ *    RSS of the read and of each import separately (sampled every 10 ms);
  * 4. writes bench/results/import-<date>.json.
  * Needs `npm run build -w @evident/core -w @evident/db` first.
  */
@@ -43,7 +45,21 @@ if (!pg) {
 const runner = `
 const { readStatutoryPaths } = await import(${JSON.stringify(join(root, "packages/core/dist/node/index.js"))});
 const { createDb, importStatutory } = await import(${JSON.stringify(join(root, "packages/db/dist/index.js"))});
-const [url, dir] = process.argv.slice(1);
+const { readFileSync, readdirSync } = await import("node:fs");
+const [url, dir, pgData] = process.argv.slice(1);
+// PostgreSQL's CPU time: the server's processes (children of the postmaster), user + system, in ms.
+const postmaster = Number(readFileSync(pgData + "/postmaster.pid", "utf8").split(String.fromCharCode(10))[0]);
+const pgCpuMs = () => {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => !Number.isNaN(Number(d)))) {
+    try {
+      const stat = readFileSync("/proc/" + pid + "/stat", "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return ticks * 10;
+};
 const db = await createDb({ databaseUrl: url, migrate: true, poolMax: 2 });
 const paths = [dir + "/header.csv", dir + "/episodes.csv"];
 const out = { steps: {} };
@@ -59,17 +75,42 @@ if (out.errors > 0) {
   extract.problems = extract.problems.filter((p) => p.severity !== "error");
 }
 const files = [{ name: "header.csv", kind: "ssda903-header-csv", rows: out.children }, { name: "episodes.csv", kind: "ssda903-episodes-csv", rows: out.episodes }];
+out.maxRssAfterReadMiB = process.resourceUsage().maxRSS / 1024;
+// Peak RSS during each import, sampled every 10 ms (the import's own memory is this minus rssAfterReadMiB).
+let rssPeak = 0;
+const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage.rss()); }, 10);
+const peak = () => { const p = Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20; rssPeak = 0; return p; };
 t = performance.now();
 let last = t;
 const cpu0 = process.cpuUsage();
-const first = await importStatutory(db, extract, { files, onStep: (s) => { const now = performance.now(); out.steps[s] = Math.round(now - last); last = now; } });
+const pg0 = pgCpuMs();
+out.pgCpuSteps = {};
+let lastPg = pg0;
+const onStep = (s) => {
+  const now = performance.now();
+  const pgNow = pgCpuMs();
+  out.steps[s] = Math.round(now - last);
+  out.pgCpuSteps[s] = pgNow - lastPg;
+  last = now;
+  lastPg = pgNow;
+};
+const first = await importStatutory(db, extract, { files, onStep });
 out.importMs = performance.now() - t;
 const cpu1 = process.cpuUsage(cpu0);
 out.importNodeCpuMs = (cpu1.user + cpu1.system) / 1000;
+out.importPgCpuMs = pgCpuMs() - pg0;
+out.importPeakRssMiB = peak();
 out.counts = first.counts;
 t = performance.now();
+const cpu2 = process.cpuUsage();
+const pg2 = pgCpuMs();
 const again = await importStatutory(db, extract, { files });
 out.reimportMs = performance.now() - t;
+const cpu3 = process.cpuUsage(cpu2);
+out.reimportNodeCpuMs = (cpu3.user + cpu3.system) / 1000;
+out.reimportPgCpuMs = pgCpuMs() - pg2;
+out.reimportPeakRssMiB = peak();
+clearInterval(sampler);
 out.reimportCounts = { children: again.counts.children, claEpisodes: again.counts.claEpisodes };
 const [row] = await db.raw.query('SELECT count(*)::int AS n FROM status_episode');
 out.rowsInDb = row.n;
@@ -81,7 +122,7 @@ let result;
 try {
   log(`importing ${target} episodes from ${dir} into ${pg.url.replace(/\/\/.*@/, "//…@")}`);
   const started = performance.now();
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", runner, pg.url, dir], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", runner, pg.url, dir, pg.dataDir], { encoding: "utf8", maxBuffer: 1 << 26 });
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(child.stderr.slice(0, 4000));
   result = { ...JSON.parse(child.stdout), wallMs };
@@ -90,9 +131,9 @@ try {
 }
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 log(`read ${result.episodes} episodes / ${result.children} children in ${s(result.readMs)} (${result.errors} errors)`);
-log(`import (one transaction): ${s(result.importMs)} (Node CPU ${s(result.importNodeCpuMs ?? 0)}; PostgreSQL's CPU is not counted) — steps ${JSON.stringify(result.steps)}`);
-log(`re-import of the same files (all skipped): ${s(result.reimportMs)}; rows in status_episode: ${result.rowsInDb}`);
-log(`peak RSS ${result.maxRssMiB.toFixed(0)} MiB (after reading: ${result.rssAfterReadMiB.toFixed(0)} MiB)`);
+log(`import (one transaction): ${s(result.importMs)} (CPU: Node ${s(result.importNodeCpuMs)}, PostgreSQL ${s(result.importPgCpuMs)}) — wall per step (ms) ${JSON.stringify(result.steps)}, PostgreSQL CPU per step (ms) ${JSON.stringify(result.pgCpuSteps)}`);
+log(`re-import of the same files (all skipped): ${s(result.reimportMs)} (CPU: Node ${s(result.reimportNodeCpuMs)}, PostgreSQL ${s(result.reimportPgCpuMs)}); rows in status_episode: ${result.rowsInDb}`);
+log(`RSS: ${result.rssAfterReadMiB.toFixed(0)} MiB after reading (peak while reading ${result.maxRssAfterReadMiB.toFixed(0)} MiB); peak during the import ${result.importPeakRssMiB.toFixed(0)} MiB, during the re-import ${result.reimportPeakRssMiB.toFixed(0)} MiB; process peak ${result.maxRssMiB.toFixed(0)} MiB`);
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), load: loadavg() },

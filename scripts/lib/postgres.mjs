@@ -2,7 +2,7 @@
 // a temporary data folder, a free loopback port, started as the `postgres`
 // user when run as root (PostgreSQL refuses to run as root).
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,13 +26,19 @@ export function freePort() {
   });
 }
 
-/** `durable: true` keeps fsync on (benchmarks of writes); tests run with it off for speed. */
-export async function startPostgres({ durable = false } = {}) {
+/**
+ * `durable: true` keeps fsync on (benchmarks of writes); tests run with it off for speed.
+ * `keep: dir` uses (and keeps) a server folder that survives the run — benchmarks reuse a
+ * seeded database that way; `fresh` tells whether it had to be created.
+ */
+export async function startPostgres({ durable = false, keep } = {}) {
   const bin = findPgBin();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), "evident-pg-"));
+  const dir = keep ?? mkdtempSync(join(tmpdir(), "evident-pg-"));
   const data = join(dir, "data");
+  const fresh = !existsSync(join(data, "PG_VERSION"));
+  if (keep) mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const run = (cmd, args) => {
     const full = [join(bin, cmd), ...args];
@@ -48,18 +54,22 @@ export async function startPostgres({ durable = false } = {}) {
     chownSync(dir, uid, gid);
   }
   const user = asRoot ? "postgres" : process.env.USER || "postgres";
-  run("initdb", ["-D", data, "-U", user, "--auth=trust", "--encoding=UTF8", "--no-locale"]);
+  if (fresh) run("initdb", ["-D", data, "-U", user, "--auth=trust", "--encoding=UTF8", "--no-locale"]);
   run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durable ? "" : "-c fsync=off "}-c max_connections=200`, "start"]);
   const url = `postgresql://${user}@127.0.0.1:${port}/postgres`;
   return {
     url,
+    /** The same server over its Unix socket (no TCP: cheaper when the API runs on the same machine). */
+    socketUrl: `postgresql://${user}@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
+    fresh,
+    dataDir: data,
     stop: () => {
       try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+        run("pg_ctl", ["-D", data, "-m", keep ? "fast" : "immediate", "-w", "stop"]);
       } catch (error) {
         process.stderr.write(`could not stop PostgreSQL cleanly: ${error.message}\n`);
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -4,9 +4,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { from as pgCopyFrom } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DataDirError } from "./errors.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -33,12 +36,26 @@ export interface CreateDbOptions {
   env?: Record<string, string | undefined>;
 }
 
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
 /** Something SQL can be sent to: the whole database, or one transaction. */
 export interface SqlRunner {
-  /** One statement with `$1…` parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * One statement with `$1…` parameters. `prepare: true` (hot paths) makes it a named prepared
+   * statement on PostgreSQL: parsed and planned once per connection instead of on every call.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** A script of one or more statements, no parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load: `COPY <table> (<columns>) FROM STDIN` (text format), fed with
+   * `chunks` (each whole lines) as they are produced — streamed to PostgreSQL
+   * (pg-copy-streams), a few MB per statement on the embedded database.
+   * Only on a transaction's runner (see RawSql.transaction).
+   */
+  copyFrom?(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
 }
 
 /** Driver-level access, below Prisma: used by the migration runner and tests. Not for request handling. */
@@ -233,10 +250,27 @@ async function openPglite(options: CreateDbOptions, env: Record<string, string |
       await q.exec(sql);
     },
   });
+  /** COPY … FROM STDIN as PGlite's `COPY … FROM '/dev/blob'`, about 4 MB of lines per statement. */
+  const copier = (q: Pick<PGlite, "query">) => async (copySql: string, chunks: AsyncIterable<string> | Iterable<string>) => {
+    const sql = copySql.replace(/FROM STDIN/i, "FROM '/dev/blob'");
+    let parts: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (size > 0) await q.query(sql, [], { blob: new Blob(parts) });
+      parts = [];
+      size = 0;
+    };
+    for await (const chunk of chunks) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= 4 << 20) await flush();
+    }
+    await flush();
+  };
   const raw: RawSql = {
     ...runner(pglite),
     async transaction<T>(fn: (tx: SqlRunner) => Promise<T>) {
-      const result = await pglite.transaction((tx) => fn(runner(tx)));
+      const result = await pglite.transaction((tx) => fn({ ...runner(tx), copyFrom: copier(tx) }));
       await pglite.syncToFs();
       return result;
     },
@@ -268,8 +302,16 @@ async function openPostgres(url: string, options: CreateDbOptions, env: Record<s
   // the pool replaces it on the next checkout.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prepared statements are named by their text (node-postgres prepares a name once per connection).
+  const statementNames = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = statementNames.get(sql);
+    if (!name) statementNames.set(sql, (name = `evident_${statementNames.size + 1}`));
+    return name;
+  };
   const runner = (q: pg.Pool | pg.PoolClient): SqlRunner => ({
-    async query<T>(sql: string, params?: unknown[]) {
+    async query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
+      if (options?.prepare) return (await q.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
       return (await q.query(sql, params)).rows as T[];
     },
     async exec(sql: string) {
@@ -282,7 +324,10 @@ async function openPostgres(url: string, options: CreateDbOptions, env: Record<s
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await fn(runner(client));
+        const copyFrom = async (copySql: string, chunks: AsyncIterable<string> | Iterable<string>) => {
+          await pipeline(Readable.from(chunks), client.query(pgCopyFrom(copySql)));
+        };
+        const result = await fn({ ...runner(client), copyFrom });
         await client.query("COMMIT");
         return result;
       } catch (error) {

@@ -19,6 +19,8 @@
  *   need, NFA flag, closure date and reason).
  * - assessment → Assessment (level CIN): start, authorisation = completion,
  *   factors.
+ * - referrals and assessments get the child's family: the new one for a new
+ *   child, else the first family the child is a child member of.
  * - Rebuilt care periods and section 47 enquiries are not stored (counted
  *   as not imported).
  * Every record keeps its natural key from the extract (Person.statutoryChildId,
@@ -27,11 +29,23 @@
  * changes nothing and next year's return adds only what is new (and closes
  * what has ended).
  *
- * Written below Prisma, as `INSERT … SELECT FROM unnest(…)` / `UPDATE … FROM
- * unnest(…)` in batches inside the one transaction: a million episodes go in
- * well under a minute on PostgreSQL.
+ * How (stage, then merge — set-based, in SQL): inside the one transaction
+ * the extract's rows are streamed into TEMP staging tables (ON COMMIT DROP):
+ * `COPY … FROM STDIN` in text format on PostgreSQL (pg-copy-streams), a few
+ * MB per `COPY … FROM '/dev/blob'` on the embedded database, formatted a
+ * thousand lines at a time, so the import holds no per-row maps or arrays of
+ * its own (its memory is bounded whatever the size of the extract). Then a
+ * handful of statements: the plan (a TEMP table of the children with their
+ * person id — existing or new — and add / update / skip; the counts of the
+ * others by LEFT JOIN on the natural key and IS [NOT] DISTINCT FROM on the
+ * compared fields), then per table one UPDATE … FROM and one INSERT … SELECT
+ * over the same plan query (not run when its count is 0). The dry run
+ * (planStatutoryImport) runs the same staging and plan in a transaction that
+ * is rolled back, so its counts are the commit's. New ids are UUIDs in row
+ * order (idPrefix), so inserts append to the indexes. Time and memory for a
+ * 1M-episode SSDA903 history: docs/benchmarks.md ("Statutory import").
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { RawSql, SqlRunner } from "../client.js";
 
 /** The parts of @evident/core's TStatutoryExtract the import reads (structurally compatible). */
@@ -81,58 +95,9 @@ export class StatutoryImportRefused extends Error {
   }
 }
 
-// ── target rows ──────────────────────────────────────────────────────────
+// ── staging: the extract's rows, streamed into TEMP tables ──────────────
 
 type Gender = "female" | "male" | "unknown";
-
-interface PersonRow {
-  id: string;
-  childId: string;
-  birthDate: string | null;
-  gender: Gender;
-  ethnicity: string | null;
-  upn: string | null;
-  sexCode: string | null;
-  sexLegacyCode: string | null;
-}
-
-interface EpisodeRow {
-  id: string;
-  sourceRef: string;
-  childId: string;
-  status: "CIN" | "CP" | "CLA";
-  source: "ssda903" | "cin_census";
-  startDate: string;
-  endDate: string | null;
-  cpCategoryOfAbuse: string | null;
-  cpLatestCategory: string | null;
-  claLegalStatus: string | null;
-  claPlacement: string | null;
-  claReasonNew: string | null;
-  claReasonEnded: string | null;
-  claCategoryOfNeed: string | null;
-}
-
-interface ReferralRow {
-  id: string;
-  sourceRef: string;
-  childId: string;
-  date: string;
-  source: string;
-  primaryNeed: string | null;
-  nfa: boolean;
-  closedAt: string | null;
-  closureReason: string | null;
-}
-
-interface AssessmentRow {
-  id: string;
-  sourceRef: string;
-  childId: string;
-  startedAt: string;
-  completedAt: string | null;
-  factors: string[];
-}
 
 export function genderOf(sex: string | null, legacy: string | null): Gender {
   if (sex === "M" || legacy === "1") return "male";
@@ -140,293 +105,246 @@ export function genderOf(sex: string | null, legacy: string | null): Gender {
   return "unknown";
 }
 
-const EPISODE_FIELDS = ["childId", "status", "source", "startDate", "endDate", "cpCategoryOfAbuse", "cpLatestCategory", "claLegalStatus", "claPlacement", "claReasonNew", "claReasonEnded", "claCategoryOfNeed"] as const;
-const REFERRAL_FIELDS = ["childId", "date", "source", "primaryNeed", "nfa", "closedAt", "closureReason"] as const;
-const ASSESSMENT_FIELDS = ["childId", "startedAt", "completedAt", "factors"] as const;
-const PERSON_FIELDS = ["birthDate", "gender", "ethnicity", "upn", "sexCode", "sexLegacyCode"] as const;
+type Cell = string | boolean | null | undefined | readonly string[];
 
-function same<T extends object>(a: T, b: T, fields: readonly (keyof T)[]): boolean {
-  return fields.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u0000": "\uFFFD" };
+/**
+ * A value in COPY's text format: backslash, tab, newline and carriage return
+ * escaped; a NUL (which PostgreSQL text cannot hold) becomes U+FFFD, so a
+ * file with one gets its report instead of a database error.
+ */
+const copyText = (s: string): string => (/[\\\t\n\r\u0000]/.test(s) ? s.replace(/[\\\t\n\r\u0000]/g, (c) => COPY_ESCAPES[c]!) : s);
+
+/** One cell of a COPY text line: \N for null, t/f, a text[] literal for arrays. */
+export function copyCell(v: Cell): string {
+  if (v === null || v === undefined) return "\\N";
+  if (typeof v === "boolean") return v ? "t" : "f";
+  if (typeof v === "string") return copyText(v);
+  return copyText(`{${v.map((x) => `"${x.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`);
+}
+
+/** COPY text lines of `list`, `perChunk` lines per string (the only buffer: one chunk at a time). */
+function* copyLines<T>(list: readonly T[], row: (x: T, i: number) => Cell[], perChunk: number, afterFirstChunk?: () => void): Generator<string> {
+  let chunk = "";
+  let n = 0;
+  let first = true;
+  for (let i = 0; i < list.length; i++) {
+    const cells = row(list[i]!, i);
+    let line = copyCell(cells[0]);
+    for (let c = 1; c < cells.length; c++) line += `\t${copyCell(cells[c])}`;
+    chunk += `${line}\n`;
+    if (++n === perChunk) {
+      yield chunk;
+      chunk = "";
+      n = 0;
+      if (first) afterFirstChunk?.();
+      first = false;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+const STAGING_TABLES = ["evident_stage_child", "evident_stage_episode", "evident_stage_cin", "evident_stage_referral", "evident_stage_assessment", "evident_plan_person"];
+
+const CREATE_STAGING = `
+CREATE TEMP TABLE evident_stage_child (n int, child_id text, birth_date date, gender text, ethnicity text, upn text, sex text, sex_legacy text) ON COMMIT DROP;
+CREATE TEMP TABLE evident_stage_episode (n bigint, kind text, key text, child_id text, status text, source text, start_date date, end_date date,
+  cp_cat text, cp_latest text, cla_ls text, cla_place text, cla_rne text, cla_rec text, cla_cin text) ON COMMIT DROP;
+CREATE TEMP TABLE evident_stage_cin (key text, referral_source text, primary_need text, closure_date date, closure_reason text) ON COMMIT DROP;
+CREATE TEMP TABLE evident_stage_referral (n bigint, key text, child_id text, date date, referral_source text, nfa boolean, cin_key text) ON COMMIT DROP;
+CREATE TEMP TABLE evident_stage_assessment (n bigint, key text, child_id text, started date, completed date, factors text[]) ON COMMIT DROP;`;
+
+type Step = (step: string, done: number) => void;
+
+async function stage(tx: SqlRunner, x: ImportableExtract, perChunk: number, step: Step): Promise<void> {
+  if (!tx.copyFrom) throw new Error("the statutory import needs a transaction's runner (db.raw.transaction) to stage its rows");
+  const copy = tx.copyFrom.bind(tx);
+  step("staging", 0);
+  await tx.exec(CREATE_STAGING);
+  await copy(
+    "COPY evident_stage_child FROM STDIN",
+    copyLines(x.children, (c, i) => [String(i), c.childId, c.birthDate, genderOf(c.sex, c.sexLegacy), c.ethnicity, c.upn, c.sex, c.sexLegacy], perChunk),
+  );
+  const episodes = "COPY evident_stage_episode FROM STDIN";
+  await copy(
+    episodes,
+    copyLines(x.claEpisodes, (e, i) => [String(i), "claEpisodes", e.key, e.childId, "CLA", "ssda903", e.start, e.end, null, null, e.legalStatus, e.placement, e.reasonNewEpisode, e.reasonEnded, e.categoryOfNeed], perChunk, () =>
+      step("staging-episodes", 0),
+    ),
+  );
+  const cla = x.claEpisodes.length;
+  const cin = cla + x.cinPlans.length;
+  await copy(episodes, copyLines(x.cinPlans, (p, i) => [String(cla + i), "cinPlans", p.key, p.childId, "CIN", "cin_census", p.start, p.end, null, null, null, null, null, null, null], perChunk));
+  await copy(episodes, copyLines(x.cpPlans, (p, i) => [String(cin + i), "cpPlans", p.key, p.childId, "CP", "cin_census", p.start, p.end, p.initialCategory, p.latestCategory, null, null, null, null, null], perChunk));
+  await copy("COPY evident_stage_cin FROM STDIN", copyLines(x.cinEpisodes, (c) => [c.key, c.referralSource, c.primaryNeed, c.closureDate, c.reasonForClosure], perChunk));
+  await copy("COPY evident_stage_referral FROM STDIN", copyLines(x.referrals, (r, i) => [String(i), r.key, r.childId, r.date, r.referralSource, r.nfa, r.cinEpisodeKey], perChunk));
+  await copy("COPY evident_stage_assessment FROM STDIN", copyLines(x.assessments, (a, i) => [String(i), a.key, a.childId, a.start, a.authorisationDate, a.factors], perChunk));
+  // Temp tables are never analysed automatically; the plan's joins need the row counts.
+  await tx.exec(`ANALYZE evident_stage_child; ANALYZE evident_stage_episode; ANALYZE evident_stage_cin; ANALYZE evident_stage_referral; ANALYZE evident_stage_assessment;`);
+  step("staged", x.children.length + x.claEpisodes.length + x.cinPlans.length + x.cpPlans.length + x.referrals.length + x.assessments.length);
 }
 
 // ── the plan: what would be added, updated, skipped ───────────────────────
 
-interface Split<T> {
-  add: T[];
-  update: T[];
-  skip: number;
+/**
+ * Ids of new rows: UUIDs (version 7 layout) made of this import's time and 26
+ * random bits, then a 48-bit row number, written in row order — so new rows
+ * go to the end of each primary-key index instead of all over it (random
+ * UUIDs made a million-row insert thrash the indexes). `idPrefix` is
+ * hex digits and dashes only (safe to inline in SQL).
+ */
+export function idPrefix(now = Date.now()): string {
+  const ts = now.toString(16).padStart(12, "0");
+  const r = randomBytes(4).toString("hex");
+  return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${r.slice(0, 3)}-${"89ab"[parseInt(r[3]!, 16) & 3]}${r.slice(4, 7)}-`;
+}
+const newId = (prefix: string, n: string) => `'${prefix}' || lpad(to_hex(${n}), 12, '0')`;
+
+/**
+ * Every child id mentioned anywhere, with its person id (existing, or new),
+ * a new family id for a new child, and add / update / skip: a new child is
+ * added; an existing one is updated when the extract has its characteristics
+ * and they differ, else skipped.
+ */
+const PLAN_PEOPLE = (prefix: string) => `
+CREATE TEMP TABLE evident_plan_person ON COMMIT DROP AS
+WITH ids AS (
+  SELECT child_id FROM evident_stage_child UNION SELECT child_id FROM evident_stage_episode
+  UNION SELECT child_id FROM evident_stage_referral UNION SELECT child_id FROM evident_stage_assessment
+), chars AS (
+  SELECT DISTINCT ON (child_id) * FROM evident_stage_child ORDER BY child_id, n DESC
+), joined AS (
+  SELECT i.child_id, p.id AS old_id, c.child_id IS NOT NULL AS has_chars, c.birth_date, c.gender, c.ethnicity, c.upn, c.sex, c.sex_legacy,
+         p."birthDate" AS old_birth_date, p.gender::text AS old_gender, p.ethnicity AS old_ethnicity, p.upn AS old_upn, p."sexCode" AS old_sex, p."sexLegacyCode" AS old_sex_legacy
+    FROM ids i LEFT JOIN chars c ON c.child_id = i.child_id LEFT JOIN person p ON p."statutoryChildId" = i.child_id
+)
+SELECT child_id, old_id, COALESCE(old_id, ${newId(prefix, "row_number() OVER (ORDER BY child_id)")}) AS person_id,
+       CASE WHEN old_id IS NULL THEN ${newId(prefix, "row_number() OVER (ORDER BY child_id)")} END AS family_id,
+       CASE WHEN old_id IS NULL THEN 'add'
+            WHEN NOT has_chars OR (birth_date IS NOT DISTINCT FROM old_birth_date AND gender IS NOT DISTINCT FROM old_gender AND ethnicity IS NOT DISTINCT FROM old_ethnicity
+                                   AND upn IS NOT DISTINCT FROM old_upn AND sex IS NOT DISTINCT FROM old_sex AND sex_legacy IS NOT DISTINCT FROM old_sex_legacy) THEN 'skip'
+            ELSE 'update' END AS action,
+       birth_date, COALESCE(gender, 'unknown') AS gender, ethnicity, upn, sex, sex_legacy
+  FROM joined;
+ANALYZE evident_plan_person;`;
+
+const same = (pairs: [string, string][]) => pairs.map(([a, b]) => `${a} IS NOT DISTINCT FROM ${b}`).join(" AND ");
+
+/** Status episodes (CLA, CIN plans, CP plans) with their person, the stored episode of the same key and the action. */
+const EPISODE_PLAN = `
+SELECT s.*, pp.person_id, e.id AS old_id,
+       CASE WHEN e.id IS NULL THEN 'add'
+            WHEN ${same([
+              ['e."childId"', "pp.person_id"],
+              ["e.status::text", "s.status"],
+              ["e.source::text", "s.source"],
+              ['e."startDate"', "s.start_date"],
+              ['e."endDate"', "s.end_date"],
+              ['e."cpCategoryOfAbuse"', "s.cp_cat"],
+              ['e."cpLatestCategory"', "s.cp_latest"],
+              ['e."claLegalStatus"', "s.cla_ls"],
+              ['e."claPlacement"', "s.cla_place"],
+              ['e."claReasonNew"', "s.cla_rne"],
+              ['e."claReasonEnded"', "s.cla_rec"],
+              ['e."claCategoryOfNeed"', "s.cla_cin"],
+            ])} THEN 'skip' ELSE 'update' END AS action
+  FROM evident_stage_episode s JOIN evident_plan_person pp ON pp.child_id = s.child_id LEFT JOIN status_episode e ON e."sourceRef" = s.key`;
+
+/** Referrals: one per CINdetails, with the CIN episode's details. */
+const REFERRAL_PLAN = `
+SELECT v.*, x.id AS old_id,
+       CASE WHEN x.id IS NULL THEN 'add'
+            WHEN ${same([
+              ['x."childId"', "v.person_id"],
+              ["x.date", "v.date"],
+              ["x.source", "v.source"],
+              ['x."primaryNeed"', "v.primary_need"],
+              ["x.nfa", "v.nfa"],
+              ['x."closedAt"', "v.closed_at"],
+              ['x."closureReason"', "v.closure_reason"],
+            ])} THEN 'skip' ELSE 'update' END AS action
+  FROM (SELECT r.n, r.key, pp.person_id, pp.family_id, r.date, COALESCE(r.referral_source, c.referral_source, '') AS source, c.primary_need, r.nfa,
+               c.closure_date AS closed_at, c.closure_reason
+          FROM evident_stage_referral r JOIN evident_plan_person pp ON pp.child_id = r.child_id LEFT JOIN evident_stage_cin c ON c.key = r.cin_key) v
+  LEFT JOIN referral x ON x."sourceRef" = v.key`;
+
+const ASSESSMENT_PLAN = `
+SELECT a.*, pp.person_id, pp.family_id, x.id AS old_id,
+       CASE WHEN x.id IS NULL THEN 'add'
+            WHEN ${same([
+              ['x."childId"', "pp.person_id"],
+              ['x."startedAt"', "a.started"],
+              ['x."completedAt"', "a.completed"],
+              ["x.factors", "a.factors"],
+            ])} THEN 'skip' ELSE 'update' END AS action
+  FROM evident_stage_assessment a JOIN evident_plan_person pp ON pp.child_id = a.child_id LEFT JOIN assessment x ON x."sourceRef" = a.key`;
+
+/** A child's family: the new one made for a new child, else the first family it is a child member of. */
+const FAMILY_OF = (v: string) =>
+  `COALESCE(${v}.family_id, (SELECT fm."familyId" FROM family_member fm WHERE fm.role = 'child' AND fm."personId" = ${v}.person_id ORDER BY fm."createdAt" LIMIT 1))`;
+
+async function planCounts(tx: SqlRunner, x: ImportableExtract, prefix: string): Promise<ImportCounts> {
+  await tx.exec(PLAN_PEOPLE(prefix));
+  const zero = (): ChangeCount => ({ add: 0, update: 0, skip: 0 });
+  const counts: ImportCounts = {
+    children: zero(),
+    claEpisodes: zero(),
+    cinPlans: zero(),
+    cpPlans: zero(),
+    referrals: zero(),
+    assessments: zero(),
+    families: 0,
+    notImported: { carePeriods: x.carePeriods?.length ?? 0, section47s: x.section47s?.length ?? 0 },
+  };
+  const rows = await tx.query<{ kind: ImportKind; action: keyof ChangeCount; n: number }>(
+    `SELECT 'children' AS kind, action, count(*)::int AS n FROM evident_plan_person GROUP BY action
+     UNION ALL SELECT kind, action, count(*)::int FROM (${EPISODE_PLAN}) p GROUP BY kind, action
+     UNION ALL SELECT 'referrals', action, count(*)::int FROM (${REFERRAL_PLAN}) p GROUP BY action
+     UNION ALL SELECT 'assessments', action, count(*)::int FROM (${ASSESSMENT_PLAN}) p GROUP BY action`,
+  );
+  for (const r of rows) counts[r.kind][r.action] += r.n;
+  counts.families = counts.children.add;
+  return counts;
 }
 
 export interface StatutoryImportPlan {
   counts: ImportCounts;
-  people: Split<PersonRow>;
-  /** New families: [familyId, personId, childId]. */
-  newFamilies: { familyId: string; personId: string; childId: string }[];
-  /** Child id (as in the returns) → family id, for referrals and assessments. */
-  familyOf: Map<string, string | null>;
-  /** Episodes are planned (and written) in chunks, so only their counts are kept. */
-  episodes: { byKind: Record<EpisodeKind, ChangeCount> };
-  personOf: Map<string, string>;
-  referrals: Split<ReferralRow>;
-  assessments: Split<AssessmentRow>;
 }
 
-const CHUNK = 20_000;
-
-async function loadByKeys<T>(tx: SqlRunner, sql: string, keys: string[]): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < keys.length; i += CHUNK) out.push(...(await tx.query<T>(sql, [keys.slice(i, i + CHUNK)])));
-  return out;
-}
-
-function split<T extends { id: string }>(rows: (T & { key: string })[], existing: Map<string, T>, fields: readonly (keyof T)[]): Split<T> {
-  const out: Split<T> = { add: [], update: [], skip: 0 };
-  for (const { key, ...rest } of rows) {
-    const row = rest as unknown as T;
-    const old = existing.get(key);
-    if (!old) out.add.push(row);
-    else if (same(old, row, fields)) out.skip++;
-    else out.update.push({ ...row, id: old.id });
+class DryRunDone extends Error {
+  constructor(readonly counts: ImportCounts) {
+    super("dry run: rolled back");
   }
-  return out;
 }
-
-const count = (s: Split<unknown>): ChangeCount => ({ add: s.add.length, update: s.update.length, skip: s.skip });
-
-type EpisodeKind = "claEpisodes" | "cinPlans" | "cpPlans";
-const EPISODE_CHUNK = 50_000;
 
 /**
- * Status episodes, a chunk at a time (memory stays bounded for a million
- * episodes): builds the rows, looks their keys up, splits them into add /
- * update / skip and hands each chunk to `write` (the commit) or only counts
- * them (the dry run).
+ * Works out the changes without writing anything (the dry run): the same
+ * staging and plan as the commit, in a transaction that is rolled back. Given
+ * a transaction's runner instead, it runs inside it and drops its temp tables.
  */
-async function eachEpisodeChunk(
-  tx: SqlRunner,
-  extract: ImportableExtract,
-  personOf: Map<string, string>,
-  write?: (chunk: Split<EpisodeRow>) => Promise<void>,
-): Promise<Record<EpisodeKind, ChangeCount>> {
-  const byKind: Record<EpisodeKind, ChangeCount> = { claEpisodes: { add: 0, update: 0, skip: 0 }, cinPlans: { add: 0, update: 0, skip: 0 }, cpPlans: { add: 0, update: 0, skip: 0 } };
-  const blank = { cpCategoryOfAbuse: null, cpLatestCategory: null, claLegalStatus: null, claPlacement: null, claReasonNew: null, claReasonEnded: null, claCategoryOfNeed: null };
-  const person = (childId: string) => personOf.get(childId)!;
-  const toRow = {
-    claEpisodes: (e: ImportableExtract["claEpisodes"][number]): EpisodeRow & { key: string } => ({
-      ...blank,
-      key: e.key,
-      id: randomUUID(),
-      sourceRef: e.key,
-      childId: person(e.childId),
-      status: "CLA",
-      source: "ssda903",
-      startDate: e.start,
-      endDate: e.end,
-      claLegalStatus: e.legalStatus,
-      claPlacement: e.placement,
-      claReasonNew: e.reasonNewEpisode,
-      claReasonEnded: e.reasonEnded,
-      claCategoryOfNeed: e.categoryOfNeed,
-    }),
-    cinPlans: (p: ImportableExtract["cinPlans"][number]): EpisodeRow & { key: string } => ({ ...blank, key: p.key, id: randomUUID(), sourceRef: p.key, childId: person(p.childId), status: "CIN", source: "cin_census", startDate: p.start, endDate: p.end }),
-    cpPlans: (p: ImportableExtract["cpPlans"][number]): EpisodeRow & { key: string } => ({
-      ...blank,
-      key: p.key,
-      id: randomUUID(),
-      sourceRef: p.key,
-      childId: person(p.childId),
-      status: "CP",
-      source: "cin_census",
-      startDate: p.start,
-      endDate: p.end,
-      cpCategoryOfAbuse: p.initialCategory,
-      cpLatestCategory: p.latestCategory,
-    }),
+export async function planStatutoryImport(db: SqlRunner | RawSql, extract: ImportableExtract, options: { batch?: number } = {}): Promise<StatutoryImportPlan> {
+  const perChunk = Math.max(1, options.batch ?? 1000);
+  const run = async (tx: SqlRunner) => {
+    await stage(tx, extract, perChunk, () => {});
+    return planCounts(tx, extract, idPrefix());
   };
-  // A first import (no statutory episode stored yet, checked once, inside the transaction) needs no look-ups.
-  const [{ any } = { any: true }] = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM status_episode WHERE "sourceRef" IS NOT NULL) AS any`);
-  for (const kind of ["claEpisodes", "cinPlans", "cpPlans"] as const) {
-    const list = extract[kind] as { key: string }[];
-    for (let i = 0; i < list.length; i += EPISODE_CHUNK) {
-      const rows = list.slice(i, i + EPISODE_CHUNK).map((x) => (toRow[kind] as (x: unknown) => EpisodeRow & { key: string })(x));
-      const existing = new Map<string, EpisodeRow>();
-      if (any)
-        for (const r of await tx.query<EpisodeRow>(
-          `SELECT e.id, e."sourceRef", e."childId", e.status::text AS status, e.source::text AS source, to_char(e."startDate", 'YYYY-MM-DD') AS "startDate", to_char(e."endDate", 'YYYY-MM-DD') AS "endDate",
-                  e."cpCategoryOfAbuse", e."cpLatestCategory", e."claLegalStatus", e."claPlacement", e."claReasonNew", e."claReasonEnded", e."claCategoryOfNeed"
-             FROM unnest($1::text[]) AS k(key) JOIN status_episode e ON e."sourceRef" = k.key`,
-          [rows.map((r) => r.key)],
-        ))
-          existing.set(r.sourceRef, r);
-      const chunk = split(rows, existing, EPISODE_FIELDS);
-      byKind[kind].add += chunk.add.length;
-      byKind[kind].update += chunk.update.length;
-      byKind[kind].skip += chunk.skip;
-      if (write) await write(chunk);
+  if ("transaction" in db) {
+    try {
+      await db.transaction(async (tx) => {
+        throw new DryRunDone(await run(tx));
+      });
+    } catch (error) {
+      if (error instanceof DryRunDone) return { counts: error.counts };
+      throw error;
     }
+    throw new Error("unreachable");
   }
-  return byKind;
-}
-
-/** Works out the changes without writing anything (the dry run; the commit runs it again inside its transaction). */
-export async function planStatutoryImport(tx: SqlRunner, extract: ImportableExtract, options: { skipEpisodes?: boolean } = {}): Promise<StatutoryImportPlan> {
-  // Children: every child id mentioned anywhere, with characteristics when the extract has them.
-  const characteristics = new Map(extract.children.map((c) => [c.childId, c]));
-  const childIds = new Set<string>(characteristics.keys());
-  for (const list of [extract.claEpisodes, extract.cinPlans, extract.cpPlans, extract.referrals, extract.assessments]) for (const r of list) childIds.add(r.childId);
-  const ids = [...childIds];
-  const existingPeople = new Map<string, PersonRow>();
-  for (const r of await loadByKeys<PersonRow>(
-    tx,
-    `SELECT id, "statutoryChildId" AS "childId", to_char("birthDate", 'YYYY-MM-DD') AS "birthDate", gender::text AS gender, ethnicity, upn, "sexCode", "sexLegacyCode"
-       FROM person WHERE "statutoryChildId" = ANY($1::text[])`,
-    ids,
-  ))
-    existingPeople.set(r.childId, r);
-  const peopleRows = ids.map((childId) => {
-    const c = characteristics.get(childId);
-    const old = existingPeople.get(childId);
-    const row: PersonRow = c
-      ? { id: randomUUID(), childId, birthDate: c.birthDate, gender: genderOf(c.sex, c.sexLegacy), ethnicity: c.ethnicity, upn: c.upn, sexCode: c.sex, sexLegacyCode: c.sexLegacy }
-      : old
-        ? { ...old }
-        : { id: randomUUID(), childId, birthDate: null, gender: "unknown", ethnicity: null, upn: null, sexCode: null, sexLegacyCode: null };
-    return { ...row, key: childId };
-  });
-  const people = split(peopleRows, existingPeople, PERSON_FIELDS);
-  const personOf = new Map<string, string>();
-  for (const p of [...people.add, ...people.update]) personOf.set(p.childId, p.id);
-  for (const [childId, p] of existingPeople) if (!personOf.has(childId)) personOf.set(childId, p.id);
-
-  const familyOf = new Map<string, string | null>();
-  const existingFamilies = await loadByKeys<{ personId: string; familyId: string }>(
-    tx,
-    `SELECT DISTINCT ON ("personId") "personId", "familyId" FROM family_member WHERE role = 'child' AND "personId" = ANY($1::text[]) ORDER BY "personId", "createdAt"`,
-    [...existingPeople.values()].map((p) => p.id),
-  );
-  const familyByPerson = new Map(existingFamilies.map((f) => [f.personId, f.familyId]));
-  for (const [childId, p] of existingPeople) familyOf.set(childId, familyByPerson.get(p.id) ?? null);
-  const newFamilies = people.add.map((p) => ({ familyId: randomUUID(), personId: p.id, childId: p.childId }));
-  for (const f of newFamilies) familyOf.set(f.childId, f.familyId);
-
-  const zero = () => ({ add: 0, update: 0, skip: 0 });
-  const byKind = options.skipEpisodes ? { claEpisodes: zero(), cinPlans: zero(), cpPlans: zero() } : await eachEpisodeChunk(tx, extract, personOf);
-  const person = (childId: string) => personOf.get(childId)!;
-  // Referrals: one per CINdetails, with the CIN episode's details.
-  const cinByKey = new Map(extract.cinEpisodes.map((c) => [c.key, c]));
-  const referralRows = extract.referrals.map((r) => {
-    const cin = cinByKey.get(r.cinEpisodeKey);
-    return {
-      key: r.key,
-      id: randomUUID(),
-      sourceRef: r.key,
-      childId: person(r.childId),
-      date: r.date,
-      source: r.referralSource ?? cin?.referralSource ?? "",
-      primaryNeed: cin?.primaryNeed ?? null,
-      nfa: r.nfa,
-      closedAt: cin?.closureDate ?? null,
-      closureReason: cin?.reasonForClosure ?? null,
-    };
-  });
-  const existingReferrals = new Map<string, ReferralRow>();
-  for (const r of await loadByKeys<ReferralRow>(
-    tx,
-    `SELECT id, "sourceRef", "childId", to_char(date, 'YYYY-MM-DD') AS date, source, "primaryNeed", nfa, to_char("closedAt", 'YYYY-MM-DD') AS "closedAt", "closureReason"
-       FROM referral WHERE "sourceRef" = ANY($1::text[])`,
-    referralRows.map((r) => r.key),
-  ))
-    existingReferrals.set(r.sourceRef, r);
-  const referrals = split(referralRows, existingReferrals, REFERRAL_FIELDS);
-
-  const assessmentRows = extract.assessments.map((a) => ({
-    key: a.key,
-    id: randomUUID(),
-    sourceRef: a.key,
-    childId: person(a.childId),
-    startedAt: a.start,
-    completedAt: a.authorisationDate,
-    factors: [...a.factors],
-  }));
-  const existingAssessments = new Map<string, AssessmentRow>();
-  for (const r of await loadByKeys<AssessmentRow>(
-    tx,
-    `SELECT id, "sourceRef", "childId", to_char("startedAt", 'YYYY-MM-DD') AS "startedAt", to_char("completedAt", 'YYYY-MM-DD') AS "completedAt", factors
-       FROM assessment WHERE "sourceRef" = ANY($1::text[])`,
-    assessmentRows.map((a) => a.key),
-  ))
-    existingAssessments.set(r.sourceRef, r);
-  const assessments = split(assessmentRows, existingAssessments, ASSESSMENT_FIELDS);
-
-  return {
-    counts: {
-      children: count(people),
-      ...byKind,
-      referrals: count(referrals),
-      assessments: count(assessments),
-      families: newFamilies.length,
-      notImported: { carePeriods: extract.carePeriods?.length ?? 0, section47s: extract.section47s?.length ?? 0 },
-    },
-    people,
-    newFamilies,
-    familyOf,
-    personOf,
-    episodes: { byKind },
-    referrals,
-    assessments,
-  };
+  const counts = await run(db);
+  await db.exec(`DROP TABLE ${STAGING_TABLES.join(", ")}`);
+  return { counts };
 }
 
 // ── writing ──────────────────────────────────────────────────────────────
-
-/** A PostgreSQL text[] literal (arrays inside unnest() travel as text, since unnest flattens 2-D arrays). */
-function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
-}
-
-type Col = [name: string, cast: string];
-
-async function bulkInsert(tx: SqlRunner, table: string, cols: Col[], rows: unknown[][], constants: Record<string, string>, batch: number): Promise<void> {
-  const names = [...cols.map(([c]) => c), ...Object.keys(constants)];
-  const select = [...cols.map(([c, t]) => `u."${c}"::${t}`), ...Object.values(constants)];
-  const sql = `INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(", ")})
-    SELECT ${select.join(", ")} FROM unnest(${cols.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${cols.map(([c]) => `"${c}"`).join(", ")})`;
-  for (let i = 0; i < rows.length; i += batch) {
-    const slice = rows.slice(i, i + batch);
-    await tx.query(sql, cols.map((_, c) => slice.map((r) => (r[c] === null || r[c] === undefined ? null : String(r[c])))));
-  }
-}
-
-async function bulkUpdate(tx: SqlRunner, table: string, cols: Col[], rows: unknown[][], constants: Record<string, string>, batch: number): Promise<void> {
-  const sets = [...cols.slice(1).map(([c, t]) => `"${c}" = u."${c}"::${t}`), `version = t.version + 1`, ...Object.entries(constants).map(([c, v]) => `"${c}" = ${v}`)];
-  const sql = `UPDATE "${table}" AS t SET ${sets.join(", ")}
-    FROM unnest(${cols.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${cols.map(([c]) => `"${c}"`).join(", ")})
-    WHERE t.id = u.id`;
-  for (let i = 0; i < rows.length; i += batch) {
-    const slice = rows.slice(i, i + batch);
-    await tx.query(sql, cols.map((_, c) => slice.map((r) => (r[c] === null || r[c] === undefined ? null : String(r[c])))));
-  }
-}
-
-const PERSON_COLS: Col[] = [["id", "text"], ["birthDate", "date"], ["gender", '"Gender"'], ["ethnicity", "text"], ["upn", "text"], ["sexCode", "text"], ["sexLegacyCode", "text"]];
-const EPISODE_COLS: Col[] = [
-  ["id", "text"],
-  ["childId", "text"],
-  ["status", '"ChildStatus"'],
-  ["source", '"EpisodeSource"'],
-  ["startDate", "date"],
-  ["endDate", "date"],
-  ["cpCategoryOfAbuse", "text"],
-  ["cpLatestCategory", "text"],
-  ["claLegalStatus", "text"],
-  ["claPlacement", "text"],
-  ["claReasonNew", "text"],
-  ["claReasonEnded", "text"],
-  ["claCategoryOfNeed", "text"],
-  ["sourceRef", "text"],
-];
-const REFERRAL_COLS: Col[] = [["id", "text"], ["childId", "text"], ["familyId", "text"], ["date", "date"], ["source", "text"], ["primaryNeed", "text"], ["nfa", "boolean"], ["closedAt", "date"], ["closureReason", "text"], ["sourceRef", "text"]];
-const ASSESSMENT_COLS: Col[] = [["id", "text"], ["childId", "text"], ["familyId", "text"], ["startedAt", "date"], ["completedAt", "date"], ["factors", "text[]"], ["sourceRef", "text"]];
 
 export interface StatutoryImportFile {
   name: string;
@@ -440,7 +358,7 @@ export interface StatutoryImportOptions {
   actorId?: string | null;
   /** An audit_log row (as the API's auditRow() builds it) written in the same transaction; entityIds gets the import id. */
   audit?: { actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityIds: string[]; personIds: string[]; fields: string[]; reason: string | null; outcome: string; requestId: string | null; ip: string | null; at: Date };
-  /** Rows per statement (default 10,000). */
+  /** Lines per COPY chunk handed to the driver (default 1,000). */
   batch?: number;
   /** Called between steps (for progress reports and the kill test). */
   onStep?: (step: string, done: number) => void;
@@ -458,76 +376,96 @@ export interface StatutoryImportResult {
  */
 export async function importStatutory(db: { raw: RawSql; kind: string }, extract: ImportableExtract, options: StatutoryImportOptions): Promise<StatutoryImportResult> {
   if (extract.problems.some((p) => p.severity === "error")) throw new StatutoryImportRefused("the files have errors: fix them and run the dry run again");
-  const batch = options.batch ?? 10_000;
+  const perChunk = Math.max(1, options.batch ?? 1000);
   const step = options.onStep ?? (() => {});
   return db.raw.transaction(async (tx) => {
     if (db.kind === "postgres") await tx.query(`SELECT pg_advisory_xact_lock(7007001)`);
-    const plan = await planStatutoryImport(tx, extract, { skipEpisodes: true });
+    await stage(tx, extract, perChunk, step);
+    const prefix = idPrefix();
+    const counts = await planCounts(tx, extract, prefix);
     step("planned", 0);
     const importId = randomUUID();
-    const stamp = { updatedAt: "now()", statutoryImportId: `'${importId}'` };
-    const childOf = new Map<string, string>();
-    for (const p of [...plan.people.add, ...plan.people.update]) childOf.set(p.id, p.childId);
-    const family = (personId: string) => {
-      const childId = childOf.get(personId);
-      return childId !== undefined ? (plan.familyOf.get(childId) ?? null) : null;
-    };
+    const stamp = `"statutoryImportId" = $1, "updatedAt" = now()`;
 
-    await bulkInsert(
-      tx,
-      "person",
-      [...PERSON_COLS, ["statutoryChildId", "text"], ["reference", "text"], ["lastName", "text"]],
-      plan.people.add.map((p) => [p.id, p.birthDate, p.gender, p.ethnicity, p.upn, p.sexCode, p.sexLegacyCode, p.childId, `S-${p.childId}`, p.childId]),
-      { ...stamp, kind: "'child'", firstName: "'Child'" },
-      batch,
-    );
-    await bulkUpdate(tx, "person", PERSON_COLS, plan.people.update.map((p) => [p.id, p.birthDate, p.gender, p.ethnicity, p.upn, p.sexCode, p.sexLegacyCode]), stamp, batch);
-    step("children", plan.people.add.length + plan.people.update.length);
-    await bulkInsert(
-      tx,
-      "family",
-      [["id", "text"], ["reference", "text"], ["name", "text"]],
-      plan.newFamilies.map((f) => [f.familyId, `S-${f.childId}`, `Child ${f.childId} (statutory return)`]),
-      { updatedAt: "now()" },
-      batch,
-    );
-    await bulkInsert(
-      tx,
-      "family_member",
-      [["id", "text"], ["familyId", "text"], ["personId", "text"]],
-      plan.newFamilies.map((f) => [randomUUID(), f.familyId, f.personId]),
-      { updatedAt: "now()", role: "'child'" },
-      batch,
-    );
-    step("families", plan.newFamilies.length);
-    const episodeValues = (e: EpisodeRow) => [e.id, e.childId, e.status, e.source, e.startDate, e.endDate, e.cpCategoryOfAbuse, e.cpLatestCategory, e.claLegalStatus, e.claPlacement, e.claReasonNew, e.claReasonEnded, e.claCategoryOfNeed, e.sourceRef];
-    let written = 0;
-    const byKind = await eachEpisodeChunk(tx, extract, plan.personOf, async (chunk) => {
-      await bulkInsert(tx, "status_episode", EPISODE_COLS, chunk.add.map(episodeValues), stamp, batch);
-      await bulkUpdate(tx, "status_episode", EPISODE_COLS, chunk.update.map(episodeValues), stamp, batch);
-      written += chunk.add.length + chunk.update.length;
-    });
-    Object.assign(plan.counts, byKind);
-    plan.episodes.byKind = byKind;
-    step("episodes", written);
-    const personFamily = new Map<string, string | null>();
-    const familyOfPerson = (personId: string) => {
-      if (!personFamily.has(personId)) personFamily.set(personId, family(personId));
-      return personFamily.get(personId) ?? null;
-    };
-    const referralValues = (r: ReferralRow) => [r.id, r.childId, familyOfPerson(r.childId), r.date, r.source, r.primaryNeed, r.nfa, r.closedAt, r.closureReason, r.sourceRef];
-    await bulkInsert(tx, "referral", REFERRAL_COLS, plan.referrals.add.map(referralValues), { ...stamp, reasons: "'{}'::text[]" }, batch);
-    await bulkUpdate(tx, "referral", REFERRAL_COLS.filter(([c]) => c !== "familyId"), plan.referrals.update.map((r) => referralValues(r).filter((_, i) => i !== 2)), stamp, batch);
-    step("referrals", plan.referrals.add.length + plan.referrals.update.length);
-    const assessmentValues = (a: AssessmentRow) => [a.id, a.childId, familyOfPerson(a.childId), a.startedAt, a.completedAt, pgArray(a.factors), a.sourceRef];
-    await bulkInsert(tx, "assessment", ASSESSMENT_COLS, plan.assessments.add.map(assessmentValues), { ...stamp, level: "'CIN'" }, batch);
-    await bulkUpdate(tx, "assessment", ASSESSMENT_COLS.filter(([c]) => c !== "familyId"), plan.assessments.update.map((a) => assessmentValues(a).filter((_, i) => i !== 2)), stamp, batch);
-    step("assessments", plan.assessments.add.length + plan.assessments.update.length);
+    if (counts.children.update > 0)
+      await tx.query(
+        `UPDATE person t SET "birthDate" = p.birth_date, gender = p.gender::"Gender", ethnicity = p.ethnicity, upn = p.upn, "sexCode" = p.sex, "sexLegacyCode" = p.sex_legacy,
+                version = t.version + 1, ${stamp}
+           FROM evident_plan_person p WHERE p.action = 'update' AND t.id = p.old_id`,
+        [importId],
+      );
+    if (counts.children.add > 0)
+      await tx.query(
+        `INSERT INTO person (id, reference, kind, "firstName", "lastName", "birthDate", gender, ethnicity, upn, "sexCode", "sexLegacyCode", "statutoryChildId", "statutoryImportId", "updatedAt")
+         SELECT person_id, 'S-' || child_id, 'child', 'Child', child_id, birth_date, gender::"Gender", ethnicity, upn, sex, sex_legacy, child_id, $1, now()
+           FROM evident_plan_person WHERE action = 'add' ORDER BY person_id`,
+        [importId],
+      );
+    step("children", counts.children.add + counts.children.update);
+    if (counts.families > 0)
+      await tx.exec(
+        `INSERT INTO family (id, reference, name, "updatedAt")
+         SELECT family_id, 'S-' || child_id, 'Child ' || child_id || ' (statutory return)', now() FROM evident_plan_person WHERE action = 'add';
+         INSERT INTO family_member (id, "familyId", "personId", role, "updatedAt")
+         SELECT family_id, family_id, person_id, 'child', now() FROM evident_plan_person WHERE action = 'add'`,
+      );
+    step("families", counts.families);
+
+    // Updates first: the inserts would otherwise be seen as stored episodes of the same key.
+    // A statement whose plan count is 0 is not run (a re-import of the same files only stages and plans).
+    if (counts.claEpisodes.update + counts.cinPlans.update + counts.cpPlans.update > 0)
+      await tx.query(
+        `UPDATE status_episode t SET "childId" = p.person_id, status = p.status::"ChildStatus", source = p.source::"EpisodeSource", "startDate" = p.start_date, "endDate" = p.end_date,
+                "cpCategoryOfAbuse" = p.cp_cat, "cpLatestCategory" = p.cp_latest, "claLegalStatus" = p.cla_ls, "claPlacement" = p.cla_place,
+                "claReasonNew" = p.cla_rne, "claReasonEnded" = p.cla_rec, "claCategoryOfNeed" = p.cla_cin, version = t.version + 1, ${stamp}
+           FROM (${EPISODE_PLAN}) p WHERE p.action = 'update' AND t.id = p.old_id`,
+        [importId],
+      );
+    if (counts.claEpisodes.add + counts.cinPlans.add + counts.cpPlans.add > 0)
+      await tx.query(
+        `INSERT INTO status_episode (id, "childId", status, source, "startDate", "endDate", "cpCategoryOfAbuse", "cpLatestCategory", "claLegalStatus", "claPlacement",
+                                     "claReasonNew", "claReasonEnded", "claCategoryOfNeed", "sourceRef", "statutoryImportId", "updatedAt")
+         SELECT ${newId(prefix, "p.n")}, person_id, status::"ChildStatus", source::"EpisodeSource", start_date, end_date, cp_cat, cp_latest, cla_ls, cla_place,
+                cla_rne, cla_rec, cla_cin, key, $1, now()
+           FROM (${EPISODE_PLAN}) p WHERE p.action = 'add'`,
+        [importId],
+      );
+    step("episodes", counts.claEpisodes.add + counts.claEpisodes.update + counts.cinPlans.add + counts.cinPlans.update + counts.cpPlans.add + counts.cpPlans.update);
+
+    if (counts.referrals.update > 0)
+      await tx.query(
+        `UPDATE referral t SET "childId" = p.person_id, date = p.date, source = p.source, "primaryNeed" = p.primary_need, nfa = p.nfa, "closedAt" = p.closed_at,
+                "closureReason" = p.closure_reason, version = t.version + 1, ${stamp}
+           FROM (${REFERRAL_PLAN}) p WHERE p.action = 'update' AND t.id = p.old_id`,
+        [importId],
+      );
+    if (counts.referrals.add > 0)
+      await tx.query(
+        `INSERT INTO referral (id, "childId", "familyId", date, source, "primaryNeed", nfa, "closedAt", "closureReason", reasons, "sourceRef", "statutoryImportId", "updatedAt")
+         SELECT ${newId(prefix, "p.n")}, p.person_id, ${FAMILY_OF("p")}, p.date, p.source, p.primary_need, p.nfa, p.closed_at, p.closure_reason, '{}'::text[], p.key, $1, now()
+           FROM (${REFERRAL_PLAN}) p WHERE p.action = 'add'`,
+        [importId],
+      );
+    step("referrals", counts.referrals.add + counts.referrals.update);
+    if (counts.assessments.update > 0)
+      await tx.query(
+        `UPDATE assessment t SET "childId" = p.person_id, "startedAt" = p.started, "completedAt" = p.completed, factors = p.factors, version = t.version + 1, ${stamp}
+           FROM (${ASSESSMENT_PLAN}) p WHERE p.action = 'update' AND t.id = p.old_id`,
+        [importId],
+      );
+    if (counts.assessments.add > 0)
+      await tx.query(
+        `INSERT INTO assessment (id, "childId", "familyId", level, "startedAt", "completedAt", factors, "sourceRef", "statutoryImportId", "updatedAt")
+         SELECT ${newId(prefix, "p.n")}, p.person_id, ${FAMILY_OF("p")}, 'CIN', p.started, p.completed, p.factors, p.key, $1, now()
+           FROM (${ASSESSMENT_PLAN}) p WHERE p.action = 'add'`,
+        [importId],
+      );
+    step("assessments", counts.assessments.add + counts.assessments.update);
 
     await tx.query(`INSERT INTO statutory_import (id, files, counts, "createdById") VALUES ($1, $2::jsonb, $3::jsonb, $4)`, [
       importId,
       JSON.stringify(options.files),
-      JSON.stringify(plan.counts),
+      JSON.stringify(counts),
       options.actorId ?? null,
     ]);
     if (options.audit) {
@@ -539,6 +477,6 @@ export async function importStatutory(db: { raw: RawSql; kind: string }, extract
       );
     }
     step("committing", 0);
-    return { importId, counts: plan.counts };
+    return { importId, counts };
   });
 }
