@@ -3,7 +3,13 @@
  * Load benchmark of the API on a large trust (issue: ≥ 1,000 requests/s at
  * p99 < 100 ms with 50 connections), reported, not asserted.
  *
- *   node bench/load.mjs [--children 100000] [--duration 20] [--connections 50]
+ *   node bench/load.mjs [--children 100000] [--duration 20] [--connections 50] [--reuse] [--only list|get]
+ *
+ * --workers N runs the API as N processes on the port (EVIDENT_WORKERS).
+ * --transport socket|tcp: how the API reaches PostgreSQL (default: its Unix socket, as on a
+ * single machine; tcp = 127.0.0.1).
+ * --reuse keeps the seeded PostgreSQL in bench/.data/load-pg-<children>/ and uses it
+ * again next time (seeding takes about 2 minutes).
  *
  * 1. starts a throwaway PostgreSQL (Debian's binaries) on a free loopback port;
  * 2. migrates it and seeds the demo trust plus the --scale trust (100k children,
@@ -17,7 +23,7 @@
  * All traffic goes to 127.0.0.1. Needs `npm run build` first (the db package's dist).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -25,15 +31,17 @@ import { freePort, startPostgres } from "../scripts/lib/postgres.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]?.startsWith("--") ? "" : all[i + 1]]] : pairs), []),
 );
 const children = Number(args.children ?? 100_000);
 const duration = Number(args.duration ?? 20);
 const connections = Number(args.connections ?? 50);
+const workers = Number(args.workers ?? 1);
 const log = (m) => process.stdout.write(`[load] ${m}\n`);
 
 // fsync stays on: every read writes its audit row, so commit durability is part of the cost measured.
-const pg = await startPostgres({ durable: args.fsync !== "off" });
+const reuse = process.argv.includes("--reuse");
+const pg = await startPostgres({ durable: args.fsync !== "off", keep: reuse ? `${root}bench/.data/load-pg-${children}` : undefined });
 if (!pg) throw new Error("PostgreSQL binaries not found: apt-get install postgresql");
 let server;
 const cleanup = () => {
@@ -45,24 +53,56 @@ process.on("SIGINT", () => {
   process.exit(130);
 });
 
+/** CPU time used so far (ms): the API process(es), every PostgreSQL process, and this process (autocannon). */
+function cpuSample(serverPid) {
+  const tick = 1000 / 100; // USER_HZ
+  const read = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      // utime, stime, cutime, cstime (fields 14–17; index 11–14 after the comm)
+      return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick;
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  let api = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let comm = "";
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (comm === "postgres") postgres += read(pid);
+    else if (Number(pid) === serverPid) api += read(pid);
+    else if (comm === "node" && readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(serverPid)) api += read(pid);
+  }
+  const self = process.cpuUsage();
+  return { api, postgres, loadGenerator: (self.user + self.system) / 1000 };
+}
+
 try {
   const db = await import(`${root}packages/db/dist/index.js`);
   const { hashPassword } = await import("better-auth/crypto");
   const handle = await db.createDb({ databaseUrl: pg.url, migrate: true });
-  let t = Date.now();
-  await db.seed(handle.prisma, {});
-  log(`demo trust seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  t = Date.now();
-  const scale = await db.seedScale(handle, { children, log: (line) => (/\d+%|done/.test(line) ? log(line) : undefined) });
-  log(`scale trust seeded in ${((Date.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(scale.counts ?? scale)}`);
-
-  // A manager of one scale team: sees that team's families (record scope = team).
-  const team = await handle.prisma.team.findFirst({ where: { name: "Locality team 1 (scale)" }, select: { id: true } });
-  const teamFamilies = await handle.prisma.family.count({ where: { teamId: team.id } });
   const email = "load.manager@bench.evident.local";
   const password = "load-bench-password-1";
-  const user = await handle.prisma.user.create({ data: { name: "Load Manager", email, role: "manager", emailVerified: true, teamId: team.id } });
-  await handle.prisma.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  let user = await handle.prisma.user.findUnique({ where: { email } }).catch(() => null);
+  if (!user) {
+    let t = Date.now();
+    await db.seed(handle.prisma, {});
+    log(`demo trust seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    t = Date.now();
+    const scale = await db.seedScale(handle, { children, log: (line) => (/\d+%|done/.test(line) ? log(line) : undefined) });
+    log(`scale trust seeded in ${((Date.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(scale.counts ?? scale)}`);
+    // A manager of one scale team: sees that team's families (record scope = team).
+    const seededTeam = await handle.prisma.team.findFirst({ where: { name: "Locality team 1 (scale)" }, select: { id: true } });
+    user = await handle.prisma.user.create({ data: { name: "Load Manager", email, role: "manager", emailVerified: true, teamId: seededTeam.id } });
+    await handle.prisma.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  } else log("reusing the seeded database");
+  const team = { id: user.teamId };
+  const teamFamilies = await handle.prisma.family.count({ where: { teamId: team.id } });
   const someFamilies = await handle.prisma.family.findMany({ where: { teamId: team.id }, select: { id: true }, take: 200 });
   await handle.close();
   log(`team has ${teamFamilies} families; sampling ${someFamilies.length} for detail reads`);
@@ -73,7 +113,7 @@ try {
   const profile = process.env.EVIDENT_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.EVIDENT_PROFILE_DIR}`] : [];
   server = spawn(process.execPath, [...profile, "--import", "tsx", "apps/api/src/main.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: "20" },
+    env: { ...process.env, DATABASE_URL: args.transport === "tcp" ? pg.url : pg.socketUrl, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: String(Math.ceil(20 / workers)), EVIDENT_WORKERS: String(workers) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {
@@ -106,17 +146,21 @@ try {
     },
   ];
   const results = [];
-  for (const j of journeys) {
+  for (const j of journeys.filter((j) => !args.only || j.name.includes(args.only === "get" ? "detail" : "caseload"))) {
     log(`${j.name}: ${connections} connections for ${duration} s`);
+    const before = cpuSample(server.pid);
     const r = await autocannon({ url: base, connections, duration, requests: j.requests });
-    const row = { journey: j.name, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, total: r.requests.total };
+    const after = cpuSample(server.pid);
+    // CPU milliseconds per request, by process: where the two cores go.
+    const perRequest = Object.fromEntries(Object.keys(after).map((k) => [k, Number(((after[k] - before[k]) / r.requests.total).toFixed(3))]));
+    const row = { journey: j.name, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, total: r.requests.total, cpuMsPerRequest: perRequest };
     results.push(row);
-    log(`  ${row.requestsPerSecond} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
+    log(`  ${row.requestsPerSecond} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}; CPU ms per request ${JSON.stringify(perRequest)}`);
   }
   const machine = `${cpus()[0]?.model ?? "cpu"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
-  const report = { date: new Date().toISOString(), machine, children, connections, duration, teamFamilies, results, goal: "≥ 1000 req/s at p99 < 100 ms" };
+  const report = { date: new Date().toISOString(), machine, children, connections, duration, workers, transport: args.transport === "tcp" ? "tcp" : "socket", teamFamilies, results, goal: "≥ 1000 req/s at p99 < 100 ms" };
   mkdirSync(`${root}bench/results`, { recursive: true });
-  writeFileSync(`${root}bench/results/load-${report.date.slice(0, 10)}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${root}bench/results/load-${report.date.slice(0, 10)}${workers > 1 ? `-${workers}-workers` : ""}.json`, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nAPI load on PostgreSQL, ${children.toLocaleString("en-GB")} children (${machine})`);
   console.log("journey                                     req/s   p50 ms   p99 ms   non-2xx   goal (≥1000 req/s, p99 < 100 ms)");
   for (const r of results) console.log(`${r.journey.padEnd(42)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx).padStart(9)}   ${r.requestsPerSecond >= 1000 && r.p99 < 100 ? "met" : "NOT met"}`);

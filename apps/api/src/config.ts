@@ -22,6 +22,11 @@ export interface ApiConfig {
   clientIpHeader: string;
   /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit). */
   signInRateLimit: number;
+  /**
+   * API processes sharing the port (EVIDENT_WORKERS, PostgreSQL only). With more than one, rate-limit
+   * counters live in the database so that every process sees the same counts.
+   */
+  workers: number;
 }
 
 const ZEnv = z.object({
@@ -33,6 +38,7 @@ const ZEnv = z.object({
   EVIDENT_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
   EVIDENT_PORTAL_DIR: z.string().optional(),
   EVIDENT_TRAINING_DIR: z.string().optional(),
+  EVIDENT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export function originOf(url: string): string {
@@ -60,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     trainingDir: parsed.EVIDENT_TRAINING_DIR ?? defaults.trainingDir,
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 5,
+    workers: parsed.EVIDENT_WORKERS,
   };
 }
 
@@ -74,6 +81,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     trainingDir: null,
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 1000,
+    workers: 1,
     ...overrides,
   };
 }

@@ -11,6 +11,8 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { insertAuditRows, type AuditRowInput } from "@evident/db";
+import { createAuditQueue } from "./audit/group-commit.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
@@ -56,7 +58,8 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
   const auth = createAuth({ prisma: db.prisma, config, logger, now });
-  const deps: ApiDeps = { db, auth, config, logger, now };
+  const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.raw, rows));
+  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue };
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
@@ -65,7 +68,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     c.set("logger", logger);
     await next();
     const status = c.res.status;
-    const entry = { requestId: c.get("requestId"), method: c.req.method, path: new URL(c.req.url).pathname.slice(0, 200), status, ms: Math.round(performance.now() - started) };
+    const entry = { requestId: c.get("requestId"), method: c.req.method, path: c.req.path.slice(0, 200), status, ms: Math.round(performance.now() - started) };
     if (status >= 500) logger.error(entry, "request failed");
     else logger.info(entry, "request");
   });
@@ -78,7 +81,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
     // Statutory return files are uploaded as text to statutory.dryRun / statutory.commit (and nothing else in the batch).
     const upload = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge });
-    app.use(path, (c, next) => (isUploadPath(new URL(c.req.url).pathname) ? upload(c, next) : small(c, next)));
+    app.use(path, (c, next) => (isUploadPath(c.req.path) ? upload(c, next) : small(c, next)));
   }
 
   app.get("/health", async (c) => {

@@ -5,9 +5,13 @@
  * list and family page are the most frequent reads of all. Through Prisma
  * each of those costs a query-compiler pass and result mapping per query
  * (about half the server's CPU under load, docs/benchmarks.md); here each is
- * one parameterised statement on the driver, and the audit row of a read is
- * written by the same statement (a data-modifying CTE), so a read and its
- * audit entry commit together in one round trip.
+ * one parameterised, prepared statement on the driver (parsed and planned
+ * once per connection).
+ *
+ * The reads write no audit row themselves: the caller appends it with
+ * `insertAuditRows` — in the API through a group-commit queue that writes the
+ * rows of concurrent requests in one statement and one commit — and answers
+ * only once that row is durable, so no read leaves the server unaudited.
  *
  * Timestamps come back as ISO strings formatted by the database (Prisma
  * stores `timestamp(3)` as UTC) and calendar dates as `YYYY-MM-DD`, so the
@@ -39,6 +43,7 @@ export async function sessionWithUser(sql: SqlRunner, token: string): Promise<Se
        FROM "session" s JOIN "user" u ON u.id = s."userId"
       WHERE s.token = $1`,
     [token],
+    { prepare: true },
   );
   return rows[0] ?? null;
 }
@@ -52,17 +57,57 @@ export async function deleteSession(sql: SqlRunner, sessionId: string): Promise<
   await sql.query(`DELETE FROM "session" WHERE id = $1`, [sessionId]);
 }
 
-/** An audit row as the API builds it (`auditRow`), without ids of the page (the statement adds them). */
-export interface HotAuditRow {
+/** An audit_log row as the API builds it (`auditRow`). */
+export interface AuditRowInput {
   id: string;
   at: Date;
   actorId: string | null;
   actorRole: string | null;
   action: string;
   entityType: string | null;
+  entityIds: readonly string[];
+  personIds: readonly string[];
   fields: readonly string[];
+  reason: string | null;
+  outcome: "success" | "denied" | "failure";
   requestId: string | null;
   ip: string | null;
+}
+
+/** A PostgreSQL array literal of text values (arrays of arrays cannot go through unnest as parameters). */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}
+
+/**
+ * Appends audit rows in one statement (one commit for the lot): the API's
+ * group-commit queue sends the rows of concurrent requests together.
+ */
+export async function insertAuditRows(sql: SqlRunner, rows: readonly AuditRowInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: AuditRowInput) => T) => rows.map(f);
+  await sql.query(
+    `INSERT INTO audit_log (id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)
+     SELECT id, at::timestamp, "actorId", "actorRole", action, "entityType", "entityIds"::text[], "personIds"::text[], fields::text[], reason, outcome::"AuditOutcome", "requestId", ip
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+         AS u(id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)`,
+    [
+      col((r) => r.id),
+      col((r) => r.at.toISOString()),
+      col((r) => r.actorId),
+      col((r) => r.actorRole),
+      col((r) => r.action),
+      col((r) => r.entityType),
+      col((r) => textArrayLiteral(r.entityIds)),
+      col((r) => textArrayLiteral(r.personIds)),
+      col((r) => textArrayLiteral(r.fields)),
+      col((r) => r.reason),
+      col((r) => r.outcome),
+      col((r) => r.requestId),
+      col((r) => r.ip),
+    ],
+    { prepare: true },
+  );
 }
 
 /** The record scope of a caller as SQL: families allocated to their staff record today, or in their team. */
@@ -74,13 +119,20 @@ export interface FamilyScopeSql {
 }
 
 /**
- * `EXISTS`/team condition over the family alias `f`, using parameters $1 (staffId), $2 (teamId), $3 (today).
+ * The scope condition over the family alias `f`, using parameters $1 (staffId), $2 (teamId), $3 (today).
+ * Written for the caller's shape (staff record, team, or both), so that each shape gets its own prepared
+ * statement and plan: a team-only caller's list is then a walk of the (teamId, id) index.
  * A caller with neither a staff record nor a team sees nothing.
  */
-const FAMILY_IN_SCOPE = `(
-  ($1::text IS NOT NULL AND EXISTS (SELECT 1 FROM case_allocation a WHERE a."familyId" = f.id AND a."staffId" = $1
-      AND (a."toDate" IS NULL OR a."toDate" >= $3::date)))
-  OR ($2::text IS NOT NULL AND f."teamId" = $2))`;
+function familyInScope(scope: FamilyScopeSql): string {
+  const allocated = `EXISTS (SELECT 1 FROM case_allocation a WHERE a."familyId" = f.id AND a."staffId" = $1::text
+      AND (a."toDate" IS NULL OR a."toDate" >= $3::date))`;
+  const team = `f."teamId" = $2::text`;
+  if (scope.staffId !== null && scope.teamId !== null) return `(${allocated} OR ${team})`;
+  if (scope.staffId !== null) return `(${allocated} AND $2::text IS NULL)`;
+  if (scope.teamId !== null) return `(${team} AND $1::text IS NULL AND $3::date IS NOT NULL)`;
+  return `(false AND $1::text IS NULL AND $2::text IS NULL AND $3::date IS NOT NULL)`;
+}
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -99,21 +151,18 @@ export interface FamilyListRow {
 const FAMILY_COLUMNS = `f.id, f.reference, f.name, f."teamId", ${ISO_DATE('f."openedAt"')} AS "openedAt", ${ISO_DATE('f."closedAt"')} AS "closedAt",
   f.version, ${ISO_TS('f."updatedAt"')} AS "updatedAt"`;
 
-const AUDIT_INSERT = `INSERT INTO audit_log (id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)`;
-
 /**
  * One page of the families in scope, ordered by id (keyset pagination after
- * `cursor`), and the audit row listing the ids returned, in one statement.
- * Returns up to `limit + 1` rows: the extra one only tells the caller there is a next page.
+ * `cursor`). Returns up to `limit + 1` rows: the extra one only tells the
+ * caller there is a next page.
  */
 export async function listFamiliesInScope(
   sql: SqlRunner,
   scope: FamilyScopeSql,
   filter: { open?: boolean; search?: string; cursor?: string; limit: number },
-  audit: HotAuditRow,
 ): Promise<FamilyListRow[]> {
   const params: unknown[] = [scope.staffId, scope.teamId, scope.today];
-  const where = [FAMILY_IN_SCOPE];
+  const where = [familyInScope(scope)];
   if (filter.open !== undefined) where.push(filter.open ? `f."closedAt" IS NULL` : `f."closedAt" IS NOT NULL`);
   if (filter.search) {
     params.push(likeEscape(filter.search));
@@ -125,18 +174,7 @@ export async function listFamiliesInScope(
     where.push(`f.id > $${params.length}`);
   }
   params.push(filter.limit + 1);
-  const limitP = `$${params.length}`;
-  params.push(filter.limit);
-  const pageP = `$${params.length}`;
-  const a = auditParams(params, audit);
-  return sql.query<FamilyListRow>(
-    `WITH page AS (SELECT ${FAMILY_COLUMNS} FROM family f WHERE ${where.join(" AND ")} ORDER BY f.id LIMIT ${limitP}),
-     audit AS (${AUDIT_INSERT}
-       SELECT ${a.id}, ${a.at}, ${a.actorId}, ${a.actorRole}, ${a.action}, ${a.entityType},
-              ARRAY(SELECT id FROM page ORDER BY id LIMIT ${pageP}), '{}'::text[], ${a.fields}, NULL, 'success'::"AuditOutcome", ${a.requestId}, ${a.ip})
-     SELECT * FROM page ORDER BY id`,
-    params,
-  );
+  return sql.query<FamilyListRow>(`SELECT ${FAMILY_COLUMNS} FROM family f WHERE ${where.join(" AND ")} ORDER BY f.id LIMIT $${params.length}`, params, { prepare: true });
 }
 
 export interface FamilyDetailRow extends FamilyListRow {
@@ -145,28 +183,20 @@ export interface FamilyDetailRow extends FamilyListRow {
 }
 
 /**
- * A family in scope with its members and current allocations, and the audit
- * row naming the family and every member, in one statement. Null (and no
- * audit row) when the family does not exist or is out of scope.
+ * A family in scope with its members and current allocations, in one
+ * statement. Null when the family does not exist or is out of scope.
  */
-export async function getFamilyInScope(sql: SqlRunner, scope: FamilyScopeSql, id: string, audit: HotAuditRow): Promise<FamilyDetailRow | null> {
-  const params: unknown[] = [scope.staffId, scope.teamId, scope.today, id];
-  const a = auditParams(params, audit);
+export async function getFamilyInScope(sql: SqlRunner, scope: FamilyScopeSql, id: string): Promise<FamilyDetailRow | null> {
   const rows = await sql.query<FamilyDetailRow>(
-    `WITH fam AS (
-       SELECT ${FAMILY_COLUMNS},
-         COALESCE((SELECT json_agg(json_build_object('id', p.id, 'reference', p.reference, 'firstName', p."firstName", 'lastName', p."lastName",
-                     'kind', p.kind::text, 'birthDate', ${ISO_DATE('p."birthDate"')}, 'restricted', p.restricted, 'familyRole', m.role::text) ORDER BY m.id)
-                     FROM family_member m JOIN person p ON p.id = m."personId" WHERE m."familyId" = f.id), '[]'::json) AS people,
-         COALESCE((SELECT json_agg(json_build_object('staffId', a."staffId", 'personId', a."personId", 'lead', a.lead) ORDER BY a.id)
-                     FROM case_allocation a WHERE a."familyId" = f.id AND (a."toDate" IS NULL OR a."toDate" >= $3::date)), '[]'::json) AS allocations
-       FROM family f WHERE f.id = $4 AND ${FAMILY_IN_SCOPE}),
-     audit AS (${AUDIT_INSERT}
-       SELECT ${a.id}, ${a.at}, ${a.actorId}, ${a.actorRole}, ${a.action}, ${a.entityType},
-              ARRAY[fam.id], ARRAY(SELECT DISTINCT x->>'id' FROM json_array_elements(fam.people) x), ${a.fields}, NULL, 'success'::"AuditOutcome", ${a.requestId}, ${a.ip}
-         FROM fam)
-     SELECT * FROM fam`,
-    params,
+    `SELECT ${FAMILY_COLUMNS},
+       COALESCE((SELECT json_agg(json_build_object('id', p.id, 'reference', p.reference, 'firstName', p."firstName", 'lastName', p."lastName",
+                   'kind', p.kind::text, 'birthDate', ${ISO_DATE('p."birthDate"')}, 'restricted', p.restricted, 'familyRole', m.role::text) ORDER BY m.id)
+                   FROM family_member m JOIN person p ON p.id = m."personId" WHERE m."familyId" = f.id), '[]'::json) AS people,
+       COALESCE((SELECT json_agg(json_build_object('staffId', a."staffId", 'personId', a."personId", 'lead', a.lead) ORDER BY a.id)
+                   FROM case_allocation a WHERE a."familyId" = f.id AND (a."toDate" IS NULL OR a."toDate" >= $3::date)), '[]'::json) AS allocations
+     FROM family f WHERE f.id = $4 AND ${familyInScope(scope)}`,
+    [scope.staffId, scope.teamId, scope.today, id],
+    { prepare: true },
   );
   const row = rows[0];
   if (!row) return null;
@@ -175,24 +205,5 @@ export async function getFamilyInScope(sql: SqlRunner, scope: FamilyScopeSql, id
     ...row,
     people: typeof row.people === "string" ? JSON.parse(row.people) : row.people,
     allocations: typeof row.allocations === "string" ? JSON.parse(row.allocations) : row.allocations,
-  };
-}
-
-/** Appends the audit row's values to `params`, returning the placeholders. */
-function auditParams(params: unknown[], audit: HotAuditRow) {
-  const add = (value: unknown, cast = "") => {
-    params.push(value);
-    return `$${params.length}${cast}`;
-  };
-  return {
-    id: add(audit.id),
-    at: add(audit.at.toISOString(), "::timestamp"),
-    actorId: add(audit.actorId),
-    actorRole: add(audit.actorRole),
-    action: add(audit.action),
-    entityType: add(audit.entityType),
-    fields: add([...audit.fields], "::text[]"),
-    requestId: add(audit.requestId),
-    ip: add(audit.ip),
   };
 }

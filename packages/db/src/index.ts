@@ -7,7 +7,7 @@
  *   await db.close();
  */
 export { createDb } from "./client.js";
-export type { CreateDbOptions, Db, DbKind, RawSql, SqlRunner } from "./client.js";
+export type { CreateDbOptions, Db, DbKind, QueryOptions, RawSql, SqlRunner } from "./client.js";
 export { migrate, listMigrations, pendingMigrations } from "./migrate.js";
 export type { Migration, MigrateResult } from "./migrate.js";
 export { prepareDatabase } from "./prepare.js";
@@ -26,8 +26,8 @@ export type { DemoUser } from "./seed/users.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export * from "./generated/prisma/enums.js";
 export type * from "./generated/prisma/models.js";
-export { sessionWithUser, touchSession, deleteSession, listFamiliesInScope, getFamilyInScope } from "./hot.js";
-export type { SessionWithUser, HotAuditRow, FamilyScopeSql, FamilyListRow, FamilyDetailRow } from "./hot.js";
+export { sessionWithUser, touchSession, deleteSession, listFamiliesInScope, getFamilyInScope, insertAuditRows } from "./hot.js";
+export type { SessionWithUser, AuditRowInput, FamilyScopeSql, FamilyListRow, FamilyDetailRow } from "./hot.js";
 export { importStatutory, planStatutoryImport, StatutoryImportRefused, IMPORT_KINDS, genderOf } from "./import/index.js";
 export type { ImportableExtract, ImportCounts, ChangeCount, ImportKind, StatutoryImportFile, StatutoryImportOptions, StatutoryImportResult, StatutoryImportPlan } from "./import/index.js";
 export { APPEND_ONLY, appRoleSql, grantAppRole } from "./app-role.js";

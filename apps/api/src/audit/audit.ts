@@ -6,7 +6,7 @@
  * the transaction client so the audit row commits with the change.
  */
 import { randomUUID } from "node:crypto";
-import type { Context } from "../trpc/context.js";
+import type { ApiDeps, Context } from "../trpc/context.js";
 import type { DbClient } from "../db.js";
 
 export type AuditOutcome = "success" | "denied" | "failure";
@@ -44,10 +44,12 @@ export function auditRow(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: AuditE
   };
 }
 
-/** An audit row for the hot-path SQL reads, which insert it in the same statement as the read (ids added there). */
-export function hotAudit(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: Omit<AuditEntry, "entityIds" | "personIds">) {
-  const row = auditRow(ctx, entry);
-  return { id: randomUUID(), at: row.at, actorId: row.actorId, actorRole: row.actorRole, action: row.action, entityType: row.entityType, fields: row.fields, requestId: row.requestId, ip: row.ip };
+/**
+ * Audits a read through the group-commit queue (`deps.auditQueue`): resolves
+ * once the row is committed, so the caller answers only after it is durable.
+ */
+export async function auditRead(ctx: Omit<AuditCtx, "prisma" | "logger"> & { deps: Pick<ApiDeps, "auditQueue"> }, entry: AuditEntry): Promise<void> {
+  await ctx.deps.auditQueue.append({ id: randomUUID(), ...auditRow(ctx, entry) });
 }
 
 /**

@@ -93,7 +93,8 @@ export function createAuth(deps: AuthDeps) {
     },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      // One process: in memory. Several (EVIDENT_WORKERS): in the database, shared by all.
+      storage: config.workers > 1 ? "database" : "memory",
       window: 60,
       max: 100,
       customRules: {

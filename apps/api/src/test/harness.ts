@@ -24,6 +24,8 @@ export const PASSWORD = "correct-horse-battery";
 export interface TestDb {
   db: Db & { raw: { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> } };
   kind: "pglite" | "postgres";
+  /** The database's URL (PostgreSQL only): for tests that start the server as a process. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function createTestDb(): Promise<TestDb> {
   return {
     db,
     kind: "postgres",
+    url: target.toString(),
     async dispose() {
       await db.close();
       const c = new pg.Client({ connectionString: url });

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { isRole, type TRole } from "@evident/core";
+import type { AuditRowInput } from "@evident/db";
+import type { AuditQueue } from "../audit/group-commit.js";
 import type { Auth } from "../auth/auth.js";
 import { loadSession } from "../auth/session.js";
 import type { ApiConfig } from "../config.js";
@@ -19,6 +21,8 @@ export interface ApiDeps {
   logger: Logger;
   /** The clock (tests move it). */
   now: () => Date;
+  /** Audit rows of reads, written by group commit (audit/group-commit.ts). */
+  auditQueue: AuditQueue<AuditRowInput>;
 }
 
 export interface SessionUser {
