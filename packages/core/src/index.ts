@@ -15,6 +15,7 @@ export * from "./access/index.js";
 export * from "./records/index.js";
 export * from "./training/index.js";
 export * from "./monitoring/index.js";
+export * from "./da-work/index.js";
 export * from "./questionnaires/index.js";
 export * from "./finance/index.js";
 export * from "./quality/index.js";

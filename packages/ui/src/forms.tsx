@@ -23,7 +23,8 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
 
 type FieldProps = { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; labelSize?: "s" | "m" | "l" };
 
-export function Input({ id, label, hint, error, labelSize, className, ref, width, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement>; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30 }) {
+/** The label, hint and error around one control: the markup every single-control field shares. */
+function FieldFrame({ id, label, hint, error, labelSize, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
       <label className={cx("govuk-label", labelSize && `govuk-label--${labelSize}`)} htmlFor={id}>
@@ -31,6 +32,14 @@ export function Input({ id, label, hint, error, labelSize, className, ref, width
       </label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      {children}
+    </div>
+  );
+}
+
+export function Input({ id, label, hint, error, labelSize, className, ref, width, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement>; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30 }) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
       <input
         ref={ref}
         id={id}
@@ -40,20 +49,15 @@ export function Input({ id, label, hint, error, labelSize, className, ref, width
         type="text"
         {...props}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function Textarea({ id, label, hint, error, labelSize, ref, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   return (
-    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
-      <label className={cx("govuk-label", labelSize && `govuk-label--${labelSize}`)} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
       <textarea ref={ref} id={id} rows={4} className={cx("govuk-textarea", error && "govuk-textarea--error")} aria-describedby={describedBy(id, hint, error)} {...props} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -64,12 +68,7 @@ export interface Option {
 
 export function Select({ id, label, hint, error, labelSize, options, ref, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; ref?: Ref<HTMLSelectElement> }) {
   return (
-    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
-      <label className={cx("govuk-label", labelSize && `govuk-label--${labelSize}`)} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
       <select ref={ref} id={id} className={cx("govuk-select", error && "govuk-select--error")} aria-describedby={describedBy(id, hint, error)} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -77,7 +76,7 @@ export function Select({ id, label, hint, error, labelSize, options, ref, ...pro
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -102,35 +101,32 @@ export interface ChoiceItem {
 
 type ChoiceInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "id" | "value"> & { ref?: Ref<HTMLInputElement> };
 
-/**
- * Radios. `inputProps` are spread on every radio (e.g. react-hook-form's
- * `register("track")`); the first radio gets `id` so an error summary can
- * link to it.
- */
-export function Radios({ id, legend, legendSize, hint, error, items, inline, small, inputProps }: {
+type ChoicesProps = {
   id: string;
   legend: ReactNode;
   legendSize?: "s" | "m" | "l";
   hint?: ReactNode;
   error?: string | undefined;
   items: ChoiceItem[];
-  inline?: boolean;
   small?: boolean;
   inputProps: ChoiceInputProps;
-}) {
+};
+
+/** Radios or checkboxes in their fieldset: the first input gets `id`, so an error summary can link to it. */
+function Choices({ kind, id, legend, legendSize, hint, error, items, inline, small, inputProps }: ChoicesProps & { kind: "radios" | "checkboxes"; inline?: boolean }) {
   return (
     <Fieldset id={id} legend={legend} legendSize={legendSize} hint={hint} error={error}>
-      <div className={cx("govuk-radios", inline && "govuk-radios--inline", small && "govuk-radios--small")}>
+      <div className={cx(`govuk-${kind}`, inline && `govuk-${kind}--inline`, small && `govuk-${kind}--small`)}>
         {items.map((item, i) => {
           const itemId = i === 0 ? id : `${id}-${i + 1}`;
           return (
-            <div className="govuk-radios__item" key={item.value}>
-              <input className="govuk-radios__input" id={itemId} type="radio" value={item.value} aria-describedby={item.hint ? `${itemId}-item-hint` : undefined} {...inputProps} />
-              <label className="govuk-label govuk-radios__label" htmlFor={itemId}>
+            <div className={`govuk-${kind}__item`} key={item.value}>
+              <input className={`govuk-${kind}__input`} id={itemId} type={kind === "radios" ? "radio" : "checkbox"} value={item.value} aria-describedby={item.hint ? `${itemId}-item-hint` : undefined} {...inputProps} />
+              <label className={`govuk-label govuk-${kind}__label`} htmlFor={itemId}>
                 {item.label}
               </label>
               {item.hint ? (
-                <div id={`${itemId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                <div id={`${itemId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
                   {item.hint}
                 </div>
               ) : null}
@@ -142,38 +138,17 @@ export function Radios({ id, legend, legendSize, hint, error, items, inline, sma
   );
 }
 
-export function Checkboxes({ id, legend, legendSize, hint, error, items, small, inputProps }: {
-  id: string;
-  legend: ReactNode;
-  legendSize?: "s" | "m" | "l";
-  hint?: ReactNode;
-  error?: string | undefined;
-  items: ChoiceItem[];
-  small?: boolean;
-  inputProps: ChoiceInputProps;
-}) {
-  return (
-    <Fieldset id={id} legend={legend} legendSize={legendSize} hint={hint} error={error}>
-      <div className={cx("govuk-checkboxes", small && "govuk-checkboxes--small")}>
-        {items.map((item, i) => {
-          const itemId = i === 0 ? id : `${id}-${i + 1}`;
-          return (
-            <div className="govuk-checkboxes__item" key={item.value}>
-              <input className="govuk-checkboxes__input" id={itemId} type="checkbox" value={item.value} aria-describedby={item.hint ? `${itemId}-item-hint` : undefined} {...inputProps} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={itemId}>
-                {item.label}
-              </label>
-              {item.hint ? (
-                <div id={`${itemId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
-                  {item.hint}
-                </div>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
-    </Fieldset>
-  );
+/**
+ * Radios. `inputProps` are spread on every radio (e.g. react-hook-form's
+ * `register("track")`); the first radio gets `id` so an error summary can
+ * link to it.
+ */
+export function Radios(props: ChoicesProps & { inline?: boolean }) {
+  return <Choices kind="radios" {...props} />;
+}
+
+export function Checkboxes(props: ChoicesProps) {
+  return <Choices kind="checkboxes" {...props} />;
 }
 
 function splitIso(value: string | null | undefined): { day: string; month: string; year: string } {

@@ -11,3 +11,4 @@ export * from "./session.js";
 export * from "./errors.js";
 export * from "./page.js";
 export * from "./sign-in.js";
+export * from "./shell.js";

@@ -25,7 +25,7 @@ function payloads(): unknown[] {
   return out;
 }
 
-const TABLES = ["family", "person", "familyMember", "contactDetails", "referral", "statusEpisode", "programmeGroup", "groupSession", "enrolment", "attendance", "safeguardingOverride", "user", "session", "assessment", "hubCase", "hubVisit", "tafMeeting", "meetingAgency", "meetingAction", "agencyInvolvement", "stepDownPlan", "followUp", "questionnaireInstrument", "questionnaireResponse", "consentToShare", "notification", "auditTemplate", "auditRound", "auditCase", "auditAssignment", "survey", "surveyWave", "surveyInvitation", "surveyResponse"] as const;
+const TABLES = ["family", "person", "familyMember", "contactDetails", "referral", "statusEpisode", "programmeGroup", "groupSession", "enrolment", "attendance", "safeguardingOverride", "user", "session", "assessment", "hubCase", "hubVisit", "tafMeeting", "meetingAgency", "meetingAction", "agencyInvolvement", "stepDownPlan", "followUp", "questionnaireInstrument", "questionnaireResponse", "consentToShare", "notification", "auditTemplate", "auditRound", "auditCase", "auditAssignment", "survey", "surveyWave", "surveyInvitation", "surveyResponse", "daConsultation", "maracReferral"] as const;
 
 async function counts() {
   const p = t.testDb.db.prisma as unknown as Record<string, { count(): Promise<number> }>;

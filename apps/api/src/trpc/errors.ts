@@ -7,6 +7,7 @@
  */
 import { isDomainError } from "@evident/core";
 import { TRPCError } from "@trpc/server";
+import { z } from "zod";
 
 type PrismaLike = { code: string; name?: string; clientVersion?: string };
 
@@ -53,4 +54,22 @@ export function forbidden(message = "You do not have permission to do this"): TR
 
 export function conflict(message = "This record was changed by someone else; reload and try again"): TRPCError {
   return new TRPCError({ code: "CONFLICT", message });
+}
+
+/**
+ * A 400 naming the fields, from the core's problems (shown at the field like a
+ * schema error). Made by parsing: a ZodError built with `new` is not an Error
+ * to tRPC, so the formatter would not list the fields.
+ */
+export function fieldProblems(problems: readonly { path: string; message: string }[]): TRPCError {
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: problems[0]!.message,
+    cause: z
+      .unknown()
+      .superRefine((_v, zctx) => {
+        for (const p of problems) zctx.addIssue({ code: "custom", path: p.path.split("."), message: p.message });
+      })
+      .safeParse(null).error,
+  });
 }

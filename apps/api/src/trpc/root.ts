@@ -21,6 +21,8 @@ import { monitoringRouter } from "./routers/monitoring/router.js";
 import { decisionsRouter } from "./routers/decisions/router.js";
 import { auditsRouter } from "./routers/audits/router.js";
 import { surveysRouter } from "./routers/surveys/router.js";
+import { daConsultationsRouter } from "./routers/consultations/router.js";
+import { maracRouter } from "./routers/marac/router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -41,6 +43,8 @@ export const appRouter = router({
   training: trainingRouter,
   audits: auditsRouter,
   surveys: surveysRouter,
+  daConsultations: daConsultationsRouter,
+  marac: maracRouter,
   logicModels: logicModelsRouter,
   monitoring: monitoringRouter,
   decisions: decisionsRouter,

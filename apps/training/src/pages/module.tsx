@@ -1,12 +1,12 @@
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import Markdown from "react-markdown";
 import { Link, useParams } from "react-router";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { formatDate, percent } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
+import { ModuleMarkdown } from "./markdown.js";
 
 type Module = RouterOutputs["training"]["my"]["module"];
 type Result = RouterOutputs["training"]["my"]["completeModule"];
@@ -24,12 +24,6 @@ const REASON: Record<string, string> = {
   quiz_not_taken: "Answer the questions.",
   not_acknowledged: "Confirm that you have read and understood the module.",
 };
-
-/** The page already shows the title as its heading: drop a first "# Title" line that repeats it. */
-function withoutTitle(content: string, title: string): string {
-  const m = /^#\s+(.+)\n+/.exec(content);
-  return m && m[1]!.trim().toLowerCase() === title.trim().toLowerCase() ? content.slice(m[0].length) : content;
-}
 
 function TakeModule({ module }: { module: Module }) {
   const queryClient = useQueryClient();
@@ -76,24 +70,7 @@ function TakeModule({ module }: { module: Module }) {
         }
       />
       {module.completedOn && !result ? <p className="govuk-inset-text">You completed this module on {formatDate(module.completedOn)}. You can take it again to refresh your knowledge.</p> : null}
-      <div className="govuk-body app-markdown">
-        {/* Markdown rendered as React elements: raw HTML in the content is never rendered. */}
-        <Markdown
-          skipHtml
-          components={{
-            h1: ({ children }) => <h2 className="govuk-heading-m">{children}</h2>,
-            h2: ({ children }) => <h3 className="govuk-heading-s">{children}</h3>,
-            h3: ({ children }) => <h4 className="govuk-heading-s">{children}</h4>,
-            a: ({ children, href }) => (
-              <a className="govuk-link" href={href && /^(https?:|\/)/.test(href) ? href : undefined} rel="noreferrer noopener">
-                {children}
-              </a>
-            ),
-          }}
-        >
-          {withoutTitle(module.content, module.title)}
-        </Markdown>
-      </div>
+      <ModuleMarkdown content={module.content} title={module.title} />
       <form noValidate onSubmit={onSubmit}>
         {module.quiz ? (
           <>

@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   "consent:write": CASE_WRITE,
   /** Sharing without consent (a safeguarding override with a reason). */
   "consent:override": ["manager"],
+  /** Consultations with the domestic abuse coordinator (codes only; family optional). */
+  "daConsultations:read": ["admin", "manager", "dv_worker"],
+  "daConsultations:write": ["admin", "manager", "dv_worker"],
+  /** MARAC referrals of victims (behind the information barrier; analysts see counts only, through monitoring). */
+  "marac:read": ["manager", "practitioner", "dv_worker"],
+  "marac:write": ["manager", "dv_worker"],
   // Evidence (aggregated, pseudonymised).
   "evaluation:read": EVIDENCE_READ,
   /** Running and saving analyses, and exporting their (aggregate, suppressed) tables. */

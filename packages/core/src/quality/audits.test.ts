@@ -157,3 +157,29 @@ describe("sampling case files", () => {
     expect(ZAuditRoundCreateInput.safeParse({ ...base, sample: { method: "random", seed: 7, groups: [{ period: "before", size: 10, openedTo: "2017-03-31" }, { period: "during", size: 20, openedFrom: "2017-04-01" }] } }).success).toBe(true);
   });
 });
+
+describe("round administration", () => {
+  it("an open round accepts work; a closed one refuses each action with a 400 naming it", async () => {
+    const { assertRoundOpen } = await import("./audits.js");
+    expect(() => assertRoundOpen("open", "answer")).not.toThrow();
+    expect(() => assertRoundOpen("closed", "answer")).toThrow("This round is closed: you cannot answer any more");
+    expect(() => assertRoundOpen("closed", "close")).toThrow("This round is already closed");
+    try {
+      assertRoundOpen("closed", "moderate");
+    } catch (e) {
+      expect((e as { code: string }).code).toBe("INVALID_INPUT");
+    }
+  });
+  it("adds only the case files not already in the round", async () => {
+    const { newCaseFiles } = await import("./audits.js");
+    const r = newCaseFiles(["f1", "f2"], [{ familyId: "f2", period: "during" }, { familyId: "f3", period: "during" }]);
+    expect(r.add).toEqual([{ familyId: "f3", period: "during" }]);
+    expect(r.already).toEqual([{ familyId: "f2", period: "during" }]);
+  });
+  it("refuses the same reference twice (case-insensitive) and an empty list", async () => {
+    const { ZAuditRoundAddCasesInput } = await import("./audits.js");
+    const bad = ZAuditRoundAddCasesInput.safeParse({ roundId: "r", version: 1, cases: [{ familyReference: "F000001", period: "during" }, { familyReference: "f000001", period: "during" }] });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join("."))).toEqual(["cases.1.familyReference"]);
+    expect(ZAuditRoundAddCasesInput.safeParse({ roundId: "r", version: 1, cases: [] }).success).toBe(false);
+  });
+});

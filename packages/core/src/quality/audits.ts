@@ -414,3 +414,49 @@ export const ZAuditReassignInput = z
   })
   .strict()
   .refine((v) => v.firstAuditorId !== v.secondAuditorId, { path: ["secondAuditorId"], message: "the second auditor must be a different person" });
+
+// ───────────── round administration: close, add chosen case files ─────────────
+
+export const AUDIT_ROUND_STATUSES = ["open", "closed"] as const;
+export type TAuditRoundStatus = (typeof AUDIT_ROUND_STATUSES)[number];
+
+/** Closes a round: no more findings, moderation, added case files or reassignments. */
+export const ZAuditRoundCloseInput = z.object({ id: ZId, version: ZVersion }).strict();
+
+/** Case files chosen by hand, added to a round (e.g. to a random sample), by family reference. */
+export const ZAuditRoundAddCasesInput = z
+  .object({
+    roundId: ZId,
+    version: ZVersion,
+    cases: z
+      .array(z.object({ familyReference: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "must be a case file (family) reference"), period: ZPeriod }).strict())
+      .min(1)
+      .max(50),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.cases.forEach((c, i) => {
+      const key = c.familyReference.toUpperCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["cases", i, "familyReference"], message: "this case file is given twice" });
+      seen.add(key);
+    });
+  });
+export type TAuditRoundAddCasesInput = z.infer<typeof ZAuditRoundAddCasesInput>;
+
+/**
+ * What a round still accepts. A closed round is final: its report stays as it
+ * was, so no one can add a finding, moderate, add a case file or reassign.
+ * Throws INVALID_INPUT (400) naming the action when the round is closed.
+ */
+export function assertRoundOpen(status: string, action: "answer" | "moderate" | "add case files" | "reassign" | "close"): void {
+  if (status === "open") return;
+  if (status === "closed") throw new DomainError("INVALID_INPUT", action === "close" ? "This round is already closed" : `This round is closed: you cannot ${action} any more`);
+  throw new DomainError("INVALID_INPUT", `Unknown round status "${status}"`);
+}
+
+/** Which case files are new to a round, and which are already in it (a family is audited once per round). */
+export function newCaseFiles<T extends { familyId: string }>(existingFamilyIds: readonly string[], wanted: readonly T[]): { add: T[]; already: T[] } {
+  const have = new Set(existingFamilyIds);
+  return { add: wanted.filter((w) => !have.has(w.familyId)), already: wanted.filter((w) => have.has(w.familyId)) };
+}

@@ -156,3 +156,58 @@ export function enrolmentDateProblems(e: EnrolmentDates, today: string): FieldPr
   }
   return out;
 }
+
+// ---------------------------------------------------------------- withdrawal and completion in a group
+export interface GroupMember {
+  status: (typeof ONE_TO_ONE_STATUSES)[number];
+  /** Sessions marked "attended". */
+  attended: number;
+}
+
+/**
+ * Whether someone counts as meeting the group's completion rule: at least
+ * `threshold` sessions attended, and not withdrawn. Someone who withdrew is
+ * never a completer, whatever they attended before withdrawing.
+ */
+export function meetsCompletion(m: GroupMember, threshold: number): boolean {
+  return m.status !== "withdrawn" && m.attended >= threshold;
+}
+
+export interface GroupCompletionSummary {
+  /** People on the register: everyone referred except those who withdrew. */
+  onRegister: number;
+  withdrawn: number;
+  /** On the register and attended at least the threshold. */
+  meetingThreshold: number;
+  /** Recorded as completed. */
+  completed: number;
+}
+
+/** The register and completion counts for a group: withdrawn people are left out of the register and of the completers. */
+export function groupCompletionSummary(members: readonly GroupMember[], threshold: number): GroupCompletionSummary {
+  const active = members.filter((m) => m.status !== "withdrawn");
+  return {
+    onRegister: active.length,
+    withdrawn: members.length - active.length,
+    meetingThreshold: active.filter((m) => meetsCompletion(m, threshold)).length,
+    completed: active.filter((m) => m.status === "completed").length,
+  };
+}
+
+/**
+ * The change that re-instates a withdrawn enrolment: back to "started" if the
+ * work had started, else "referred"; the withdrawal's date and reason are cleared.
+ */
+export function reinstatement(e: { status: string; startedAt: string | null }): { status: "referred" | "started"; withdrawnAt: null; withdrawalReason: null } | null {
+  if (e.status !== "withdrawn") return null;
+  return { status: e.startedAt ? "started" : "referred", withdrawnAt: null, withdrawalReason: null };
+}
+
+/**
+ * Why a session's attendance cannot be marked for this enrolment (null when it can):
+ * someone who withdrew is not marked at sessions on or after the day they withdrew.
+ */
+export function registerMarkProblem(e: { status: string; withdrawnAt: string | null }, sessionDay: string): string | null {
+  if (e.status === "withdrawn" && e.withdrawnAt && notBefore(e.withdrawnAt, sessionDay)) return "This person withdrew before this session, so is not on its register";
+  return null;
+}

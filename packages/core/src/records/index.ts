@@ -8,3 +8,4 @@ export * from "./hub.js";
 export * from "./followUps.js";
 export * from "./questionnaires.js";
 export * from "./enrolments.js";
+export * from "./referrals.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "../access/roles.js";
 import { GROUP_LANGUAGES, GROUP_TRACKS } from "../records/schemas.js";
 import { planGaps } from "./assignment.js";
-import { COURSE_IDS, DEFAULT_ONBOARDING_PLANS, IFP_FACILITATOR_QUALIFICATION, ONBOARDING_MODULES, TRAINING_COURSES, defaultPlanFor } from "./catalogue.js";
+import { COURSE_IDS, DEFAULT_ONBOARDING_PLANS, IFP_FACILITATOR_QUALIFICATION, ONBOARDING_MODULES, TABLE_26_RECORDED, TRAINING_COURSES, defaultPlanFor } from "./catalogue.js";
 import { FACILITATOR_TRACKS, PROGRAMME_LANGUAGES, ZCourse, ZOnboardingModule, ZOnboardingPlan, ZTrainingStaff } from "./schemas.js";
 import { qualificationCovers } from "./status.js";
 
@@ -20,6 +20,28 @@ describe("built-in catalogue", () => {
   it("has Table 26's six courses with their exact titles, in order, then the VADA course", () => {
     expect(TRAINING_COURSES.map((c) => c.title)).toEqual([...TABLE_26_TITLES, "VADA tool"]);
     expect(new Set(TRAINING_COURSES.map((c) => c.id)).size).toBe(7);
+  });
+
+  it("records Table 26's courses delivered and participants per course (report: 13 courses, 144 participants)", () => {
+    const byTitle = Object.fromEntries(TRAINING_COURSES.filter((c) => TABLE_26_RECORDED[c.id]).map((c) => [c.title, TABLE_26_RECORDED[c.id]]));
+    expect(byTitle).toEqual({
+      "Inspiring Families Programme": { courses: 2, participants: 23 },
+      "Inspiring Families – Train the Trainer": { courses: 1, participants: 6 },
+      "Adult and Children and Young People DA Recovery Toolkit": { courses: 2, participants: 22 },
+      "Group Managers and CSWs DA Training Day": { courses: 1, participants: 5 },
+      "How to Manage Risk and Work with Abusive Men": { courses: 4, participants: 56 },
+      "Working with Families Affected by DA": { courses: 3, participants: 32 },
+    });
+    const rows = Object.values(TABLE_26_RECORDED);
+    expect(rows.reduce((n, r) => n + r.courses, 0)).toBe(13);
+    expect(rows.reduce((n, r) => n + r.participants, 0)).toBe(144);
+    expect(TABLE_26_RECORDED[COURSE_IDS.vada]).toBeUndefined();
+  });
+
+  it("keeps the durations the course descriptions state (Train the Trainer: three days; the managers' training day: one day)", () => {
+    const byId = new Map(TRAINING_COURSES.map((c) => [c.id, c]));
+    expect(byId.get(COURSE_IDS.ifpTrainTheTrainer)!.durationHours).toBe(18);
+    expect(byId.get(COURSE_IDS.managersDaDay)!.durationHours).toBe(6);
   });
 
   it("parses with its own schemas", () => {

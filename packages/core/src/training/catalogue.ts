@@ -117,6 +117,21 @@ export const TRAINING_COURSES: readonly TCourse[] = [
   },
 ];
 
+/**
+ * What Appendix 3 Table 26 recorded for each of its six courses (SCST
+ * monitoring data, "as of March 2020"): courses delivered and participants.
+ * The report gives no durations; the hours above are the catalogue's own.
+ * The VADA course is not in the table.
+ */
+export const TABLE_26_RECORDED: Readonly<Record<string, { courses: number; participants: number }>> = {
+  [COURSE_IDS.ifpProgramme]: { courses: 2, participants: 23 },
+  [COURSE_IDS.ifpTrainTheTrainer]: { courses: 1, participants: 6 },
+  [COURSE_IDS.recoveryToolkit]: { courses: 2, participants: 22 },
+  [COURSE_IDS.managersDaDay]: { courses: 1, participants: 5 },
+  [COURSE_IDS.abusiveMen]: { courses: 4, participants: 56 },
+  [COURSE_IDS.familiesAffected]: { courses: 3, participants: 32 },
+};
+
 export const MODULE_IDS = {
   daAndChildren: "da-and-children",
   referringSafely: "referring-safely",

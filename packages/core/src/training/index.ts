@@ -16,3 +16,4 @@ export * from "./reminders.js";
 export * from "./sessions.js";
 export * from "./due.js";
 export * from "./prerequisites.js";
+export * from "./authoring.js";

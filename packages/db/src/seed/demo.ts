@@ -43,10 +43,10 @@ import {
   VENUES,
 } from "./reference.js";
 import { CANARY, DEMO_USERS } from "./users.js";
-import { TRAINING_COURSES } from "@evident/core";
 import { reportLogicModelRows } from "./logic-models.js";
 import { qualityRows } from "./quality.js";
 import { financeRows } from "./finance.js";
+import { daWorkRows } from "./da-work.js";
 import reportTables from "./report-appendix2.js";
 
 export const PERIOD_START = day("2017-04-01");
@@ -122,6 +122,9 @@ export function emptyRows() {
     // questionnaire translations and programme finance (finance.ts)
     questionnaireTranslation: [] as Prisma.QuestionnaireTranslationCreateManyInput[],
     programmeBudgetLine: [] as Prisma.ProgrammeBudgetLineCreateManyInput[],
+    // DA coordinator consultations and MARAC referrals (da-work.ts)
+    daConsultation: [] as Prisma.DaConsultationCreateManyInput[],
+    maracReferral: [] as Prisma.MaracReferralCreateManyInput[],
   };
 }
 export type Rows = ReturnType<typeof emptyRows>;
@@ -834,7 +837,7 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   for (const c of COURSES) {
     const cid = id();
     courseIds.set(c.code, cid);
-    R.course.push({ id: cid, code: c.code, title: c.title, durationHours: c.hours, validityMonths: c.validityMonths, requiredFor: [...c.requiredFor], qualifiesFacilitator: c.qualifiesFacilitator, description: TRAINING_COURSES.find((t) => t.title === c.title)?.description ?? null, deliveryMode: c.mode, languages: [...c.languages] });
+    R.course.push({ id: cid, code: c.code, title: c.title, durationHours: c.hours, validityMonths: c.validityMonths, requiredFor: [...c.requiredFor], qualifiesFacilitator: c.qualifiesFacilitator, description: c.description, deliveryMode: c.mode, languages: [...c.languages] });
   }
   for (const r of R.course) r.prerequisiteIds = COURSES.find((c) => c.code === r.code)!.prerequisites.map((code) => courseIds.get(code)!);
   const sessionDates: Record<string, string[]> = {
@@ -920,6 +923,12 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
 
   // ───────── questionnaire translations and programme finance (own generator) ─────────
   Object.assign(R, financeRows({ seed, programmes: { IFP: prog.IFP, HUB: prog.HUB }, instrumentIds }));
+
+  // ───────── DA coordinator consultations and MARAC referrals (own generator) ─────────
+  const daWork = daWorkRows({ seed, staff: R.staff, family: R.family, familyMember: R.familyMember, daTeamId: teamId.get("da")!, from: PERIOD_START, to: PERIOD_END });
+  R.staff.push(daWork.coordinator);
+  R.daConsultation.push(...daWork.daConsultation);
+  R.maracReferral.push(...daWork.maracReferral);
 
   return R;
 }

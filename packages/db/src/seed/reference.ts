@@ -1,4 +1,5 @@
 /** Reference data for the demo trust: names, DfE codes, courses, logic models, instruments. */
+import { COURSE_IDS, TABLE_26_RECORDED, TRAINING_COURSES } from "@evident/core";
 import type { StaffRole } from "../generated/prisma/enums.js";
 
 export interface Background {
@@ -151,15 +152,53 @@ export const STREETS = ["High Street", "Farnham Road", "Bath Road", "Stoke Road"
 export const POSTCODE_AREAS = ["SL1 1", "SL1 2", "SL1 3", "SL1 5", "SL1 6", "SL2 1", "SL2 2", "SL2 5", "SL3 7", "SL3 8"] as const;
 
 /** Table 26's six courses (13 sessions, 144 participants) plus the VADA tool, with delivery mode, prerequisites (codes) and languages. */
-export const COURSES = [
-  { code: "IFP", title: "Inspiring Families Programme", hours: 12, validityMonths: 36, requiredFor: ["domestic_abuse_worker"] as StaffRole[], qualifiesFacilitator: true, sessions: 2, participants: 23, roles: ["domestic_abuse_worker", "family_support_worker", "hub_worker", "social_worker"] as StaffRole[], mode: "classroom" as const, prerequisites: [] as string[], languages: ["English"] },
-  { code: "IFP_TTT", title: "Inspiring Families – Train the Trainer", hours: 12, validityMonths: 36, requiredFor: [] as StaffRole[], qualifiesFacilitator: false, sessions: 1, participants: 6, roles: ["domestic_abuse_worker", "trainer"] as StaffRole[], mode: "classroom" as const, prerequisites: ["IFP", "ABUSIVE_MEN"] as string[], languages: ["English"] },
-  { code: "RECOVERY", title: "Adult and Children and Young People DA Recovery Toolkit", hours: 6, validityMonths: 36, requiredFor: ["domestic_abuse_worker"] as StaffRole[], qualifiesFacilitator: false, sessions: 2, participants: 22, roles: ["domestic_abuse_worker", "family_support_worker", "hub_worker"] as StaffRole[], mode: "blended" as const, prerequisites: ["DA_FAMILIES"] as string[], languages: ["English"] },
-  { code: "GM_CSW_DA", title: "Group Managers and CSWs DA Training Day", hours: 6, validityMonths: null, requiredFor: [] as StaffRole[], qualifiesFacilitator: false, sessions: 1, participants: 5, roles: ["team_manager", "senior_manager"] as StaffRole[], mode: "classroom" as const, prerequisites: [] as string[], languages: ["English"] },
-  { code: "ABUSIVE_MEN", title: "How to Manage Risk and Work with Abusive Men", hours: 6, validityMonths: 36, requiredFor: ["social_worker"] as StaffRole[], qualifiesFacilitator: false, sessions: 4, participants: 56, roles: ["social_worker", "family_support_worker", "team_manager"] as StaffRole[], mode: "classroom" as const, prerequisites: [] as string[], languages: ["English"] },
-  { code: "DA_FAMILIES", title: "Working with Families Affected by DA", hours: 6, validityMonths: 36, requiredFor: ["social_worker", "family_support_worker", "hub_worker"] as StaffRole[], qualifiesFacilitator: false, sessions: 3, participants: 32, roles: ["social_worker", "family_support_worker", "hub_worker"] as StaffRole[], mode: "blended" as const, prerequisites: [] as string[], languages: ["English"] },
-  { code: "VADA", title: "VADA tool", hours: 3, validityMonths: 24, requiredFor: ["social_worker", "domestic_abuse_worker"] as StaffRole[], qualifiesFacilitator: false, sessions: 2, participants: 18, roles: ["social_worker", "domestic_abuse_worker"] as StaffRole[], mode: "blended" as const, prerequisites: ["DA_FAMILIES"] as string[], languages: ["English"] },
-] as const;
+/** The demo trust's short course codes for the core's built-in catalogue. */
+const COURSE_CODE: Record<string, string> = {
+  [COURSE_IDS.ifpProgramme]: "IFP",
+  [COURSE_IDS.ifpTrainTheTrainer]: "IFP_TTT",
+  [COURSE_IDS.recoveryToolkit]: "RECOVERY",
+  [COURSE_IDS.managersDaDay]: "GM_CSW_DA",
+  [COURSE_IDS.abusiveMen]: "ABUSIVE_MEN",
+  [COURSE_IDS.familiesAffected]: "DA_FAMILIES",
+  [COURSE_IDS.vada]: "VADA",
+};
+
+/** What only the demo knows about each course: which job roles must hold it, who attended, and (VADA, which Table 26 does not cover) how many sessions and participants. */
+const DEMO_COURSE: Record<string, { requiredFor: StaffRole[]; roles: StaffRole[]; recorded?: { courses: number; participants: number } }> = {
+  IFP: { requiredFor: ["domestic_abuse_worker"], roles: ["domestic_abuse_worker", "family_support_worker", "hub_worker", "social_worker"] },
+  IFP_TTT: { requiredFor: [], roles: ["domestic_abuse_worker", "trainer"] },
+  RECOVERY: { requiredFor: ["domestic_abuse_worker"], roles: ["domestic_abuse_worker", "family_support_worker", "hub_worker"] },
+  GM_CSW_DA: { requiredFor: [], roles: ["team_manager", "senior_manager"] },
+  ABUSIVE_MEN: { requiredFor: ["social_worker"], roles: ["social_worker", "family_support_worker", "team_manager"] },
+  DA_FAMILIES: { requiredFor: ["social_worker", "family_support_worker", "hub_worker"], roles: ["social_worker", "family_support_worker", "hub_worker"] },
+  VADA: { requiredFor: ["social_worker", "domestic_abuse_worker"], roles: ["social_worker", "domestic_abuse_worker"], recorded: { courses: 2, participants: 18 } },
+};
+
+/**
+ * The demo's courses: the core's catalogue (titles, hours, validity, mode,
+ * prerequisites, languages, descriptions, the facilitator qualification) and
+ * Table 26's courses delivered and participants, with the demo's codes and roles.
+ */
+export const COURSES = TRAINING_COURSES.map((c) => {
+  const code = COURSE_CODE[c.id]!;
+  const demo = DEMO_COURSE[code]!;
+  const recorded = TABLE_26_RECORDED[c.id] ?? demo.recorded!;
+  return {
+    code,
+    title: c.title,
+    description: c.description,
+    hours: c.durationHours,
+    validityMonths: c.validityMonths,
+    requiredFor: demo.requiredFor,
+    qualifiesFacilitator: c.grantsQualification !== null,
+    sessions: recorded.courses,
+    participants: recorded.participants,
+    roles: demo.roles,
+    mode: c.deliveryMode,
+    prerequisites: c.prerequisites.map((p) => COURSE_CODE[p]!),
+    languages: [...c.languages],
+  };
+});
 
 export const MODULES = [
   { code: "WELCOME", title: "Welcome to the Trust", minutes: 45, content: "# Welcome\nWho we are, how the Trust is organised, who to ask." },

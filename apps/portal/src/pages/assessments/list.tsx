@@ -2,7 +2,9 @@
  * Assessments in the caller's caseload: days from allocation to completion
  * (or so far) against the 25-day target, overdue ones first, and recording a
  * completion. The days and the overdue flag come from the core (through the
- * API), never computed here.
+ * API), never computed here. Both lists are paged by the API (a cursor, with
+ * the total shown), so a caseload with hundreds of completed assessments
+ * shows all of them, most recent first.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, NotificationBanner, Select, summaryErrors, Table, Tag } from "@evident/ui";
@@ -78,13 +80,60 @@ function Complete({ a, onSaved }: { a: Assessment; onSaved: (text: string) => vo
   );
 }
 
+/** Rows per page: the API pages with a cursor and says how many there are in all. */
+export const PAGE_SIZE = 50;
+
+/** GOV.UK pagination: previous and next, with where this page sits in the whole list. */
+function Pager({ first, count, total, onPrevious, onNext }: { first: number; count: number; total: number; onPrevious: (() => void) | null; onNext: (() => void) | null }) {
+  return (
+    <>
+      <p className="govuk-body" data-testid="page-position" aria-live="polite">
+        {total === 0 ? "None to show." : `Showing ${first} to ${first + count - 1} of ${total}`}
+      </p>
+      {onPrevious || onNext ? (
+        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of assessments">
+          {onPrevious ? (
+            <div className="govuk-pagination__prev">
+              <button type="button" className="govuk-link govuk-pagination__link app-sort-button" rel="prev" onClick={onPrevious}>
+                <span className="govuk-pagination__link-title">Previous page</span>
+              </button>
+            </div>
+          ) : null}
+          {onNext ? (
+            <div className="govuk-pagination__next">
+              <button type="button" className="govuk-link govuk-pagination__link app-sort-button" rel="next" onClick={onNext}>
+                <span className="govuk-pagination__link-title">Next page</span>
+              </button>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
 export default function AssessmentsPage() {
   const auth = useAuth();
   const [show, setShow] = useState<"open" | "completed">("open");
   const [saved, setSaved] = useState<string | null>(null);
-  const q = useQuery(api.assessments.list.queryOptions({ open: show === "open", limit: 100 }));
-  const rows = [...(q.data?.items ?? [])].sort((x, y) => Number(y.timeliness.overdue) - Number(x.timeliness.overdue) || (y.timeliness.days ?? -1) - (x.timeliness.days ?? -1));
+  /** The cursors of the pages before this one (empty on the first page). */
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const q = useQuery({ ...api.assessments.list.queryOptions({ open: show === "open", limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), placeholderData: (previous) => previous });
+  // In the API's order: in progress, longest since allocation (so overdue) first; completed, most recent first.
+  const rows = q.data?.items ?? [];
   const overdue = rows.filter((a) => a.timeliness.overdue).length;
+  const first = cursors.length * PAGE_SIZE + 1;
+  const nextCursor = q.data?.nextCursor ?? null;
+  const pager = (
+    <Pager
+      first={first}
+      count={rows.length}
+      total={q.data?.total ?? 0}
+      onPrevious={cursors.length ? () => setCursors(cursors.slice(0, -1)) : null}
+      onNext={nextCursor ? () => setCursors([...cursors, nextCursor]) : null}
+    />
+  );
   return (
     <Page title="Assessments" caption="Your caseload">
       {saved ? <NotificationBanner type="success" heading={saved} /> : null}
@@ -93,7 +142,10 @@ export default function AssessmentsPage() {
         id="show"
         label="Show"
         value={show}
-        onChange={(e) => setShow(e.target.value as "open" | "completed")}
+        onChange={(e) => {
+          setShow(e.target.value as "open" | "completed");
+          setCursors([]);
+        }}
         options={[
           { value: "open", label: "In progress" },
           { value: "completed", label: "Completed" },
@@ -107,9 +159,9 @@ export default function AssessmentsPage() {
         <p className="govuk-body">No assessments to show.</p>
       ) : (
         <>
-          {show === "open" ? <p className="govuk-body" data-testid="overdue-count">{overdue === 0 ? "None is past the target." : `${overdue} past the ${rows[0]!.timeliness.targetDays}-day target.`}</p> : null}
+          {show === "open" ? <p className="govuk-body" data-testid="overdue-count">{overdue === 0 ? "None on this page is past the target." : `${overdue} on this page past the ${rows[0]!.timeliness.targetDays}-day target.`}</p> : null}
           <Table
-            caption={show === "open" ? "Assessments in progress, overdue first" : "Completed assessments"}
+            caption={show === "open" ? "Assessments in progress, overdue first" : "Completed assessments, most recent first"}
             captionSize="s"
             rows={rows}
             rowKey={(a) => a.id}
@@ -122,6 +174,7 @@ export default function AssessmentsPage() {
               { header: "Days from allocation", cell: (a) => <Timeliness a={a} /> },
             ]}
           />
+          {pager}
           {show === "open" && auth.can("assessments:write")
             ? rows.map((a) => (
                 <Details key={`${a.id}:${a.version as number}`} summary={`Record completion for ${childName(a)}`}>

@@ -5,19 +5,16 @@
  * completion are counted by the core against the 25-day target and shown
  * back on the family page and the assessments list.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { assessmentFactorProblems, ASSESSMENT_TARGET_DAYS } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, Input, Radios, Select, summaryErrors } from "@evident/ui";
+import { DateInput, Input, Radios, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { Link, useNavigate, useParams } from "react-router";
+import { Controller } from "react-hook-form";
+import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
-import { Page } from "../../components/page.js";
-import { childOptions, DraftBanner, notFuture, optionalDate, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { childOptions, notFuture, optionalDate, RecordFormFrame, requiredDate, todayIso, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
-import { api, errorInfo } from "../../lib/trpc.js";
+import { api } from "../../lib/trpc.js";
 
 const splitFactors = (s: string) =>
   s
@@ -54,17 +51,14 @@ export default function NewAssessmentPage() {
 function AssessmentForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const key = `assessment:new:${family.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const empty: TForm = { childId: "", level: "", allocatedAt: "", startedAt: todayIso(), completedAt: "", factors: "" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const { register, handleSubmit, formState, control, setError } = form;
-  const errors = formState.errors;
+  const rf = useRecordForm<TForm>({ key: `assessment:new:${family.id}`, schema: ZForm, empty, ids: IDS });
+  const { register, handleSubmit, control } = rf.form;
+  const errors = rf.errors;
   const create = useMutation(api.assessments.create.mutationOptions());
   const children = childOptions(family);
   const onSubmit = handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       await create.mutateAsync({
         familyId: family.id,
@@ -75,75 +69,46 @@ function AssessmentForm({ family }: { family: FamilyDetail }) {
         ...(v.completedAt ? { completedAt: v.completedAt } : {}),
         factors: splitFactors(v.factors),
       });
-      drafts.clear(key);
+      rf.dropDraft();
       await queryClient.invalidateQueries({ queryKey: api.assessments.pathKey() });
       navigate(`/families/${family.id}`, { state: { saved: "Assessment recorded" } });
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(
-          info.fieldErrors.map((f) => ({ ...f, path: f.path.replace(/^factors\.\d+$/, "factors") })),
-          setError,
-          Object.keys(IDS),
-        );
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      setProblem(saveProblem(error));
+      rf.failed(error, v, { path: (p) => p.replace(/^factors\.\d+$/, "factors") });
     }
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-        {draft ? (
-          <DraftBanner
-            draftKey={key}
-            savedAt={draft.savedAt}
-            onDiscard={() => {
-              setDraft(null);
-              form.reset(empty);
-            }}
-          />
-        ) : null}
-        <Page title="Record an assessment" caption={`${family.name} (${family.reference})`}>
-          <p className="govuk-body">The target is {ASSESSMENT_TARGET_DAYS} calendar days from allocation to a completed assessment.</p>
-          {children.length === 0 ? (
-            <p className="govuk-body">No children are recorded in this family, so no assessment can be recorded yet.</p>
-          ) : (
-            <form noValidate onSubmit={onSubmit} aria-label="Record an assessment">
-              <Select id="as-child" label="Child" error={errors.childId?.message} options={[{ value: "", label: "Select a child" }, ...children]} {...register("childId")} />
-              <Radios
-                id="as-level"
-                legend="Level of assessment"
-                error={errors.level?.message}
-                items={[
-                  { value: "EARLY_HELP", label: "Early Help (level 1)" },
-                  { value: "CIN", label: "Child in need (level 2)" },
-                ]}
-                inputProps={register("level")}
-              />
-              <Controller control={control} name="allocatedAt" render={({ field }) => <DateInput id="as-allocated" legend="Date the case was allocated" error={errors.allocatedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
-              <Controller control={control} name="startedAt" render={({ field }) => <DateInput id="as-started" legend="Date the assessment started" error={errors.startedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
-              <Controller
-                control={control}
-                name="completedAt"
-                render={({ field }) => <DateInput id="as-completed" legend="Date the assessment was completed (optional)" hint="Leave blank while it is in progress" error={errors.completedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
-              />
-              <Input id="as-factors" label="Assessment factors (optional)" hint="CIN census codes separated by commas, for example 3A, 4B. Use 21 on its own when no factors were identified." error={errors.factors?.message} {...register("factors")} />
-              <div className="govuk-button-group">
-                <Button type="submit" disabled={formState.isSubmitting}>
-                  Record assessment
-                </Button>
-                <Link className="govuk-link" to={`/families/${family.id}`}>
-                  Cancel
-                </Link>
-              </div>
-            </form>
-          )}
-        </Page>
-      </div>
-    </div>
+    <RecordFormFrame
+      label="Record an assessment"
+      onSubmit={onSubmit}
+      {...rf.frame}
+      submit="Record assessment"
+      cancelTo={`/families/${family.id}`}
+      page={{
+        title: "Record an assessment",
+        caption: `${family.name} (${family.reference})`,
+        intro: <p className="govuk-body">The target is {ASSESSMENT_TARGET_DAYS} calendar days from allocation to a completed assessment.</p>,
+        unavailable: children.length === 0 ? <p className="govuk-body">No children are recorded in this family, so no assessment can be recorded yet.</p> : undefined,
+      }}
+    >
+      <Select id="as-child" label="Child" error={errors.childId?.message} options={[{ value: "", label: "Select a child" }, ...children]} {...register("childId")} />
+      <Radios
+        id="as-level"
+        legend="Level of assessment"
+        error={errors.level?.message}
+        items={[
+          { value: "EARLY_HELP", label: "Early Help (level 1)" },
+          { value: "CIN", label: "Child in need (level 2)" },
+        ]}
+        inputProps={register("level")}
+      />
+      <Controller control={control} name="allocatedAt" render={({ field }) => <DateInput id="as-allocated" legend="Date the case was allocated" error={errors.allocatedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+      <Controller control={control} name="startedAt" render={({ field }) => <DateInput id="as-started" legend="Date the assessment started" error={errors.startedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+      <Controller
+        control={control}
+        name="completedAt"
+        render={({ field }) => <DateInput id="as-completed" legend="Date the assessment was completed (optional)" hint="Leave blank while it is in progress" error={errors.completedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+      />
+      <Input id="as-factors" label="Assessment factors (optional)" hint="CIN census codes separated by commas, for example 3A, 4B. Use 21 on its own when no factors were identified." error={errors.factors?.message} {...register("factors")} />
+    </RecordFormFrame>
   );
 }

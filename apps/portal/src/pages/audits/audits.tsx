@@ -90,6 +90,7 @@ function FindingsOnMyCases() {
 }
 
 function Rounds() {
+  const auth = useAuth();
   const rounds = useQuery(api.audits.rounds.list.queryOptions());
   const templates = useQuery(api.audits.templates.list.queryOptions());
   return (
@@ -111,6 +112,7 @@ function Rounds() {
             { header: "Case files", cell: (r) => r.caseCount, numeric: true },
             { header: "Sample", cell: (r) => (r.sampleMethod === "random" ? `Random, seed ${r.sampleSeed}` : "Chosen") },
             { header: "Started", cell: (r) => formatDay(r.createdAt.slice(0, 10)) },
+            { header: "Status", cell: (r) => (r.status === "closed" ? <Tag colour="grey">Closed</Tag> : <Tag colour="blue">Open</Tag>) },
           ]}
         />
       ) : (
@@ -123,6 +125,13 @@ function Rounds() {
         <QueryError error={templates.error} what="Audit templates" />
       ) : (
         <ul className="govuk-list">
+          {auth.can("audits:write") ? (
+            <li>
+              <Link className="govuk-link" to="/audits/templates/new">
+                Create an audit template
+              </Link>
+            </li>
+          ) : null}
           {templates.data.map((t) => (
             <li key={t.id}>
               <Link className="govuk-link" to={`/audits/templates/${t.id}`}>

@@ -142,7 +142,13 @@ export default function AuditCasePage() {
             · You are the <Tag colour={q.data.role === "first" ? "blue" : "purple"}>{q.data.role === "first" ? "first auditor" : "second auditor"}</Tag>
           </p>
           {saved ? <NotificationBanner type="success" heading={saved} focusOnMount /> : null}
-          {q.data.submittedAt ? <Submitted f={q.data} /> : <AuditForm key={q.data.version} f={q.data} onSaved={setSaved} />}
+          {q.data.submittedAt ? (
+            <Submitted f={q.data} />
+          ) : q.data.roundStatus === "closed" ? (
+            <p className="govuk-inset-text">This round is closed, so this finding can no longer be submitted or changed.</p>
+          ) : (
+            <AuditForm key={q.data.version} f={q.data} onSaved={setSaved} />
+          )}
         </>
       )}
     </Page>

@@ -6,7 +6,7 @@
  * with the numbers in a table below it, and the small-number cautions.
  */
 import { smallNumberCaution } from "@evident/core";
-import { Button, ErrorSummary, InsetText, NotificationBanner, Select, Table, Tag, WarningText } from "@evident/ui";
+import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Select, Table, Tag, Textarea, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -19,6 +19,7 @@ import { ANSWER_LABEL, pct, periodLabel, SCALE_OPTIONS } from "./shared.js";
 
 type Report = RouterOutputs["audits"]["rounds"]["report"];
 type Moderation = RouterOutputs["audits"]["rounds"]["moderation"];
+type Round = RouterOutputs["audits"]["rounds"]["get"];
 
 const COLOURS = ["#505a5f", "#1d70b8", "#00703c", "#6f72af"];
 const share = (s: { positive: number; n: number }) => (s.n === 0 ? "no case files" : `${s.positive} of ${s.n} (${Math.round((s.positive / s.n) * 100)}%)`);
@@ -65,8 +66,9 @@ function ReportSection({ roundId }: { roundId: string }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 className="govuk-heading-l" id="report-heading">
-        Report
+        Report {r.status === "closed" ? <Tag colour="grey">Closed</Tag> : <Tag colour="blue">Open</Tag>}
       </h2>
+      {r.status === "closed" ? <InsetText>This round is closed: its findings and moderation are final, and no case files can be added.</InsetText> : <p className="govuk-body">This round is open: findings may still change until it is closed.</p>}
       <p className="govuk-body">
         {r.submitted} of {r.cases} case files have at least one submitted finding. {r.periods.map((p) => `${periodLabel(p)}: ${r.caseCounts[p] ?? 0} case files`).join("; ")}.
       </p>
@@ -211,10 +213,173 @@ function ModerationSection({ roundId, scaleOf }: { roundId: string; scaleOf: (q:
   );
 }
 
+/** Case files chosen by hand, added to an open round with its auditors (e.g. beside the random sample). */
+function AddCaseFiles({ round, onDone }: { round: Round; onDone: (t: string) => void }) {
+  const queryClient = useQueryClient();
+  const add = useMutation(api.audits.rounds.addCases.mutationOptions());
+  const [refs, setRefs] = useState("");
+  const [period, setPeriod] = useState(round.periods[round.periods.length - 1] ?? "during");
+  const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const list = refs
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const found: { href: string; text: string }[] = [];
+    if (!list.length) found.push({ href: "add-refs", text: "Enter at least one case file reference" });
+    else if (list.length > 50) found.push({ href: "add-refs", text: "Add at most 50 case files at a time" });
+    if (!period.trim()) found.push({ href: "add-period", text: "Enter the period the case files count in, for example before or during" });
+    setErrors(found);
+    if (found.length) return;
+    try {
+      const out = await add.mutateAsync({ roundId: round.id, version: round.version, cases: list.map((familyReference) => ({ familyReference, period: period.trim() })) });
+      setRefs("");
+      await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+      onDone(`${out.added} case file${out.added === 1 ? "" : "s"} added to the round`);
+    } catch (error) {
+      const info = errorInfo(error);
+      if (info.code === "CONFLICT") {
+        setProblem("The round changed while you were adding case files; the page now shows the latest. Add them again.");
+        await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+        return;
+      }
+      const m = /^cases\.(\d+)\.familyReference: (.*)$/.exec(info.message);
+      if (m) setErrors([{ href: "add-refs", text: `Line ${Number(m[1]) + 1}: ${m[2]}` }]);
+      else if (info.fieldErrors.length) setErrors(info.fieldErrors.map((f) => ({ href: /period/.test(f.path) ? "add-period" : "add-refs", text: `${f.path.replace(/^cases\.(\d+)\..*/, (_, n: string) => `Line ${Number(n) + 1}`)}: ${f.message}` })));
+      else setProblem(saveProblem(error));
+    }
+  };
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="add-heading">
+        Add case files chosen by hand
+      </h2>
+      <p className="govuk-body">Beside the sampled case files. They go to the round&apos;s auditors.</p>
+      <ErrorSummary errors={errors} description={problem ?? undefined} />
+      <Textarea id="add-refs" label="Case file references" hint="One a line, for example F000123" rows={3} value={refs} onChange={(e) => setRefs(e.target.value)} error={errors.find((x) => x.href === "add-refs")?.text} />
+      <Input id="add-period" label="Period" hint="The period they count in for the report, for example before or during" width={10} value={period} onChange={(e) => setPeriod(e.target.value)} error={errors.find((x) => x.href === "add-period")?.text} />
+      <Button type="submit" variant="secondary" disabled={add.isPending}>
+        Add case files
+      </Button>
+    </form>
+  );
+}
+
+/** Changes the auditors of a case file whose findings are not yet submitted. */
+function ReassignAuditors({ round, onDone }: { round: Round; onDone: (t: string) => void }) {
+  const queryClient = useQueryClient();
+  const auditors = useQuery(api.audits.auditors.queryOptions());
+  const reassign = useMutation(api.audits.cases.reassign.mutationOptions());
+  const open = round.cases.filter((c) => !c.first?.submitted && !c.second?.submitted);
+  const [caseId, setCaseId] = useState("");
+  const [first, setFirst] = useState("");
+  const [second, setSecond] = useState("");
+  const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open.length) return null;
+  if (auditors.isPending) return <Loading what="Loading auditors" />;
+  if (auditors.isError) return <QueryError error={auditors.error} what="Auditors" />;
+  const pick = (id: string) => {
+    setCaseId(id);
+    const c = round.cases.find((x) => x.id === id);
+    setFirst(c?.first?.userId ?? "");
+    setSecond(c?.second?.userId ?? "");
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const found: { href: string; text: string }[] = [];
+    if (!caseId) found.push({ href: "re-case", text: "Choose the case file" });
+    if (!first) found.push({ href: "re-first", text: "Choose the first auditor" });
+    if (second && second === first) found.push({ href: "re-second", text: "The second auditor must be a different person" });
+    setErrors(found);
+    if (found.length) return;
+    const c = round.cases.find((x) => x.id === caseId)!;
+    try {
+      await reassign.mutateAsync({ caseId, version: c.version, firstAuditorId: first, secondAuditorId: second || null });
+      await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+      onDone(`Auditors changed for case file ${c.familyReference ?? ""}`.trim());
+    } catch (error) {
+      const info = errorInfo(error);
+      if (info.code === "CONFLICT") await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+      setProblem(info.code === "CONFLICT" ? "This case file changed meanwhile; the page now shows the latest. Choose again." : saveProblem(error));
+    }
+  };
+  const people = [{ value: "", label: "Choose" }, ...auditors.data.map((a) => ({ value: a.id, label: `${a.name} (${a.role.replace("_", " ")})` }))];
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="reassign-heading" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="reassign-heading">
+        Change auditors
+      </h2>
+      <p className="govuk-body">For a case file whose findings are not yet submitted.</p>
+      <ErrorSummary errors={errors} description={problem ?? undefined} />
+      <Select id="re-case" label="Case file" value={caseId} onChange={(e) => pick(e.target.value)} error={errors.find((x) => x.href === "re-case")?.text} options={[{ value: "", label: "Choose" }, ...open.map((c) => ({ value: c.id, label: `${c.familyReference ?? c.id} (${periodLabel(c.period)})` }))]} />
+      <Select id="re-first" label="First auditor" value={first} onChange={(e) => setFirst(e.target.value)} error={errors.find((x) => x.href === "re-first")?.text} options={people} />
+      <Select id="re-second" label="Second auditor (optional)" value={second} onChange={(e) => setSecond(e.target.value)} error={errors.find((x) => x.href === "re-second")?.text} options={[{ value: "", label: "None" }, ...people.slice(1)]} />
+      <Button type="submit" variant="secondary" disabled={reassign.isPending}>
+        Change auditors
+      </Button>
+    </form>
+  );
+}
+
+/** Closes the round after a confirmation: no more findings, moderation or case files. */
+function CloseRound({ round, onDone }: { round: Round; onDone: (t: string) => void }) {
+  const queryClient = useQueryClient();
+  const close = useMutation(api.audits.rounds.close.mutationOptions());
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const unsubmitted = round.cases.filter((c) => (c.first && !c.first.submitted) || (c.second && !c.second.submitted)).length;
+  const confirm = async () => {
+    setProblem(null);
+    try {
+      await close.mutateAsync({ id: round.id, version: round.version });
+      await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+      onDone("The round is closed");
+    } catch (error) {
+      const info = errorInfo(error);
+      if (info.code === "CONFLICT") await queryClient.invalidateQueries({ queryKey: api.audits.pathKey() });
+      setProblem(info.code === "CONFLICT" ? "The round changed meanwhile; the page now shows the latest. Check it, then close it again." : saveProblem(error));
+    }
+  };
+  return (
+    <section aria-labelledby="close-heading" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="close-heading">
+        Close the round
+      </h2>
+      <ErrorSummary errors={[]} description={problem ?? undefined} />
+      {asking ? (
+        <>
+          <WarningText>
+            Closing is final: auditors can no longer submit or change findings, disagreements can no longer be moderated, and no case files can be added.
+            {unsubmitted ? ` ${unsubmitted} case file${unsubmitted === 1 ? " has" : "s have"} a finding not yet submitted.` : ""}
+          </WarningText>
+          <div className="govuk-button-group">
+            <Button variant="warning" onClick={() => void confirm()} disabled={close.isPending}>
+              Yes, close the round
+            </Button>
+            <Button variant="secondary" onClick={() => setAsking(false)}>
+              Keep it open
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Button variant="secondary" onClick={() => setAsking(true)}>
+          Close this round
+        </Button>
+      )}
+    </section>
+  );
+}
+
 export default function AuditRoundPage() {
   const { id = "" } = useParams();
   const auth = useAuth();
   const q = useQuery(api.audits.rounds.get.queryOptions({ id }));
+  const [done, setDone] = useState<string | null>(null);
   const template = useQuery({ ...api.audits.templates.get.queryOptions({ id: q.data?.templateId ?? "" }), enabled: !!q.data });
   const scaleOf = (qid: string) => template.data?.questions.find((x) => x.id === qid)?.scale ?? "evidence";
   return (
@@ -237,6 +402,12 @@ export default function AuditRoundPage() {
                 <Link className="govuk-link" to={`/audits/templates/${q.data.templateId}`}>
                   {q.data.templateName}
                 </Link>
+              </dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Status</dt>
+              <dd className="govuk-summary-list__value" data-testid="round-status">
+                {q.data.status === "closed" ? "Closed" : "Open"}
               </dd>
             </div>
             <div className="govuk-summary-list__row">
@@ -268,6 +439,14 @@ export default function AuditRoundPage() {
               />
             </div>
           </details>
+          {done ? <NotificationBanner type="success" heading={done} focusOnMount /> : null}
+          {auth.can("audits:run") && q.data.status === "open" ? (
+            <>
+              <AddCaseFiles key={q.data.version} round={q.data} onDone={setDone} />
+              <ReassignAuditors key={`re-${q.data.version}-${q.data.cases.map((c) => c.version).join(".")}`} round={q.data} onDone={setDone} />
+              <CloseRound key={`close-${q.data.version}`} round={q.data} onDone={setDone} />
+            </>
+          ) : null}
           {auth.can("audits:run") ? <ModerationSection roundId={id} scaleOf={scaleOf} /> : null}
           <ReportSection roundId={id} />
         </>

@@ -6,7 +6,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { AGENCIES, CONSENT_PURPOSES } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
+import { DateInput, Details, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -17,7 +17,7 @@ import { Page } from "../../components/page.js";
 import { AGENCY_LABEL } from "../../lib/agencies.js";
 import { useAuth } from "../../lib/auth.js";
 import { FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
-import { DraftBanner, notFuture, optionalDate, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { notFuture, optionalDate, RecordFormFrame, requiredDate, saveProblem, todayIso, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail, FamilyPerson } from "../../lib/shapes.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
@@ -48,16 +48,13 @@ const IDS = { personId: "c-person", purpose: "c-purpose", recipientAgency: "c-ag
 
 function RecordConsent({ family, onSaved }: { family: FamilyDetail; onSaved: (t: string) => void }) {
   const queryClient = useQueryClient();
-  const key = `consent:new:${family.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const empty: TForm = { personId: "", purpose: "", recipientAgency: "", status: "", decidedAt: todayIso(), expiresAt: "", notes: "" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const { register, control, handleSubmit, formState, setError } = form;
-  const errors = formState.errors;
+  const rf = useRecordForm<TForm>({ key: `consent:new:${family.id}`, schema: ZForm, empty, ids: IDS });
+  const { register, control, handleSubmit } = rf.form;
+  const errors = rf.errors;
   const create = useMutation(api.consent.create.mutationOptions());
   const onSubmit = handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       await create.mutateAsync({
         personId: v.personId,
@@ -68,35 +65,15 @@ function RecordConsent({ family, onSaved }: { family: FamilyDetail; onSaved: (t:
         ...(v.expiresAt ? { expiresAt: v.expiresAt } : {}),
         ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
       });
-      drafts.clear(key);
-      setDraft(null);
-      form.reset(empty);
+      rf.saved();
       await queryClient.invalidateQueries({ queryKey: api.consent.pathKey() });
       onSaved(`Consent ${v.status === "given" ? "given" : "refused"} recorded for ${personName(family.people.find((p) => p.id === v.personId))}`);
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors, setError, Object.keys(IDS));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      setProblem(saveProblem(error));
+      rf.failed(error, v);
     }
   });
   return (
-    <form noValidate onSubmit={onSubmit} aria-label="Record a consent decision">
-      <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-      {draft ? (
-        <DraftBanner
-          draftKey={key}
-          savedAt={draft.savedAt}
-          onDiscard={() => {
-            setDraft(null);
-            form.reset(empty);
-          }}
-        />
-      ) : null}
+    <RecordFormFrame label="Record a consent decision" onSubmit={onSubmit} {...rf.frame} submit="Record decision">
       <Select
         id="c-person"
         label="Person"
@@ -120,10 +97,7 @@ function RecordConsent({ family, onSaved }: { family: FamilyDetail; onSaved: (t:
       <Controller control={control} name="decidedAt" render={({ field }) => <DateInput id="c-decided" legend="Date of the decision" error={errors.decidedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Controller control={control} name="expiresAt" render={({ field }) => <DateInput id="c-expires" legend="Expires (optional)" hint="Leave blank if it does not expire" error={errors.expiresAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Textarea id="c-notes" label="Notes (optional)" hint="For example, how consent was obtained" rows={3} error={errors.notes?.message} {...register("notes")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
-        Record decision
-      </Button>
-    </form>
+    </RecordFormFrame>
   );
 }
 
@@ -152,13 +126,9 @@ function Withdraw({ c, who, onSaved }: { c: Consent; who: string; onSaved: (t: s
     }
   });
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={`Withdraw consent for ${who}`}>
-      <ErrorSummary errors={summaryErrors(errors, { withdrawnAt: id })} description={problem ?? undefined} />
+    <RecordFormFrame label={`Withdraw consent for ${who}`} onSubmit={onSubmit} summary={summaryErrors(errors, { withdrawnAt: id })} problem={problem} submitting={form.formState.isSubmitting} submit="Record withdrawal" submitVariant="warning">
       <Controller control={form.control} name="withdrawnAt" render={({ field }) => <DateInput id={id} legend="Date withdrawn" legendSize="s" error={errors.withdrawnAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
-      <Button variant="warning" type="submit" disabled={form.formState.isSubmitting}>
-        Record withdrawal
-      </Button>
-    </form>
+    </RecordFormFrame>
   );
 }
 

@@ -4,21 +4,19 @@
  * (15 minutes to 3 hours), with a reason. Every override, view and revocation
  * is in the audit log; overrides expire on their own and can be revoked.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { MIN_OVERRIDE_REASON } from "@evident/core";
-import { applyFieldErrors, Button, drafts, ErrorSummary, InsetText, NotificationBanner, Select, summaryErrors, Table, Tag, Textarea, WarningText } from "@evident/ui";
+import { InsetText, NotificationBanner, Select, Table, Tag, Textarea, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { ROLE_LABEL, useAuth } from "../../lib/auth.js";
 import { FAMILY_ROLE_LABEL, formatDateTime } from "../../lib/format.js";
-import { DraftBanner, saveProblem } from "../../lib/record-form.js";
+import { RecordFormFrame, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail, FamilyPerson } from "../../lib/shapes.js";
-import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
+import { api, type RouterOutputs } from "../../lib/trpc.js";
 import { personName } from "./consent.js";
 
 type Override = RouterOutputs["people"]["overrides"]["list"][number];
@@ -38,37 +36,29 @@ function state(o: Override, now: number) {
 
 function PersonOverrides({ person, onSaved }: { person: FamilyPerson; onSaved: (t: string) => void }) {
   const queryClient = useQueryClient();
-  const key = `override:${person.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const list = useQuery(api.people.overrides.list.queryOptions({ personId: person.id }));
   const grantees = useQuery(api.people.overrides.grantees.queryOptions());
   const create = useMutation(api.people.overrides.create.mutationOptions());
   const revoke = useMutation(api.people.overrides.revoke.mutationOptions());
-  const empty: TForm = { userId: "", reason: "", minutes: "60" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const errors = form.formState.errors;
   const ids = { userId: `o-${person.id}-user`, reason: `o-${person.id}-reason`, minutes: `o-${person.id}-minutes` };
+  const rf = useRecordForm<TForm>({ key: `override:${person.id}`, schema: ZForm, empty: { userId: "", reason: "", minutes: "60" }, ids });
+  const { form, errors } = rf;
   const name = personName(person);
   const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       await create.mutateAsync({ personId: person.id, userId: v.userId, reason: v.reason.trim(), minutes: Number(v.minutes) });
-      drafts.clear(key);
-      setDraft(null);
-      form.reset(empty);
+      rf.saved();
       await queryClient.invalidateQueries({ queryKey: api.people.overrides.pathKey() });
       onSaved(`Override recorded: ${grantees.data?.items.find((g) => g.id === v.userId)?.name ?? "the member of staff"} can see ${name}'s contact details for ${v.minutes} minutes`);
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors, form.setError, Object.keys(ids));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      if (info.code === "BAD_REQUEST") form.setError(/reason/.test(info.message) ? "reason" : /hour/.test(info.message) ? "minutes" : "userId", { type: "server", message: info.message.replace(/^./, (c) => c.toUpperCase()) });
-      else setProblem(saveProblem(error));
+      rf.failed(error, v, {
+        otherwise: (info) => {
+          if (info.code !== "BAD_REQUEST") return false;
+          form.setError(/reason/.test(info.message) ? "reason" : /hour/.test(info.message) ? "minutes" : "userId", { type: "server", message: info.message.replace(/^./, (c) => c.toUpperCase()) });
+          return true;
+        },
+      });
     }
   });
   const now = Date.now();
@@ -115,19 +105,7 @@ function PersonOverrides({ person, onSaved }: { person: FamilyPerson; onSaved: (
           ]}
         />
       )}
-      <form noValidate onSubmit={onSubmit} aria-label={`Record a safeguarding override for ${name}`}>
-        <h3 className="govuk-heading-s">Record an override</h3>
-        <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
-        {draft ? (
-          <DraftBanner
-            draftKey={key}
-            savedAt={draft.savedAt}
-            onDiscard={() => {
-              setDraft(null);
-              form.reset(empty);
-            }}
-          />
-        ) : null}
+      <RecordFormFrame label={`Record a safeguarding override for ${name}`} heading="Record an override" onSubmit={onSubmit} {...rf.frame} submit="Record override" submitVariant="warning">
         <Select
           id={ids.userId}
           label="Member of staff to let through"
@@ -146,10 +124,7 @@ function PersonOverrides({ person, onSaved }: { person: FamilyPerson; onSaved: (
           options={[15, 30, 60, 120, 180].map((m) => ({ value: String(m), label: m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? "" : "s"}` }))}
           {...form.register("minutes")}
         />
-        <Button variant="warning" type="submit" disabled={form.formState.isSubmitting}>
-          Record override
-        </Button>
-      </form>
+      </RecordFormFrame>
     </section>
   );
 }

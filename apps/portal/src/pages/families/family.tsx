@@ -114,6 +114,7 @@ function RecordLinks({ familyId }: { familyId: string }) {
   const auth = useAuth();
   const links = [
     auth.can("referrals:write") ? { to: `/families/${familyId}/referrals/new`, text: "Record a referral" } : null,
+    auth.can("referrals:read") ? { to: `/families/${familyId}/referrals`, text: "Referrals and outcomes" } : null,
     auth.can("assessments:write") ? { to: `/families/${familyId}/assessments/new`, text: "Record an assessment" } : null,
   ].filter((l): l is { to: string; text: string } => l !== null);
   if (links.length === 0) return null;

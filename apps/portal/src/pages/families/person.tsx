@@ -3,19 +3,16 @@
  * (child, parent or carer, victim, perpetrator, other), name, reference and
  * date of birth. Validation at each field; a failed save keeps the typing.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, Input, Radios, Select, summaryErrors } from "@evident/ui";
+import { DateInput, Input, Radios, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { Link, useNavigate, useParams } from "react-router";
+import { Controller } from "react-hook-form";
+import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
-import { Page } from "../../components/page.js";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
-import { DraftBanner, notFuture, optionalDate, saveProblem } from "../../lib/record-form.js";
+import { notFuture, optionalDate, RecordFormFrame, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
-import { api, errorInfo } from "../../lib/trpc.js";
+import { api } from "../../lib/trpc.js";
 
 const ZForm = z
   .object({
@@ -42,16 +39,13 @@ export default function AddPersonPage() {
 function PersonForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const key = `person:new:${family.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const empty: TForm = { kind: "", familyRole: "", firstName: "", lastName: "", reference: "", birthDate: "" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const { register, handleSubmit, formState, control, setError } = form;
-  const errors = formState.errors;
+  const rf = useRecordForm<TForm>({ key: `person:new:${family.id}`, schema: ZForm, empty, ids: IDS });
+  const { register, handleSubmit, control, setError } = rf.form;
+  const errors = rf.errors;
   const create = useMutation(api.people.create.mutationOptions());
   const onSubmit = handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       await create.mutateAsync({
         familyId: family.id,
@@ -62,67 +56,37 @@ function PersonForm({ family }: { family: FamilyDetail }) {
         reference: v.reference,
         ...(v.birthDate ? { birthDate: v.birthDate } : {}),
       });
-      drafts.clear(key);
+      rf.dropDraft();
       await queryClient.invalidateQueries({ queryKey: api.families.pathKey() });
       navigate(`/families/${family.id}`, { state: { saved: `${v.firstName} ${v.lastName} added to the family` } });
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.code === "CONFLICT") {
-        setError("reference", { type: "server", message: "A person with this reference already exists" });
-        return;
-      }
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors, setError, Object.keys(IDS));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      setProblem(saveProblem(error));
+      rf.failed(error, v, {
+        otherwise: (info) => {
+          if (info.code !== "CONFLICT") return false;
+          setError("reference", { type: "server", message: "A person with this reference already exists" });
+          return true;
+        },
+      });
     }
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-        {draft ? (
-          <DraftBanner
-            draftKey={key}
-            savedAt={draft.savedAt}
-            onDiscard={() => {
-              setDraft(null);
-              form.reset(empty);
-            }}
-          />
-        ) : null}
-        <Page title="Add a person" caption={`${family.name} (${family.reference})`}>
-          <form noValidate onSubmit={onSubmit} aria-label="Add a person">
-            <Radios
-              id="p-kind"
-              legend="Child or adult?"
-              inline
-              error={errors.kind?.message}
-              items={[
-                { value: "child", label: "Child" },
-                { value: "adult", label: "Adult" },
-              ]}
-              inputProps={register("kind")}
-            />
-            <Select id="p-role" label="Role in the family" error={errors.familyRole?.message} options={[{ value: "", label: "Select a role" }, ...Object.entries(FAMILY_ROLE_LABEL).map(([value, label]) => ({ value, label }))]} {...register("familyRole")} />
-            <Input id="p-first" label="First name" autoComplete="off" error={errors.firstName?.message} {...register("firstName")} />
-            <Input id="p-last" label="Last name" autoComplete="off" error={errors.lastName?.message} {...register("lastName")} />
-            <Input id="p-ref" label="Person reference" hint="Up to 20 letters, numbers or hyphens; for a child, the CIN census LA child ID" width={10} error={errors.reference?.message} {...register("reference")} />
-            <Controller control={control} name="birthDate" render={({ field }) => <DateInput id="p-birth" legend="Date of birth (optional)" error={errors.birthDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
-            <div className="govuk-button-group">
-              <Button type="submit" disabled={formState.isSubmitting}>
-                Add person
-              </Button>
-              <Link className="govuk-link" to={`/families/${family.id}`}>
-                Cancel
-              </Link>
-            </div>
-          </form>
-        </Page>
-      </div>
-    </div>
+    <RecordFormFrame label="Add a person" onSubmit={onSubmit} {...rf.frame} submit="Add person" cancelTo={`/families/${family.id}`} page={{ title: "Add a person", caption: `${family.name} (${family.reference})` }}>
+      <Radios
+        id="p-kind"
+        legend="Child or adult?"
+        inline
+        error={errors.kind?.message}
+        items={[
+          { value: "child", label: "Child" },
+          { value: "adult", label: "Adult" },
+        ]}
+        inputProps={register("kind")}
+      />
+      <Select id="p-role" label="Role in the family" error={errors.familyRole?.message} options={[{ value: "", label: "Select a role" }, ...Object.entries(FAMILY_ROLE_LABEL).map(([value, label]) => ({ value, label }))]} {...register("familyRole")} />
+      <Input id="p-first" label="First name" autoComplete="off" error={errors.firstName?.message} {...register("firstName")} />
+      <Input id="p-last" label="Last name" autoComplete="off" error={errors.lastName?.message} {...register("lastName")} />
+      <Input id="p-ref" label="Person reference" hint="Up to 20 letters, numbers or hyphens; for a child, the CIN census LA child ID" width={10} error={errors.reference?.message} {...register("reference")} />
+      <Controller control={control} name="birthDate" render={({ field }) => <DateInput id="p-birth" legend="Date of birth (optional)" error={errors.birthDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+    </RecordFormFrame>
   );
 }

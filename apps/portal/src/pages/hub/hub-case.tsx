@@ -21,6 +21,8 @@ type HubMeeting = HubCase["meetings"][number];
 type Kind = "initial" | "mid_point" | "closure";
 import { AGENCY_LABEL, type Agency } from "../../lib/agencies.js";
 import { CloseCase, PlanWeeks, StepDown, Visits } from "./record.js";
+import { ActionDoneButton, type MeetingActionRow } from "./actions.js";
+import { AgencyInvolvements } from "./agencies.js";
 
 const KIND_LABEL: Record<Kind, string> = { initial: "Initial meeting", mid_point: "Mid-point review", closure: "Closure meeting" };
 const agencyName = (a: string) => AGENCY_LABEL[a as Agency] ?? a;
@@ -106,10 +108,10 @@ function HubList() {
   );
 }
 
-function Meeting({ m }: { m: HubMeeting }) {
+function Meeting({ m, canWrite, onSaved }: { m: HubMeeting; canWrite: boolean; onSaved: (text: string, ok: boolean) => void }) {
   const kind = m.kind as Kind;
   const agencies = m.agencies as { agency: string; attendee: string | null; attended: boolean }[];
-  const actions = m.actions as unknown as { id: string; description: string; ownerAgency: string | null; ownerStaffId: string | null; dueDate: string | null; done: boolean }[];
+  const actions = m.actions as unknown as MeetingActionRow[];
   return (
     <section className="govuk-!-margin-bottom-6" aria-label={KIND_LABEL[kind]} data-testid={`meeting-${kind}`}>
       <h3 className="govuk-heading-s">
@@ -129,7 +131,8 @@ function Meeting({ m }: { m: HubMeeting }) {
             { header: "Action", cell: (a) => a.description },
             { header: "Owner", cell: (a) => (a.ownerAgency ? agencyName(a.ownerAgency) : a.ownerStaffId ? "Member of staff" : "") },
             { header: "Due", cell: (a) => formatDay(a.dueDate) },
-            { header: "Status", cell: (a) => (a.done ? <Tag colour="green">Done</Tag> : <Tag colour="yellow">Open</Tag>) },
+            { header: "Status", cell: (a) => (a.done ? <Tag colour="green">{`Done${a.doneAt ? ` ${formatDay(a.doneAt.slice(0, 10))}` : ""}`}</Tag> : <Tag colour="yellow">Open</Tag>) },
+            ...(canWrite ? [{ header: "Action", cell: (a: MeetingActionRow) => <ActionDoneButton a={a} onDone={onSaved} /> }] : []),
           ]}
         />
       ) : (
@@ -236,6 +239,7 @@ function HubCasePage({ id }: { id: string }) {
   const auth = useAuth();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const q = useQuery(api.hub.get.queryOptions({ id }));
   if (q.isPending) return <Loading what="Loading the hub case" />;
   if (q.isError) {
@@ -252,6 +256,7 @@ function HubCasePage({ id }: { id: string }) {
   return (
     <Page title={family.name} caption={`Hub case, family ${family.reference}`}>
       {saved ? <NotificationBanner type="success" heading={saved} /> : null}
+      {failed ? <ErrorSummary errors={[]} description={failed} /> : null}
       <SummaryList
         rows={[
           { key: "Lead worker", value: (c.leadWorker as { name: string } | null)?.name ?? "Not recorded" },
@@ -271,7 +276,15 @@ function HubCasePage({ id }: { id: string }) {
       {(["initial", "mid_point", "closure"] as const).map((k) => {
         const m = c.meetings.find((x) => x.kind === k);
         return m ? (
-          <Meeting key={k} m={m} />
+          <Meeting
+            key={k}
+            m={m}
+            canWrite={auth.can("hub:write")}
+            onSaved={(text, ok) => {
+              setSaved(ok ? text : null);
+              setFailed(ok ? null : text);
+            }}
+          />
         ) : (
           <p className="govuk-body" key={k}>
             <strong>{KIND_LABEL[k]}:</strong> not recorded yet.
@@ -291,6 +304,8 @@ function HubCasePage({ id }: { id: string }) {
           />
         </>
       ) : null}
+      <h2 className="govuk-heading-m">Agencies involved</h2>
+      <AgencyInvolvements c={c} canWrite={auth.can("hub:write")} onSaved={(t) => { setSaved(t); setFailed(null); window.scrollTo(0, 0); }} />
       <h2 className="govuk-heading-m">Step-down plan</h2>
       <StepDown c={c} canWrite={auth.can("hub:write")} onSaved={(t) => { setSaved(t); window.scrollTo(0, 0); }} />
       {auth.can("hub:write") ? (

@@ -7,13 +7,13 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { hubPlan, VISIT_MODES } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { formatDateTime, formatDay } from "../../lib/format.js";
-import { DraftBanner, notFuture, optionalDate, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { notFuture, optionalDate, RecordFormFrame, requiredDate, saveProblem, todayIso, useRecordForm } from "../../lib/record-form.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
 type HubCase = RouterOutputs["hub"]["get"];
@@ -63,37 +63,30 @@ type TVisit = z.infer<typeof ZVisit>;
 
 export function Visits({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean; onSaved: (t: string) => void }) {
   const queryClient = useQueryClient();
-  const key = `hub-visit:${c.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TVisit>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(api.hub.visits.create.mutationOptions());
-  const empty: TVisit = { date: todayIso(), time: "10:00", mode: "", notes: "" };
-  const form = useForm<TVisit>({ shouldFocusError: false, resolver: zodResolver(ZVisit), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const errors = form.formState.errors;
   const ids = { date: "visit-date", time: "visit-time", mode: "visit-mode", notes: "visit-notes" };
+  const rf = useRecordForm<TVisit>({ key: `hub-visit:${c.id}`, schema: ZVisit, empty: { date: todayIso(), time: "10:00", mode: "", notes: "" }, ids });
+  const { form, errors } = rf;
   const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     if (v.date < c.startDate) {
       form.setError("date", { type: "range", message: `The visit cannot be before the case started on ${formatDay(c.startDate)}` });
       return;
     }
     try {
       await create.mutateAsync({ hubCaseId: c.id, at: `${v.date}T${v.time}:00.000Z`, mode: v.mode as (typeof VISIT_MODES)[number], ...(v.notes.trim() ? { notes: v.notes.trim() } : {}) });
-      drafts.clear(key);
-      setDraft(null);
-      form.reset(empty);
+      rf.saved();
       await queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
       onSaved("Visit recorded");
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors.map((f) => ({ ...f, path: f.path === "at" ? "date" : f.path })), form.setError, Object.keys(ids));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      if (info.code === "BAD_REQUEST") form.setError("date", { type: "server", message: info.message });
-      else setProblem(saveProblem(error));
+      rf.failed(error, v, {
+        path: (p) => (p === "at" ? "date" : p),
+        otherwise: (info) => {
+          if (info.code !== "BAD_REQUEST") return false;
+          form.setError("date", { type: "server", message: info.message });
+          return true;
+        },
+      });
     }
   });
   const visits = [...(c.visits as { id: string; at: string; mode: string; notes: string | null }[])].reverse();
@@ -115,27 +108,12 @@ export function Visits({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean
         <p className="govuk-body">No visits recorded yet.</p>
       )}
       {canWrite && c.status === "open" ? (
-        <form noValidate onSubmit={onSubmit} aria-label="Record a visit">
-          <h3 className="govuk-heading-s">Record a visit</h3>
-          <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
-          {draft ? (
-            <DraftBanner
-              draftKey={key}
-              savedAt={draft.savedAt}
-              onDiscard={() => {
-                setDraft(null);
-                form.reset(empty);
-              }}
-            />
-          ) : null}
+        <RecordFormFrame label="Record a visit" heading="Record a visit" onSubmit={onSubmit} {...rf.frame} submit="Save visit">
           <Controller control={form.control} name="date" render={({ field }) => <DateInput id="visit-date" legend="Date of the visit" legendSize="s" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
           <Input id="visit-time" label="Time" hint="24-hour clock, for example 14:30" width={5} inputMode="numeric" error={errors.time?.message} {...form.register("time")} />
           <Radios id="visit-mode" legend="How did the visit take place?" legendSize="s" small error={errors.mode?.message} items={VISIT_MODES.map((m) => ({ value: m, label: MODE_LABEL[m] ?? m }))} inputProps={form.register("mode")} />
           <Textarea id="visit-notes" label="Notes (optional)" rows={3} error={errors.notes?.message} {...form.register("notes")} />
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            Save visit
-          </Button>
-        </form>
+        </RecordFormFrame>
       ) : null}
     </>
   );
@@ -158,36 +136,28 @@ type TStep = z.infer<typeof ZStep>;
 
 export function StepDown({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean; onSaved: (t: string) => void }) {
   const queryClient = useQueryClient();
-  const key = `hub-stepdown:${c.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TStep>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(api.hub.stepDown.create.mutationOptions());
-  const empty: TStep = { agreedAt: todayIso(), toService: "", otherService: "", reviewDate: "", notes: "" };
-  const form = useForm<TStep>({ shouldFocusError: false, resolver: zodResolver(ZStep), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const errors = form.formState.errors;
   const ids = { agreedAt: "sd-agreed", toService: "sd-service", otherService: "sd-other", reviewDate: "sd-review", notes: "sd-notes" };
+  const rf = useRecordForm<TStep>({ key: `hub-stepdown:${c.id}`, schema: ZStep, empty: { agreedAt: todayIso(), toService: "", otherService: "", reviewDate: "", notes: "" }, ids });
+  const { form, errors } = rf;
   const toService = form.watch("toService");
   const plans = c.stepDownPlans as { id: string; agreedAt: string; toService: string; reviewDate: string | null; notes: string | null }[];
   const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       const service = v.toService === "Other" ? v.otherService : v.toService;
       await create.mutateAsync({ hubCaseId: c.id, agreedAt: v.agreedAt, toService: service, ...(v.reviewDate ? { reviewDate: v.reviewDate } : {}), ...(v.notes.trim() ? { notes: v.notes.trim() } : {}) });
-      drafts.clear(key);
-      setDraft(null);
-      form.reset(empty);
+      rf.saved();
       await queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
       onSaved(`Step-down plan to ${service} recorded`);
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors, form.setError, Object.keys(ids));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      if (info.code === "BAD_REQUEST") form.setError(/review/i.test(info.message) ? "reviewDate" : "agreedAt", { type: "server", message: info.message });
-      else setProblem(saveProblem(error));
+      rf.failed(error, v, {
+        otherwise: (info) => {
+          if (info.code !== "BAD_REQUEST") return false;
+          form.setError(/review/i.test(info.message) ? "reviewDate" : "agreedAt", { type: "server", message: info.message });
+          return true;
+        },
+      });
     }
   });
   return (
@@ -209,28 +179,13 @@ export function StepDown({ c, canWrite, onSaved }: { c: HubCase; canWrite: boole
         <p className="govuk-body">No step-down plan yet.</p>
       )}
       {canWrite ? (
-        <form noValidate onSubmit={onSubmit} aria-label="Record a step-down plan">
-          <h3 className="govuk-heading-s">Record a step-down plan</h3>
-          <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
-          {draft ? (
-            <DraftBanner
-              draftKey={key}
-              savedAt={draft.savedAt}
-              onDiscard={() => {
-                setDraft(null);
-                form.reset(empty);
-              }}
-            />
-          ) : null}
+        <RecordFormFrame label="Record a step-down plan" heading="Record a step-down plan" onSubmit={onSubmit} {...rf.frame} submit="Save step-down plan">
           <Controller control={form.control} name="agreedAt" render={({ field }) => <DateInput id="sd-agreed" legend="Date agreed" legendSize="s" error={errors.agreedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
           <Select id="sd-service" label="Steps down to" error={errors.toService?.message} options={[{ value: "", label: "Select a service" }, ...STEP_DOWN_SERVICES.map((s) => ({ value: s, label: s }))]} {...form.register("toService")} />
           {toService === "Other" ? <Input id="sd-other" label="Name of the service" error={errors.otherService?.message} {...form.register("otherService")} /> : null}
           <Controller control={form.control} name="reviewDate" render={({ field }) => <DateInput id="sd-review" legend="Review date (optional)" legendSize="s" error={errors.reviewDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
           <Textarea id="sd-notes" label="What the plan says (optional)" rows={3} error={errors.notes?.message} {...form.register("notes")} />
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            Save step-down plan
-          </Button>
-        </form>
+        </RecordFormFrame>
       ) : null}
     </>
   );
@@ -302,9 +257,21 @@ export function CloseCase({ c, onSaved }: { c: HubCase; onSaved: (t: string) => 
     }
   });
   return (
-    <form noValidate onSubmit={onSubmit} aria-label="End the hub case">
-      {conflict ? <NotificationBanner heading="Someone else changed this case while you were typing">The page now shows what they saved; what you chose is still here. Save again if it still applies.</NotificationBanner> : null}
-      <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+    <RecordFormFrame
+      label="End the hub case"
+      onSubmit={onSubmit}
+      summary={summaryErrors(errors, ids)}
+      problem={problem}
+      conflict={conflict ? { heading: "Someone else changed this case while you were typing", body: "The page now shows what they saved; what you chose is still here. Save again if it still applies." } : null}
+      submitting={form.formState.isSubmitting}
+      submit="End the case"
+      submitVariant="secondary"
+      after={
+        <p className="govuk-body-s">
+          <Tag colour="grey">Next</Tag> Once the case has ended, plan the follow-up contacts.
+        </p>
+      }
+    >
       <Radios
         id="close-status"
         legend="How did the case end?"
@@ -320,12 +287,6 @@ export function CloseCase({ c, onSaved }: { c: HubCase; onSaved: (t: string) => 
       />
       <Controller control={form.control} name="endDate" render={({ field }) => <DateInput id="close-end" legend="Date the case ended" legendSize="s" error={errors.endDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Input id="close-reason" label="Reason (optional)" error={errors.reason?.message} {...form.register("reason")} />
-      <Button variant="secondary" type="submit" disabled={form.formState.isSubmitting}>
-        End the case
-      </Button>
-      <p className="govuk-body-s">
-        <Tag colour="grey">Next</Tag> Once the case has ended, plan the follow-up contacts.
-      </p>
-    </form>
+    </RecordFormFrame>
   );
 }

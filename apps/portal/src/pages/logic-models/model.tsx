@@ -17,6 +17,7 @@ import { useAuth } from "../../lib/auth.js";
 import { formatDateTime, formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterInputs, type RouterOutputs } from "../../lib/trpc.js";
 import { COLUMN_LABEL, COLUMNS, fmt, GROUP_LABEL, GROUPS, ISSUE_LABEL, StatusTag } from "./labels.js";
+import { VersionDiff } from "./diff.js";
 
 type Model = RouterOutputs["logicModels"]["get"];
 type ModelNode = Model["nodes"][number];
@@ -441,6 +442,7 @@ export default function LogicModelPage() {
       })}
       {canEdit && model.isLatest ? <AddNode key={`add-${model.version}`} model={model} /> : null}
       <History id={model.id} />
+      <VersionDiff key={`diff-${model.version}`} id={model.id} latest={model.version} />
     </Page>
   );
 }

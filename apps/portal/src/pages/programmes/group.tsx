@@ -3,6 +3,7 @@
  * (mark a whole column in one click, save once), completion per person, and
  * referral into the group with its safety checks.
  */
+import { groupCompletionSummary, meetsCompletion } from "@evident/core";
 import { Button, Details, ErrorSummary, NotificationBanner, SummaryList, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
@@ -14,6 +15,7 @@ import { formatDateTime, formatDay, trackLabel } from "../../lib/format.js";
 import { api, client, errorInfo } from "../../lib/trpc.js";
 import type { FamilyDetail, GroupDetail, GroupEnrolmentRow } from "../../lib/shapes.js";
 import { ReferIntoGroup } from "./refer.js";
+import { ReinstateButton, WithdrawForm } from "./withdraw.js";
 
 type Group = GroupDetail;
 type Mark = "attended" | "absent_notified" | "absent";
@@ -63,7 +65,9 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
     });
     return out;
   }, [registers, sessions]);
-  const people = group.enrolments;
+  // Someone who withdrew is not on the register (core rule); their earlier marks stay recorded.
+  const people = group.enrolments.filter((e) => e.status !== "withdrawn");
+  const withdrawn = group.enrolments.filter((e) => e.status === "withdrawn");
   if (registers.some((r) => r.isPending)) return <Loading what="Loading the register" />;
   const failed = registers.find((r) => r.isError);
   if (failed) return <QueryError error={failed.error} what="The register" />;
@@ -95,7 +99,11 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
     }
   };
   if (sessions.length === 0) return <p className="govuk-body">No sessions are scheduled for this group yet.</p>;
-  if (people.length === 0) return <p className="govuk-body">Nobody has been referred into this group yet.</p>;
+  if (people.length === 0) return <p className="govuk-body" data-testid="completion-summary">{withdrawn.length ? `Everyone referred into this group has withdrawn (${withdrawn.map((e) => `${e.person.firstName} ${e.person.lastName}`).join(", ")}), so nobody is on the register.` : "Nobody has been referred into this group yet."}</p>;
+  const summary = groupCompletionSummary(
+    group.enrolments.map((e) => ({ status: e.status, attended: attendedCount(e.id) })),
+    group.completionThreshold,
+  );
   const showGrid = wide && view === "grid";
   // The session to show on its own: the one chosen, else the first not fully marked, else the last.
   const today = new Date().toISOString();
@@ -106,7 +114,7 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
   const completion = (enrolmentId: string) => (
     <>
       {attendedCount(enrolmentId)} of {sessions.length}
-      {attendedCount(enrolmentId) >= group.completionThreshold ? (
+      {meetsCompletion({ status: people.find((x) => x.id === enrolmentId)?.status ?? "withdrawn", attended: attendedCount(enrolmentId) }, group.completionThreshold) ? (
         <>
           <br />
           <Tag colour="green">Meets threshold</Tag>
@@ -119,6 +127,10 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
       {message ? message.ok ? <NotificationBanner type="success" heading={message.text} /> : <ErrorSummary errors={[]} description={message.text} /> : null}
       <p className="govuk-body">
         Key: ✓ Yes – attended; A Apols – absent with apologies; ✗ No – absent without notice; – not marked. Completion needs {group.completionThreshold} of {group.sessionsPlanned} sessions attended.
+      </p>
+      <p className="govuk-body" data-testid="completion-summary">
+        {summary.onRegister} on the register; {summary.meetingThreshold} meet{summary.meetingThreshold === 1 ? "s" : ""} the completion rule; {summary.completed} recorded as completed
+        {summary.withdrawn ? `; ${summary.withdrawn} withdrawn and not counted (${withdrawn.map((e) => `${e.person.firstName} ${e.person.lastName}`).join(", ")})` : ""}.
       </p>
       {wide ? (
         <p className="govuk-body">
@@ -294,6 +306,8 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const update = useMutation(api.programmes.enrolments.update.mutationOptions());
   const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const setStatus = async (e: Group["enrolments"][number], status: "started" | "completed") => {
     setProblem(null);
     const today = new Date().toISOString().slice(0, 10);
@@ -309,6 +323,7 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
   return (
     <>
       {problem ? <ErrorSummary errors={[]} description={problem} /> : null}
+      {done ? <NotificationBanner type="success" heading={done} /> : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">Referral, start and completion</caption>
         <thead className="govuk-table__head">
@@ -333,7 +348,7 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
               <td className="govuk-table__cell">{e.startedAt ? formatDay(e.startedAt) : "Not started"}</td>
               <td className="govuk-table__cell">{e.completedAt ? formatDay(e.completedAt) : "–"}</td>
               <td className="govuk-table__cell">
-                {e.status === "withdrawn" ? `Withdrawn${e.withdrawalReason ? `: ${e.withdrawalReason}` : ""}` : <Tag colour={e.status === "completed" ? "green" : "blue"}>{e.status}</Tag>}
+                {e.status === "withdrawn" ? `Withdrawn ${formatDay(e.withdrawnAt)}${e.withdrawalReason ? `: ${e.withdrawalReason}` : ""}` : <Tag colour={e.status === "completed" ? "green" : "blue"}>{e.status}</Tag>}
               </td>
               {canWrite ? (
                 <td className="govuk-table__cell">
@@ -346,12 +361,42 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
                       Mark completed<span className="govuk-visually-hidden"> for {e.person.firstName}</span>
                     </button>
                   ) : null}
+                  {e.status === "referred" || e.status === "started" ? (
+                    <>
+                      <br />
+                      <button type="button" className="app-sort-button" aria-expanded={withdrawing === e.id} onClick={() => setWithdrawing(withdrawing === e.id ? null : e.id)}>
+                        Withdraw<span className="govuk-visually-hidden"> {e.person.firstName} {e.person.lastName}</span>
+                      </button>
+                    </>
+                  ) : e.status === "withdrawn" ? (
+                    <ReinstateButton
+                      e={e}
+                      onDone={(text, ok) => {
+                        setDone(ok ? text : null);
+                        setProblem(ok ? null : text);
+                      }}
+                    />
+                  ) : null}
                 </td>
               ) : null}
             </tr>
           ))}
         </tbody>
       </table>
+      {(() => {
+        const e = group.enrolments.find((x) => x.id === withdrawing && (x.status === "referred" || x.status === "started"));
+        return e ? (
+          <WithdrawForm
+            key={e.id}
+            e={e}
+            onDone={(text) => {
+              setWithdrawing(null);
+              setDone(text);
+              setProblem(null);
+            }}
+          />
+        ) : null;
+      })()}
     </>
   );
 }

@@ -3,18 +3,15 @@
  * source, primary need). Validation at each field with the core's schema; a
  * failed save keeps the typing on this device.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, Radios, Select, summaryErrors } from "@evident/ui";
+import { DateInput, Radios, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { Link, useNavigate, useParams } from "react-router";
+import { Controller } from "react-hook-form";
+import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
-import { Page } from "../../components/page.js";
-import { childOptions, DraftBanner, notFuture, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { childOptions, notFuture, RecordFormFrame, requiredDate, todayIso, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
-import { api, errorInfo } from "../../lib/trpc.js";
+import { api } from "../../lib/trpc.js";
 
 /** CIN census referral sources (display labels for the codes). */
 export const REFERRAL_SOURCES: { value: string; label: string }[] = [
@@ -75,69 +72,41 @@ export default function NewReferralPage() {
 function ReferralForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const key = `referral:new:${family.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
-  const [problem, setProblem] = useState<string | null>(null);
   const empty: TForm = { childId: "", date: todayIso(), source: "", primaryNeed: "", domesticAbuse: "" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? empty, mode: "onBlur", reValidateMode: "onChange" });
-  const { register, handleSubmit, formState, control, setError } = form;
-  const errors = formState.errors;
+  const rf = useRecordForm<TForm>({ key: `referral:new:${family.id}`, schema: ZForm, empty, ids: IDS });
+  const { register, handleSubmit, control } = rf.form;
+  const errors = rf.errors;
   const create = useMutation(api.referrals.create.mutationOptions());
   const children = childOptions(family);
   const onSubmit = handleSubmit(async (v) => {
-    setProblem(null);
+    rf.setProblem(null);
     try {
       await create.mutateAsync({ familyId: family.id, childId: v.childId, date: v.date, source: v.source, domesticAbuse: v.domesticAbuse === "yes", ...(v.primaryNeed ? { primaryNeed: v.primaryNeed } : {}) });
-      drafts.clear(key);
+      rf.dropDraft();
       await queryClient.invalidateQueries({ queryKey: api.referrals.pathKey() });
       navigate(`/families/${family.id}`, { state: { saved: "Referral recorded" } });
     } catch (error) {
-      drafts.save(key, v);
-      const info = errorInfo(error);
-      if (info.fieldErrors.length) {
-        const rest = applyFieldErrors(info.fieldErrors, setError, Object.keys(IDS));
-        if (rest.length) setProblem(rest.join("; "));
-        return;
-      }
-      setProblem(saveProblem(error));
+      rf.failed(error, v);
     }
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-        {draft ? (
-          <DraftBanner
-            draftKey={key}
-            savedAt={draft.savedAt}
-            onDiscard={() => {
-              setDraft(null);
-              form.reset(empty);
-            }}
-          />
-        ) : null}
-        <Page title="Record a referral" caption={`${family.name} (${family.reference})`}>
-          {children.length === 0 ? (
-            <p className="govuk-body">No children are recorded in this family, so no referral can be recorded yet.</p>
-          ) : (
-            <form noValidate onSubmit={onSubmit} aria-label="Record a referral">
-              <Select id="ref-child" label="Child" error={errors.childId?.message} options={[{ value: "", label: "Select a child" }, ...children]} {...register("childId")} />
-              <Controller control={control} name="date" render={({ field }) => <DateInput id="ref-date" legend="Date of the referral" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
-              <Select id="ref-source" label="Who made the referral" error={errors.source?.message} options={[{ value: "", label: "Select the source" }, ...REFERRAL_SOURCES]} {...register("source")} />
-              <Select id="ref-need" label="Primary need (optional)" hint="Leave blank until it is known" error={errors.primaryNeed?.message} options={[{ value: "", label: "Not known yet" }, ...PRIMARY_NEEDS]} {...register("primaryNeed")} />
-              <Radios id="ref-da" legend="Is domestic abuse a factor?" inline error={errors.domesticAbuse?.message} items={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} inputProps={register("domesticAbuse")} />
-              <div className="govuk-button-group">
-                <Button type="submit" disabled={formState.isSubmitting}>
-                  Record referral
-                </Button>
-                <Link className="govuk-link" to={`/families/${family.id}`}>
-                  Cancel
-                </Link>
-              </div>
-            </form>
-          )}
-        </Page>
-      </div>
-    </div>
+    <RecordFormFrame
+      label="Record a referral"
+      onSubmit={onSubmit}
+      {...rf.frame}
+      submit="Record referral"
+      cancelTo={`/families/${family.id}`}
+      page={{
+        title: "Record a referral",
+        caption: `${family.name} (${family.reference})`,
+        unavailable: children.length === 0 ? <p className="govuk-body">No children are recorded in this family, so no referral can be recorded yet.</p> : undefined,
+      }}
+    >
+      <Select id="ref-child" label="Child" error={errors.childId?.message} options={[{ value: "", label: "Select a child" }, ...children]} {...register("childId")} />
+      <Controller control={control} name="date" render={({ field }) => <DateInput id="ref-date" legend="Date of the referral" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+      <Select id="ref-source" label="Who made the referral" error={errors.source?.message} options={[{ value: "", label: "Select the source" }, ...REFERRAL_SOURCES]} {...register("source")} />
+      <Select id="ref-need" label="Primary need (optional)" hint="Leave blank until it is known" error={errors.primaryNeed?.message} options={[{ value: "", label: "Not known yet" }, ...PRIMARY_NEEDS]} {...register("primaryNeed")} />
+      <Radios id="ref-da" legend="Is domestic abuse a factor?" inline error={errors.domesticAbuse?.message} items={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} inputProps={register("domesticAbuse")} />
+    </RecordFormFrame>
   );
 }

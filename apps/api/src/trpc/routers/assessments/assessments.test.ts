@@ -64,3 +64,36 @@ describe("assessments", () => {
     expect((await t.testDb.db.prisma.assessment.findUniqueOrThrow({ where: { id: theirs.id } })).factors).toEqual(["1A"]);
   });
 });
+
+describe("completed assessments: pages with the total", () => {
+  it("pages through every completed assessment once, most recent first, with the total matching", async () => {
+    const p = t.testDb.db.prisma;
+    const c = await t.as(t.fx.users.practitioner.id);
+    // Five completed assessments on distinct days, plus one in progress that must not be listed.
+    const days = ["2024-02-10", "2024-02-14", "2024-02-12", "2024-02-16", "2024-02-11"];
+    for (const d of days) {
+      await p.assessment.create({ data: { childId: t.fx.people.child, familyId: t.fx.families.mine, level: "EARLY_HELP", allocatedAt: new Date("2024-02-01"), startedAt: new Date("2024-02-02"), completedAt: new Date(d), factors: [] } });
+    }
+    await p.assessment.create({ data: { childId: t.fx.people.child, familyId: t.fx.families.mine, level: "EARLY_HELP", allocatedAt: new Date("2024-02-01"), startedAt: new Date("2024-02-02"), factors: [] } });
+    const expected = await p.assessment.count({ where: { familyId: t.fx.families.mine, completedAt: { not: null } } });
+    expect(expected).toBeGreaterThanOrEqual(5);
+
+    const seen: string[] = [];
+    const completedDays: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const page = await c.assessments.list({ familyId: t.fx.families.mine, open: false, limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.total).toBe(expected);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((a) => a.id));
+      completedDays.push(...page.items.map((a) => a.completedAt!));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(expected);
+    expect(seen).toHaveLength(expected);
+    expect(completedDays).toEqual([...completedDays].sort().reverse());
+    // The five made here come in this order among them.
+    expect(completedDays.filter((d) => d.startsWith("2024-02"))).toEqual(["2024-02-16", "2024-02-14", "2024-02-12", "2024-02-11", "2024-02-10"]);
+  });
+});

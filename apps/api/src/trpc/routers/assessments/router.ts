@@ -62,25 +62,35 @@ export const assessmentsRouter = router({
     .input(ZAssessmentListInput)
     .query(async ({ ctx, input }) => {
       if (input.familyId) await familyInScope(ctx, input.familyId);
+      const where = {
+        AND: [
+          { family: familyWhere(ctx) },
+          input.familyId ? { familyId: input.familyId } : {},
+          input.childId ? { childId: input.childId } : {},
+          input.level ? { level: input.level } : {},
+          input.open === undefined ? {} : input.open ? { completedAt: null } : { completedAt: { not: null } },
+        ],
+      };
       const rows = await ctx.prisma.assessment.findMany({
-        where: {
-          AND: [
-            { family: familyWhere(ctx) },
-            input.familyId ? { familyId: input.familyId } : {},
-            input.childId ? { childId: input.childId } : {},
-            input.level ? { level: input.level } : {},
-            input.open === undefined ? {} : input.open ? { completedAt: null } : { completedAt: { not: null } },
-          ],
-        },
+        where,
         select: assessmentSelect,
-        orderBy: { id: "asc" },
+        // Completed: most recent first; in progress: longest since allocation first (so overdue first across pages).
+        // The id breaks ties, so the cursor pages are stable.
+        orderBy:
+          input.open === false
+            ? [{ completedAt: "desc" as const }, { id: "asc" as const }]
+            : input.open === true
+              ? [{ allocatedAt: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }]
+              : { id: "asc" as const },
         take: input.limit + 1,
         ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       });
       const page = rows.slice(0, input.limit);
+      // The total matching (not only this page), so a long list can be paged through with its size shown.
+      const total = await ctx.prisma.assessment.count({ where });
       await recordAudit(ctx, { action: "assessments.list", outcome: "success", entityType: "Assessment", entityIds: page.map((r) => r.id), personIds: page.map((r) => r.childId), fields: Object.keys(assessmentSelect) });
       const today = todayOf(ctx);
-      return { items: page.map((r) => assessmentOut(r, today)), nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null };
+      return { items: page.map((r) => assessmentOut(r, today)), nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null, total };
     }),
 
   get: authorised("assessments:read")

@@ -10,6 +10,7 @@
  */
 import type { DbClient } from "../../../db.js";
 import {
+  assertRoundOpen,
   auditReport,
   can,
   checkAnswers,
@@ -22,7 +23,10 @@ import {
   ZAuditFindingSaveInput,
   ZAuditModerateInput,
   ZAuditQuestion,
+  newCaseFiles,
   ZAuditReassignInput,
+  ZAuditRoundAddCasesInput,
+  ZAuditRoundCloseInput,
   ZAuditRoundCreateInput,
   ZAuditTemplateInput,
   ZById,
@@ -212,6 +216,55 @@ const roundsRouter = router({
       };
     }),
 
+  /** Closes a round: its findings, moderation and case files are final, and the report says it is closed. */
+  close: authorised("audits:run")
+    .input(ZAuditRoundCloseInput)
+    .mutation(async ({ ctx, input }) => {
+      const round = await ctx.prisma.auditRound.findUnique({ where: { id: input.id }, select: { id: true, status: true, version: true } });
+      if (!round) throw notFound("Audit round");
+      if (round.version !== input.version) throw conflict();
+      assertRoundOpen(round.status, "close");
+      return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const { count } = await tx.auditRound.updateMany({ where: { id: round.id, version: input.version, status: "open" }, data: { status: "closed", version: { increment: 1 } } });
+        if (count === 0) throw conflict();
+        await recordAudit(ctx, { action: "audits.rounds.close", outcome: "success", entityType: "AuditRound", entityIds: [round.id], fields: ["status"] }, tx);
+        return roundOut(await tx.auditRound.findUniqueOrThrow({ where: { id: round.id } }));
+      });
+    }),
+
+  /**
+   * Adds case files chosen by hand (by family reference, within the caller's
+   * scope) to an open round, e.g. beside its random sample, with the round's
+   * auditors. A family already in the round is refused, naming the line.
+   */
+  addCases: authorised("audits:run")
+    .input(ZAuditRoundAddCasesInput)
+    .mutation(async ({ ctx, input }) => {
+      const round = await ctx.prisma.auditRound.findUnique({ where: { id: input.roundId }, select: { id: true, status: true, version: true, cases: { select: { familyId: true, assignments: { select: { userId: true, role: true } } } } } });
+      if (!round) throw notFound("Audit round");
+      assertRoundOpen(round.status, "add case files");
+      const refs = input.cases.map((c) => c.familyReference);
+      const found = await ctx.prisma.family.findMany({ where: { AND: [{ reference: { in: refs, mode: "insensitive" } }, familyWhere(ctx)] }, select: { id: true, reference: true } });
+      const byRef = new Map(found.map((f) => [f.reference.toUpperCase(), f.id]));
+      const missing = input.cases.findIndex((c) => !byRef.has(c.familyReference.toUpperCase()));
+      if (missing >= 0) throw new TRPCError({ code: "NOT_FOUND", message: `cases.${missing}.familyReference: no case file ${input.cases[missing]!.familyReference} that you can see` });
+      const wanted = input.cases.map((c) => ({ familyId: byRef.get(c.familyReference.toUpperCase())!, period: c.period, familyReference: c.familyReference }));
+      const { already } = newCaseFiles(round.cases.map((c) => c.familyId), wanted);
+      if (already.length) throw badRequest(`cases.${wanted.indexOf(already[0]!)}.familyReference: case file ${already[0]!.familyReference} is already in this round`);
+      // The round's auditors: those of its first case file (every case file of a round starts with the same pair).
+      const pair = round.cases[0]?.assignments ?? [];
+      if (!pair.some((a) => a.role === "first")) throw badRequest("This round has no auditors to give the case files to; start a new round with the case files chosen");
+      return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const { count } = await tx.auditRound.updateMany({ where: { id: round.id, version: input.version, status: "open" }, data: { version: { increment: 1 } } });
+        if (count === 0) throw conflict();
+        for (const w of wanted) {
+          await tx.auditCase.create({ data: { roundId: round.id, familyId: w.familyId, period: w.period, assignments: { create: pair.map((a) => ({ userId: a.userId, role: a.role })) } } });
+        }
+        await recordAudit(ctx, { action: "audits.rounds.addCases", outcome: "success", entityType: "AuditRound", entityIds: [round.id, ...wanted.map((w) => w.familyId)], fields: ["cases"], reason: "chosen case files" }, tx);
+        return { id: round.id, version: round.version + 1, added: wanted.length };
+      });
+    }),
+
   /** The round report: aggregate shares per question and period (no case files named). */
   report: authorised("audits:read")
     .input(ZRoundRef)
@@ -219,7 +272,7 @@ const roundsRouter = router({
       const { round, questions, periods, answers } = await roundCases(ctx, input.roundId);
       const report = auditReport(questions, answers, periods);
       const submitted = answers.filter((a) => a.first || a.second).length;
-      return { roundId: round.id, name: round.name, templateName: round.template.name, cases: answers.length, submitted, rule: "The moderated answer counts when the auditors disagreed; otherwise the first auditor's; the second auditor's only when the first has not submitted.", ...report };
+      return { roundId: round.id, name: round.name, status: round.status, templateName: round.template.name, cases: answers.length, submitted, rule: "The moderated answer counts when the auditors disagreed; otherwise the first auditor's; the second auditor's only when the first has not submitted.", ...report };
     }),
 });
 
@@ -230,6 +283,7 @@ const casesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const c = await ctx.prisma.auditCase.findUnique({ where: { id: input.caseId }, include: { round: { include: { template: true } }, assignments: true } });
       if (!c) throw notFound("Audit case");
+      assertRoundOpen(c.round.status, "moderate");
       const questions = questionsOf(c.round.template.questions);
       const answers = checkAnswers(questions, input.answers, false);
       const first = answersOf(c.assignments.find((a) => a.role === "first" && a.submittedAt)?.answers);
@@ -250,8 +304,9 @@ const casesRouter = router({
   reassign: authorised("audits:run")
     .input(ZAuditReassignInput)
     .mutation(async ({ ctx, input }) => {
-      const c = await ctx.prisma.auditCase.findUnique({ where: { id: input.caseId }, include: { assignments: true } });
+      const c = await ctx.prisma.auditCase.findUnique({ where: { id: input.caseId }, include: { assignments: true, round: { select: { status: true } } } });
       if (!c) throw notFound("Audit case");
+      assertRoundOpen(c.round.status, "reassign");
       await auditorCheck(ctx, input.firstAuditorId, "First auditor");
       if (input.secondAuditorId) await auditorCheck(ctx, input.secondAuditorId, "Second auditor");
       const wanted: Record<string, string | null> = { first: input.firstAuditorId, second: input.secondAuditorId };
@@ -292,6 +347,7 @@ const assignmentOut = (a: Awaited<ReturnType<typeof myAssignment>>) => ({
   period: a.case.period,
   roundId: a.case.roundId,
   roundName: a.case.round.name,
+  roundStatus: a.case.round.status,
   family: a.case.family,
   questions: questionsOf(a.case.round.template.questions),
 });
@@ -325,6 +381,7 @@ const myRouter = router({
     .input(ZAuditFindingSaveInput)
     .mutation(async ({ ctx, input }) => {
       const a = await myAssignment(ctx, input.caseId);
+      assertRoundOpen(a.case.round.status, "answer");
       if (a.submittedAt) throw badRequest("This finding has been submitted; ask the manager running the round to moderate instead");
       const answers = checkAnswers(questionsOf(a.case.round.template.questions), input.answers, input.submit);
       return ctx.prisma.$transaction(async (tx: DbClient) => {

@@ -15,8 +15,10 @@
  * - Hub cases: referred on the start date, closed on the end date; closure
  *   reasons matched to NO_FURTHER_ACTION / SIGNPOSTING_ONLY / STEP_DOWN /
  *   ESCALATED by wording, else OTHER.
- * - DA coordinator consultations and MARAC referrals are not recorded yet:
- *   those measures count nothing.
+ * - DA coordinator consultations: every `da_consultation` row, on its date.
+ * - MARAC referrals: every `marac_referral` row, on its referral date, with
+ *   the victim and family ids (ids only: the referral itself stays behind
+ *   the information barrier in the `marac` router).
  */
 import {
   isoFromDate,
@@ -105,7 +107,13 @@ export async function loadMonitoringData(db: DbClient, parts: readonly Part[]): 
     const rows = await db.trainingAttendance.findMany({ select: { id: true, staffId: true, attended: true, session: { select: { courseId: true, startsAt: true } } }, orderBy: { id: "asc" } });
     data.trainingAttendances = rows.map((r) => ({ id: r.id, staffId: r.staffId, courseId: r.session.courseId, date: iso(r.session.startsAt), attended: r.attended }));
   }
-  if (want.has("daConsultations")) data.daConsultations = [];
-  if (want.has("maracReferrals")) data.maracReferrals = [];
+  if (want.has("daConsultations")) {
+    const rows = await db.daConsultation.findMany({ select: { id: true, date: true, familyId: true }, orderBy: { id: "asc" } });
+    data.daConsultations = rows.map((r) => ({ id: r.id, date: iso(r.date), familyId: r.familyId }));
+  }
+  if (want.has("maracReferrals")) {
+    const rows = await db.maracReferral.findMany({ select: { id: true, referredOn: true, personId: true, familyId: true }, orderBy: { id: "asc" } });
+    data.maracReferrals = rows.map((r) => ({ id: r.id, date: iso(r.referredOn), personId: r.personId, familyId: r.familyId }));
+  }
   return data;
 }

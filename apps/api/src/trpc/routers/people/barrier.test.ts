@@ -3,8 +3,11 @@ import { callPath, listProcedures, outcome } from "../../../test/procedures.js";
 import { CANARY_PHONE, CANARY_POSTCODE, createTestApp, signIn, type TestApp } from "../../../test/harness.js";
 
 let t: TestApp;
+/** A MARAC referral of the victim: behind the barrier like her contact details. */
+let maracId: string;
 beforeAll(async () => {
   t = await createTestApp();
+  maracId = (await t.testDb.db.prisma.maracReferral.create({ data: { personId: t.fx.people.victim, familyId: t.fx.families.mine, referredOn: new Date("2025-06-01"), referringAgency: "police", dashScore: 17, criteria: ["visible_high_risk"] } })).id;
 });
 afterAll(async () => {
   await t?.dispose();
@@ -36,6 +39,7 @@ describe("information barrier", () => {
     const contact = await c.people.contact.get({ personId: t.fx.people.victim });
     expect(contact?.phone).toBe(CANARY_PHONE);
     expect(contact?.postcode).toBe(CANARY_POSTCODE);
+    expect((await c.marac.list({ personId: t.fx.people.victim })).items.map((r) => r.id)).toEqual([maracId]);
   });
 
   for (const who of ["dv_worker", "perpWorker"] as const) {
@@ -43,15 +47,17 @@ describe("information barrier", () => {
       const userId = who === "dv_worker" ? t.fx.users.dv_worker.id : t.fx.perpWorker.id;
       const caller = await t.as(userId);
       let reached = 0;
-      for (const { path, input } of readCalls()) {
+      for (const { path, input } of [...readCalls(), { path: "marac.get", input: { id: maracId } }]) {
         const result = await outcome(callPath(caller, path, input));
         if (result.code === "OK") reached++;
         expect(leaks(result), `${path} ${JSON.stringify(input)}`).toEqual([]);
+        // Nor her MARAC referral.
+        expect(JSON.stringify(result ?? null).includes(maracId), `MARAC referral through ${path} ${JSON.stringify(input)}`).toBe(false);
       }
       expect(reached).toBeGreaterThan(0);
       // The perpetrator's worker can see the victim as a person (same family or group), but not how to reach her.
       expect((await outcome(caller.people.contact.get({ personId: t.fx.people.victim }))).code).toBe("FORBIDDEN");
-    });
+    }, 240_000);
   }
 
   it("over HTTP too (batch of every read path)", async () => {

@@ -99,3 +99,44 @@ describe("one-to-one work after the group", () => {
     expect(audit).toHaveLength(2);
   });
 });
+
+describe("withdrawing from a group and re-instating", () => {
+  it("needs a date and a reason, takes the person off later registers, counts a stale save as a conflict, re-instates, and audits", async () => {
+    const p = t.testDb.db.prisma;
+    const perp = await p.person.create({ data: { reference: `PW${Date.now().toString(36)}`, firstName: "Walter", lastName: "Withdrew", kind: "adult" } });
+    await p.familyMember.create({ data: { familyId: t.fx.families.mine, personId: perp.id, role: "perpetrator" } });
+    const e = await p.enrolment.create({ data: { personId: perp.id, programmeId: t.fx.programme, groupId: t.fx.groups.perpetrators, familyId: t.fx.families.mine, status: "started", referredAt: new Date("2025-03-10"), startedAt: new Date("2025-03-18") } });
+    const manager = await t.as(t.fx.users.manager.id);
+
+    // No date or reason: 400 naming both fields; nothing written.
+    const bare = await outcome(manager.programmes.enrolments.update({ id: e.id, version: 1, patch: { status: "withdrawn" } }));
+    expect(bare.code).toBe("BAD_REQUEST");
+    expect(paths(bare.error)).toEqual(["withdrawnAt", "withdrawalReason"]);
+    // Withdrawn before the referral.
+    const early = await outcome(manager.programmes.enrolments.update({ id: e.id, version: 1, patch: { status: "withdrawn", withdrawnAt: "2025-03-09", withdrawalReason: "Moved out of area" } }));
+    expect(paths(early.error)).toEqual(["withdrawnAt"]);
+    expect((await p.enrolment.findUniqueOrThrow({ where: { id: e.id } })).version).toBe(1);
+
+    const withdrawn = await manager.programmes.enrolments.update({ id: e.id, version: 1, patch: { status: "withdrawn", withdrawnAt: "2025-03-25", withdrawalReason: "Moved out of area" } });
+    expect(withdrawn).toMatchObject({ status: "withdrawn", withdrawnAt: "2025-03-25", withdrawalReason: "Moved out of area", startedAt: "2025-03-18", version: 2 });
+
+    // The fixture's session 1 is on 2025-04-01, after the withdrawal: not on its register.
+    const attendanceBefore = await p.attendance.count({ where: { enrolmentId: e.id } });
+    const mark = await outcome(manager.programmes.register.mark({ sessionId: t.fx.session, entries: [{ enrolmentId: e.id, status: "attended" }] }));
+    expect(mark.code).toBe("BAD_REQUEST");
+    expect(paths(mark.error)).toEqual(["entries.0.enrolmentId"]);
+    expect(await p.attendance.count({ where: { enrolmentId: e.id } })).toBe(attendanceBefore);
+
+    // Another tab still on version 1.
+    expect((await outcome(manager.programmes.enrolments.update({ id: e.id, version: 1, patch: { status: "completed", completedAt: "2025-05-30" } }))).code).toBe("CONFLICT");
+
+    // Re-instate: back to started (the work had started), withdrawal cleared; can be marked again.
+    const back = await manager.programmes.enrolments.update({ id: e.id, version: 2, patch: { status: "started", withdrawnAt: null, withdrawalReason: null } });
+    expect(back).toMatchObject({ status: "started", withdrawnAt: null, withdrawalReason: null, startedAt: "2025-03-18", version: 3 });
+    expect(await manager.programmes.register.mark({ sessionId: t.fx.session, entries: [{ enrolmentId: e.id, status: "attended" }] })).toEqual({ marked: 1 });
+
+    const audit = await p.auditLog.findMany({ where: { action: "programmes.enrolments.update", outcome: "success", entityIds: { has: e.id } } });
+    expect(audit).toHaveLength(2);
+    expect(audit.every((a) => a.personIds.includes(perp.id))).toBe(true);
+  });
+});

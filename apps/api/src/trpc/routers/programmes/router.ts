@@ -12,6 +12,7 @@ import {
   isoFromDate,
   oneToOneEligibilityProblem,
   readSafetyChecks,
+  registerMarkProblem,
   safetyCheckProblems,
   ZById,
   ZEnrolmentCreateInput,
@@ -28,26 +29,10 @@ import {
   ZSessionCreateInput,
 } from "@evident/core";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { recordAudit } from "../../../audit/audit.js";
-import { conflict, notFound } from "../../errors.js";
+import { conflict, fieldProblems, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyWhere, personInScope, personWhere, type AuthedContext } from "../scope.js";
-
-/** A 400 naming the fields, from the core's problems (shown at the field like a schema error). */
-function fieldProblems(problems: { path: string; message: string }[]) {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message: problems[0]!.message,
-    // Made by parsing (a ZodError built with `new` is not an Error to tRPC), so the formatter lists the fields.
-    cause: z
-      .unknown()
-      .superRefine((_v, zctx) => {
-        for (const p of problems) zctx.addIssue({ code: "custom", path: p.path.split("."), message: p.message });
-      })
-      .safeParse(null).error,
-  });
-}
 
 const groupSelect = {
   id: true,
@@ -390,12 +375,27 @@ export const programmesRouter = router({
     update: authorised("programmes:write")
       .input(ZEnrolmentUpdateInput)
       .mutation(async ({ ctx, input }) => {
-        const existing = await ctx.prisma.enrolment.findFirst({ where: { id: input.id, group: groupRunWhere(ctx) }, select: { id: true, personId: true } });
+        const existing = await ctx.prisma.enrolment.findFirst({ where: { id: input.id, group: groupRunWhere(ctx) }, select: enrolmentSelect });
         if (!existing) throw notFound("Enrolment");
+        // Start, completion, withdrawal (with its date and reason) and re-instatement: the core's date rules apply to the enrolment as it would be after the change.
+        const p = input.patch;
+        const before = enrolmentOut(existing);
+        const problems = enrolmentDateProblems(
+          {
+            status: p.status ?? (before.status as "referred" | "started" | "completed" | "withdrawn"),
+            referredAt: before.referredAt!,
+            startedAt: p.startedAt !== undefined ? p.startedAt : before.startedAt,
+            completedAt: p.completedAt !== undefined ? p.completedAt : before.completedAt,
+            withdrawnAt: p.withdrawnAt !== undefined ? p.withdrawnAt : before.withdrawnAt,
+            withdrawalReason: p.withdrawalReason !== undefined ? p.withdrawalReason : (before.withdrawalReason as string | null),
+          },
+          todayOf(ctx),
+        );
+        if (problems.length) throw fieldProblems(problems);
         const data: Record<string, unknown> = { ...input.patch, version: { increment: 1 } };
         for (const key of ["startedAt", "completedAt", "withdrawnAt"] as const) {
           const v = input.patch[key];
-          if (typeof v === "string") data[key] = dateFromIso(v);
+          if (v !== undefined) data[key] = v === null ? null : dateFromIso(v);
         }
         return ctx.prisma.$transaction(async (tx: DbClient) => {
           const { count } = await tx.enrolment.updateMany({ where: { id: input.id, version: input.version }, data });
@@ -446,12 +446,20 @@ export const programmesRouter = router({
     mark: authorised("register:write")
       .input(ZRegisterMarkInput)
       .mutation(async ({ ctx, input }) => {
-        const session = await ctx.prisma.groupSession.findFirst({ where: { id: input.sessionId, group: groupRunWhere(ctx) }, select: { id: true, groupId: true } });
+        const session = await ctx.prisma.groupSession.findFirst({ where: { id: input.sessionId, group: groupRunWhere(ctx) }, select: { id: true, groupId: true, startsAt: true } });
         if (!session) throw notFound("Session");
         const ids = [...new Set(input.entries.map((e) => e.enrolmentId))];
         if (ids.length !== input.entries.length) throw new TRPCError({ code: "BAD_REQUEST", message: "Each person can be marked once" });
-        const enrolments = await ctx.prisma.enrolment.findMany({ where: { id: { in: ids }, groupId: session.groupId }, select: { id: true, personId: true } });
+        const enrolments = await ctx.prisma.enrolment.findMany({ where: { id: { in: ids }, groupId: session.groupId }, select: { id: true, personId: true, status: true, withdrawnAt: true } });
         if (enrolments.length !== ids.length) throw notFound("Enrolment");
+        // Someone who withdrew is not on the register of the sessions after they withdrew (core rule).
+        const sessionDay = session.startsAt.toISOString().slice(0, 10);
+        const refusals = input.entries.flatMap((entry, i) => {
+          const e = enrolments.find((x: { id: string }) => x.id === entry.enrolmentId)!;
+          const problem = registerMarkProblem({ status: e.status, withdrawnAt: isoFromDate(e.withdrawnAt) }, sessionDay);
+          return problem ? [{ path: `entries.${i}.enrolmentId`, message: problem }] : [];
+        });
+        if (refusals.length) throw fieldProblems(refusals);
         return ctx.prisma.$transaction(async (tx: DbClient) => {
           for (const entry of input.entries) {
             await tx.attendance.upsert({

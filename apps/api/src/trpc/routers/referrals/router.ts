@@ -1,9 +1,9 @@
 /** Referrals: list (scoped by family), get, create, update with optimistic concurrency. */
 import type { DbClient } from "../../../db.js";
-import { dateFromIso, isoFromDate, ZById, ZReferralCreateInput, ZReferralListInput, ZReferralUpdateInput } from "@evident/core";
+import { dateFromIso, isoFromDate, referralOutcomeProblems, ZById, ZReferralCreateInput, ZReferralListInput, ZReferralUpdateInput } from "@evident/core";
 import { recordAudit } from "../../../audit/audit.js";
 import { authorised, router } from "../../trpc.js";
-import { conflict, notFound } from "../../errors.js";
+import { conflict, fieldProblems, notFound } from "../../errors.js";
 import { familyInScope, familyWhere, personInScope } from "../scope.js";
 
 const referralSelect = {
@@ -68,11 +68,23 @@ export const referralsRouter = router({
       });
     }),
 
+  /** Records the outcome (and NFA, closing date); the core's outcome rules apply to the record as it would be after the change. */
   update: authorised("referrals:write")
     .input(ZReferralUpdateInput)
     .mutation(async ({ ctx, input }) => {
-      const existing = await ctx.prisma.referral.findFirst({ where: { id: input.id, family: familyWhere(ctx) }, select: { id: true, childId: true } });
+      const existing = await ctx.prisma.referral.findFirst({ where: { id: input.id, family: familyWhere(ctx) }, select: { id: true, childId: true, date: true, outcome: true, nfa: true, closedAt: true } });
       if (!existing) throw notFound("Referral");
+      const p = input.patch;
+      const problems = referralOutcomeProblems(
+        {
+          date: isoFromDate(existing.date)!,
+          outcome: p.outcome !== undefined ? p.outcome : existing.outcome,
+          nfa: p.nfa ?? existing.nfa,
+          closedAt: p.closedAt !== undefined ? p.closedAt : isoFromDate(existing.closedAt),
+        },
+        ctx.now.toISOString().slice(0, 10),
+      );
+      if (problems.length) throw fieldProblems(problems);
       const data: Record<string, unknown> = { ...input.patch, version: { increment: 1 } };
       if (input.patch.closedAt !== undefined) data.closedAt = input.patch.closedAt === null ? null : dateFromIso(input.patch.closedAt);
       return ctx.prisma.$transaction(async (tx: DbClient) => {

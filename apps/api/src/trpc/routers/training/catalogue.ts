@@ -3,7 +3,7 @@
  * (list, get) and onboarding plans per job role (list, get, update), plus the
  * option lists the screens need.
  */
-import { DELIVERY_MODES, planGaps, prerequisiteCycle, zText, ZOnboardingPlan, ZOnboardingPlanItem } from "@evident/core";
+import { authoringFromModule, DELIVERY_MODES, planGaps, prerequisiteCycle, quizFromAuthoring, zText, ZModuleAuthoringSave, ZOnboardingPlan, ZOnboardingPlanItem } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbClient } from "../../../db.js";
@@ -23,6 +23,7 @@ import {
   STAFF_ROLES,
   toRulePlan,
   type CourseView,
+  type ModuleView,
   type PlanRow,
 } from "./data.js";
 
@@ -78,6 +79,41 @@ function planOut(p: PlanRow, titles: Map<string, string>) {
       title: titles.get((i.moduleId ?? i.courseId)!) ?? "(removed)",
       dueWithinDays: i.dueWithinDays,
     })),
+  };
+}
+
+function revisionData(
+  moduleId: string,
+  version: number,
+  m: Pick<ModuleView, "title" | "content" | "estimatedMinutes" | "quiz" | "requiresAcknowledgement"> & { acknowledgementText?: string | null },
+  createdById: string | null = null,
+) {
+  return {
+    moduleId,
+    version,
+    title: m.title,
+    content: m.content,
+    estimatedMinutes: m.estimatedMinutes,
+    // A module without a quiz stores NULL (the column's default).
+    ...(m.quiz ? { quiz: m.quiz as object } : {}),
+    requiresAcknowledgement: m.requiresAcknowledgement,
+    acknowledgementText: m.acknowledgementText ?? null,
+    createdById,
+  };
+}
+
+async function authoringOut(db: DbClient, m: ModuleView) {
+  const rows = (await db.trainingCompletion.findMany({ where: { moduleId: m.id }, select: { moduleVersion: true } })) as { moduleVersion: number | null }[];
+  const counts = new Map<number, number>();
+  // Completions recorded before versions were kept have no version: they were taken against version 1.
+  for (const r of rows) counts.set(r.moduleVersion ?? 1, (counts.get(r.moduleVersion ?? 1) ?? 0) + 1);
+  return {
+    id: m.id,
+    code: m.code,
+    version: m.version,
+    authored: m.authored,
+    module: authoringFromModule(m),
+    completionsByVersion: [...counts].map(([version, count]) => ({ version, count })).sort((a, b) => a.version - b.version),
   };
 }
 
@@ -217,6 +253,52 @@ export const catalogueRouter = {
         if (!m) throw notFound("Module");
         await audit(ctx, "modules.get", { entityType: "OnboardingModule", entityIds: [m.id] });
         return learnerModule(m);
+      }),
+
+    /** A module as its author edits it: the form, its version, and how many completions were recorded against each version. */
+    authoring: trainingProcedure("training:write")
+      .input(z.object({ id: ZId }).strict())
+      .query(async ({ ctx, input }) => {
+        const m = (await loadModules(ctx.prisma)).find((x) => x.id === input.id);
+        if (!m) throw notFound("Module");
+        await audit(ctx, "modules.authoring", { entityType: "OnboardingModule", entityIds: [m.id] });
+        return authoringOut(ctx.prisma, m);
+      }),
+
+    /**
+     * Saves a module's content, quiz and acknowledgement as a new version
+     * (stale version → CONFLICT). The version being replaced is kept as a
+     * revision too, so every completion's `moduleVersion` names the quiz it was
+     * taken against; completions already recorded stay as they are.
+     */
+    save: trainingProcedure("training:write")
+      .input(ZModuleAuthoringSave)
+      .mutation(async ({ ctx, input }) => {
+        const m = (await loadModules(ctx.prisma)).find((x) => x.id === input.id);
+        if (!m) throw notFound("Module");
+        const next = input.module;
+        return ctx.prisma.$transaction(async (tx: DbClient) => {
+          const { count } = await tx.onboardingModule.updateMany({
+            where: { id: m.id, version: input.version },
+            data: { title: next.title, content: next.content, estimatedMinutes: next.estimatedMinutes, version: { increment: 1 } },
+          });
+          if (count === 0) throw conflict();
+          if (!m.authored) await tx.onboardingModuleRevision.create({ data: revisionData(m.id, m.version, m) });
+          const quiz = quizFromAuthoring(next.quiz);
+          await tx.onboardingModuleRevision.create({
+            data: revisionData(m.id, input.version + 1, {
+              title: next.title,
+              content: next.content,
+              estimatedMinutes: next.estimatedMinutes,
+              quiz,
+              requiresAcknowledgement: next.requiresAcknowledgement,
+              acknowledgementText: next.requiresAcknowledgement ? next.acknowledgementText.trim() : null,
+            }, ctx.user.id),
+          });
+          await audit(ctx, "modules.save", { entityType: "OnboardingModule", entityIds: [m.id], fields: ["title", "content", "estimatedMinutes", "quiz", "requiresAcknowledgement", "acknowledgementText"], reason: `version ${input.version + 1}` }, tx);
+          const saved = (await loadModules(tx)).find((x) => x.id === m.id)!;
+          return authoringOut(tx, saved);
+        });
       }),
   }),
 

@@ -12,7 +12,8 @@
  *   to the rules as they are (see `asRuleRole`).
  * - Courses keep every field in a column (delivery mode, prerequisites and
  *   languages included). Quizzes and acknowledgements of onboarding modules
- *   come from the built-in catalogue (matched by code, then title).
+ *   come from their latest saved revision (authored in the training app), or
+ *   else from the built-in catalogue (matched by code, then title).
  */
 import {
   IFP_FACILITATOR_QUALIFICATION,
@@ -175,28 +176,54 @@ export interface ModuleView extends TOnboardingModule {
   estimatedMinutes: number;
   courseId: string | null;
   active: boolean;
+  /** The module's current version: a completion records it (see OnboardingModuleRevision). */
+  version: number;
+  /** Whether the content and quiz were saved by a trainer (a revision) or come from the built-in catalogue. */
+  authored: boolean;
 }
 
-export function toModule(row: { id: string; code: string; title: string; content: string; estimatedMinutes: number; courseId: string | null; active: boolean }): ModuleView {
+type RevisionRow = { version: number; quiz: unknown; requiresAcknowledgement: boolean; acknowledgementText: string | null };
+type ModuleRow = { id: string; code: string; title: string; content: string; estimatedMinutes: number; courseId: string | null; active: boolean; version?: number; revisions?: RevisionRow[] };
+
+/**
+ * A module row as the rules see it. The quiz and acknowledgement come from the
+ * latest saved revision when a trainer has edited the module, otherwise from
+ * the built-in catalogue (matched by code, then title).
+ */
+export function toModule(row: ModuleRow): ModuleView {
+  const rev = row.revisions?.[0];
   const b = ONBOARDING_MODULES.find((m) => m.id === row.code) ?? ONBOARDING_MODULES.find((m) => m.title === row.title);
   return {
     id: row.id,
     code: row.code,
     title: row.title,
     content: row.content,
-    quiz: b?.quiz ?? null,
-    requiresAcknowledgement: b ? b.requiresAcknowledgement : true,
-    acknowledgementText: b ? b.acknowledgementText : DEFAULT_ACKNOWLEDGEMENT,
+    quiz: rev ? ((rev.quiz as TOnboardingModule["quiz"]) ?? null) : (b?.quiz ?? null),
+    requiresAcknowledgement: rev ? rev.requiresAcknowledgement : b ? b.requiresAcknowledgement : true,
+    acknowledgementText: rev ? (rev.acknowledgementText ?? DEFAULT_ACKNOWLEDGEMENT) : b ? b.acknowledgementText : DEFAULT_ACKNOWLEDGEMENT,
     estimatedMinutes: row.estimatedMinutes,
     courseId: row.courseId,
     active: row.active,
+    version: row.version ?? 1,
+    authored: !!rev,
   };
 }
 
-export const moduleSelect = { id: true, code: true, title: true, content: true, estimatedMinutes: true, courseId: true, active: true, position: true } as const;
+export const moduleSelect = {
+  id: true,
+  code: true,
+  title: true,
+  content: true,
+  estimatedMinutes: true,
+  courseId: true,
+  active: true,
+  position: true,
+  version: true,
+  revisions: { orderBy: { version: "desc" }, take: 1, select: { version: true, quiz: true, requiresAcknowledgement: true, acknowledgementText: true } },
+} as const;
 
 export async function loadModules(db: DbClient): Promise<ModuleView[]> {
-  const rows = await db.onboardingModule.findMany({ select: moduleSelect, orderBy: [{ position: "asc" }, { title: "asc" }] });
+  const rows = (await db.onboardingModule.findMany({ select: moduleSelect, orderBy: [{ position: "asc" }, { title: "asc" }] })) as ModuleRow[];
   return rows.map(toModule);
 }
 
@@ -210,6 +237,7 @@ export function learnerModule(m: ModuleView) {
     estimatedMinutes: m.estimatedMinutes,
     requiresAcknowledgement: m.requiresAcknowledgement,
     acknowledgementText: m.acknowledgementText ?? DEFAULT_ACKNOWLEDGEMENT,
+    version: m.version,
     quiz: m.quiz ? { passMark: m.quiz.passMark, questions: m.quiz.questions.map((q) => ({ id: q.id, prompt: q.prompt, options: q.options })) } : null,
   };
 }

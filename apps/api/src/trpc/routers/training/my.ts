@@ -95,6 +95,8 @@ export const myRouter = router({
               completedAt: new Date(`${today}T00:00:00.000Z`),
               evidence: [quiz ? `Quiz ${quiz.correct}/${quiz.total}` : null, input.acknowledged ? "acknowledged" : null].filter(Boolean).join("; ") || null,
               recordedById: ctx.user.id,
+              // The version taken: a later edit of the quiz leaves this attempt as it was.
+              moduleVersion: m.version,
             },
           });
         }

@@ -6,7 +6,8 @@
  * - the six onboarding modules of the issue (with their quizzes in the core);
  * - an active onboarding plan for every job role that has none, built from
  *   the core's default plan for the matching login role.
- * Runs once per database handle, before the first training procedure.
+ * Runs once per database handle, before the first training procedure; the
+ * old course-marker clean-up runs once per database (see `moveLegacyCourseMetaOnce`).
  */
 import { DELIVERY_MODES, DEFAULT_ONBOARDING_PLANS, ONBOARDING_MODULES, TRAINING_COURSES, type TRole } from "@evident/core";
 import type { PrismaClient } from "../../../db.js";
@@ -62,7 +63,7 @@ export async function seedTrainingCatalogue(prisma: PrismaClient): Promise<Train
       await prisma.course.update({ where: { code: c.id }, data: { prerequisiteIds: c.prerequisites.map((p) => idOf.get(p)!).filter(Boolean) } });
     }
   }
-  await moveLegacyCourseMeta(prisma);
+  await moveLegacyCourseMetaOnce(prisma);
 
   const modules = await prisma.onboardingModule.findMany({ select: { id: true, code: true, title: true, position: true } });
   let position = modules.reduce((max: number, m: { position: number }) => Math.max(max, m.position), -1) + 1;
@@ -98,6 +99,21 @@ export async function seedTrainingCatalogue(prisma: PrismaClient): Promise<Train
     summary.plans += 1;
   }
   return summary;
+}
+
+/** The `seed_run` row that records the one-off move below: once it is there, the move never runs again. */
+export const COURSE_META_MARKER = "training:course-meta-columns";
+
+/**
+ * Runs `moveLegacyCourseMeta` once per database: later starts read one row by
+ * its key and stop. Two processes starting together may both move (the move is
+ * idempotent); the marker is inserted once (ON CONFLICT DO NOTHING).
+ */
+export async function moveLegacyCourseMetaOnce(prisma: PrismaClient): Promise<number | null> {
+  if (await prisma.seedRun.findUnique({ where: { id: COURSE_META_MARKER }, select: { id: true } })) return null;
+  const moved = await moveLegacyCourseMeta(prisma);
+  await prisma.seedRun.createMany({ data: [{ id: COURSE_META_MARKER, seed: 0, summary: { moved } }], skipDuplicates: true });
+  return moved;
 }
 
 /**

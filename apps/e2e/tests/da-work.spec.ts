@@ -1,0 +1,106 @@
+/**
+ * Domestic abuse work (issue 6): MARAC referrals behind the information
+ * barrier, consultations with the DA coordinator, and the visual diff between
+ * two versions of a logic model.
+ */
+import { expect, test } from "@playwright/test";
+import { authFile, CANARY, expectAccessible, screenshot } from "./fixtures.js";
+
+// The canary victim's seeded MARAC referral (packages/db/src/seed/da-work.ts).
+const CANARY_VICTIM = "Rosa Canary";
+
+test.describe("manager", () => {
+  test.use({ storageState: authFile("manager") });
+
+  test("[DA WORK]: record a MARAC referral for the canary family: the threshold rule names the DASH score, then it is listed", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`/da/marac?family=${CANARY.familyId}`);
+    await expect(page.getByRole("heading", { level: 1, name: "MARAC referrals" })).toBeVisible();
+    // The seeded referral of the canary victim (2 September 2019, DASH 16) is there for her family's team.
+    const table = page.getByRole("table", { name: /referrals you can see/ });
+    await expect(table.getByRole("row").filter({ hasText: CANARY_VICTIM }).first()).toContainText("16");
+    await expectAccessible(page, "marac");
+
+    const form = page.getByRole("form", { name: "Record a MARAC referral" });
+    await form.getByLabel("Victim referred").selectOption({ label: CANARY_VICTIM });
+    await form.getByLabel("Referring agency").selectOption({ label: "Police" });
+    await form.getByLabel("DASH score (optional)").fill("12");
+    await form.getByLabel("Visible high risk (DASH 14 or more)").check();
+    await form.getByRole("button", { name: "Record referral" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link", { name: /DASH score of 14 or more/ })).toBeVisible();
+    await form.getByLabel("DASH score (optional)").fill("18");
+    await form.getByRole("button", { name: "Record referral" }).click();
+    await expect(page.getByRole("alert", { name: "Success" })).toContainText("MARAC referral recorded");
+    // Newest first: today's referral of the canary victim, referred by the police, awaiting its conference.
+    const first = table.getByRole("row").nth(1);
+    await expect(first).toContainText(CANARY_VICTIM);
+    await expect(first).toContainText("Police");
+    await expect(first).toContainText("18");
+    await expect(first).toContainText("Awaiting conference");
+    await screenshot(page, "da-marac");
+  });
+
+  test("[DA WORK]: the logic model page shows what changed between two versions", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("/logic-models");
+    await page.getByRole("link", { name: "DAARR workstream logic model (Figure 7)" }).click();
+    await page.getByRole("table", { name: /^Outputs/ }).getByRole("button", { name: "Total number of referrals to MARAC" }).click();
+    const detail = page.getByTestId("node-detail");
+    const wording = `Total number of referrals to MARAC (victims at high risk, ${Date.now()})`;
+    await detail.getByLabel("Wording").fill(wording);
+    await detail.getByRole("form", { name: /Change this output/ }).getByLabel("Reason for the change").fill("E2E: say who is referred");
+    await detail.getByRole("button", { name: "Save the change" }).click();
+    await expect(page.getByTestId("model-version")).toContainText("E2E: say who is referred");
+
+    const diff = page.getByTestId("version-diff");
+    await expect(diff.getByTestId("diff-summary")).toContainText("0 nodes added, 0 removed, 1 changed; 0 links added, 0 removed");
+    const row = diff.getByRole("table", { name: /^Changes from version/ }).getByRole("row").nth(1);
+    await expect(row).toContainText("Changed");
+    await expect(row).toContainText("Node (text)");
+    await expect(row).toContainText("Total number of referrals to MARAC (Outputs, System)");
+    await expect(row).toContainText(wording);
+    // The diagram highlights the changed node.
+    await expect(diff.getByTestId("diff-diagram").locator(".react-flow__node").filter({ hasText: `Changed: ${wording}` })).toBeVisible();
+    await screenshot(page, "logic-model-diff");
+    await expectAccessible(page, "logic model diff");
+  });
+});
+
+test.describe("DV worker (works with the canary's partner)", () => {
+  test.use({ storageState: authFile("dv_worker") });
+
+  test("[DA WORK]: never sees the canary victim's MARAC referral; records a consultation with the coordinator", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("/da/marac");
+    await expect(page.getByRole("heading", { level: 1, name: "MARAC referrals" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByText(CANARY_VICTIM)).toHaveCount(0);
+
+    await page.goto("/da");
+    await expect(page.getByRole("link", { name: "Consultations with the DA coordinator" })).toBeVisible();
+    // The canary family has no consultations seeded: the empty state, then one recorded about the family.
+    await page.goto(`/da/consultations?family=${CANARY.familyId}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Consultations with the DA coordinator" })).toBeVisible();
+    await expect(page.getByTestId("consultations-empty")).toHaveText("No consultations about this family have been recorded yet.");
+    await expectAccessible(page, "consultations (empty)");
+    const form = page.getByRole("form", { name: "Record a consultation" });
+    await form.getByRole("button", { name: "Record consultation" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link", { name: "Choose the worker who consulted the coordinator" })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Choose at least one topic" })).toBeVisible();
+    await form.getByLabel("Worker who consulted the coordinator").selectOption({ index: 1 });
+    const worker = (await form.getByLabel("Worker who consulted the coordinator").locator("option:checked").textContent())!.split(",")[0]!;
+    await form.getByLabel("Safety planning").check();
+    await form.getByLabel("Refer to an IDVA").check();
+    await form.getByRole("button", { name: "Record consultation" }).click();
+    await expect(page.getByRole("alert", { name: "Success" })).toContainText("Consultation recorded");
+    const first = page.getByRole("table", { name: /consultations you can see/ }).getByRole("row").nth(1);
+    await expect(first).toContainText(worker);
+    await expect(first).toContainText(CANARY.familyName);
+    await expect(first).toContainText("Safety planning");
+    await expect(first).toContainText("Refer to an IDVA");
+    await screenshot(page, "da-consultations");
+    await expectAccessible(page, "consultations");
+  });
+});
