@@ -180,6 +180,15 @@ describe("sessions", () => {
     expect(statuses[3]).toBe(429);
   });
 
+  it("never rate-limits the session check that every page load makes", async () => {
+    const limited = createTestAppRateLimited();
+    const socket = { incoming: { socket: { remoteAddress: "10.9.9.8" } } };
+    const statuses = new Set<number>();
+    // Over the general limit of 100 a minute per address.
+    for (let i = 0; i < 120; i++) statuses.add((await limited.request("/api/auth/get-session", { method: "GET" }, socket)).status);
+    expect([...statuses]).toEqual([200]);
+  });
+
   it("refuses demo logins in production", async () => {
     const prod = createApp({ db: t.testDb.db, config: testConfig({ nodeEnv: "production" }), logger: silentLogger() });
     const r = await prod.app.request("/api/auth/sign-in/email", { method: "POST", headers: json(null), body: JSON.stringify({ email: "admin@demo.evident.local", password: "evident-demo" }) });
