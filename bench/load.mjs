@@ -111,7 +111,9 @@ try {
   const base = `http://127.0.0.1:${port}`;
   // EVIDENT_PROFILE_DIR=dir writes a CPU profile of the server there when it stops.
   const profile = process.env.EVIDENT_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.EVIDENT_PROFILE_DIR}`] : [];
-  server = spawn(process.execPath, [...profile, "--import", "tsx", "apps/api/src/main.ts"], {
+  // The same Node flags as `npm start` (apps/api/package.json): a 64 MiB young generation, so the objects of
+  // requests in flight die young instead of being promoted (fewer, cheaper collections under load).
+  server = spawn(process.execPath, [...profile, "--max-semi-space-size=64", "--import", "tsx", "apps/api/src/main.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: args.transport === "tcp" ? pg.url : pg.socketUrl, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: String(Math.ceil(20 / workers)), EVIDENT_WORKERS: String(workers) },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readCookie, verifySignedToken } from "./session.js";
+import { readCookie, verifySignedToken, verifySignedTokenCached } from "./session.js";
 
 const sign = (token: string, secret: string) => `${token}.${createHmac("sha256", secret).update(token).digest("base64")}`;
 
@@ -21,5 +21,22 @@ describe("session cookie", () => {
     expect(verifySignedToken("tok123", secret)).toBeNull();
     expect(verifySignedToken("tok123.AAAA", secret)).toBeNull();
     expect(verifySignedToken(".abc", secret)).toBeNull();
+  });
+  it("remembers a verified value only for its own secret, and never remembers a refused one", () => {
+    const value = sign("tok-cached", secret);
+    expect(verifySignedTokenCached(value, secret)).toBe("tok-cached");
+    expect(verifySignedTokenCached(value, secret)).toBe("tok-cached");
+    // The same value under another secret is checked afresh, and refused.
+    expect(verifySignedTokenCached(value, `${secret}-other`)).toBeNull();
+    const forged = value.replace("tok-cached", "tok-forged");
+    expect(verifySignedTokenCached(forged, secret)).toBeNull();
+    expect(verifySignedTokenCached(forged, secret)).toBeNull();
+  });
+  it("keeps at most 10,000 values per secret, dropping the oldest, and still verifies a dropped one", () => {
+    const s2 = `${secret}-bounded`;
+    const first = sign("tok-0", s2);
+    expect(verifySignedTokenCached(first, s2)).toBe("tok-0");
+    for (let i = 1; i <= 10_000; i++) verifySignedTokenCached(sign(`tok-${i}`, s2), s2);
+    expect(verifySignedTokenCached(first, s2)).toBe("tok-0");
   });
 });

@@ -67,12 +67,37 @@ export function verifySignedToken(value: string, secret: string): string | null 
   return token;
 }
 
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, Map<string, string>>();
+
+/**
+ * `verifySignedToken`, remembering valid values: the signature is a pure function of the value and
+ * the secret, and a session's cookie comes with every request, so it is hashed once rather than on
+ * each. Only valid values are kept (at most 10,000 per secret, oldest dropped first); whether the
+ * session still exists is still asked of the database every time.
+ */
+export function verifySignedTokenCached(value: string, secret: string): string | null {
+  let bySecret = verified.get(secret);
+  if (!bySecret) {
+    bySecret = new Map();
+    verified.set(secret, bySecret);
+  }
+  const known = bySecret.get(value);
+  if (known !== undefined) return known;
+  const token = verifySignedToken(value, secret);
+  if (token !== null) {
+    if (bySecret.size >= VERIFIED_MAX) bySecret.delete(bySecret.keys().next().value as string);
+    bySecret.set(value, token);
+  }
+  return token;
+}
+
 export async function loadSession(auth: Auth, sql: SqlRunner, headers: Headers, now: Date): Promise<LoadedSession | null> {
   const cookie = headers.get("cookie");
   if (!cookie || !cookie.includes("session_token")) return null;
   const spec = await sessionCookieSpec(auth);
   const value = readCookie(cookie, spec.name);
-  const token = value ? verifySignedToken(value, spec.secret) : null;
+  const token = value ? verifySignedTokenCached(value, spec.secret) : null;
   if (!token) return null;
   const s = await sessionWithUser(sql, token);
   if (!s) return null;

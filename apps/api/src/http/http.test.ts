@@ -61,6 +61,34 @@ describe("headers", () => {
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     const own = await t.app.app.request("/trpc/session.me", { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-method": "POST" } });
     expect(own.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    // A simple request from the allowlist gets the origin and credentials; one from elsewhere neither.
+    const s = await signIn(t, t.fx.users.manager.email);
+    const ownGet = await t.app.app.request("/trpc/session.me", { headers: { cookie: s.cookie!, origin: "http://localhost:3000" } });
+    expect(ownGet.status).toBe(200);
+    expect(ownGet.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(ownGet.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(ownGet.headers.get("access-control-expose-headers")).toBe("x-request-id");
+    const foreignGet = await t.app.app.request("/trpc/session.me", { headers: { cookie: s.cookie!, origin: "https://evil.example" } });
+    expect(foreignGet.headers.get("access-control-allow-origin")).toBeNull();
+    // Without Origin (same-origin GETs, scripts) no CORS header is sent, but the answer still varies by origin.
+    const noOrigin = await t.app.app.request("/trpc/session.me", { headers: { cookie: s.cookie! } });
+    expect(noOrigin.status).toBe(200);
+    expect(noOrigin.headers.get("access-control-allow-origin")).toBeNull();
+    expect(noOrigin.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(noOrigin.headers.get("vary")).toMatch(/origin/i);
+    expectSecurityHeaders(noOrigin);
+  });
+
+  it("limits request bodies on POST (413, nothing written) but lets GET queries through untouched", async () => {
+    const s = await signIn(t, t.fx.users.manager.email);
+    const before = await t.testDb.db.prisma.family.count();
+    const big = JSON.stringify({ reference: "BIG1", name: "x".repeat(600 * 1024) });
+    const tooLarge = await t.app.app.request("/trpc/families.create", { method: "POST", headers: json(s.cookie), body: big });
+    expect(tooLarge.status).toBe(413);
+    expect(await t.testDb.db.prisma.family.count()).toBe(before);
+    const list = await t.app.app.request(`/trpc/families.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`, { headers: { cookie: s.cookie! } });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { result: { data: { items: unknown[] } } }).result.data.items.length).toBeGreaterThan(0);
   });
 });
 

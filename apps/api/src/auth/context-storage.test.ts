@@ -1,0 +1,63 @@
+import { getCurrentAuthContextAsyncLocalStorage, getCurrentDBAdapterAsyncLocalStorage, getRequestStateAsyncLocalStorage } from "@better-auth/core/context";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, signIn, type TestApp } from "../test/harness.js";
+import { outstandingAuthWork, whileAuthRuns } from "./context-storage.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.dispose();
+});
+
+const storages = () => Promise.all([getCurrentAuthContextAsyncLocalStorage(), getRequestStateAsyncLocalStorage(), getCurrentDBAdapterAsyncLocalStorage()]);
+/** Node 20 keeps whether a storage propagates its store (and so runs the promise hook) in `enabled`. */
+const enabled = (s: unknown) => (s as { enabled?: boolean }).enabled;
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe("better-auth's context storages", () => {
+  it("are left once no better-auth call is in flight, and entered again by the next", async () => {
+    const { fx } = t;
+    const first = await signIn(t, fx.users.practitioner.email);
+    expect(first.status).toBe(200);
+    await settle();
+    expect(outstandingAuthWork()).toBe(0);
+    for (const s of await storages()) if (enabled(s) !== undefined) expect(enabled(s)).toBe(false);
+
+    // Concurrent sign-ins and session checks, all answered as before.
+    const results = await Promise.all([
+      ...["practitioner", "manager", "dv_worker", "trainer", "analyst"].map((role) => signIn(t, fx.users[role as keyof typeof fx.users].email)),
+      t.app.app.request("/api/auth/get-session", { headers: { cookie: first.cookie! } }),
+    ]);
+    for (const r of results.slice(0, 5)) expect((r as { status: number }).status).toBe(200);
+    const session = results[5] as Response;
+    expect(session.status).toBe(200);
+    expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(fx.users.practitioner.email);
+    await settle();
+    expect(outstandingAuthWork()).toBe(0);
+    for (const s of await storages()) if (enabled(s) !== undefined) expect(enabled(s)).toBe(false);
+  });
+
+  it("stay entered while a call is in flight, so its store is there after each await", async () => {
+    const [endpoint] = await storages();
+    let seenAfterAwait: unknown = "unset";
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const call = whileAuthRuns(() =>
+      endpoint!.run({ marker: 1 } as never, async () => {
+        await held;
+        seenAfterAwait = endpoint!.getStore();
+      }),
+    );
+    // Another call finishing meanwhile must not leave the storages under the first.
+    await whileAuthRuns(async () => undefined);
+    await settle();
+    expect(outstandingAuthWork()).toBe(1);
+    release();
+    await call;
+    expect(seenAfterAwait).toEqual({ marker: 1 });
+    await settle();
+    expect(outstandingAuthWork()).toBe(0);
+  });
+});
