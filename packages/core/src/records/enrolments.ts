@@ -211,3 +211,8 @@ export function registerMarkProblem(e: { status: string; withdrawnAt: string | n
   if (e.status === "withdrawn" && e.withdrawnAt && notBefore(e.withdrawnAt, sessionDay)) return "This person withdrew before this session, so is not on its register";
   return null;
 }
+
+/** Whether an enrolment is on the register of a session held on `sessionDay`: everyone but those who had withdrawn by then. */
+export function onRegister(e: { status: string; withdrawnAt: string | null }, sessionDay: string): boolean {
+  return registerMarkProblem(e, sessionDay) === null;
+}

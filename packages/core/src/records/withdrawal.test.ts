@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrolmentDateProblems, groupCompletionSummary, meetsCompletion, registerMarkProblem, reinstatement } from "./enrolments.js";
+import { enrolmentDateProblems, groupCompletionSummary, meetsCompletion, onRegister, registerMarkProblem, reinstatement } from "./enrolments.js";
 
 describe("withdrawal from a group", () => {
   it("a withdrawn person is never a completer, even with enough sessions attended", () => {
@@ -39,5 +39,13 @@ describe("withdrawal from a group", () => {
     expect(registerMarkProblem(w, "2026-02-01")).not.toBeNull();
     expect(registerMarkProblem(w, "2026-02-08")).not.toBeNull();
     expect(registerMarkProblem({ status: "started", withdrawnAt: null }, "2026-02-08")).toBeNull();
+  });
+
+  it("the register of a session lists those who had not withdrawn by its day", () => {
+    const w = { status: "withdrawn", withdrawnAt: "2026-02-01" };
+    expect(onRegister(w, "2026-01-31")).toBe(true);
+    expect(onRegister(w, "2026-02-01")).toBe(false);
+    expect(onRegister({ status: "completed", withdrawnAt: null }, "2026-03-01")).toBe(true);
+    expect(onRegister({ status: "referred", withdrawnAt: null }, "2026-03-01")).toBe(true);
   });
 });

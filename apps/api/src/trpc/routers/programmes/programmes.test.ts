@@ -126,6 +126,9 @@ describe("withdrawing from a group and re-instating", () => {
     expect(mark.code).toBe("BAD_REQUEST");
     expect(paths(mark.error)).toEqual(["entries.0.enrolmentId"]);
     expect(await p.attendance.count({ where: { enrolmentId: e.id } })).toBe(attendanceBefore);
+    // Nor is the person listed on that register.
+    const register = await manager.programmes.register.get({ sessionId: t.fx.session });
+    expect(register.entries.map((r) => r.enrolmentId)).not.toContain(e.id);
 
     // Another tab still on version 1.
     expect((await outcome(manager.programmes.enrolments.update({ id: e.id, version: 1, patch: { status: "completed", completedAt: "2025-05-30" } }))).code).toBe("CONFLICT");
@@ -133,6 +136,7 @@ describe("withdrawing from a group and re-instating", () => {
     // Re-instate: back to started (the work had started), withdrawal cleared; can be marked again.
     const back = await manager.programmes.enrolments.update({ id: e.id, version: 2, patch: { status: "started", withdrawnAt: null, withdrawalReason: null } });
     expect(back).toMatchObject({ status: "started", withdrawnAt: null, withdrawalReason: null, startedAt: "2025-03-18", version: 3 });
+    expect((await manager.programmes.register.get({ sessionId: t.fx.session })).entries.map((r) => r.enrolmentId)).toContain(e.id);
     expect(await manager.programmes.register.mark({ sessionId: t.fx.session, entries: [{ enrolmentId: e.id, status: "attended" }] })).toEqual({ marked: 1 });
 
     const audit = await p.auditLog.findMany({ where: { action: "programmes.enrolments.update", outcome: "success", entityIds: { has: e.id } } });

@@ -12,6 +12,7 @@ import {
   isoFromDate,
   oneToOneEligibilityProblem,
   readSafetyChecks,
+  onRegister,
   registerMarkProblem,
   safetyCheckProblems,
   ZById,
@@ -417,12 +418,15 @@ export const programmesRouter = router({
           select: { id: true, groupId: true, number: true, startsAt: true },
         });
         if (!session) throw notFound("Session");
-        const enrolments = await ctx.prisma.enrolment.findMany({
+        const all = await ctx.prisma.enrolment.findMany({
           where: { groupId: session.groupId },
-          select: { id: true, personId: true, status: true, person: { select: { firstName: true, lastName: true } }, attendances: { where: { sessionId: session.id }, select: { status: true } } },
+          select: { id: true, personId: true, status: true, withdrawnAt: true, person: { select: { firstName: true, lastName: true } }, attendances: { where: { sessionId: session.id }, select: { status: true } } },
           orderBy: { id: "asc" },
         });
-        type Row = { id: string; personId: string; status: string; person: { firstName: string; lastName: string }; attendances: { status: string }[] };
+        type Row = { id: string; personId: string; status: string; withdrawnAt: Date | null; person: { firstName: string; lastName: string }; attendances: { status: string }[] };
+        // Those who had withdrawn by the session's day are not on its register (the rule `mark` applies).
+        const sessionDay = session.startsAt.toISOString().slice(0, 10);
+        const enrolments = (all as Row[]).filter((e) => onRegister({ status: e.status, withdrawnAt: isoFromDate(e.withdrawnAt) }, sessionDay));
         await recordAudit(ctx, {
           action: "programmes.register.get",
           outcome: "success",
