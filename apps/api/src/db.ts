@@ -5,6 +5,6 @@
  */
 import type { Db as EvidentDb } from "@evident/db";
 
-export type Db = Pick<EvidentDb, "prisma" | "kind" | "close" | "raw">;
+export type Db = Pick<EvidentDb, "prisma" | "kind" | "close" | "raw" | "auditSql">;
 export type PrismaClient = EvidentDb["prisma"];
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

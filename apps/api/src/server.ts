@@ -59,7 +59,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
   const auth = createAuth({ prisma: db.prisma, config, logger, now });
-  const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.raw, rows));
+  const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.auditSql, rows));
   const deps: ApiDeps = { db, auth, config, logger, now, auditQueue };
   const app = new Hono<AppEnv>();
 

@@ -70,6 +70,12 @@ export interface Db {
   /** The embedded database's folder; null for in-memory and PostgreSQL. */
   dataDir: string | null;
   raw: RawSql;
+  /**
+   * Where audit rows of reads are appended (the API's group commit): on PostgreSQL a connection of
+   * its own, outside the pool, so a batch of audit rows never queues behind the very requests that
+   * wait for it; on the embedded database, which has one connection, the same as `raw`.
+   */
+  auditSql: SqlRunner;
   /** The PGlite instance (embedded only). */
   pglite: PGlite | null;
   /** Closes Prisma, then the database (and releases the data-folder lock). Safe to call twice. */
@@ -281,6 +287,7 @@ async function openPglite(options: CreateDbOptions, env: Record<string, string |
     kind: "pglite",
     dataDir,
     raw,
+    auditSql: raw,
     pglite,
     async close() {
       if (closed) return;
@@ -298,9 +305,12 @@ async function openPglite(options: CreateDbOptions, env: Record<string, string |
 async function openPostgres(url: string, options: CreateDbOptions, env: Record<string, string | undefined>): Promise<Db> {
   const max = options.poolMax ?? (Number(env.EVIDENT_PG_POOL_MAX) || 10);
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+  // The audit lane (Db.auditSql): one connection, replaced like the pool's when dropped.
+  const auditPool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on("error", () => {});
+  auditPool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   // Prepared statements are named by their text (node-postgres prepares a name once per connection).
   const statementNames = new Map<string, string>();
@@ -344,12 +354,13 @@ async function openPostgres(url: string, options: CreateDbOptions, env: Record<s
     kind: "postgres",
     dataDir: null,
     raw,
+    auditSql: runner(auditPool),
     pglite: null,
     async close() {
       if (closed) return;
       closed = true;
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), auditPool.end()]);
     },
   };
 }

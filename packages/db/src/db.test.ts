@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client.js";
+import { insertAuditRows } from "./hot.js";
 import { DataDirError, MigrationDriftError } from "./errors.js";
 import { listMigrations, migrate, pendingMigrations } from "./migrate.js";
 import { PG_URL, targets } from "./test/targets.js";
@@ -162,6 +163,51 @@ for (const target of targets()) {
       expect(await p.auditLog.count()).toBe(2);
       expect(await p.auditLog.count({ where: { personIds: { has: "p2" } } })).toBe(1);
       expect((await p.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe("families.get");
+    });
+
+    it("appends audit rows on the audit lane even when every pooled connection is taken", async () => {
+      const row = (id: string) => ({
+        id,
+        at: new Date("2026-11-26T08:00:00.000Z"),
+        actorId: null,
+        actorRole: "manager",
+        action: "families.list",
+        entityType: "Family",
+        entityIds: ["f-1", 'f-"2"'],
+        personIds: [],
+        fields: ["name"],
+        reason: null,
+        outcome: "success" as const,
+        requestId: "r-lane",
+        ip: null,
+      });
+      if (target.name === "pglite") {
+        // One connection: the lane is the database itself.
+        expect(db.auditSql).toBe(db.raw);
+        await insertAuditRows(db.auditSql, [row("00000000-0000-4000-8000-00000000a001")]);
+      } else {
+        // Hold every connection of the pool (5 in these tests, test/targets.ts) in open transactions; the lane still commits.
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let started = 0;
+        const holders = Array.from({ length: 5 }, () =>
+          db.raw.transaction(async (tx) => {
+            await tx.query("SELECT 1");
+            started += 1;
+            await held;
+          }),
+        );
+        while (started < 5) await new Promise((r) => setTimeout(r, 10));
+        const lane = await db.auditSql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+        await insertAuditRows(db.auditSql, [row("00000000-0000-4000-8000-00000000a001")]);
+        release();
+        await Promise.all(holders);
+        const pooled = await db.raw.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+        expect(lane[0]!.pid).not.toBe(pooled[0]!.pid);
+      }
+      const stored = await db.prisma.auditLog.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000a001" } });
+      expect(stored.entityIds).toEqual(["f-1", 'f-"2"']);
+      expect(stored.at.toISOString()).toBe("2026-11-26T08:00:00.000Z");
     });
 
     it("keeps saved analysis runs immutable", async () => {
