@@ -11,12 +11,21 @@
 import { decideContactAccess, type ContactAccessDecision, type LinkedPerpetrator } from "@evident/core";
 import type { AuthedContext } from "../scope.js";
 
-export async function loadLinkedPerpetrators(ctx: AuthedContext, personId: string): Promise<LinkedPerpetrator[]> {
-  const links = await ctx.prisma.personLink.findMany({ where: { fromPersonId: personId, kind: "victim_perpetrator" }, select: { toPersonId: true } });
-  if (links.length === 0) return [];
-  const ids = links.map((l: { toPersonId: string }) => l.toPersonId);
+/**
+ * The perpetrators linked to each of `personIds` (as victims), with the users working with each: one set of
+ * queries for many people (lists), the same for one (`loadLinkedPerpetrators`). Every id gets an entry.
+ */
+export async function loadLinkedPerpetratorsOf(ctx: AuthedContext, personIds: readonly string[]): Promise<Map<string, LinkedPerpetrator[]>> {
+  const ids = [...new Set(personIds)];
+  const out = new Map<string, LinkedPerpetrator[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const links: { fromPersonId: string; toPersonId: string }[] = await ctx.prisma.personLink.findMany({
+    where: { fromPersonId: { in: ids }, kind: "victim_perpetrator" },
+    select: { fromPersonId: true, toPersonId: true },
+  });
+  if (links.length === 0) return out;
   const perpetrators = await ctx.prisma.person.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: [...new Set(links.map((l) => l.toPersonId))] } },
     select: {
       id: true,
       allocations: { where: { OR: [{ toDate: null }, { toDate: { gte: ctx.now } }] }, select: { staffId: true } },
@@ -31,11 +40,25 @@ export async function loadLinkedPerpetrators(ctx: AuthedContext, personId: strin
   }
   const users = staffIds.size === 0 ? [] : await ctx.prisma.user.findMany({ where: { staffId: { in: [...staffIds] } }, select: { id: true, staffId: true } });
   const usersOf = (staffId: string) => users.filter((u: { staffId: string | null }) => u.staffId === staffId).map((u: { id: string }) => u.id);
-  return (perpetrators as Row[]).map((p) => ({
-    personId: p.id,
-    allocatedUserIds: p.allocations.flatMap((a) => usersOf(a.staffId)),
-    groupFacilitatorUserIds: p.enrolments.flatMap((e) => (e.group?.facilitators ?? []).flatMap((f) => usersOf(f.staffId))),
-  }));
+  const byId = new Map<string, LinkedPerpetrator>(
+    (perpetrators as Row[]).map((p) => [
+      p.id,
+      {
+        personId: p.id,
+        allocatedUserIds: p.allocations.flatMap((a) => usersOf(a.staffId)),
+        groupFacilitatorUserIds: p.enrolments.flatMap((e) => (e.group?.facilitators ?? []).flatMap((f) => usersOf(f.staffId))),
+      },
+    ]),
+  );
+  for (const link of links) {
+    const perpetrator = byId.get(link.toPersonId);
+    if (perpetrator) out.get(link.fromPersonId)!.push(perpetrator);
+  }
+  return out;
+}
+
+export async function loadLinkedPerpetrators(ctx: AuthedContext, personId: string): Promise<LinkedPerpetrator[]> {
+  return (await loadLinkedPerpetratorsOf(ctx, [personId])).get(personId) ?? [];
 }
 
 export async function contactDecision(ctx: AuthedContext, personId: string): Promise<ContactAccessDecision> {
