@@ -1,6 +1,6 @@
 import { Details, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { StatusTimeline, type TimelineEvent } from "../../components/timeline.js";
@@ -9,6 +9,7 @@ import { FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
 import { AGENCY_LABEL } from "../../lib/agencies.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
+import { useFamilyWithReferrals } from "../referrals/list.js";
 
 type Family = FamilyDetail;
 type Person = Family["people"][number];
@@ -171,10 +172,7 @@ function Assessments({ familyId, people }: { familyId: string; people: Person[] 
 export default function FamilyPage() {
   const { id = "" } = useParams();
   const auth = useAuth();
-  const location = useLocation();
-  const savedMessage = (location.state as { saved?: string } | null)?.saved;
-  const family = useQuery(api.families.get.queryOptions({ id }));
-  const referrals = useQuery({ ...api.referrals.list.queryOptions({ familyId: id, limit: 100 }), enabled: family.isSuccess });
+  const { family, referrals, savedMessage } = useFamilyWithReferrals(id);
   if (family.isPending) return <Loading what="Loading the family" />;
   if (family.isError) {
     return (

@@ -22,13 +22,21 @@ export function childLabel(family: FamilyDetail | undefined, childId: string): s
 
 export const sourceLabel = (code: string) => REFERRAL_SOURCES.find((s) => s.value === code)?.label ?? code;
 
+/**
+ * A family and its referrals (asked for once the family has loaded), with the message a save left in the
+ * location: what both the family page and this page start from.
+ */
+export function useFamilyWithReferrals(id: string) {
+  const location = useLocation();
+  const family = useQuery(api.families.get.queryOptions({ id }));
+  const referrals = useQuery({ ...api.referrals.list.queryOptions({ familyId: id, limit: 100 }), enabled: family.isSuccess });
+  return { family, referrals, savedMessage: (location.state as { saved?: string } | null)?.saved };
+}
+
 export default function FamilyReferralsPage() {
   const { id = "" } = useParams();
   const auth = useAuth();
-  const location = useLocation();
-  const savedMessage = (location.state as { saved?: string } | null)?.saved;
-  const family = useQuery(api.families.get.queryOptions({ id }));
-  const referrals = useQuery({ ...api.referrals.list.queryOptions({ familyId: id, limit: 100 }), enabled: family.isSuccess });
+  const { family, referrals, savedMessage } = useFamilyWithReferrals(id);
   if (family.isPending) return <Loading what="Loading the family" />;
   if (family.isError) {
     return (
