@@ -118,7 +118,7 @@ export async function seedFixture(db: Db): Promise<Fixture> {
       { familyId: other.id, personId: otherChild.id, role: "child" },
     ],
   });
-  await p.personLink.create({ data: { fromPersonId: victim.id, toPersonId: perpetrator.id, kind: "victim_perpetrator" } });
+  // No link row: the family roles above are what link the pair behind the information barrier.
   await p.contactDetails.create({
     data: { personId: victim.id, addressLine1: "1 Canary Row", town: "Slough", postcode: CANARY_POSTCODE, phone: CANARY_PHONE, safeToCall: false, preferredChannel: "email", unsafePeople: ["Peter"], confidentiality: "protected" },
   });

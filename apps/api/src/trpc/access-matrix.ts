@@ -27,6 +27,10 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "people.overrides.create": ["manager"],
   "people.overrides.grantees": ["manager"],
   "people.overrides.revoke": ["manager"],
+  "people.overrides.review": ["manager"],
+  "people.links.list": CASE,
+  "people.links.create": CASE,
+  "people.links.end": ["manager"],
 
   "referrals.list": CASE,
   "referrals.get": CASE,

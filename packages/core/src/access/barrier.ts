@@ -88,6 +88,16 @@ export function decideContactAccess(input: ContactAccessInput): ContactAccessDec
   return { allowed: false, reason: conflicts[0]! };
 }
 
+/**
+ * Writes about a victim (her contact details, consent, follow-ups, answers)
+ * by someone working with a linked perpetrator are always refused: a
+ * safeguarding override opens reading only, so nothing a barred worker does
+ * during one outlives it.
+ */
+export function barredFromWriting(viewerUserId: string, linked: readonly LinkedPerpetrator[]): BarrierConflict | null {
+  return barrierConflicts(viewerUserId, linked)[0] ?? null;
+}
+
 export interface OverrideRequest {
   grantedBy: { userId: string; role: TRole };
   userId: string;

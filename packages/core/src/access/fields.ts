@@ -41,3 +41,18 @@ export const PERSON_WRITE: FieldRule = {
   practitioner: "*",
   dv_worker: ["firstLanguage", "interpreterNeeded"],
 };
+
+/**
+ * Who may add a person to a family record, in which family role: managers and
+ * practitioners anyone; domestic-abuse workers only the adults of their own
+ * work — a victim or a perpetrator (e.g. a perpetrator referred by the police
+ * who has no family record yet). Returns the problem, or null.
+ */
+export function personCreateProblem(role: TRole, person: { kind: "child" | "adult"; familyRole: string }): string | null {
+  if (role === "manager" || role === "practitioner") return null;
+  if (role === "dv_worker") {
+    if (person.kind === "adult" && (person.familyRole === "victim" || person.familyRole === "perpetrator")) return null;
+    return "Domestic-abuse workers can add only an adult victim or perpetrator to a family record";
+  }
+  return "You cannot add people to a family record";
+}

@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   /** A person's address, phone, email and safe-contact preferences (behind the information barrier). */
   "contact:read": CASE,
   "contact:write": CASE_WRITE,
+  /** Victim–perpetrator links behind the information barrier: seeing them on a record, recording one, ending one. */
+  "links:read": CASE,
+  "links:write": CASE_WRITE,
+  "links:end": ["manager"],
   /** Recording a safeguarding override of the information barrier. */
   "override:write": ["manager"],
   "override:read": ["manager"],

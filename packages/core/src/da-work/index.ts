@@ -146,6 +146,8 @@ export const ZMaracReferralCreateInput = z
   .object({
     /** The victim referred. */
     personId: ZId,
+    /** The perpetrator, when the referral names him or her: links the pair behind the information barrier at once. */
+    perpetratorPersonId: ZId.optional(),
     familyId: ZId.optional(),
     referredOn: ZDate,
     referringAgency: z.enum(MARAC_REFERRING_AGENCIES),

@@ -18,9 +18,14 @@ function todayUtc(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** A current allocation of the staff member (no end date, or ending today or later). */
+/** A current period: no end date, or ending today or later. */
+export function currentPeriod(now: Date) {
+  return { OR: [{ toDate: null }, { toDate: { gte: todayUtc(now) } }] };
+}
+
+/** A current allocation of the staff member. */
 export function currentAllocation(staffId: string, now: Date) {
-  return { staffId, OR: [{ toDate: null }, { toDate: { gte: todayUtc(now) } }] };
+  return { staffId, ...currentPeriod(now) };
 }
 
 /** The same scope as parameters of the hot-path SQL in @evident/db (`FAMILY_IN_SCOPE`). */

@@ -13,6 +13,7 @@ import { conflict, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyInScope, personInScope, personWhere, type AuthedContext } from "../scope.js";
 import { decideConsent, shareAuditReason } from "./share.js";
+import { refuseBarredWrite } from "../people/barrier.js";
 
 const consentSelect = {
   id: true,
@@ -91,6 +92,7 @@ export const consentRouter = router({
     .input(ZConsentCreateInput)
     .mutation(async ({ ctx, input }) => {
       await personInScope(ctx, input.personId);
+      await refuseBarredWrite(ctx, "consent.create", [input.personId]);
       if (input.decidedAt > todayIso(ctx)) throw new TRPCError({ code: "BAD_REQUEST", message: "A decision cannot be recorded for a future date" });
       return ctx.prisma.$transaction(async (tx: DbClient) => {
         // Today's decision takes effect now (so it supersedes earlier ones at once); a past one from that day.
@@ -117,6 +119,7 @@ export const consentRouter = router({
     .input(ZConsentWithdrawInput)
     .mutation(async ({ ctx, input }) => {
       const existing = await consentInScope(ctx, input.id);
+      await refuseBarredWrite(ctx, "consent.withdraw", [existing.personId]);
       if (existing.version !== input.version) throw conflict();
       if (existing.status !== "given") throw new TRPCError({ code: "BAD_REQUEST", message: "Only consent that was given can be withdrawn" });
       if (input.withdrawnAt > todayIso(ctx)) throw new TRPCError({ code: "BAD_REQUEST", message: "A withdrawal cannot be recorded for a future date" });

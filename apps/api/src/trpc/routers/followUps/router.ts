@@ -28,6 +28,7 @@ import { conflict, forbidden, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { consentIdsOf, notifyOverride, requireConsent, shareAuditReason } from "../consent/share.js";
 import { familyInScope, familyWhere, type AuthedContext } from "../scope.js";
+import { refuseBarredWrite } from "../people/barrier.js";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 const todayOf = (ctx: AuthedContext) => ctx.now.toISOString().slice(0, 10);
@@ -156,6 +157,7 @@ export const followUpsRouter = router({
       if (input.personId) {
         const member = await ctx.prisma.familyMember.findFirst({ where: { familyId: input.familyId, personId: input.personId }, select: { id: true } });
         if (!member) throw notFound("Person in this family");
+        await refuseBarredWrite(ctx, "followUps.create", [input.personId]);
       }
       if (input.hubCaseId) {
         const hubCase = await ctx.prisma.hubCase.findFirst({ where: { id: input.hubCaseId, familyId: input.familyId }, select: { id: true } });
@@ -220,6 +222,7 @@ export const followUpsRouter = router({
         personId = enrolment.personId;
         ended = isoFromDate(enrolment.completedAt ?? enrolment.withdrawnAt);
       }
+      await refuseBarredWrite(ctx, "followUps.schedule", [personId]);
       if (!ended) throw badRequest("Follow-ups are planned once the case or programme has ended: record its end date first");
       const from = input.from ?? ended;
       if (!notBefore(ended, from)) throw badRequest("Follow-ups start after the case or programme ended");
@@ -244,6 +247,7 @@ export const followUpsRouter = router({
     .input(ZFollowUpUpdateInput)
     .mutation(async ({ ctx, input }) => {
       const existing = await followUpInScope(ctx, input.id);
+      await refuseBarredWrite(ctx, "followUps.update", [existing.personId]);
       if (existing.doneDate) throw badRequest("This follow-up is done");
       if (input.patch.staffId) await checkStaff(ctx, input.patch.staffId);
       if (input.patch.service !== undefined && existing.kind === "onward_referral") throw badRequest("Record a new onward referral to refer to another service");
@@ -262,6 +266,7 @@ export const followUpsRouter = router({
     .input(ZFollowUpCompleteInput)
     .mutation(async ({ ctx, input }) => {
       const existing = await followUpInScope(ctx, input.id);
+      await refuseBarredWrite(ctx, "followUps.complete", [existing.personId]);
       if (input.takenUp !== undefined && existing.kind !== "onward_referral") throw badRequest("Take-up is recorded for onward referrals");
       if (input.doneDate > todayOf(ctx)) throw badRequest("A follow-up cannot be done in the future");
       return ctx.prisma.$transaction(async (tx: DbClient) => {

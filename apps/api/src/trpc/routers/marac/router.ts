@@ -20,11 +20,12 @@ import { recordAudit } from "../../../audit/audit.js";
 import { conflict, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyWhere, personInScope, personWhere, type AuthedContext } from "../scope.js";
-import { barredVictims } from "./barrier.js";
+import { barredPeople } from "../people/barrier.js";
 
 const maracSelect = {
   id: true,
   personId: true,
+  perpetratorPersonId: true,
   familyId: true,
   referredOn: true,
   referringAgency: true,
@@ -40,7 +41,6 @@ const maracSelect = {
 } as const;
 
 const FIELDS = Object.keys(maracSelect);
-const RESTRICTED = "MARAC referrals are restricted for you on this record";
 
 type Row = { id: string; personId: string; referredOn: Date; conferenceDate: Date | null } & Record<string, unknown>;
 
@@ -60,7 +60,7 @@ async function deny(ctx: AuthedContext, action: string, personId: string, entity
 async function referralInScope(ctx: AuthedContext, id: string, action: string) {
   const row = await ctx.prisma.maracReferral.findFirst({ where: { id, person: personWhere(ctx) }, select: maracSelect });
   if (!row) throw notFound("MARAC referral");
-  if ((await barredVictims(ctx, [row.personId])).size > 0) {
+  if ((await barredPeople(ctx, [row.personId])).size > 0) {
     await deny(ctx, action, row.personId, [row.id]);
     throw notFound("MARAC referral");
   }
@@ -73,9 +73,10 @@ export const maracRouter = router({
     .query(async ({ ctx, input }) => {
       if (input.personId) {
         await personInScope(ctx, input.personId);
-        if ((await barredVictims(ctx, [input.personId])).size > 0) {
+        if ((await barredPeople(ctx, [input.personId])).size > 0) {
           await deny(ctx, "marac.list", input.personId);
-          throw new TRPCError({ code: "FORBIDDEN", message: RESTRICTED });
+          // The same answer as for a person out of scope: a barred record reads like a missing one.
+        throw notFound("Person");
         }
       }
       const rows = await ctx.prisma.maracReferral.findMany({
@@ -86,7 +87,7 @@ export const maracRouter = router({
         ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       });
       const page = rows.slice(0, input.limit);
-      const barred = await barredVictims(ctx, page.map((r) => r.personId));
+      const barred = await barredPeople(ctx, page.map((r) => r.personId));
       const visible = page.filter((r) => !barred.has(r.personId));
       await recordAudit(ctx, { action: "marac.list", outcome: "success", entityType: "MaracReferral", entityIds: visible.map((r) => r.id), personIds: visible.map((r) => r.personId), fields: FIELDS });
       return { items: await withRepeat(ctx, visible), nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null };
@@ -110,16 +111,19 @@ export const maracRouter = router({
         const member = await ctx.prisma.familyMember.findFirst({ where: { familyId: input.familyId, personId: input.personId, family: familyWhere(ctx) }, select: { id: true } });
         if (!member) throw notFound("Person in this family");
       }
-      if ((await barredVictims(ctx, [input.personId])).size > 0) {
+      if ((await barredPeople(ctx, [input.personId])).size > 0) {
         await deny(ctx, "marac.create", input.personId);
-        throw new TRPCError({ code: "FORBIDDEN", message: RESTRICTED });
+        // The same answer as for a person out of scope: a barred record reads like a missing one.
+        throw notFound("Person");
       }
+      if (input.perpetratorPersonId) await personInScope(ctx, input.perpetratorPersonId);
       const referringStaffId = input.referringStaffId ?? ctx.user.staffId ?? null;
       if (referringStaffId && !(await ctx.prisma.staff.findUnique({ where: { id: referringStaffId }, select: { id: true } }))) throw notFound("Member of staff");
       const row = await ctx.prisma.$transaction(async (tx: DbClient) => {
         const created = await tx.maracReferral.create({
           data: {
             personId: input.personId,
+            perpetratorPersonId: input.perpetratorPersonId ?? null,
             familyId: input.familyId ?? null,
             referredOn: dateFromIso(input.referredOn),
             referringAgency: input.referringAgency,
@@ -130,7 +134,7 @@ export const maracRouter = router({
           },
           select: maracSelect,
         });
-        await recordAudit(ctx, { action: "marac.create", outcome: "success", entityType: "MaracReferral", entityIds: [created.id], personIds: [input.personId], fields: Object.keys(input) }, tx);
+        await recordAudit(ctx, { action: "marac.create", outcome: "success", entityType: "MaracReferral", entityIds: [created.id], personIds: [input.personId, ...(input.perpetratorPersonId ? [input.perpetratorPersonId] : [])], fields: Object.keys(input) }, tx);
         return created;
       });
       return (await withRepeat(ctx, [row]))[0]!;

@@ -56,7 +56,7 @@ describe("information barrier", () => {
       }
       expect(reached).toBeGreaterThan(0);
       // The perpetrator's worker can see the victim as a person (same family or group), but not how to reach her.
-      expect((await outcome(caller.people.contact.get({ personId: t.fx.people.victim }))).code).toBe("FORBIDDEN");
+      expect((await outcome(caller.people.contact.get({ personId: t.fx.people.victim }))).code).toBe("NOT_FOUND");
     }, 240_000);
   }
 
@@ -73,7 +73,7 @@ describe("information barrier", () => {
   it("cannot write through the barrier either", async () => {
     const c = await t.as(t.fx.users.dv_worker.id);
     const r = await outcome(c.people.contact.update({ personId: t.fx.people.victim, version: 1, patch: { phone: "07700 900000" } }));
-    expect(r.code).toBe("FORBIDDEN");
+    expect(r.code).toBe("NOT_FOUND");
   });
 
   it("a manager's override lets a named worker through, audited and time-limited", async () => {
@@ -92,21 +92,21 @@ describe("information barrier", () => {
     const created = audit.find((a) => a.action === "people.overrides.create" && a.outcome === "success");
     expect(created?.reason).toMatch(/immediate risk/);
     const read = audit.find((a) => a.action === "people.contact.get" && a.actorId === t.fx.users.dv_worker.id && a.outcome === "success");
-    expect(read?.reason).toBe("safeguarding override");
+    expect(read?.reason).toBe("safeguarding override: Child at immediate risk; police need a safe contact route");
     expect(read?.entityIds).toContain(override.id);
     expect(JSON.stringify(audit)).not.toContain(CANARY_PHONE);
     // Other people are not let through by someone else's override.
-    expect((await outcome((await t.as(t.fx.perpWorker.id)).people.contact.get({ personId: t.fx.people.victim }))).code).toBe("FORBIDDEN");
+    expect((await outcome((await t.as(t.fx.perpWorker.id)).people.contact.get({ personId: t.fx.people.victim }))).code).toBe("NOT_FOUND");
     // After it expires, the barrier is back.
     t.clock.now = new Date(t.clock.now.getTime() + 61 * 60_000);
     const later = await t.as(t.fx.users.dv_worker.id);
-    expect((await outcome(later.people.contact.get({ personId: t.fx.people.victim }))).code).toBe("FORBIDDEN");
+    expect((await outcome(later.people.contact.get({ personId: t.fx.people.victim }))).code).toBe("NOT_FOUND");
     t.clock.now = new Date();
     // Revoked overrides stop at once.
     await manager.people.overrides.revoke({ id: override.id });
     const second = await manager.people.overrides.create({ personId: t.fx.people.victim, userId: t.fx.users.dv_worker.id, reason: "Second review of the safety plan", minutes: 30 });
     await manager.people.overrides.revoke({ id: second.id });
-    expect((await outcome((await t.as(t.fx.users.dv_worker.id)).people.contact.get({ personId: t.fx.people.victim }))).code).toBe("FORBIDDEN");
+    expect((await outcome((await t.as(t.fx.users.dv_worker.id)).people.contact.get({ personId: t.fx.people.victim }))).code).toBe("NOT_FOUND");
   });
 
   it("admins can query the audit log; it holds field names, never values", async () => {

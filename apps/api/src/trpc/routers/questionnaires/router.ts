@@ -26,6 +26,7 @@ import { conflict, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyWhere, personInScope, personWhere, type AuthedContext } from "../scope.js";
 import { offerProcedure, translationsRouter } from "./translations.js";
+import { refuseBarredWrite } from "../people/barrier.js";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
@@ -166,6 +167,7 @@ const responsesRouter = router({
     .input(ZResponseCreateInput)
     .mutation(async ({ ctx, input }) => {
       await personInScope(ctx, input.personId);
+      await refuseBarredWrite(ctx, "questionnaires.responses.create", [input.personId]);
       const { instrument } = await loadInstrument(ctx, input.instrumentId, true);
       await checkLinks(ctx, input.personId, input.enrolmentId, input.hubCaseId);
       if (new Date(input.completedAt) > ctx.now) throw badRequest("A questionnaire cannot be completed in the future");
@@ -197,6 +199,7 @@ const responsesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await ctx.prisma.questionnaireResponse.findFirst({ where: { id: input.id, person: personWhere(ctx) }, select: { id: true, personId: true, instrumentId: true, answers: true } });
       if (!existing) throw notFound("Questionnaire response");
+      await refuseBarredWrite(ctx, "questionnaires.responses.update", [existing.personId]);
       const p = input.patch;
       if (p.completedAt && new Date(p.completedAt) > ctx.now) throw badRequest("A questionnaire cannot be completed in the future");
       const data: Record<string, unknown> = { version: { increment: 1 } };
