@@ -23,6 +23,9 @@ const AssessmentsPage = lazy(() => import("./pages/assessments/list.js"));
 const FollowUpsPage = lazy(() => import("./pages/followups/followups.js"));
 const ConsentPage = lazy(() => import("./pages/consent/consent.js"));
 const OverridesPage = lazy(() => import("./pages/consent/overrides.js"));
+const OverrideReviewPage = lazy(() => import("./pages/consent/override-review.js"));
+const ContactEditPage = lazy(() => import("./pages/people/contact.js"));
+const PersonLinksPage = lazy(() => import("./pages/people/links.js"));
 const OneToOnePage = lazy(() => import("./pages/one-to-one/one-to-one.js"));
 const TranslationsPage = lazy(() => import("./pages/questionnaires/translations.js"));
 const PersonQuestionnairesPage = lazy(() => import("./pages/questionnaires/person.js"));
@@ -95,6 +98,9 @@ const router = createBrowserRouter(
     { path: "families/:id/assessments/new", element: <NewAssessmentPage /> },
     { path: "families/:id/consent", element: <ConsentPage /> },
     { path: "families/:id/overrides", element: <OverridesPage /> },
+    { path: "overrides/review", element: <OverrideReviewPage /> },
+    { path: "people/:personId/contact", element: <ContactEditPage /> },
+    { path: "people/:personId/links", element: <PersonLinksPage /> },
     { path: "assessments", element: <AssessmentsPage /> },
     { path: "follow-ups", element: <FollowUpsPage /> },
     { path: "one-to-one", element: <OneToOnePage /> },

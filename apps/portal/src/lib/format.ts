@@ -46,3 +46,6 @@ export const childName = (a: { child?: unknown }) => {
   const c = a.child as { firstName: string; lastName: string; restricted: boolean } | null | undefined;
   return !c ? "Child" : c.restricted ? "Restricted child" : `${c.firstName} ${c.lastName}`;
 };
+
+/** How to make contact with a person (ContactDetails.preferredChannel). */
+export const CHANNEL_LABEL: Record<string, string> = { phone: "Phone call", sms: "Text message", email: "Email", letter: "Letter", in_person: "In person", none: "Do not contact" };

@@ -5,7 +5,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { StatusTimeline, type TimelineEvent } from "../../components/timeline.js";
 import { useAuth } from "../../lib/auth.js";
-import { FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
+import { CHANNEL_LABEL, FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
 import { AGENCY_LABEL } from "../../lib/agencies.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
@@ -44,40 +44,72 @@ function ChildTimeline({ child, referrals }: { child: Person; referrals: Referra
 }
 
 /** Contact details and safe-contact preferences, or the barrier's refusal in plain words. */
-function Contact({ person }: { person: Person }) {
+function Contact({ person, familyId }: { person: Person; familyId: string }) {
+  const auth = useAuth();
   const q = useQuery({ ...api.people.contact.get.queryOptions({ personId: person.id }), retry: false });
+  const actions = (
+    <ul className="govuk-list">
+      {auth.can("contact:write") && !q.isError ? (
+        <li>
+          <Link className="govuk-link" to={`/people/${person.id}/contact?family=${familyId}`}>
+            {q.data ? "Change contact details" : "Record contact details"}
+            <span className="govuk-visually-hidden"> for {person.firstName} {person.lastName}</span>
+          </Link>
+        </li>
+      ) : null}
+      {auth.can("links:read") ? (
+        <li>
+          <Link className="govuk-link" to={`/people/${person.id}/links?family=${familyId}`}>
+            Domestic-abuse links<span className="govuk-visually-hidden"> of {person.firstName} {person.lastName}</span>
+          </Link>
+        </li>
+      ) : null}
+    </ul>
+  );
   if (q.isPending) return <Loading what="Loading contact details" />;
   if (q.isError) {
     const info = errorInfo(q.error);
-    if (info.code === "FORBIDDEN") {
+    if (info.code === "NOT_FOUND" || info.code === "FORBIDDEN") {
+      // A barred record answers exactly like a missing one: say what the worker can do, not why.
       return (
         <div data-testid="contact-withheld">
-          <WarningText>Contact details withheld by the information barrier.</WarningText>
+          <WarningText>Contact details are not available to you.</WarningText>
           <p className="govuk-body">
-            This person&apos;s address, phone and safe-contact preferences are kept from staff working with someone they need protecting from. If a child is at risk, a
-            manager can record a time-limited safeguarding override.
+            Some people&apos;s address, phone and safe-contact preferences are kept from staff working with someone they need protecting from. If a child is at risk, a manager can
+            record a time-limited safeguarding override.
           </p>
+          {actions}
         </div>
       );
     }
     return <QueryError error={q.error} what="Contact details" />;
   }
   const c = q.data;
-  if (!c) return <p className="govuk-body">No contact details recorded.</p>;
+  if (!c)
+    return (
+      <>
+        <p className="govuk-body">No contact details recorded.</p>
+        {actions}
+      </>
+    );
   const yesNo = (v: boolean | null) => (v === null ? "Not recorded" : v ? "Yes" : "No");
   return (
-    <SummaryList
-      rows={[
-        { key: "Address", value: [c.addressLine1, c.addressLine2, c.town, c.postcode].filter(Boolean).join(", ") || "Not recorded" },
-        { key: "Phone", value: c.phone ?? "Not recorded" },
-        { key: "Email", value: c.email ?? "Not recorded" },
-        { key: "Safe to call", value: yesNo(c.safeToCall) },
-        { key: "Safe times", value: c.safeTimes ?? "Not recorded" },
-        { key: "Preferred channel", value: c.preferredChannel ?? "Not recorded" },
-        { key: "Unsafe people", value: c.unsafePeople.length ? c.unsafePeople.join("; ") : "None recorded" },
-        { key: "Confidentiality", value: c.confidentiality === "normal" ? "Normal" : <Tag colour="red">{c.confidentiality}</Tag> },
-      ]}
-    />
+    <>
+      {c.addressWithheld ? <InsetText>{c.addressWithheld}</InsetText> : null}
+      <SummaryList
+        rows={[
+          { key: "Address", value: c.addressWithheld ? "Withheld" : [c.addressLine1, c.addressLine2, c.town, c.postcode].filter(Boolean).join(", ") || "Not recorded" },
+          { key: "Phone", value: c.phone ?? "Not recorded" },
+          { key: "Email", value: c.email ?? "Not recorded" },
+          { key: "Safe to call", value: yesNo(c.safeToCall) },
+          { key: "Safe times", value: c.safeTimes ?? "Not recorded" },
+          { key: "Preferred channel", value: c.preferredChannel ? (CHANNEL_LABEL[c.preferredChannel] ?? c.preferredChannel) : "Not recorded" },
+          { key: "Unsafe people", value: c.unsafePeople.length ? c.unsafePeople.join("; ") : "None recorded" },
+          { key: "Confidentiality", value: c.confidentiality === "normal" ? "Normal" : <Tag colour="red">{c.confidentiality}</Tag> },
+        ]}
+      />
+      {actions}
+    </>
   );
 }
 
@@ -172,7 +204,7 @@ function Assessments({ familyId, people }: { familyId: string; people: Person[] 
 export default function FamilyPage() {
   const { id = "" } = useParams();
   const auth = useAuth();
-  const { family, referrals, savedMessage } = useFamilyWithReferrals(id);
+  const { family, referrals, savedMessage, savedNotice } = useFamilyWithReferrals(id);
   if (family.isPending) return <Loading what="Loading the family" />;
   if (family.isError) {
     return (
@@ -198,7 +230,11 @@ export default function FamilyPage() {
         ) : null
       }
     >
-      {savedMessage ? <NotificationBanner type="success" heading={savedMessage} /> : null}
+      {savedMessage ? (
+        <NotificationBanner type="success" heading={savedMessage}>
+          {savedNotice ? <p className="govuk-body">{savedNotice}</p> : null}
+        </NotificationBanner>
+      ) : null}
       <SummaryList
         rows={[
           { key: "Reference", value: f.reference },
@@ -209,7 +245,7 @@ export default function FamilyPage() {
       />
 
       <h2 className="govuk-heading-m">People</h2>
-      {auth.can("people:write") && auth.me?.role !== "dv_worker" ? (
+      {auth.can("people:write") ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/families/${f.id}/people/new`}>
             Add a person to this family
@@ -271,6 +307,10 @@ export default function FamilyPage() {
         <p className="govuk-body">
           <Link className="govuk-link" to={`/families/${f.id}/overrides`}>
             Record or revoke a safeguarding override
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to="/overrides/review">
+            Review overrides and what was read
           </Link>
         </p>
       ) : null}
@@ -279,7 +319,7 @@ export default function FamilyPage() {
       ) : (
         adults.map((p) => (
           <Details key={p.id} summary={`${p.restricted ? "Restricted person" : `${p.firstName} ${p.lastName}`} (${FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole})`} open>
-            <Contact person={p} />
+            <Contact person={p} familyId={f.id} />
           </Details>
         ))
       )}

@@ -3,18 +3,21 @@
  * (child, parent or carer, victim, perpetrator, other), name, reference and
  * date of birth. Validation at each field; a failed save keeps the typing.
  */
+import { personCreateProblem, type TRole } from "@evident/core";
 import { DateInput, Input, Radios, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
+import { useAuth } from "../../lib/auth.js";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
 import { notFuture, optionalDate, RecordFormFrame, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { api } from "../../lib/trpc.js";
 
-const ZForm = z
+const schemaFor = (role: TRole | undefined) =>
+  z
   .object({
     kind: z.string().min(1, "Select whether this is a child or an adult"),
     familyRole: z.string().min(1, "Select their role in the family"),
@@ -24,8 +27,13 @@ const ZForm = z
     birthDate: optionalDate("Date of birth").refine(notFuture, { message: "Date of birth cannot be in the future" }),
   })
   .refine((v) => !(v.kind === "child") || v.familyRole === "child" || v.familyRole === "other", { message: "A child's role is Child (or Other)", path: ["familyRole"] })
-  .refine((v) => !(v.kind === "adult") || v.familyRole !== "child", { message: "An adult cannot have the role Child", path: ["familyRole"] });
-type TForm = z.infer<typeof ZForm>;
+  .refine((v) => !(v.kind === "adult") || v.familyRole !== "child", { message: "An adult cannot have the role Child", path: ["familyRole"] })
+  // Who may add whom (the core's rule, also applied by the API): e.g. a DA worker adds adult victims and perpetrators.
+  .refine((v) => !role || !v.kind || !v.familyRole || personCreateProblem(role, { kind: v.kind as "child" | "adult", familyRole: v.familyRole }) === null, {
+    message: role ? (personCreateProblem(role, { kind: "child", familyRole: "child" }) ?? "") : "",
+    path: ["familyRole"],
+  });
+type TForm = z.infer<ReturnType<typeof schemaFor>>;
 const IDS = { kind: "p-kind", familyRole: "p-role", firstName: "p-first", lastName: "p-last", reference: "p-ref", birthDate: "p-birth" };
 
 export default function AddPersonPage() {
@@ -40,7 +48,8 @@ function PersonForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const empty: TForm = { kind: "", familyRole: "", firstName: "", lastName: "", reference: "", birthDate: "" };
-  const rf = useRecordForm<TForm>({ key: `person:new:${family.id}`, schema: ZForm, empty, ids: IDS });
+  const role = useAuth().me?.role as TRole | undefined;
+  const rf = useRecordForm<TForm>({ key: `person:new:${family.id}`, schema: schemaFor(role), empty, ids: IDS });
   const { register, handleSubmit, control, setError } = rf.form;
   const errors = rf.errors;
   const create = useMutation(api.people.create.mutationOptions());

@@ -13,6 +13,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
+import { useFamilySearch } from "../../components/family-search.js";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
 import { api, errorInfo } from "../../lib/trpc.js";
 import type { FamilyDetail, GroupDetail } from "../../lib/shapes.js";
@@ -77,7 +78,7 @@ export function ReferIntoGroup({ group }: { group: Group }) {
   const { register, handleSubmit, formState, watch, control } = form;
   const errors = formState.errors;
   const familyId = watch("familyId");
-  const families = useQuery(api.families.list.queryOptions({ open: true, limit: 100 }));
+  const { families, options: familyOptions, searchBox } = useFamilySearch({ open: true });
   const family = useQuery({ ...api.families.get.queryOptions({ id: familyId }), enabled: !!familyId });
   const wanted = group.track === "victims" ? ["victim", "parent_carer"] : ["perpetrator", "parent_carer"];
   const people = ((family.data as FamilyDetail | undefined)?.people ?? []).filter((p) => p.kind !== "child" && wanted.includes(p.familyRole));
@@ -115,11 +116,12 @@ export function ReferIntoGroup({ group }: { group: Group }) {
     <form noValidate onSubmit={onSubmit} aria-label="Refer into this group">
       {done ? <NotificationBanner type="success" heading={done} /> : null}
       <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
+      {searchBox("refer-family-search")}
       <Select
         id="refer-family"
         label="Family"
         error={errors.familyId?.message}
-        options={[{ value: "", label: families.isPending ? "Loading…" : "Select a family" }, ...(families.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.reference})` }))]}
+        options={[{ value: "", label: families.isPending ? "Loading…" : familyOptions.length ? "Select a family" : "No open families match" }, ...familyOptions]}
         {...register("familyId")}
       />
       <Select

@@ -30,7 +30,8 @@ export function useFamilyWithReferrals(id: string) {
   const location = useLocation();
   const family = useQuery(api.families.get.queryOptions({ id }));
   const referrals = useQuery({ ...api.referrals.list.queryOptions({ familyId: id, limit: 100 }), enabled: family.isSuccess });
-  return { family, referrals, savedMessage: (location.state as { saved?: string } | null)?.saved };
+  const state = location.state as { saved?: string; notice?: string | null } | null;
+  return { family, referrals, savedMessage: state?.saved, savedNotice: state?.notice ?? null };
 }
 
 export default function FamilyReferralsPage() {
