@@ -105,11 +105,11 @@ async function scenario(seed: number, fullScan: boolean) {
         // Writes naming her are refused too, and their answers carry nothing of hers.
         const today = t.clock.now.toISOString().slice(0, 10);
         for (const write of [
-          caller.people.contact.update({ personId: v.id!, version: 1, patch: { confidentiality: "normal" } }),
-          caller.consent.create({ personId: v.id!, purpose: "programme_referral", recipientAgency: "police", status: "given", decidedAt: today }),
-          caller.people.update({ id: v.id!, version: 1, patch: { firstLanguage: "English" } }),
+          () => caller.people.contact.update({ personId: v.id!, version: 1, patch: { confidentiality: "normal" } }),
+          () => caller.consent.create({ personId: v.id!, purpose: "programme_referral", recipientAgency: "police", status: "given", decidedAt: today }),
+          () => caller.people.update({ id: v.id!, version: 1, patch: { firstLanguage: "English" } }),
         ]) {
-          const r = await outcome(write);
+          const r = await outcome(write());
           expect(r.code, `${w} writing about ${key}`).toBe("NOT_FOUND");
           expect(leaks(r, canariesOf(v.contact!))).toEqual([]);
         }
