@@ -10,6 +10,7 @@ import { formatIsoDay, parseIsoDay } from "../dates.js";
 import { ZDate, ZId, ZPage, ZVersion, notBefore, zLine, zText } from "./common.js";
 import { ZAgency, ZShareOverride } from "./consent.js";
 import { ZDateTime } from "./schemas.js";
+import { zOutsidePlanReason } from "./case-checks.js";
 
 /** A hub case lasts up to 16 weeks. */
 export const HUB_PLAN_WEEKS = 16;
@@ -137,14 +138,14 @@ export const ZHubCaseUpdateInput = z
   .strict();
 
 export const ZHubVisitCreateInput = z
-  .object({ hubCaseId: ZId, at: ZDateTime, mode: z.enum(VISIT_MODES).default("home"), notes: zText(4000).optional() })
+  .object({ hubCaseId: ZId, at: ZDateTime, mode: z.enum(VISIT_MODES).default("home"), notes: zText(4000).optional(), outsidePlanReason: zOutsidePlanReason.optional() })
   .strict();
 
 export const ZHubVisitUpdateInput = z
   .object({
     id: ZId,
     version: ZVersion,
-    patch: z.object({ at: ZDateTime.optional(), mode: z.enum(VISIT_MODES).optional(), notes: zText(4000).nullable().optional() }).strict(),
+    patch: z.object({ at: ZDateTime.optional(), mode: z.enum(VISIT_MODES).optional(), notes: zText(4000).nullable().optional(), outsidePlanReason: zOutsidePlanReason.nullable().optional() }).strict(),
   })
   .strict();
 
@@ -163,6 +164,7 @@ export const ZMeetingCreateInput = z
     at: ZDateTime,
     held: z.boolean().default(true),
     notes: zText(4000).optional(),
+    outsidePlanReason: zOutsidePlanReason.optional(),
     agencies: z.array(ZMeetingAgencyInput).max(20).default([]),
   })
   .strict()
@@ -177,6 +179,7 @@ export const ZMeetingUpdateInput = z
         at: ZDateTime.optional(),
         held: z.boolean().optional(),
         notes: zText(4000).nullable().optional(),
+        outsidePlanReason: zOutsidePlanReason.nullable().optional(),
         /** Replaces the list of agencies present. */
         agencies: z.array(ZMeetingAgencyInput).max(20).optional(),
       })

@@ -6,7 +6,7 @@
  * `hubProgress`).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { hubPlan, VISIT_MODES } from "@evident/core";
+import { caseEventProblem, hubPlan, VISIT_MODES } from "@evident/core";
 import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -58,6 +58,7 @@ const ZVisit = z.object({
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the time as hours and minutes, for example 14:30"),
   mode: z.string().min(1, "Select how the visit took place"),
   notes: z.string().max(4000, "Notes must be 4,000 characters or fewer"),
+  outsidePlanReason: z.string().max(500, "The reason must be 500 characters or fewer"),
 });
 type TVisit = z.infer<typeof ZVisit>;
 
@@ -65,16 +66,27 @@ export function Visits({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean
   const queryClient = useQueryClient();
   const create = useMutation(api.hub.visits.create.mutationOptions());
   const ids = { date: "visit-date", time: "visit-time", mode: "visit-mode", notes: "visit-notes" };
-  const rf = useRecordForm<TVisit>({ key: `hub-visit:${c.id}`, schema: ZVisit, empty: { date: todayIso(), time: "10:00", mode: "", notes: "" }, ids });
+  const rf = useRecordForm<TVisit>({ key: `hub-visit:${c.id}`, schema: ZVisit, empty: { date: todayIso(), time: "10:00", mode: "", notes: "", outsidePlanReason: "" }, ids: { ...ids, outsidePlanReason: "visit-reason" } });
   const { form, errors } = rf;
+  const caseDates = { start: c.startDate, end: (c.endDate as string | null) ?? null, plannedEnd: (c.plannedEndDate as string | null) ?? null };
+  const date = form.watch("date");
+  // The core's rule, as the API applies it: a visit after the case's (planned) end needs a reason.
+  const afterPlan = /^\d{4}-\d{2}-\d{2}$/.test(date) && caseEventProblem({ what: "visit", day: date, case: caseDates, today: todayIso(), happened: true })?.path === "outsidePlanReason";
   const onSubmit = form.handleSubmit(async (v) => {
     rf.setProblem(null);
-    if (v.date < c.startDate) {
-      form.setError("date", { type: "range", message: `The visit cannot be before the case started on ${formatDay(c.startDate)}` });
+    const problem = caseEventProblem({ what: "visit", day: v.date, case: caseDates, today: todayIso(), happened: true, outsidePlanReason: v.outsidePlanReason });
+    if (problem) {
+      form.setError(problem.path === "at" ? "date" : "outsidePlanReason", { type: "range", message: problem.message });
       return;
     }
     try {
-      await create.mutateAsync({ hubCaseId: c.id, at: `${v.date}T${v.time}:00.000Z`, mode: v.mode as (typeof VISIT_MODES)[number], ...(v.notes.trim() ? { notes: v.notes.trim() } : {}) });
+      await create.mutateAsync({
+        hubCaseId: c.id,
+        at: `${v.date}T${v.time}:00.000Z`,
+        mode: v.mode as (typeof VISIT_MODES)[number],
+        ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+        ...(afterPlan && v.outsidePlanReason.trim() ? { outsidePlanReason: v.outsidePlanReason.trim() } : {}),
+      });
       rf.saved();
       await queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
       onSaved("Visit recorded");
@@ -113,6 +125,16 @@ export function Visits({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean
           <Input id="visit-time" label="Time" hint="24-hour clock, for example 14:30" width={5} inputMode="numeric" error={errors.time?.message} {...form.register("time")} />
           <Radios id="visit-mode" legend="How did the visit take place?" legendSize="s" small error={errors.mode?.message} items={VISIT_MODES.map((m) => ({ value: m, label: MODE_LABEL[m] ?? m }))} inputProps={form.register("mode")} />
           <Textarea id="visit-notes" label="Notes (optional)" rows={3} error={errors.notes?.message} {...form.register("notes")} />
+          {afterPlan ? (
+            <Textarea
+              id="visit-reason"
+              label="Why is this visit after the case's planned end?"
+              hint={`The case ${caseDates.end ? "ended" : "was planned to end"} on ${formatDay(caseDates.end ?? caseDates.plannedEnd)}. At least 10 characters.`}
+              rows={2}
+              error={errors.outsidePlanReason?.message}
+              {...form.register("outsidePlanReason")}
+            />
+          ) : null}
         </RecordFormFrame>
       ) : null}
     </>

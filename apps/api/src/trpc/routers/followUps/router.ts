@@ -10,6 +10,7 @@ import type { DbClient } from "../../../db.js";
 import {
   daysOverdue,
   dateFromIso,
+  followUpDueProblem,
   followUpSchedule,
   followUpState,
   isoFromDate,
@@ -24,7 +25,7 @@ import {
 } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "../../../audit/audit.js";
-import { conflict, forbidden, notFound } from "../../errors.js";
+import { conflict, fieldProblems, forbidden, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { consentIdsOf, notifyOverride, requireConsent, shareAuditReason } from "../consent/share.js";
 import { familyInScope, familyWhere, type AuthedContext } from "../scope.js";
@@ -160,12 +161,19 @@ export const followUpsRouter = router({
         await refuseBarredWrite(ctx, "followUps.create", [input.personId]);
       }
       if (input.hubCaseId) {
-        const hubCase = await ctx.prisma.hubCase.findFirst({ where: { id: input.hubCaseId, familyId: input.familyId }, select: { id: true } });
+        const hubCase = await ctx.prisma.hubCase.findFirst({ where: { id: input.hubCaseId, familyId: input.familyId }, select: { id: true, startDate: true, endDate: true } });
         if (!hubCase) throw notFound("Hub case of this family");
+        const problem = followUpDueProblem({ dueDate: input.dueDate, kind: input.kind, case: { start: isoFromDate(hubCase.startDate)!, end: isoFromDate(hubCase.endDate) } });
+        if (problem) throw fieldProblems([problem]);
       }
       if (input.enrolmentId) {
-        const enrolment = await ctx.prisma.enrolment.findFirst({ where: { id: input.enrolmentId, OR: [{ familyId: input.familyId }, { person: { memberships: { some: { familyId: input.familyId } } } }] }, select: { id: true } });
+        const enrolment = await ctx.prisma.enrolment.findFirst({
+          where: { id: input.enrolmentId, OR: [{ familyId: input.familyId }, { person: { memberships: { some: { familyId: input.familyId } } } }] },
+          select: { id: true, referredAt: true, completedAt: true, withdrawnAt: true },
+        });
         if (!enrolment) throw notFound("Enrolment of this family");
+        const problem = followUpDueProblem({ dueDate: input.dueDate, kind: input.kind, case: { start: isoFromDate(enrolment.referredAt)!, end: isoFromDate(enrolment.completedAt ?? enrolment.withdrawnAt) } });
+        if (problem) throw fieldProblems([problem]);
       }
       const staffId = input.staffId ?? ctx.user.staffId;
       if (staffId) await checkStaff(ctx, staffId);

@@ -14,6 +14,7 @@ import {
   hubPlan,
   hubProgress,
   isoFromDate,
+  caseEventProblem,
   meetingKindProblem,
   notBefore,
   HUB_PLAN_WEEKS,
@@ -38,7 +39,7 @@ import {
 } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "../../../audit/audit.js";
-import { conflict, forbidden, notFound } from "../../errors.js";
+import { conflict, fieldProblems, forbidden, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { consentIdsOf, decideConsent, notifyOverride, requireConsent, shareAuditReason } from "../consent/share.js";
 import { familyInScope, familyWhere, type AuthedContext } from "../scope.js";
@@ -70,7 +71,7 @@ function caseOut<T extends CaseRow>(row: T) {
   return { ...row, startDate: day(row.startDate)!, plannedEndDate: day(row.plannedEndDate)!, endDate: day(row.endDate), updatedAt: iso(row.updatedAt) };
 }
 
-const visitSelect = { id: true, hubCaseId: true, staffId: true, at: true, mode: true, notes: true, version: true } as const;
+const visitSelect = { id: true, hubCaseId: true, staffId: true, at: true, mode: true, notes: true, outsidePlanReason: true, version: true } as const;
 const visitOut = <T extends { at: Date }>(v: T) => ({ ...v, at: iso(v.at) });
 
 const actionSelect = { id: true, meetingId: true, description: true, ownerStaffId: true, ownerAgency: true, dueDate: true, doneAt: true, version: true } as const;
@@ -83,6 +84,7 @@ const meetingSelect = {
   at: true,
   held: true,
   notes: true,
+  outsidePlanReason: true,
   version: true,
   agencies: { select: { agency: true, attendee: true, attended: true }, orderBy: { agency: "asc" } },
   actions: { select: actionSelect, orderBy: { id: "asc" } },
@@ -113,6 +115,20 @@ async function meetingInScope(ctx: AuthedContext, id: string) {
   });
   if (!row) throw notFound("Meeting");
   return row as { id: string; hubCaseId: string; kind: TMeetingKind; at: Date; hubCase: { familyId: string; family: { teamId: string | null; reference: string; name: string } } };
+}
+
+/** Refuses a visit or meeting that does not fit its case (the core's `caseEventProblem`), naming the field. */
+async function checkCaseEvent(ctx: AuthedContext, hubCaseId: string, event: { what: "visit" | "meeting"; at: string; happened: boolean; outsidePlanReason?: string | null }) {
+  const c = await ctx.prisma.hubCase.findUniqueOrThrow({ where: { id: hubCaseId }, select: { startDate: true, endDate: true, plannedEndDate: true } });
+  const problem = caseEventProblem({
+    what: event.what,
+    day: event.at.slice(0, 10),
+    case: { start: isoFromDate(c.startDate)!, end: isoFromDate(c.endDate), plannedEnd: isoFromDate(c.plannedEndDate) },
+    today: ctx.now.toISOString().slice(0, 10),
+    happened: event.happened,
+    outsidePlanReason: event.outsidePlanReason,
+  });
+  if (problem) throw fieldProblems([problem]);
 }
 
 /** The lead worker: a current member of staff; only a manager names someone other than themselves. */
@@ -178,7 +194,7 @@ const meetingsRouter = router({
       const existing = await ctx.prisma.tafMeeting.findMany({ where: { hubCaseId: hubCase.id }, select: { kind: true } });
       const problem = meetingKindProblem(existing.map((m: { kind: TMeetingKind }) => m.kind), input.kind);
       if (problem) throw problem.includes("already") ? conflict(`This case already has ${input.kind === "initial" ? "an" : "a"} ${input.kind.replace("_", "-")} meeting`) : badRequest(problem);
-      if (new Date(input.at) < hubCase.startDate) throw badRequest("The meeting cannot be before the case started");
+      await checkCaseEvent(ctx, hubCase.id, { what: "meeting", at: input.at, happened: input.held, outsidePlanReason: input.outsidePlanReason });
       return ctx.prisma.$transaction(async (tx: DbClient) => {
         const row = await tx.tafMeeting.create({
           data: {
@@ -187,6 +203,7 @@ const meetingsRouter = router({
             at: new Date(input.at),
             held: input.held,
             notes: input.notes ?? null,
+            outsidePlanReason: input.outsidePlanReason ?? null,
             agencies: { create: input.agencies.map((a) => ({ agency: a.agency, attendee: a.attendee ?? null, attended: a.attended })) },
           },
           select: meetingSelect,
@@ -201,6 +218,15 @@ const meetingsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const meeting = await meetingInScope(ctx, input.id);
       const { agencies, at, ...rest } = input.patch;
+      if (at !== undefined || input.patch.held !== undefined || input.patch.outsidePlanReason !== undefined) {
+        const current = await ctx.prisma.tafMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { at: true, held: true, outsidePlanReason: true } });
+        await checkCaseEvent(ctx, meeting.hubCaseId, {
+          what: "meeting",
+          at: at ?? current.at.toISOString(),
+          happened: input.patch.held ?? current.held,
+          outsidePlanReason: input.patch.outsidePlanReason === undefined ? current.outsidePlanReason : input.patch.outsidePlanReason,
+        });
+      }
       const data: Record<string, unknown> = { ...rest, version: { increment: 1 } };
       if (at) data.at = new Date(at);
       return ctx.prisma.$transaction(async (tx: DbClient) => {
@@ -303,9 +329,9 @@ const visitsRouter = router({
     .input(ZHubVisitCreateInput)
     .mutation(async ({ ctx, input }) => {
       const hubCase = await caseInScope(ctx, input.hubCaseId);
-      if (new Date(input.at) < hubCase.startDate) throw badRequest("The visit cannot be before the case started");
+      await checkCaseEvent(ctx, hubCase.id, { what: "visit", at: input.at, happened: true, outsidePlanReason: input.outsidePlanReason });
       return ctx.prisma.$transaction(async (tx: DbClient) => {
-        const row = await tx.hubVisit.create({ data: { hubCaseId: hubCase.id, staffId: ctx.user.staffId, at: new Date(input.at), mode: input.mode, notes: input.notes ?? null }, select: visitSelect });
+        const row = await tx.hubVisit.create({ data: { hubCaseId: hubCase.id, staffId: ctx.user.staffId, at: new Date(input.at), mode: input.mode, notes: input.notes ?? null, outsidePlanReason: input.outsidePlanReason ?? null }, select: visitSelect });
         await recordAudit(ctx, { action: "hub.visits.create", outcome: "success", entityType: "HubVisit", entityIds: [row.id, hubCase.id, hubCase.familyId], fields: Object.keys(input) }, tx);
         return visitOut(row);
       });
@@ -314,9 +340,16 @@ const visitsRouter = router({
   update: authorised("hub:write")
     .input(ZHubVisitUpdateInput)
     .mutation(async ({ ctx, input }) => {
-      const existing = await ctx.prisma.hubVisit.findFirst({ where: { id: input.id, hubCase: { family: familyWhere(ctx) } }, select: { id: true, hubCaseId: true, hubCase: { select: { startDate: true } } } });
+      const existing = await ctx.prisma.hubVisit.findFirst({ where: { id: input.id, hubCase: { family: familyWhere(ctx) } }, select: { id: true, hubCaseId: true, at: true, outsidePlanReason: true } });
       if (!existing) throw notFound("Visit");
-      if (input.patch.at && new Date(input.patch.at) < existing.hubCase.startDate) throw badRequest("The visit cannot be before the case started");
+      if (input.patch.at !== undefined || input.patch.outsidePlanReason !== undefined) {
+        await checkCaseEvent(ctx, existing.hubCaseId, {
+          what: "visit",
+          at: input.patch.at ?? existing.at.toISOString(),
+          happened: true,
+          outsidePlanReason: input.patch.outsidePlanReason === undefined ? existing.outsidePlanReason : input.patch.outsidePlanReason,
+        });
+      }
       const data: Record<string, unknown> = { ...input.patch, version: { increment: 1 } };
       if (input.patch.at) data.at = new Date(input.patch.at);
       return ctx.prisma.$transaction(async (tx: DbClient) => {
