@@ -20,3 +20,10 @@ test("[SHELL]: the training app shows the shared shell and signs out through the
   await page.goto("/training/staff");
   await expect(page).toHaveURL(/\/training\/sign-in\?next=%2Fstaff$/);
 });
+
+test("[SHELL]: the browser's own request for /favicon.ico is answered with the icon", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("image/x-icon");
+  expect((await res.body()).length).toBeGreaterThan(100);
+});

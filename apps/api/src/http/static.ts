@@ -73,6 +73,8 @@ export function mountFrontEnd(app: Hono<AppEnv>, options: { prefix: string; dir:
       return c.notFound();
     }
     if (decoded.includes("\0")) return c.notFound();
+    // Browsers ask for /favicon.ico on their own: answer with the GOV.UK icon the build copies in.
+    if (decoded === "/favicon.ico") decoded = "/assets/images/favicon.ico";
     const target = resolve(join(root, decoded));
     if (target !== root && !target.startsWith(root + sep)) return c.notFound();
     let file = target;
