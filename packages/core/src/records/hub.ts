@@ -17,6 +17,8 @@ export const HUB_PLAN_WEEKS = 16;
 export const MEETING_KINDS = ["initial", "mid_point", "closure"] as const;
 export type TMeetingKind = (typeof MEETING_KINDS)[number];
 export const HUB_CASE_STATUSES = ["open", "closed", "stepped_down", "escalated"] as const;
+/** How each hub case status reads on screen. */
+export const HUB_CASE_STATUS_LABELS: Record<(typeof HUB_CASE_STATUSES)[number], string> = { open: "Open", closed: "Closed", stepped_down: "Stepped down", escalated: "Escalated" };
 export const VISIT_MODES = ["home", "office", "phone", "video"] as const;
 
 export interface HubPlan {

@@ -4,7 +4,7 @@
  * team-around-the-family meetings (initial, mid-point, closure) with the
  * agencies present and the actions agreed, and the step-down plan.
  */
-import { AGENCIES } from "@evident/core";
+import { AGENCIES, HUB_CASE_STATUS_LABELS } from "@evident/core";
 import { Button, Checkboxes, Details, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -95,7 +95,7 @@ function HubList() {
             { header: "Lead worker", cell: (c) => (c.leadWorker as { name: string } | null)?.name ?? "" },
             { header: "Started", cell: (c) => formatDay(c.startDate) },
             { header: "Planned end", cell: (c) => formatDay(c.plannedEndDate) },
-            { header: "Status", cell: (c) => <Tag colour={c.status === "open" ? "green" : "grey"}>{String(c.status)}</Tag> },
+            { header: "Status", cell: (c) => <Tag colour={c.status === "open" ? "green" : "grey"}>{HUB_CASE_STATUS_LABELS[c.status as keyof typeof HUB_CASE_STATUS_LABELS] ?? String(c.status)}</Tag> },
           ]}
         />
       )}
@@ -262,7 +262,7 @@ function HubCasePage({ id }: { id: string }) {
           { key: "Lead worker", value: (c.leadWorker as { name: string } | null)?.name ?? "Not recorded" },
           { key: "Started", value: formatDay(c.startDate) },
           { key: "Planned end", value: `${formatDay(c.plannedEndDate)} (${p.weeksPlanned} weeks)` },
-          { key: "Status", value: <Tag colour={c.status === "open" ? "green" : "grey"}>{String(c.status)}</Tag> },
+          { key: "Status", value: <Tag colour={c.status === "open" ? "green" : "grey"}>{HUB_CASE_STATUS_LABELS[c.status as keyof typeof HUB_CASE_STATUS_LABELS] ?? String(c.status)}</Tag> },
           { key: "Plan progress", value: `Week ${p.week} of ${p.weeksPlanned}; ${p.visitsRecorded} visits recorded` },
           { key: "Step-down", value: steps.map((s) => `${s.toService} (agreed ${formatDay(s.agreedAt)})`).join("; ") || "No step-down plan yet" },
         ]}
