@@ -25,7 +25,7 @@ function useProgrammes() {
   return [...seen.entries()].map(([value, label]) => ({ value, label }));
 }
 
-function NewDecision({ node, onDone }: { node: string | null; onDone: () => void }) {
+function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText?: string; onDone: () => void }) {
   const qc = useQueryClient();
   const programmes = useProgrammes();
   const measures = useQuery(api.monitoring.measures.queryOptions());
@@ -83,7 +83,16 @@ function NewDecision({ node, onDone }: { node: string | null; onDone: () => void
       <Input id="d-date" label="Date of the decision" hint="YYYY-MM-DD" width={10} value={f.decidedAt} onChange={set("decidedAt")} />
       <Input id="d-review" label="Review date (optional)" hint="YYYY-MM-DD" width={10} value={f.reviewDate} onChange={set("reviewDate")} />
       <Select id="d-programme" label="Programme" value={f.programmeId} onChange={set("programmeId")} options={[{ value: "", label: "No programme" }, ...programmes]} />
-      <Input id="d-node" label="Logic model node it concerns (optional)" hint="The node's id, filled in when you come from a model" value={f.node} onChange={set("node")} />
+      {f.node ? (
+        <p className="govuk-body" id="d-node">
+          It concerns the logic model node <strong>{nodeText ?? "chosen on the model"}</strong>.{" "}
+          <button type="button" className="govuk-link" style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }} onClick={() => setF({ ...f, node: "" })}>
+            Remove<span className="govuk-visually-hidden"> the link to this node</span>
+          </button>
+        </p>
+      ) : (
+        <p className="govuk-hint">To link a decision to a logic model node, start from the node on its model (&ldquo;Record a decision about this&rdquo;).</p>
+      )}
       <Select id="d-measure" label="Measure it rests on (optional)" value={f.measure} onChange={set("measure")} options={[{ value: "", label: "None" }, ...(measures.data ?? []).map((x) => ({ value: x.id, label: x.title }))]} />
       {auth.can("evaluation:read") ? (
         <Select id="d-run" label="Saved analysis it rests on (optional)" value={f.run} onChange={set("run")} options={[{ value: "", label: "None" }, ...(runs.data ?? []).map((r) => ({ value: r.id, label: r.title ?? "Untitled analysis" }))]} />
@@ -116,7 +125,7 @@ export default function DecisionsPage() {
       </p>
       {auth.can("decisions:write") ? (
         creating ? (
-          <NewDecision node={node} onDone={() => setCreating(false)} />
+          <NewDecision node={node} nodeText={params.get("label") ?? undefined} onDone={() => setCreating(false)} />
         ) : (
           <Button variant="secondary" onClick={() => setCreating(true)}>
             Record a decision
@@ -167,7 +176,7 @@ export default function DecisionsPage() {
                     ["Programme", d.programmeName ?? "–"],
                     ["Review", d.reviewDate ? formatDay(d.reviewDate) : "–"],
                     ["Status", d.status],
-                    ["Linked to", d.links.length ? d.links.map((l) => `${LINK_LABEL[l.entityType] ?? l.entityType}: ${l.entityId}`).join("; ") : "–"],
+                    ["Linked to", d.links.length ? d.links.map((l) => `${LINK_LABEL[l.entityType] ?? l.entityType}: ${l.label}`).join("; ") : "–"],
                   ].map(([k, v]) => (
                     <div className="govuk-summary-list__row" key={k}>
                       <dt className="govuk-summary-list__key">{k}</dt>

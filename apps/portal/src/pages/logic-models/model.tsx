@@ -395,7 +395,7 @@ export default function LogicModelPage() {
           )}
           {auth.can("decisions:write") ? (
             <p className="govuk-body">
-              <Link className="govuk-link" to={`/decisions?node=${encodeURIComponent(node.id)}&new=1`}>
+              <Link className="govuk-link" to={`/decisions?node=${encodeURIComponent(node.id)}&label=${encodeURIComponent(node.text)}&new=1`}>
                 Record a decision about this node
               </Link>
             </p>

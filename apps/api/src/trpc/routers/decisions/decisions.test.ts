@@ -40,6 +40,16 @@ describe("decision log", () => {
     });
     expect(created).toMatchObject({ title: "Run evening groups", version: 1, decidedAt: "2019-05-01", reviewOverdue: false });
     expect(created.links.map((l) => l.entityType)).toEqual(["LogicNode", "Indicator", "Measure"]);
+    // Links read in words, and an indicator is kept by its code, never an internal id (#17 finding 5).
+    const read = await m.decisions.get({ id: created.id });
+    const db = t.testDb.db.prisma;
+    const node = await db.logicNode.findFirstOrThrow({ where: { key: "daarr-act-int-ifp" }, select: { text: true } });
+    const indicator = await db.indicator.findFirstOrThrow({ where: { OR: [{ id: "ind-ifp-perpetrators" }, { code: "ind-ifp-perpetrators" }] }, select: { code: true, name: true } });
+    expect(read.links.map((l) => [l.entityId, l.label])).toEqual([
+      ["daarr-act-int-ifp", node.text],
+      [indicator.code, `${indicator.code}: ${indicator.name}`],
+      ["programme_completions", expect.stringMatching(/complet/i)],
+    ]);
     expect((await m.decisions.list({ text: "EVENING" })).map((d) => d.id)).toEqual([created.id]);
     expect((await m.decisions.list({ nodeId: "daarr-act-int-ifp" })).map((d) => d.id)).toEqual([created.id]);
     expect(await m.decisions.list({ from: "2019-05-02" })).toEqual([]);

@@ -9,7 +9,6 @@
 import {
   assembleProgrammeBriefing,
   dateFromIso,
-  findMeasure,
   isoFromDate,
   overdueMilestones,
   ZDecisionCreateInput,
@@ -18,7 +17,6 @@ import {
   ZMilestoneCreateInput,
   ZMilestoneListInput,
   ZMilestoneUpdateInput,
-  type TDecisionLink,
 } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -28,6 +26,7 @@ import { conflict, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import type { AuthedContext } from "../scope.js";
 import { loadModel, viewModel } from "../logicModels/store.js";
+import { checkLinks, describeLinks, normaliseLinks } from "./links.js";
 
 const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
 const todayOf = (ctx: { now: Date }) => ctx.now.toISOString().slice(0, 10);
@@ -73,40 +72,6 @@ function decisionOut<T extends DecisionRow>(r: T, today: string) {
     reviewOverdue: !!reviewDate && reviewDate < today && r["status"] !== "reviewed" && r["status"] !== "reversed",
     createdAt: r.createdAt.toISOString(),
   };
-}
-
-/** Checks each link names something that exists (measures by catalogue id, nodes by key). */
-async function checkLinks(db: DbClient, links: readonly TDecisionLink[]) {
-  for (const [i, l] of links.entries()) {
-    const where = { where: { id: l.entityId }, select: { id: true } } as const;
-    const exists =
-      l.entityType === "Measure"
-        ? !!findMeasure(l.entityId)
-        : l.entityType === "LogicNode"
-          ? (await db.logicNode.count({ where: { key: l.entityId } })) > 0
-          : l.entityType === "Indicator"
-            ? !!(await db.indicator.findFirst({ where: { OR: [{ id: l.entityId }, { code: l.entityId }] }, select: { id: true } }))
-            : l.entityType === "AnalysisRun"
-              ? !!(await db.analysisRun.findUnique(where))
-              : l.entityType === "LogicModelVersion"
-                ? !!(await db.logicModelVersion.findUnique(where))
-                : l.entityType === "Milestone"
-                  ? !!(await db.milestone.findUnique(where))
-                  : !!(await db.decision.findUnique(where));
-    if (!exists) throw new TRPCError({ code: "BAD_REQUEST", message: `links.${i}.entityId: there is no ${l.entityType} "${l.entityId}"` });
-  }
-}
-
-/** Indicator links may name the code; store the code so they read the same everywhere. */
-async function normaliseLinks(db: DbClient, links: readonly TDecisionLink[]) {
-  const out: TDecisionLink[] = [];
-  for (const l of links) {
-    if (l.entityType === "Indicator") {
-      const row = await db.indicator.findFirst({ where: { OR: [{ id: l.entityId }, { code: l.entityId }] }, select: { id: true } });
-      out.push({ ...l, entityId: row!.id });
-    } else out.push(l);
-  }
-  return [...new Map(out.map((l) => [`${l.entityType}|${l.entityId}`, l])).values()];
 }
 
 async function checkProgramme(db: DbClient, programmeId: string | null | undefined) {
@@ -173,7 +138,7 @@ export const decisionsRouter = router({
         take: q.limit ?? 50,
       });
       const today = todayOf(ctx);
-      return rows.map((r) => decisionOut(r, today));
+      return describeLinks(ctx.prisma, rows.map((r) => decisionOut(r, today)));
     }),
 
   get: authorised("decisions:read")
@@ -181,7 +146,7 @@ export const decisionsRouter = router({
     .query(async ({ ctx, input }) => {
       const row = await ctx.prisma.decision.findUnique({ where: { id: input.id }, select: decisionSelect });
       if (!row) throw notFound("Decision");
-      return decisionOut(row, todayOf(ctx));
+      return (await describeLinks(ctx.prisma, [decisionOut(row, todayOf(ctx))]))[0]!;
     }),
 
   create: authorised("decisions:write")
