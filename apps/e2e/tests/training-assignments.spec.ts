@@ -28,6 +28,19 @@ async function fillDate(group: Locator, d: ReturnType<typeof day>) {
   await group.getByLabel("Year").fill(d.year);
 }
 
+/** Adds an e-learning course valid for 12 months through the catalogue's form. */
+async function addCourse(page: Page, code: string, title: string) {
+  await page.goto("/training/courses");
+  await page.getByText("Add a course").click();
+  await page.getByLabel("Code").fill(code.toUpperCase());
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("E-learning").check();
+  await page.getByLabel("Duration in hours").fill("2");
+  await page.getByLabel("Valid for (months)").fill("12");
+  await page.getByRole("button", { name: "Add course" }).click();
+  await expect(page.getByText(`${title} added to the catalogue`)).toBeVisible();
+}
+
 /** The row of a table (by caption) whose cells mention `text`. */
 const rowOf = (page: Page, caption: string | RegExp, text: string) => page.getByRole("table", { name: caption }).getByRole("row").filter({ hasText: text });
 
@@ -40,15 +53,7 @@ test("[TRAINING]: a trainer assigns a refresher to a team, a member sees it in M
   const certificate = `LSP-${tag}`;
 
   // 1. A new course of our own (e-learning, valid 12 months).
-  await page.goto("/training/courses");
-  await page.getByText("Add a course").click();
-  await page.getByLabel("Code").fill(`SSR-${tag}`.toUpperCase());
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("E-learning").check();
-  await page.getByLabel("Duration in hours").fill("2");
-  await page.getByLabel("Valid for (months)").fill("12");
-  await page.getByRole("button", { name: "Add course" }).click();
-  await expect(page.getByText(`${title} added to the catalogue`)).toBeVisible();
+  await addCourse(page, `SSR-${tag}`, title);
 
   // 2. Assign it to the whole team from the course's page, with a due date and a reason.
   await page.reload();
@@ -114,4 +119,38 @@ test("[TRAINING]: a trainer assigns a refresher to a team, a member sees it in M
   await memberPage.reload();
   await expect(memberPage.getByRole("row").filter({ hasText: title }).first()).toContainText("Done");
   await member.close();
+});
+
+test("[TRAINING]: a trainer chooses several people on the staff list and assigns them a course", async ({ page }) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const title = `Information sharing update ${tag}`;
+  const due = day(40);
+  await addCourse(page, `ISU-${tag}`, title);
+
+  await page.goto("/training/staff");
+  await page.getByLabel("Team").selectOption({ label: TEAM });
+  const table = page.getByRole("table", { name: "Staff in post" });
+  await expect(table.getByRole("row").filter({ hasText: MEMBER })).toBeVisible();
+  const names = (await table.getByRole("rowheader").allTextContents()).filter((n) => n !== MEMBER).slice(0, 2);
+  expect(names).toHaveLength(2);
+  for (const name of names) await page.getByLabel(`Choose ${name}`).check();
+  await expect(page.getByText("2 people chosen.")).toBeVisible();
+  await expectAccessible(page, "staff list with people chosen");
+  await page.locator("#assign-chosen-courseId").selectOption({ label: title });
+  await fillDate(page.getByRole("group", { name: "Due date" }), due);
+  await page.getByRole("button", { name: "Assign training to 2 people" }).click();
+  await expect(page.getByText(`"${title}" assigned to 2 people, due ${due.words}`)).toBeVisible();
+
+  // Saved: each person's record lists it after a reload, assigned by hand, to do (due in 40 days).
+  for (const name of names) {
+    await page.goto("/training/staff");
+    await page.getByLabel("Search by name").fill(name);
+    await page.getByRole("link", { name, exact: true }).click();
+    await page.reload();
+    const row = rowOf(page, "Onboarding and assigned training", title);
+    await expect(row).toContainText("By hand: Terry Trainer");
+    await expect(row).toContainText(due.words);
+    await expect(row).toContainText("To do");
+  }
 });

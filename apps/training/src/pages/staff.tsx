@@ -59,10 +59,11 @@ export default function StaffPage() {
             rowKey={(s) => s.id}
             firstCellIsHeader
             columns={[
+              { header: "Name", cell: (s) => <Link className="govuk-link" to={`/staff/${s.id}`}>{s.name}</Link> },
               ...(canAssign
                 ? [
                     {
-                      header: <span className="govuk-visually-hidden">Choose</span>,
+                      header: "Choose",
                       cell: (s: (typeof q.data.items)[number]) => (
                         <div className="govuk-checkboxes govuk-checkboxes--small">
                           <div className="govuk-checkboxes__item">
@@ -76,7 +77,6 @@ export default function StaffPage() {
                     },
                   ]
                 : []),
-              { header: "Name", cell: (s) => <Link className="govuk-link" to={`/staff/${s.id}`}>{s.name}</Link> },
               { header: "Role", cell: (s) => s.roleLabel },
               { header: "Team", cell: (s) => s.team ?? "–" },
               { header: "Started", cell: (s) => formatDate(s.startDate) },
