@@ -1,3 +1,4 @@
+import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, type TAssignmentSource } from "@evident/core";
 import { Button, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
@@ -206,18 +207,11 @@ function TurnoverSection({ to }: { to: string }) {
   );
 }
 
-const SOURCES = [
-  { value: "", label: "However it was assigned" },
-  { value: "plan", label: "Onboarding plan" },
-  { value: "role_change", label: "Change of role" },
-  { value: "manual", label: "Assigned by hand" },
-];
-
-const WHY: Record<string, string> = { plan: "Onboarding plan", role_change: "Change of role", manual: "Assigned by hand" };
+const SOURCES = [{ value: "", label: "However it was assigned" }, ...ASSIGNMENT_SOURCES.map((value) => ({ value, label: ASSIGNMENT_SOURCE_LABEL[value] }))];
 
 function DueSection({ asOf }: { asOf: string }) {
   const [source, setSource] = useState("");
-  const q = useQuery(api.training.dashboard.due.queryOptions({ asOf, ...(source ? { source: source as "plan" | "role_change" | "manual" } : {}) }));
+  const q = useQuery(api.training.dashboard.due.queryOptions({ asOf, ...(source ? { source: source as TAssignmentSource } : {}) }));
   return (
     <section aria-labelledby="due-heading">
       <h2 className="govuk-heading-m" id="due-heading">
@@ -240,7 +234,7 @@ function DueSection({ asOf }: { asOf: string }) {
                   columns={[
                     { header: "Name", cell: (r) => <Link className="govuk-link" to={`/staff/${r.staffId}`}>{r.name}</Link> },
                     { header: "Training", cell: (r) => r.title },
-                    { header: "Why", cell: (r) => (r.reason === "assignment" ? (r.source ? WHY[r.source] : "Assigned") : r.reason === "expired" ? "Refresher: expired" : "Refresher: expiring") },
+                    { header: "Why", cell: (r) => (r.reason === "assignment" ? (r.source ? ASSIGNMENT_SOURCE_LABEL[r.source] : "Assigned") : r.reason === "expired" ? "Refresher: expired" : "Refresher: expiring") },
                     { header: "Due", cell: (r) => formatDate(r.dueOn) },
                   ]}
                 />
