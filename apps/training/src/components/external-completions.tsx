@@ -41,7 +41,7 @@ export function RecordCompletion({ staffId, name }: { staffId: string; name: str
     try {
       const r = await record.mutateAsync({ staffId, courseId: v.courseId, completedOn: v.completedOn, provider: v.provider.trim(), ...(v.evidence.trim() ? { evidence: v.evidence.trim() } : {}) });
       const title = courses.data?.find((c) => c.id === r.courseId)?.title ?? "The course";
-      setSaved(`${title} recorded for ${name}: ${r.expiresOn ? `valid until ${formatDate(r.expiresOn)}` : "does not expire"}${r.closedAssignments > 0 ? ". Their open assignment of it is now done" : ""}.`);
+      setSaved(`${title} recorded for ${name}: ${r.expiresOn ? (r.expiresOn <= todayIso() ? `it already expired on ${formatDate(r.expiresOn)}, so a refresher is still needed` : `valid until ${formatDate(r.expiresOn)}`) : "does not expire"}${r.closedAssignments > 0 ? ". Their open assignment of it is now done" : ""}.`);
       reset();
       await refreshTraining(queryClient);
     } catch (e) {

@@ -198,7 +198,16 @@ describe("an external completion counts exactly as a session completion", () => 
       { id: "x3", staffId: "e", kind: "course" as const, itemId: FAMILIES.id, open: true },
       { id: "x4", staffId: "d", kind: "course" as const, itemId: FAMILIES.id, open: false },
     ];
-    expect(assignmentsClosedBy(recorded.completion, assignments)).toEqual(["x1"]);
+    expect(assignmentsClosedBy(recorded.completion, FAMILIES, assignments, "2026-01-05")).toEqual(["x1"]);
+  });
+
+  it("an old certificate that has already expired is recorded but leaves the refresher open", () => {
+    // Completed 2023-11-20, valid 24 months: expired on 2025-11-20, before 2026-01-05.
+    const old = externalCompletion({ staff: team[3]!, course: FAMILIES, completedOn: "2023-11-20", today: "2026-01-05", provider: "LSP" });
+    expect(old.expiresOn).toBe("2025-11-20");
+    const open = [{ id: "x1", staffId: "d", kind: "course" as const, itemId: FAMILIES.id, open: true }];
+    expect(assignmentsClosedBy(old.completion, FAMILIES, open, "2026-01-05")).toEqual([]);
+    expect(assignmentsClosedBy(old.completion, FAMILIES, open, "2025-11-19")).toEqual(["x1"]); // the last valid day
   });
 
   it("refuses a completion in the future or without a provider, naming the field", () => {

@@ -16,7 +16,7 @@ import type { TRole } from "../access/roles.js";
 import { dayOf } from "../dates.js";
 import { DomainError } from "../errors.js";
 import type { TCourse, TItemKind, TModuleCompletion, TTrainingAssignment, TTrainingCompletion, TTrainingStaff } from "./schemas.js";
-import { completionExpiry, holdsValid, trainingStatus } from "./status.js";
+import { completionExpiry, holdsValid, isCompletionValidOn, trainingStatus } from "./status.js";
 
 /** How an assignment was made, as the screens filter it. */
 export const ASSIGNMENT_SOURCES = ["plan", "role_change", "manual"] as const;
@@ -181,11 +181,16 @@ export function externalCompletion(input: ExternalCompletionInput): { completion
 
 /**
  * The open assignments a completion closes: the same person's open
- * assignments of the same course (as a session's completion closes them).
+ * assignments of the same course (as a session's completion closes them),
+ * provided the completion is still valid on `asOf` (an old certificate that
+ * has already expired is kept on the record but leaves the refresher open).
  */
 export function assignmentsClosedBy<A extends { id: string; staffId: string; kind: TItemKind; itemId: string; open: boolean }>(
-  completion: Pick<TTrainingCompletion, "staffId" | "courseId">,
+  completion: Pick<TTrainingCompletion, "staffId" | "courseId" | "completedOn">,
+  course: Pick<TCourse, "validityMonths">,
   assignments: readonly A[],
+  asOf: string,
 ): string[] {
+  if (!isCompletionValidOn(course, completion.completedOn, asOf)) return [];
   return assignments.filter((a) => a.open && a.staffId === completion.staffId && a.kind === "course" && a.itemId === completion.courseId).map((a) => a.id);
 }

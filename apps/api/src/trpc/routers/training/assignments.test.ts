@@ -261,6 +261,15 @@ describe("training.completions.record, correct and withdraw", () => {
     expect(rec.externalCompletions[0]).toMatchObject({ withdrawn: true, withdrawReason: "The provider says the certificate is not theirs" });
     expect(await auditCount("completions.withdraw")).toBe(1);
   });
+
+  it("an old certificate that has already expired is kept on the record but leaves the assignment open", async () => {
+    // 2024-01-10 + 12 months = 2025-01-10, before today (2026-03-10).
+    const r = await (await as("trainer")).training.completions.record({ staffId: cal, courseId, completedOn: "2024-01-10", provider: "Previous employer" });
+    expect(r).toMatchObject({ expiresOn: "2025-01-10", closedAssignments: 0 });
+    const rec = await (await as("trainer")).training.staff.get({ id: cal });
+    expect(rec.courses.find((c) => c.courseId === courseId)).toMatchObject({ status: "expired", expiresOn: "2025-01-10" });
+    expect(rec.assignments.find((a) => a.itemId === courseId)).toMatchObject({ state: "due_soon", open: true });
+  });
 });
 
 describe("My training", () => {

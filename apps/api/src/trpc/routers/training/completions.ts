@@ -6,7 +6,8 @@
  * once saved it is an ordinary completion row (with `provider` set), so
  * status, expiry, coverage and the facilitator pipeline count it exactly as a
  * session's. Recording it closes the person's open assignments of the course
- * (core `assignmentsClosedBy`); withdrawing it opens them again.
+ * when it is still valid (core `assignmentsClosedBy`); withdrawing it opens
+ * them again.
  */
 import { assignmentsClosedBy, externalCompletion, isoFromDate } from "@evident/core";
 import { TRPCError } from "@trpc/server";
@@ -78,7 +79,9 @@ export const completionsRouter = router({
       const open = await ctx.prisma.trainingAssignment.findMany({ where: { staffId: person.id, courseId: course.id, status: "assigned" }, select: { id: true, staffId: true } });
       const closes = assignmentsClosedBy(
         completion,
+        course,
         open.map((a: { id: string; staffId: string }) => ({ id: a.id, staffId: a.staffId, kind: "course" as const, itemId: course.id, open: true })),
+        todayIso(ctx.now),
       );
       return ctx.prisma.$transaction(async (tx: DbClient) => {
         const row = await tx.trainingCompletion.create({
