@@ -159,7 +159,7 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "admin.users.disable": ["admin"],
   "admin.audit.list": ["admin"],
 
-  // Training (training:own everyone; training:read admin, trainer, manager; training:write admin, trainer).
+  // Training (training:own everyone; training:read admin, trainer, manager; training:write admin, trainer; training:assign admin, trainer, manager).
   "audits.templates.list": ["admin", "manager", "analyst"],
   "audits.templates.get": ["admin", "manager", "analyst"],
   "audits.templates.create": ["admin", "manager"],
@@ -206,6 +206,12 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "training.staff.addStarter": ["admin", "trainer"],
   "training.staff.importRoster": ["admin", "trainer"],
   "training.staff.changeRole": ["admin", "trainer"],
+  "training.assignments.create": ["admin", "manager", "trainer"],
+  "training.assignments.update": ["admin", "manager", "trainer"],
+  "training.assignments.cancel": ["admin", "manager", "trainer"],
+  "training.completions.record": ["admin", "manager", "trainer"],
+  "training.completions.correct": ["admin", "manager", "trainer"],
+  "training.completions.withdraw": ["admin", "manager", "trainer"],
   "training.sessions.list": ["admin", "manager", "trainer"],
   "training.sessions.get": ["admin", "manager", "trainer"],
   "training.sessions.create": ["admin", "trainer"],

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_SOURCE_LABEL, type TAssignmentSource } from "@evident/core";
 import { Tag, type TagColour } from "@evident/ui";
 import { percent } from "../lib/format.js";
 
@@ -37,4 +38,9 @@ const STATE: Record<string, [string, TagColour]> = {
 export function StateTag({ state }: { state: string }) {
   const [text, colour] = STATE[state] ?? [state, "grey"];
   return <Tag colour={colour}>{text}</Tag>;
+}
+
+/** How an assignment was made, in words: "Onboarding plan", "Change of role", "By hand: Terry Trainer". */
+export function howAssigned(a: { source: TAssignmentSource; assignedBy: string | null }): string {
+  return a.source === "manual" ? (a.assignedBy ? `By hand: ${a.assignedBy}` : "By hand") : ASSIGNMENT_SOURCE_LABEL[a.source];
 }

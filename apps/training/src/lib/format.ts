@@ -13,6 +13,14 @@ export function percent(share: number | null | undefined, digits = 0): string {
   return `${(share * 100).toFixed(digits)}%`;
 }
 
+/** "YYYY-MM-DD" that is a real calendar date (not 30 February). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;

@@ -1,5 +1,7 @@
-import { NotificationBanner, SummaryList, Table, Tag } from "@evident/ui";
+import { NotificationBanner, Select, SummaryList, Table, Tag } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { AssignTraining } from "../components/assign-training.js";
 import { Link, useLocation, useParams } from "react-router";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
@@ -61,6 +63,50 @@ export default function CoursePage() {
           ) : null}
         </>
       ) : null}
+      {auth.can("training:assign") && c.active ? <AssignToGroup course={{ id: c.id, title: c.title }} /> : null}
     </Page>
+  );
+}
+
+/** Assigns the course to everyone in post in a team, or in a job role (a manager: within their own team). */
+function AssignToGroup({ course }: { course: { id: string; title: string } }) {
+  const options = useQuery(api.training.options.queryOptions());
+  const [group, setGroup] = useState("");
+  const [kind, value] = group.split(":") as ["team" | "role" | "", string | undefined];
+  const people = useQuery({ ...api.training.staff.list.queryOptions(kind === "team" ? { teamId: value } : { role: value as never }), enabled: !!value });
+  const ids = people.data?.items.map((s) => s.id) ?? [];
+  const label = kind === "team" ? options.data?.teams.find((t) => t.id === value)?.name : options.data?.staffRoles.find((r) => r.value === value)?.label;
+  return (
+    <section aria-labelledby="assign-course">
+      <h2 className="govuk-heading-m" id="assign-course">
+        Assign this course to a team or a job role
+      </h2>
+      <Select
+        id="assign-group"
+        label="Who to assign it to"
+        hint="Everyone in post in the team or job role. Anyone who already holds it, or already has it assigned, is left out and listed."
+        value={group}
+        onChange={(e) => setGroup(e.target.value)}
+        options={[
+          { value: "", label: "Choose a team or a job role" },
+          ...(options.data?.teams ?? []).map((t) => ({ value: `team:${t.id}`, label: `Team: ${t.name}` })),
+          ...(options.data?.staffRoles ?? []).map((r) => ({ value: `role:${r.value}`, label: `Job role: ${r.label}` })),
+        ]}
+      />
+      {value ? (
+        people.isPending ? (
+          <Loading />
+        ) : people.isError ? (
+          <QueryError error={people.error} what="The people in post" />
+        ) : (
+          <>
+            <p className="govuk-body" role="status">
+              {ids.length === 1 ? "1 person" : `${ids.length} people`} in post{label ? ` (${label})` : ""}.
+            </p>
+            {ids.length > 0 ? <AssignTraining idPrefix="assign-group" staffIds={ids} who={label ?? "them"} course={course} submitLabel={`Assign to ${ids.length === 1 ? "1 person" : `${ids.length} people`}`} /> : null}
+          </>
+        )
+      ) : null}
+    </section>
   );
 }

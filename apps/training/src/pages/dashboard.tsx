@@ -1,3 +1,4 @@
+import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, type TAssignmentSource } from "@evident/core";
 import { Button, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
@@ -206,13 +207,17 @@ function TurnoverSection({ to }: { to: string }) {
   );
 }
 
+const SOURCES = [{ value: "", label: "However it was assigned" }, ...ASSIGNMENT_SOURCES.map((value) => ({ value, label: ASSIGNMENT_SOURCE_LABEL[value] }))];
+
 function DueSection({ asOf }: { asOf: string }) {
-  const q = useQuery(api.training.dashboard.due.queryOptions({ asOf }));
+  const [source, setSource] = useState("");
+  const q = useQuery(api.training.dashboard.due.queryOptions({ asOf, ...(source ? { source: source as TAssignmentSource } : {}) }));
   return (
     <section aria-labelledby="due-heading">
       <h2 className="govuk-heading-m" id="due-heading">
         Overdue and due soon, by team
       </h2>
+      <Select id="due-source" label="How it was assigned" hint="Refreshers of expired courses show only when this is not narrowed." value={source} onChange={(e) => setSource(e.target.value)} options={SOURCES} />
       {q.isPending ? <Loading /> : q.isError ? <QueryError error={q.error} what="Overdue training" /> : q.data.teams.length === 0 ? (
         <p className="govuk-body">Nothing is overdue or due in the next {q.data.soonDays} days.</p>
       ) : (
@@ -229,7 +234,7 @@ function DueSection({ asOf }: { asOf: string }) {
                   columns={[
                     { header: "Name", cell: (r) => <Link className="govuk-link" to={`/staff/${r.staffId}`}>{r.name}</Link> },
                     { header: "Training", cell: (r) => r.title },
-                    { header: "Why", cell: (r) => (r.reason === "assignment" ? "Assigned" : r.reason === "expired" ? "Refresher: expired" : "Refresher: expiring") },
+                    { header: "Why", cell: (r) => (r.reason === "assignment" ? (r.source ? ASSIGNMENT_SOURCE_LABEL[r.source] : "Assigned") : r.reason === "expired" ? "Refresher: expired" : "Refresher: expiring") },
                     { header: "Due", cell: (r) => formatDate(r.dueOn) },
                   ]}
                 />

@@ -1,7 +1,7 @@
 import { InsetText, Table } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { StateTag } from "../components/bits.js";
+import { howAssigned, StateTag } from "../components/bits.js";
 import { ProgrammeBriefings } from "../components/briefings.js";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
@@ -50,6 +50,7 @@ function MyTraining({ data }: { data: My }) {
           },
           { header: "Type", cell: (a) => (a.kind === "module" ? "E-learning module" : "Course") },
           { header: "Due", cell: (a) => formatDate(a.dueOn) },
+          { header: "Assigned by", cell: (a) => (a.note ? `${howAssigned(a)} (${a.note})` : howAssigned(a)) },
           { header: "Status", cell: (a) => <StateTag state={a.state} /> },
         ]}
       />

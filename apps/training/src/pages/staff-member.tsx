@@ -2,7 +2,10 @@ import { Button, ErrorSummary, NotificationBanner, Select, SummaryList, Table } 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { StateTag } from "../components/bits.js";
+import { AssignTraining } from "../components/assign-training.js";
+import { howAssigned, StateTag } from "../components/bits.js";
+import { ExternalCompletions, RecordCompletion } from "../components/external-completions.js";
+import { OpenAssignments } from "../components/open-assignments.js";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
 import { useAuth } from "../lib/auth.js";
@@ -15,7 +18,8 @@ export default function StaffMemberPage() {
   const q = useQuery(api.training.staff.get.queryOptions({ id }));
   if (q.isPending) return <Loading />;
   if (q.isError) return <QueryError error={q.error} what="This member of staff" />;
-  const { staff, assignments, courses } = q.data;
+  const { staff, assignments, courses, externalCompletions } = q.data;
+  const canAssign = auth.can("training:assign") && !staff.leaveDate;
   return (
     <Page title={staff.name} caption={staff.roleLabel}>
       <SummaryList
@@ -37,6 +41,7 @@ export default function StaffMemberPage() {
           { header: "Type", cell: (a) => (a.kind === "module" ? "Module" : "Course") },
           { header: "Assigned", cell: (a) => formatDate(a.assignedOn) },
           { header: "Due", cell: (a) => formatDate(a.dueOn) },
+          { header: "How assigned", cell: (a) => (a.note ? `${howAssigned(a)} (${a.note})` : howAssigned(a)) },
           { header: "Status", cell: (a) => <StateTag state={a.state} /> },
         ]}
       />
@@ -54,6 +59,28 @@ export default function StaffMemberPage() {
           { header: "Status", cell: (c) => <StateTag state={c.status} /> },
         ]}
       />
+      {canAssign ? <OpenAssignments assignments={assignments.filter((a) => a.open)} /> : null}
+      <h2 className="govuk-heading-m" id="external">
+        Training from outside providers
+      </h2>
+      <ExternalCompletions list={externalCompletions} canChange={canAssign} />
+      {canAssign ? (
+        <>
+          <section aria-labelledby="assign-heading">
+            <h2 className="govuk-heading-m" id="assign-heading">
+              Assign training
+            </h2>
+            <AssignTraining idPrefix="assign" staffIds={[staff.id]} who={staff.name} />
+          </section>
+          <section aria-labelledby="record-heading">
+            <h2 className="govuk-heading-m" id="record-heading">
+              Record training from an outside provider
+            </h2>
+            <p className="govuk-body">It counts exactly as a session here does: for their status, its expiry, coverage and, for a facilitator course, who can run groups.</p>
+            <RecordCompletion staffId={staff.id} name={staff.name} />
+          </section>
+        </>
+      ) : null}
       {auth.can("training:write") && !staff.leaveDate ? <ChangeRole id={staff.id} version={staff.version} role={staff.role} /> : null}
     </Page>
   );

@@ -1,4 +1,5 @@
 import { Input, Select, Table, Tag } from "@evident/ui";
+import { AssignTraining } from "../components/assign-training.js";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
@@ -12,6 +13,15 @@ export default function StaffPage() {
   const auth = useAuth();
   const [search, setSearch] = useState("");
   const [teamId, setTeamId] = useState("");
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const canAssign = auth.can("training:assign");
+  const toggle = (id: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const deferred = useDeferredValue(search.trim());
   const options = useQuery(api.training.options.queryOptions());
   const q = useQuery(api.training.staff.list.queryOptions({ ...(deferred ? { search: deferred } : {}), ...(teamId ? { teamId } : {}) }));
@@ -50,6 +60,23 @@ export default function StaffPage() {
             firstCellIsHeader
             columns={[
               { header: "Name", cell: (s) => <Link className="govuk-link" to={`/staff/${s.id}`}>{s.name}</Link> },
+              ...(canAssign
+                ? [
+                    {
+                      header: "Choose",
+                      cell: (s: (typeof q.data.items)[number]) => (
+                        <div className="govuk-checkboxes govuk-checkboxes--small">
+                          <div className="govuk-checkboxes__item">
+                            <input className="govuk-checkboxes__input" id={`choose-${s.id}`} type="checkbox" checked={chosen.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
+                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`choose-${s.id}`}>
+                              <span className="govuk-visually-hidden">Choose {s.name}</span>
+                            </label>
+                          </div>
+                        </div>
+                      ),
+                    },
+                  ]
+                : []),
               { header: "Role", cell: (s) => s.roleLabel },
               { header: "Team", cell: (s) => s.team ?? "–" },
               { header: "Started", cell: (s) => formatDate(s.startDate) },
@@ -61,6 +88,24 @@ export default function StaffPage() {
               },
             ]}
           />
+          {canAssign ? (
+            <section aria-labelledby="assign-chosen">
+              <h2 className="govuk-heading-m" id="assign-chosen">
+                Assign training to the people chosen
+              </h2>
+              <p className="govuk-body" role="status">
+                {chosen.size === 0 ? "Tick the people in the table to assign training to them." : `${chosen.size === 1 ? "1 person" : `${chosen.size} people`} chosen.`}
+              </p>
+              {chosen.size > 0 ? (
+                <p className="govuk-body">
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setChosen(new Set())}>
+                    Clear the choice
+                  </button>
+                </p>
+              ) : null}
+              <AssignTraining idPrefix="assign-chosen" staffIds={[...chosen]} who={`${chosen.size} people`} />
+            </section>
+          ) : null}
         </>
       )}
     </Page>

@@ -7,15 +7,8 @@ import { Link } from "react-router";
 import { z } from "zod";
 import { Page } from "../components/page.js";
 import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
-import { formatDate, todayIso } from "../lib/format.js";
+import { formatDate, isRealDate, todayIso } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
-
-const isRealDate = (s: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 const ZStarterForm = z.object({
   name: z.string().trim().min(1, "Enter the starter's full name").max(200, "Name must be 200 characters or fewer"),

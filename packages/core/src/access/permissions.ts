@@ -84,6 +84,8 @@ export const PERMISSIONS = {
   "training:own": EVERYONE,
   "training:read": ["admin", "trainer", "manager"],
   "training:write": TRAINING_ADMIN,
+  /** Assigning training by hand and recording completions from outside providers: trainers and admins for anyone, managers for their own team (core `mayAssignTo`). */
+  "training:assign": ["admin", "trainer", "manager"],
   // Practice quality: case-file audits and staff surveys.
   /** Audit templates, rounds and round reports (aggregate shares, agreement). */
   "audits:read": ["admin", "manager", "analyst"],

@@ -6,6 +6,7 @@
  */
 import { dayOf, formatIsoDay } from "../dates.js";
 import { DomainError } from "../errors.js";
+import type { TAssignmentSource } from "./manual.js";
 import type { TTrainingStatusValue } from "./status.js";
 
 export const ASSIGNMENT_STATES = ["done", "overdue", "due_soon", "open"] as const;
@@ -37,6 +38,8 @@ export interface DueAssignment {
   title: string;
   dueOn: string;
   state: TAssignmentState;
+  /** How it was made (plan, change of role, by hand); needed only to filter by it. */
+  source?: TAssignmentSource;
 }
 
 /** One course status of a person (as `trainingStatus`), with whether it is mandatory for their role. */
@@ -64,17 +67,25 @@ export interface DueLine {
  * plus mandatory courses whose completion has expired (overdue) or expires
  * within `soonDays` (due soon), unless an open assignment of that course
  * already lists it. Courses never completed appear only through assignments.
- * Each list is sorted by date, then title.
+ * Each list is sorted by date, then title. With `options.source`, only
+ * open assignments made that way (plan, change of role, by hand) are listed.
  */
-export function dueLists(assignments: readonly DueAssignment[], courses: readonly DueCourseStatus[], soonDays: number = DEFAULT_DUE_SOON_DAYS): { overdue: DueLine[]; dueSoon: DueLine[] } {
+export function dueLists(
+  assignments: readonly DueAssignment[],
+  courses: readonly DueCourseStatus[],
+  soonDays: number = DEFAULT_DUE_SOON_DAYS,
+  options: { source?: TAssignmentSource } = {},
+): { overdue: DueLine[]; dueSoon: DueLine[] } {
   const overdue: DueLine[] = [];
   const dueSoon: DueLine[] = [];
   for (const a of assignments) {
+    if (options.source && a.source !== options.source) continue;
     const line: DueLine = { kind: a.kind, itemId: a.itemId, title: a.title, dueOn: a.dueOn, reason: "assignment" };
     if (a.state === "overdue") overdue.push(line);
     else if (a.state === "due_soon") dueSoon.push(line);
   }
-  for (const c of courses) {
+  // Filtered by how assignments were made: refreshers of expired courses were not assigned at all.
+  for (const c of options.source ? [] : courses) {
     if (!c.mandatory || c.expiresOn === null) continue;
     if (assignments.some((a) => a.kind === "course" && a.itemId === c.courseId && a.state !== "done")) continue;
     if (c.status === "expired") overdue.push({ kind: "course", itemId: c.courseId, title: c.title, dueOn: c.expiresOn, reason: "expired" });

@@ -134,6 +134,8 @@ export const ZTrainingCompletion = z
     courseId: ZTrainingId,
     completedOn: ZIsoDate,
     sessionId: ZTrainingId.nullable().optional(),
+    /** Set for a completion from an outside provider (it counts exactly as a session's). */
+    provider: z.string().max(200).nullable().optional(),
   })
   .strict();
 export type TTrainingCompletion = z.infer<typeof ZTrainingCompletion>;
@@ -150,7 +152,8 @@ export const ZModuleCompletion = z
   .strict();
 export type TModuleCompletion = z.infer<typeof ZModuleCompletion>;
 
-export const ASSIGNMENT_REASONS = ["starter", "role_change"] as const;
+/** Why an assignment was made: a starter's plan, a change of role, or by hand (a trainer or manager). */
+export const ASSIGNMENT_REASONS = ["starter", "role_change", "manual"] as const;
 
 /** A module or course assigned to a member of staff with a due date. */
 export const ZTrainingAssignment = z
@@ -161,9 +164,13 @@ export const ZTrainingAssignment = z
     assignedOn: ZIsoDate,
     dueOn: ZIsoDate,
     reason: z.enum(ASSIGNMENT_REASONS),
-    /** The role whose plan or mandatory list caused the assignment. */
+    /** The role whose plan or mandatory list caused the assignment (for a hand assignment: the person's role). */
     role: ZRole,
     completedOn: ZIsoDate.nullable().optional(),
+    /** Who assigned it by hand (a user id); null for plan and role-change assignments. */
+    assignedBy: ZTrainingId.nullable().optional(),
+    /** Why it was assigned by hand, as the assigner wrote it. */
+    note: z.string().max(500).nullable().optional(),
   })
   .strict();
 export type TTrainingAssignment = z.infer<typeof ZTrainingAssignment>;

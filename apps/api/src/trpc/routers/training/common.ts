@@ -1,8 +1,10 @@
 /** Shared pieces of the training router: the procedure builder, input parts and the audit call. */
-import { ZDate, ZId, zLine, type TPermission } from "@evident/core";
+import { assignRefusals, isDomainError, ZDate, ZId, zLine, type Assigner, type TPermission } from "@evident/core";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { recordAudit, type AuditEntry } from "../../../audit/audit.js";
 import type { DbClient } from "../../../db.js";
+import { fieldProblems } from "../../errors.js";
 import { authorised } from "../../trpc.js";
 import type { AuthedContext } from "../scope.js";
 import { STAFF_ROLES } from "./data.js";
@@ -28,3 +30,26 @@ export async function audit(ctx: AuthedContext, action: string, entry: Omit<Audi
 }
 
 export const clip = <T>(list: readonly T[], max = 1000) => list.slice(0, max);
+
+/** The caller as the core's "who may assign to whom" rule sees them: a manager's own team(s). */
+export function assignerOf(ctx: AuthedContext): Assigner {
+  return { role: ctx.user.role, teamIds: ctx.user.teamId ? [ctx.user.teamId] : [] };
+}
+
+/** Refuses (403, naming the people) when the caller may not assign training to any of `people` (core `mayAssignTo`). */
+export function checkMayAssign(ctx: AuthedContext, people: readonly { id: string; name: string; teamId: string | null }[]): void {
+  const refused = assignRefusals(assignerOf(ctx), people);
+  if (refused.length > 0) throw new TRPCError({ code: "FORBIDDEN", message: refused.map((r) => r.message).join(" ") });
+}
+
+/** Runs a core rule; its refusals that name a field become a 400 naming that field (as a schema error would). */
+export function ruled<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (isDomainError(error) && error.code === "INVALID_INPUT" && error.issues.some((i) => i.path?.length)) {
+      throw fieldProblems(error.issues.filter((i) => i.path?.length).map((i) => ({ path: i.path!.join("."), message: i.message })));
+    }
+    throw error;
+  }
+}

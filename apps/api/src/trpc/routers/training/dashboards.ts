@@ -6,6 +6,7 @@
  * `@evident/core`'s rules; managers see their own team only.
  */
 import {
+  ASSIGNMENT_SOURCES,
   coverage,
   coverageTrend,
   DEFAULT_COVERAGE_TARGET,
@@ -19,7 +20,9 @@ import {
   text,
   toCsv,
   turnoverLoss,
+  type DueLine,
   type ReportTable,
+  type TAssignmentSource,
 } from "@evident/core";
 import ExcelJS from "exceljs";
 import { TRPCError } from "@trpc/server";
@@ -189,7 +192,7 @@ export const dashboardRouter = router({
     }),
 
   due: trainingProcedure("training:read")
-    .input(z.object({ asOf: ZAsOf, soonDays: z.number().int().min(1).max(365).optional(), teamId: ZId.optional() }).strict().optional())
+    .input(z.object({ asOf: ZAsOf, soonDays: z.number().int().min(1).max(365).optional(), teamId: ZId.optional(), source: z.enum(ASSIGNMENT_SOURCES).optional() }).strict().optional())
     .query(async ({ ctx, input }) => {
       const asOf = input?.asOf ?? todayIso(ctx.now);
       const soonDays = input?.soonDays ?? 30;
@@ -206,16 +209,19 @@ export const dashboardRouter = router({
         teamNames(ctx.prisma),
       ]);
       const picture = trainingPicture(staffRows, courses, modules, assignments, completions, moduleCompletions, asOf, soonDays);
-      type Line = { staffId: string; name: string; title: string; kind: "module" | "course"; dueOn: string; reason: "assignment" | "expiring" | "expired" };
+      // The open assignment behind each line (to say how it was made).
+      const sourceOf = new Map(assignments.filter((a) => a.status === "assigned").map((a) => [`${a.staffId}:${a.courseId ?? a.moduleId}`, a.source]));
+      type Line = { staffId: string; name: string; title: string; kind: "module" | "course"; dueOn: string; reason: "assignment" | "expiring" | "expired"; source: TAssignmentSource | null };
       const byTeam = new Map<string, { overdue: Line[]; dueSoon: Line[] }>();
       for (const s of staffRows) {
         const p = picture.byStaff.get(s.id)!;
         const key = s.teamId ?? NO_TEAM;
         const entry = byTeam.get(key) ?? { overdue: [], dueSoon: [] };
         // The core decides what is overdue and due soon (open assignments, then mandatory refreshers).
-        const lists = dueLists(p.assignments, p.courses, soonDays);
-        for (const l of lists.overdue) entry.overdue.push({ staffId: s.id, name: s.name, title: l.title, kind: l.kind, dueOn: l.dueOn, reason: l.reason });
-        for (const l of lists.dueSoon) entry.dueSoon.push({ staffId: s.id, name: s.name, title: l.title, kind: l.kind, dueOn: l.dueOn, reason: l.reason });
+        const lists = dueLists(p.assignments, p.courses, soonDays, input?.source ? { source: input.source } : {});
+        const line = (l: DueLine): Line => ({ staffId: s.id, name: s.name, title: l.title, kind: l.kind, dueOn: l.dueOn, reason: l.reason, source: l.reason === "assignment" ? (sourceOf.get(`${s.id}:${l.itemId}`) ?? null) : null });
+        for (const l of lists.overdue) entry.overdue.push(line(l));
+        for (const l of lists.dueSoon) entry.dueSoon.push(line(l));
         byTeam.set(key, entry);
       }
       const order = (a: Line, b: Line) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name);

@@ -29,6 +29,7 @@ import {
   type TRole,
   type TTrainingAssignment,
   type TTrainingCompletion,
+  type TAssignmentSource,
   type TAssignmentState,
   type TTrainingStaff,
 } from "@evident/core";
@@ -349,21 +350,23 @@ export async function loadStaff(db: DbClient, where: Record<string, unknown> = {
 
 export async function loadCourseCompletions(db: DbClient, staffIds?: readonly string[]): Promise<TTrainingCompletion[]> {
   const rows = await db.trainingCompletion.findMany({
-    where: { courseId: { not: null }, ...(staffIds ? { staffId: { in: [...staffIds] } } : {}) },
-    select: { id: true, staffId: true, courseId: true, completedAt: true, sessionId: true },
+    // A withdrawn completion counts for nothing; an external one (provider named) counts as a session's.
+    where: { courseId: { not: null }, withdrawnAt: null, ...(staffIds ? { staffId: { in: [...staffIds] } } : {}) },
+    select: { id: true, staffId: true, courseId: true, completedAt: true, sessionId: true, provider: true },
   });
-  return rows.map((r: { id: string; staffId: string; courseId: string | null; completedAt: Date; sessionId: string | null }) => ({
+  return rows.map((r: { id: string; staffId: string; courseId: string | null; completedAt: Date; sessionId: string | null; provider: string | null }) => ({
     id: r.id,
     staffId: r.staffId,
     courseId: r.courseId!,
     completedOn: iso(r.completedAt),
     sessionId: r.sessionId,
+    provider: r.provider,
   }));
 }
 
 export async function loadModuleCompletions(db: DbClient, staffIds?: readonly string[]): Promise<TModuleCompletion[]> {
   const rows = await db.trainingCompletion.findMany({
-    where: { moduleId: { not: null }, ...(staffIds ? { staffId: { in: [...staffIds] } } : {}) },
+    where: { moduleId: { not: null }, withdrawnAt: null, ...(staffIds ? { staffId: { in: [...staffIds] } } : {}) },
     select: { staffId: true, moduleId: true, completedAt: true, evidence: true },
   });
   return rows.map((r: { staffId: string; moduleId: string | null; completedAt: Date; evidence: string | null }) => ({
@@ -384,9 +387,26 @@ export interface AssignmentRow {
   assignedAt: Date;
   dueDate: Date;
   status: string;
+  source: TAssignmentSource;
+  assignedById: string | null;
+  reason: string | null;
+  version: number;
 }
 
-export const assignmentSelect = { id: true, staffId: true, courseId: true, moduleId: true, planId: true, assignedAt: true, dueDate: true, status: true } as const;
+export const assignmentSelect = {
+  id: true,
+  staffId: true,
+  courseId: true,
+  moduleId: true,
+  planId: true,
+  assignedAt: true,
+  dueDate: true,
+  status: true,
+  source: true,
+  assignedById: true,
+  reason: true,
+  version: true,
+} as const;
 
 export async function loadAssignments(db: DbClient, staffIds?: readonly string[]): Promise<AssignmentRow[]> {
   return (await db.trainingAssignment.findMany({
@@ -403,10 +423,20 @@ export function toRuleAssignment(a: AssignmentRow, role: string): TTrainingAssig
     itemId: (a.moduleId ?? a.courseId)!,
     assignedOn: iso(a.assignedAt),
     dueOn: iso(a.dueDate),
-    reason: a.planId ? "starter" : "role_change",
+    reason: a.source === "manual" ? "manual" : a.source === "role_change" ? "role_change" : "starter",
     role: asRuleRole(role),
     completedOn: a.status === "completed" ? iso(a.dueDate) : null,
+    assignedBy: a.source === "manual" ? a.assignedById : null,
+    note: a.reason,
   };
+}
+
+/** The names of the users who assigned these assignments by hand (id → name). */
+export async function assignerNames(db: DbClient, rows: readonly { assignedById: string | null; source: string }[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.filter((r) => r.source === "manual" && r.assignedById).map((r) => r.assignedById!))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(users.map((u: { id: string; name: string }) => [u.id, u.name]));
 }
 
 export type AssignmentState = TAssignmentState;

@@ -12,7 +12,7 @@ import { notFound } from "../../errors.js";
 import { router } from "../../trpc.js";
 import type { AuthedContext } from "../scope.js";
 import { audit, trainingProcedure, ZAsOf, ZId } from "./common.js";
-import { iso, learnerModule, loadAssignments, loadCourseCompletions, loadCourses, loadModuleCompletions, loadModules, staffSelect, todayIso, type StaffRow } from "./data.js";
+import { assignerNames, iso, learnerModule, loadAssignments, loadCourseCompletions, loadCourses, loadModuleCompletions, loadModules, staffSelect, todayIso, type StaffRow } from "./data.js";
 import { roleLabel, trainingPicture } from "./views.js";
 
 async function myStaff(ctx: AuthedContext): Promise<StaffRow | null> {
@@ -39,7 +39,7 @@ export const myRouter = router({
           select: { session: { select: { id: true, startsAt: true, venue: true, course: { select: { title: true } } } } },
         }),
       ]);
-      const p = trainingPicture([me], courses, modules, assignments, completions, moduleCompletions, asOf).byStaff.get(me.id)!;
+      const p = trainingPicture([me], courses, modules, assignments, completions, moduleCompletions, asOf, 30, await assignerNames(ctx.prisma, assignments)).byStaff.get(me.id)!;
       return {
         asOf,
         staff: { id: me.id, name: me.name, role: me.role, roleLabel: roleLabel(me.role), jobTitle: me.jobTitle, startDate: iso(me.startDate) },

@@ -14,7 +14,9 @@ import { conflict, notFound } from "../../errors.js";
 import { router } from "../../trpc.js";
 import type { AuthedContext } from "../scope.js";
 import { audit, clip, trainingProcedure, ZAsOf, ZDate, ZId, ZLanguages, zLine, ZStaffRole } from "./common.js";
+import { externalCompletionsOf } from "./completions.js";
 import {
+  assignerNames,
   dateOf,
   iso,
   loadAssignments,
@@ -190,7 +192,7 @@ export const staffRouter = router({
   list: trainingProcedure("training:read")
     .input(
       z
-        .object({ asOf: ZAsOf, teamId: ZId.optional(), search: zLine(100).optional(), includeLeavers: z.boolean().optional(), soonDays: z.number().int().min(1).max(365).optional() })
+        .object({ asOf: ZAsOf, teamId: ZId.optional(), role: ZStaffRole.optional(), search: zLine(100).optional(), includeLeavers: z.boolean().optional(), soonDays: z.number().int().min(1).max(365).optional() })
         .strict()
         .optional(),
     )
@@ -198,6 +200,7 @@ export const staffRouter = router({
       const asOf = input?.asOf ?? todayIso(ctx.now);
       const where: Record<string, unknown>[] = [staffWhere(ctx)];
       if (input?.teamId) where.push({ teamId: input.teamId });
+      if (input?.role) where.push({ role: input.role });
       if (input?.search) where.push({ name: { contains: input.search, mode: "insensitive" } });
       if (!input?.includeLeavers) where.push({ OR: [{ leaveDate: null }, { leaveDate: { gte: dateOf(asOf) } }] });
       where.push({ startDate: { lte: dateOf(asOf) } });
@@ -253,13 +256,15 @@ export const staffRouter = router({
         loadModuleCompletions(ctx.prisma, [s.id]),
         s.teamId ? ctx.prisma.team.findUnique({ where: { id: s.teamId }, select: { id: true, name: true } }) : null,
       ]);
-      const p = trainingPicture([s], courses, modules, assignments, completions, moduleCompletions, asOf).byStaff.get(s.id)!;
+      const [assigners, external] = await Promise.all([assignerNames(ctx.prisma, assignments), externalCompletionsOf(ctx.prisma, s.id, courses)]);
+      const p = trainingPicture([s], courses, modules, assignments, completions, moduleCompletions, asOf, 30, assigners).byStaff.get(s.id)!;
       await audit(ctx, "staff.get", { entityType: "Staff", entityIds: [s.id], fields: Object.keys(staffSelect) });
       return {
         asOf,
         staff: { id: s.id, name: s.name, email: s.email, role: s.role, roleLabel: roleLabel(s.role), jobTitle: s.jobTitle, team, startDate: iso(s.startDate), leaveDate: s.leaveDate ? iso(s.leaveDate) : null, languages: s.languages, version: s.version },
         assignments: p.assignments,
         courses: p.courses,
+        externalCompletions: external,
       };
     }),
 
@@ -336,6 +341,7 @@ export const staffRouter = router({
             moduleId: a.kind === "module" ? a.itemId : null,
             courseId: a.kind === "course" ? a.itemId : null,
             planId: null,
+            source: "role_change" as const,
             assignedAt: dateOf(a.assignedOn),
             dueDate: dateOf(a.dueOn),
             assignedById: ctx.user.id,

@@ -1,5 +1,5 @@
 /** What a member of staff's training looks like on a day: assignments with their state, and course statuses (from the core's rules). */
-import { assignmentDueState, completionsByStaff, holdsValid, trainingStatus, type TModuleCompletion, type TTrainingCompletion } from "@evident/core";
+import { assignmentDueState, completionsByStaff, holdsValid, trainingStatus, type TAssignmentSource, type TModuleCompletion, type TTrainingCompletion } from "@evident/core";
 import { iso, STAFF_ROLE_LABEL, type AssignmentRow, type AssignmentState, type CourseView, type ModuleView, type StaffRow } from "./data.js";
 
 export interface AssignmentView {
@@ -12,6 +12,14 @@ export interface AssignmentView {
   dueOn: string;
   state: AssignmentState;
   fromPlan: boolean;
+  /** How it was made: plan, change of role, or by hand. */
+  source: TAssignmentSource;
+  /** For a hand assignment: who assigned it (a name) and why. */
+  assignedBy: string | null;
+  note: string | null;
+  /** Open: neither completed nor cancelled (can be changed or cancelled). */
+  open: boolean;
+  version: number;
 }
 
 export interface CourseStatusView {
@@ -37,6 +45,8 @@ export function trainingPicture(
   moduleCompletions: readonly TModuleCompletion[],
   asOf: string,
   soonDays = 30,
+  /** Names of the users who assigned by hand (see `assignerNames`). */
+  assigners: ReadonlyMap<string, string> = new Map(),
 ): TrainingPicture {
   const byStaffCompletions = completionsByStaff(completions);
   const courseById = new Map(courses.map((c) => [c.id, c]));
@@ -81,6 +91,11 @@ export function trainingPicture(
         dueOn,
         state: assignmentDueState(isDone, dueOn, asOf, soonDays),
         fromPlan: a.planId !== null,
+        source: a.source,
+        assignedBy: a.source === "manual" && a.assignedById ? (assigners.get(a.assignedById) ?? "Someone no longer registered") : null,
+        note: a.reason,
+        open: a.status === "assigned",
+        version: a.version,
       };
     });
     out.set(person.id, { assignments: views, courses: courseStatuses, modulesDone: done });
