@@ -61,6 +61,8 @@ export interface ChildColumns {
   ethnicity: (string | undefined)[];
   /** -1 when not known. */
   siblingGroupSize: Int32Array;
+  /** User covariates: numeric `x_` columns of children.csv (NaN = missing), for matched comparisons. */
+  extra?: { name: string; values: Float64Array }[];
 }
 
 export interface EpisodeColumns {
