@@ -16,7 +16,7 @@ import { addMonthsClamped, formatIsoDay, parseIsoDay, ZIsoDate, type DayNumber }
 import { DomainError, parseOrThrow } from "../errors.js";
 import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
 import { costBenefit, describeTariffSet, plausibilityWarnings, type CbaResult, type TCohortAggregate } from "./cba.js";
-import type { Dataset } from "./dataset.js";
+import { subsetDataset, type Dataset } from "./dataset.js";
 import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
 import { matchedComparison, ZMatchingOptions, type MatchingResult } from "./matched.js";
 import { ProfileCounter, type CohortProfile } from "./profiles.js";
@@ -356,7 +356,17 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
         data,
         baseline: { days: windows.days.slice(0, 3), referralsBefore: windows.referralsBefore, highestBefore: windows.highestBefore },
         changes,
-        placeboChanges: perChildChanges(data, computeChildWindows(movedBack(data, months), asAt, months), tariffSet),
+        placeboChanges: (rows) => {
+          if (!rows) return perChildChanges(data, computeChildWindows(movedBack(data, months), asAt, months), tariffSet);
+          const sub = subsetDataset(data, rows);
+          const part = perChildChanges(sub, computeChildWindows(movedBack(sub, months), asAt, months), tariffSet);
+          const full = {} as PerChildChanges;
+          for (const k of Object.keys(part) as (keyof PerChildChanges)[]) {
+            full[k] = new Float64Array(data.children.count);
+            rows.forEach((c, j) => (full[k][c] = part[k][j]!));
+          }
+          return full;
+        },
         options: opts.matching,
         replicates: opts.bootstrap.replicates,
         seed: opts.bootstrap.seed,

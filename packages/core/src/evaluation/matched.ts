@@ -20,8 +20,8 @@ import { z } from "zod";
 import { createRandom } from "../random.js";
 import type { Dataset } from "./dataset.js";
 import { DID_MEASURES, quantile, type PerChildChanges, type TDidMeasure } from "./did.js";
-import { BALANCE_THRESHOLD, balanceOf, matchNearest, scoreOverlap, seededPriorities, weightedMoments, type BalanceRow, type Overlap } from "./matching.js";
-import { fitLogistic, linearPredictor, prepareCovariates, rawCovariates, RIDGE, standardisedMatrix, type BaselineWindows, type DroppedCovariate } from "./propensity.js";
+import { BALANCE_THRESHOLD, balanceOf, cohortMoments, matchNearest, scoreOverlap, seededPriorities, supportOf, weightedMoments, type BalanceRow, type Overlap } from "./matching.js";
+import { fitLogistic, linearPredictor, prepareCovariates, rawCovariates, RIDGE, standardisedColumns, type BaselineWindows, type DroppedCovariate } from "./propensity.js";
 import type { TWarning } from "./warnings.js";
 
 export const ZMatchingOptions = z
@@ -73,7 +73,11 @@ export interface MatchedComparisonInput {
   data: Dataset;
   baseline: BaselineWindows;
   changes: PerChildChanges;
-  placeboChanges: PerChildChanges;
+  /**
+   * The per-child changes with both windows moved back one window length: of every child, or (when
+   * `rows` is given) only of those rows (the others may be left 0).
+   */
+  placeboChanges: (rows?: Int32Array) => PerChildChanges;
   options: TMatchingOptionsParsed;
   replicates: number;
   seed: number;
@@ -91,8 +95,7 @@ interface Spec {
 /** Caliper width on the logit scale: caliper × √((var_int + var_comp)/2) of the logits (weighted by multiplicity). */
 function caliperWidth(logit: Float64Array, cohort: Uint8Array, caliper: number | null, count?: Uint32Array): number {
   if (caliper === null) return Number.POSITIVE_INFINITY;
-  const t = weightedMoments(logit, count ?? null, (i) => cohort[i] === 0);
-  const c = weightedMoments(logit, count ?? null, (i) => cohort[i] === 1);
+  const [t, c] = count ? [weightedMoments(logit, count, cohort, 0), weightedMoments(logit, count, cohort, 1)] : cohortMoments(logit, cohort);
   return caliper * Math.sqrt((t.variance + c.variance) / 2);
 }
 
@@ -101,9 +104,9 @@ function match(logit: Float64Array, cohort: Uint8Array, spec: Spec, count?: Uint
 }
 
 /** Weighted mean change per cohort and its difference, with the analytic standard error. */
-function estimateOf(y: Float64Array, cohort: Uint8Array, weight: Float64Array): MatchedEstimate {
-  const t = weightedMoments(y, weight, (i) => cohort[i] === 0);
-  const c = weightedMoments(y, weight, (i) => cohort[i] === 1);
+function estimateOf(y: Float64Array, cohort: Uint8Array, weight: Float64Array, support: Int32Array): MatchedEstimate {
+  const t = weightedMoments(y, weight, cohort, 0, support);
+  const c = weightedMoments(y, weight, cohort, 1, support);
   if (!(t.sumW > 0 && c.sumW > 0)) return { interventionChange: null, comparisonChange: null, estimate: null, standardError: null, ci95: null };
   // Intervention weights are multiplicities (1 outside the bootstrap): its variance term is s²/n.
   const se = Math.sqrt(t.variance / t.sumW + (c.variance * c.sumW2) / (c.sumW * c.sumW));
@@ -129,12 +132,12 @@ export function matchedComparison(input: MatchedComparisonInput): MatchingResult
   const n = data.children.count;
   const cohort = data.children.cohort;
   const cov = prepareCovariates(rawCovariates(data, input.baseline));
-  const p = cov.used.length;
-  const x = standardisedMatrix(cov, n);
+  const x = standardisedColumns(cov, n);
   const treated = new Uint8Array(n);
   for (let i = 0; i < n; i++) treated[i] = cohort[i] === 0 ? 1 : 0;
-  const fit = fitLogistic(x, p, treated);
-  const logit = linearPredictor(x, p, fit.beta, n);
+  const fit = fitLogistic(x, treated);
+  const nInt = groupsSize(cohort, 0);
+  const logit = linearPredictor(x, fit.beta, n);
   const spec: Spec = {
     ratio: options.ratio,
     caliper: options.caliper,
@@ -142,33 +145,40 @@ export function matchedComparison(input: MatchedComparisonInput): MatchingResult
     stratum: options.exact.includes("highestBefore") ? input.baseline.highestBefore : undefined,
   };
   const m = match(logit, cohort, spec);
+  const support = supportOf(m.weight);
 
   const dropped = new Set(cov.dropped.map((d) => d.covariate));
   const balance = cov.considered.map((name) => {
-    const row = balanceOf(name, cov.values[name], cohort, m.weight);
+    const row = balanceOf(name, cov.values[name], cohort, m.weight, support);
     return dropped.has(name) ? { ...row, smdAfter: null, varianceRatioAfter: null, imbalanced: false } : row;
   });
 
   const main = {} as Record<TDidMeasure, MatchedEstimate>;
-  for (const k of DID_MEASURES) main[k] = estimateOf(input.changes[k], cohort, m.weight);
-  const placebo = {} as Record<(typeof PLACEBO_MEASURES)[number], MatchedEstimate>;
-  for (const k of PLACEBO_MEASURES) placebo[k] = estimateOf(input.placeboChanges[k], cohort, m.weight);
-
+  for (const k of DID_MEASURES) main[k] = estimateOf(input.changes[k], cohort, m.weight, support);
   const replicates = input.replicates;
   const budget = input.budget ?? MATCHING_BOOTSTRAP_BUDGET;
   const method = replicates === 0 || m.matched === 0 ? "none" : replicates * n <= budget ? "bootstrap" : "analytic";
+  // Re-matching may pick any child, so the bootstrap needs every child's placebo; otherwise the matched ones suffice.
+  const placeboChanges = input.placeboChanges(method === "bootstrap" ? undefined : support);
+  const placebo = {} as Record<(typeof PLACEBO_MEASURES)[number], MatchedEstimate>;
+  for (const k of PLACEBO_MEASURES) placebo[k] = estimateOf(placeboChanges[k], cohort, m.weight, support);
+
   if (method === "bootstrap") {
-    const outcomes = [...DID_MEASURES.map((k) => input.changes[k]), ...PLACEBO_MEASURES.map((k) => input.placeboChanges[k])];
+    const outcomes = [...DID_MEASURES.map((k) => input.changes[k]), ...PLACEBO_MEASURES.map((k) => placeboChanges[k])];
     const samples = outcomes.map(() => new Float64Array(replicates));
     const random = createRandom(seed);
-    const groups: Int32Array[] = [0, 1].map((g) => Int32Array.from({ length: n }, (_, i) => i).filter((i) => cohort[i] === g));
+    const groups: Int32Array[] = [0, 1].map((g) => {
+      const members = new Int32Array(g === 0 ? nInt : n - nInt);
+      for (let i = 0, k = 0; i < n; i++) if (cohort[i] === g) members[k++] = i;
+      return members;
+    });
     const count = new Uint32Array(n);
     let kept = 0;
     for (let r = 0; r < replicates; r++) {
       count.fill(0);
       for (const group of groups) for (let i = 0; i < group.length; i++) count[group[Math.floor(random.next() * group.length)]!]! += 1;
-      const refit = fitLogistic(x, p, treated, RIDGE, count, fit.beta, 25);
-      const eta = linearPredictor(x, p, refit.beta, n);
+      const refit = fitLogistic(x, treated, RIDGE, count, fit.beta, 25);
+      const eta = linearPredictor(x, refit.beta, n);
       const rm = match(eta, cohort, spec, count);
       if (rm.matched === 0) continue;
       outcomes.forEach((y, j) => (samples[j]![kept] = differenceOf(y, cohort, rm.weight)));
@@ -200,7 +210,6 @@ export function matchedComparison(input: MatchedComparisonInput): MatchingResult
     sumW2 += m.weight[i]! ** 2;
   }
   const effectiveComparison = sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
-  const nInt = groupsSize(cohort, 0);
   const costEstimate = main.cost.estimate;
   const saving = costEstimate === null ? null : -costEstimate * m.matched;
   const result: MatchingResult = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { balanceOf, matchNearest, seededPriorities, weightedMoments } from "./matching.js";
+import { balanceOf, matchNearest, seededPriorities, sortByScore, weightedMoments } from "./matching.js";
 import { fitLogistic, linearPredictor, prepareCovariates } from "./propensity.js";
 
 const f64 = (v: number[]) => Float64Array.from(v);
@@ -7,34 +7,34 @@ const u8 = (v: number[]) => Uint8Array.from(v);
 
 describe("fitLogistic", () => {
   it("with no covariates gives the logit of the share treated (1 of 4: −ln 3)", () => {
-    const fit = fitLogistic(new Float64Array(0), 0, u8([1, 0, 0, 0]), 1);
+    const fit = fitLogistic([], u8([1, 0, 0, 0]), 1);
     expect(fit.converged).toBe(true);
     expect(fit.beta[0]).toBeCloseTo(-Math.log(3), 9);
   });
 
   it("stays finite on a perfectly separated toy set, at the penalised optimum", () => {
     // x = −2, −1 (comparison) and 1, 2 (intervention): without the ridge the slope would run to infinity.
-    const x = f64([-2, -1, 1, 2]);
+    const x = [f64([-2, -1, 1, 2])];
     const y = u8([0, 0, 1, 1]);
-    const fit = fitLogistic(x, 1, y, 1);
+    const fit = fitLogistic(x, y, 1);
     expect(fit.converged).toBe(true);
     const [b0, b1] = fit.beta as unknown as [number, number];
     expect(Number.isFinite(b1)).toBe(true);
     expect(b1).toBeGreaterThan(0);
     expect(b0).toBeCloseTo(0, 9); // symmetric data
     // Stationarity of ℓ(β) − β₁²/2: Σ (y − μ) x = β₁ and Σ (y − μ) = 0.
-    const eta = linearPredictor(x, 1, fit.beta, 4);
+    const eta = linearPredictor(x, fit.beta, 4);
     let g1 = 0;
     let g0 = 0;
     eta.forEach((e, i) => {
       const mu = 1 / (1 + Math.exp(-e));
-      g1 += (y[i]! - mu) * x[i]!;
+      g1 += (y[i]! - mu) * x[0]![i]!;
       g0 += y[i]! - mu;
     });
     expect(g1).toBeCloseTo(b1, 9);
     expect(g0).toBeCloseTo(0, 9);
     // A smaller ridge gives a steeper but still finite slope.
-    const steep = fitLogistic(x, 1, y, 1e-4);
+    const steep = fitLogistic(x, y, 1e-4);
     expect(Number.isFinite(steep.beta[1]!)).toBe(true);
     expect(steep.beta[1]!).toBeGreaterThan(b1);
   });
@@ -131,11 +131,27 @@ describe("balance", () => {
   });
 
   it("weighted variance uses reliability weights (weights 2, 1 on values 2, 4: mean 8/3, variance 2)", () => {
-    const m = weightedMoments(f64([2, 4]), f64([2, 1]), () => true);
+    const m = weightedMoments(f64([2, 4]), f64([2, 1]), null, 0);
     expect(m.mean).toBeCloseTo(8 / 3, 12);
     expect(m.variance).toBeCloseTo(2, 12);
     const b = balanceOf("x", x, cohort, f64([1, 1, 1, 2, 1, 0, 0]));
     expect(b.varianceRatioAfter).toBeCloseTo(1 / 2, 12);
     expect(b.smdAfter).toBeCloseTo((2 - 8 / 3) / pooled, 12);
+  });
+});
+
+describe("sortByScore", () => {
+  it("orders as (stratum, logit, priority, row), with negative scores, −0 and ties", () => {
+    const n = 3000;
+    let s = 5;
+    const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const logit = Float64Array.from({ length: n }, () => (rand() < 0.3 ? Math.round(rand() * 6 - 3) : (rand() - 0.5) * 1e3) || (rand() < 0.5 ? -0 : 0));
+    const priority = Uint32Array.from({ length: n }, () => Math.floor(rand() * 8) * 0x10001 * (rand() < 0.5 ? 1 : 4000));
+    const stratum = Uint8Array.from({ length: n }, () => Math.floor(rand() * 4));
+    const rows = Int32Array.from({ length: n / 2 }, (_, k) => k * 2);
+    const expected = [...rows].sort((a, b) => stratum[a]! - stratum[b]! || logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
+    expect([...sortByScore(rows, logit, priority, stratum)]).toEqual(expected);
+    const plain = [...rows].sort((a, b) => logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
+    expect([...sortByScore(rows, logit, priority)]).toEqual(plain);
   });
 });

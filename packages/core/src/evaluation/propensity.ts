@@ -119,11 +119,9 @@ export function prepareCovariates(raw: RawCovariate[]): Covariates {
   return out;
 }
 
-/** The used covariates standardised (mean 0, SD 1 over all children), row-major n × p. */
-export function standardisedMatrix(cov: Covariates, n: number): Float64Array {
-  const p = cov.used.length;
-  const x = new Float64Array(n * p);
-  cov.used.forEach((name, j) => {
+/** The used covariates standardised (mean 0, SD 1 over all children), one column each. */
+export function standardisedColumns(cov: Covariates, n: number): Float64Array[] {
+  return cov.used.map((name) => {
     const v = cov.values[name]!;
     let mean = 0;
     for (let i = 0; i < n; i++) mean += v[i]!;
@@ -131,9 +129,10 @@ export function standardisedMatrix(cov: Covariates, n: number): Float64Array {
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (v[i]! - mean) ** 2;
     const sd = Math.sqrt(ss / Math.max(1, n - 1)) || 1;
-    for (let i = 0; i < n; i++) x[i * p + j] = (v[i]! - mean) / sd;
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = (v[i]! - mean) / sd;
+    return z;
   });
-  return x;
 }
 
 export interface LogisticFit {
@@ -144,74 +143,115 @@ export interface LogisticFit {
 }
 
 /**
- * Penalised logistic regression by Newton's method with step halving.
- * @param x row-major n × p design (no intercept column)
+ * Penalised logistic regression by Newton's method with step halving. Each
+ * step is one pass over the rows in blocks of BLOCK rows: the block's linear
+ * predictor, log-likelihood, gradient and Hessian are summed while its
+ * columns are in the processor's cache (at a million children the sums are
+ * limited by memory, not arithmetic).
+ * @param x the design, one column per covariate (no intercept column)
  * @param y 1 = intervention, per row
  * @param freq optional frequency weight per row (bootstrap multiplicities); rows with 0 are left out
  * @param start optional starting coefficients (a warm start)
  */
-export function fitLogistic(x: Float64Array, p: number, y: Uint8Array, ridge = RIDGE, freq?: Uint32Array, start?: Float64Array, maxIterations = 100): LogisticFit {
+export function fitLogistic(x: Float64Array[], y: Uint8Array, ridge = RIDGE, freq?: Uint32Array, start?: Float64Array, maxIterations = 100): LogisticFit {
   const n = y.length;
+  const p = x.length;
   const q = p + 1;
-  const beta = start ? Float64Array.from(start) : new Float64Array(q);
+  const beta = new Float64Array(q);
+  if (start) beta.set(start);
+  else {
+    // Start from the share treated: far fewer steps when the intervention cohort is small.
+    let f = 0;
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const fi = freq ? freq[i]! : 1;
+      f += fi;
+      t += fi * y[i]!;
+    }
+    if (t > 0 && t < f) beta[0] = Math.log(t / (f - t));
+  }
   const grad = new Float64Array(q);
   const hess = new Float64Array(q * q);
-  const row = new Float64Array(q);
-  const objective = (b: Float64Array): number => {
+  const eta = new Float64Array(BLOCK);
+  const w = new Float64Array(BLOCK);
+  const r = new Float64Array(BLOCK);
+  const wx = new Float64Array(BLOCK);
+  /** The penalised log-likelihood at b; leaves its gradient and Hessian (upper triangle) in grad and hess. */
+  const pass = (b: Float64Array): number => {
+    grad.fill(0);
+    hess.fill(0);
     let ll = 0;
-    for (let i = 0; i < n; i++) {
-      const f = freq ? freq[i]! : 1;
-      if (f === 0) continue;
-      let eta = b[0]!;
-      for (let j = 0; j < p; j++) eta += b[j + 1]! * x[i * p + j]!;
-      // log(1 + e^η) computed without overflow.
-      const softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-      ll += f * (y[i]! * eta - softplus);
+    for (let s = 0; s < n; s += BLOCK) {
+      const len = Math.min(BLOCK, n - s);
+      eta.fill(b[0]!, 0, len);
+      for (let j = 0; j < p; j++) {
+        const col = x[j]!;
+        const bj = b[j + 1]!;
+        for (let k = 0; k < len; k++) eta[k]! += bj * col[s + k]!;
+      }
+      let g0 = 0;
+      let h00 = 0;
+      for (let k = 0; k < len; k++) {
+        const f = freq ? freq[s + k]! : 1;
+        const v = eta[k]!;
+        const e = Math.exp(-Math.abs(v));
+        // log(1 + e^η) and the score without overflow.
+        const softplus = (v > 0 ? v : 0) + Math.log1p(e);
+        const mu = v >= 0 ? 1 / (1 + e) : e / (1 + e);
+        const yk = y[s + k]!;
+        ll += f * (yk * v - softplus);
+        const rk = f * (yk - mu);
+        const wk = f * mu * (1 - mu);
+        r[k] = rk;
+        w[k] = wk;
+        g0 += rk;
+        h00 += wk;
+      }
+      grad[0]! += g0;
+      hess[0]! += h00;
+      for (let a = 0; a < p; a++) {
+        const xa = x[a]!;
+        let ga = 0;
+        let ha = 0;
+        for (let k = 0; k < len; k++) {
+          const v = xa[s + k]!;
+          ga += r[k]! * v;
+          const t = w[k]! * v;
+          wx[k] = t;
+          ha += t;
+        }
+        grad[a + 1]! += ga;
+        hess[a + 1]! += ha;
+        for (let c = a; c < p; c++) {
+          const xc = x[c]!;
+          let h = 0;
+          for (let k = 0; k < len; k++) h += wx[k]! * xc[s + k]!;
+          hess[(a + 1) * q + c + 1]! += h;
+        }
+      }
     }
     let pen = 0;
-    for (let j = 1; j < q; j++) pen += b[j]! * b[j]!;
+    for (let j = 1; j < q; j++) {
+      pen += b[j]! * b[j]!;
+      grad[j]! -= ridge * b[j]!;
+      hess[j * q + j]! += ridge;
+    }
+    hess[0]! += 1e-9; // the intercept's curvature can underflow to 0 when every score is saturated
+    for (let a = 0; a < q; a++) for (let c = 0; c < a; c++) hess[a * q + c] = hess[c * q + a]!;
     return ll - (ridge / 2) * pen;
   };
-  let current = objective(beta);
+  let current = pass(beta);
   let iterations = 0;
   let converged = false;
   const trial = new Float64Array(q);
   while (iterations < maxIterations) {
     iterations++;
-    grad.fill(0);
-    hess.fill(0);
-    row[0] = 1;
-    for (let i = 0; i < n; i++) {
-      const f = freq ? freq[i]! : 1;
-      if (f === 0) continue;
-      let eta = beta[0]!;
-      for (let j = 0; j < p; j++) {
-        const v = x[i * p + j]!;
-        row[j + 1] = v;
-        eta += beta[j + 1]! * v;
-      }
-      const mu = 1 / (1 + Math.exp(-eta));
-      const r = f * (y[i]! - mu);
-      const w = f * mu * (1 - mu);
-      for (let a = 0; a < q; a++) {
-        const ra = row[a]!;
-        grad[a]! += r * ra;
-        const wa = w * ra;
-        for (let b = a; b < q; b++) hess[a * q + b]! += wa * row[b]!;
-      }
-    }
-    for (let j = 1; j < q; j++) {
-      grad[j]! -= ridge * beta[j]!;
-      hess[j * q + j]! += ridge;
-    }
-    hess[0]! += 1e-9; // the intercept's curvature can underflow to 0 when every score is saturated
-    for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hess[a * q + b] = hess[b * q + a]!;
     const step = solveSymmetric(hess, grad, q);
     let scale = 1;
     let next = current;
     for (let halvings = 0; halvings < 30; halvings++) {
       for (let j = 0; j < q; j++) trial[j] = beta[j]! + scale * step[j]!;
-      next = objective(trial);
+      next = pass(trial);
       if (next >= current - 1e-12 * Math.abs(current)) break;
       scale /= 2;
     }
@@ -229,14 +269,15 @@ export function fitLogistic(x: Float64Array, p: number, y: Uint8Array, ridge = R
   return { beta, iterations, converged };
 }
 
+const BLOCK = 2048;
+
 /** The linear predictor (logit of the score) of every row. */
-export function linearPredictor(x: Float64Array, p: number, beta: Float64Array, n: number): Float64Array {
-  const eta = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let e = beta[0]!;
-    for (let j = 0; j < p; j++) e += beta[j + 1]! * x[i * p + j]!;
-    eta[i] = e;
-  }
+export function linearPredictor(x: Float64Array[], beta: Float64Array, n: number): Float64Array {
+  const eta = new Float64Array(n).fill(beta[0]!);
+  x.forEach((col, j) => {
+    const b = beta[j + 1]!;
+    for (let i = 0; i < n; i++) eta[i]! += b * col[i]!;
+  });
   return eta;
 }
 
