@@ -9,6 +9,7 @@ import type { AnalysisResult } from "@evident/core";
 import { Details, Table, Tag, WarningText } from "@evident/ui";
 import { Sankey, Tooltip } from "recharts";
 import { money, num } from "../../lib/format.js";
+import { MatchingView } from "./matching.js";
 
 const HIGHEST = ["none", "CIN", "CP", "CLA"] as const;
 const LABEL: Record<string, string> = { none: "No status", CIN: "CIN", CP: "CP", CLA: "CLA" };
@@ -314,6 +315,7 @@ export function AnalysisView({ result, cohortSizes, exclusions }: { result: Anal
       <CostTable result={result} />
       <h2 className="govuk-heading-m">Difference-in-differences</h2>
       <Did result={result} />
+      <MatchingView result={result} />
     </div>
   );
 }
