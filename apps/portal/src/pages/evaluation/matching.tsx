@@ -10,6 +10,7 @@ import { matchingVerdict, type AnalysisResult, type MatchingResult } from "@evid
 import { Details, Tag } from "@evident/ui";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { money, num } from "../../lib/format.js";
+import { HeadRow } from "./table-parts.js";
 
 const LABEL: Record<string, string> = {
   cinDaysBefore: "Days of CIN before",
@@ -62,13 +63,7 @@ function BalancePlot({ m }: { m: MatchingResult }) {
         <table className="govuk-table" data-testid="balance-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Balance per covariate</caption>
           <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {["Covariate", "Before", "After", "Variance ratio after", ""].map((h, i) => (
-                <th key={i} scope="col" className={`govuk-table__header${i > 0 && i < 4 ? " govuk-table__header--numeric" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
+            <HeadRow headers={["Covariate", "Before", "After", "Variance ratio after", ""]} numeric={(i) => i > 0 && i < 4} />
           </thead>
           <tbody className="govuk-table__body">
             {m.balance.map((b) => (
@@ -113,13 +108,7 @@ function OverlapPlot({ m }: { m: MatchingResult }) {
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Share of each cohort by score</caption>
           <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {["Score", "Programme cohort", "Comparison pool"].map((h, i) => (
-                <th key={h} scope="col" className={`govuk-table__header${i > 0 ? " govuk-table__header--numeric" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
+            <HeadRow headers={["Score", "Programme cohort", "Comparison pool"]} numeric={(i) => i > 0} />
           </thead>
           <tbody className="govuk-table__body">
             {rows.map((r) => (
@@ -172,13 +161,7 @@ export function MatchingView({ result }: { result: AnalysisResult }) {
         <table className="govuk-table" data-testid="side-by-side">
           <caption className="govuk-table__caption govuk-table__caption--s">Difference-in-differences: naive and matched, side by side</caption>
           <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {["Measure", "Naive (all comparison children)", "95% interval", "Matched", "95% interval"].map((h, i) => (
-                <th key={i} scope="col" className={`govuk-table__header${i > 0 ? " govuk-table__header--numeric" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
+            <HeadRow headers={["Measure", "Naive (all comparison children)", "95% interval", "Matched", "95% interval"]} numeric={(i) => i > 0} />
           </thead>
           <tbody className="govuk-table__body">
             {MEASURES.map((x) => {
@@ -215,13 +198,7 @@ export function MatchingView({ result }: { result: AnalysisResult }) {
       <table className="govuk-table" data-testid="placebo">
         <caption className="govuk-table__caption govuk-table__caption--s">Placebo test: the same comparison {result.windowMonths} months earlier, when nothing happened (should be near zero)</caption>
         <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {["Measure", "Estimate", "95% interval", "Result"].map((h, i) => (
-              <th key={h} scope="col" className={`govuk-table__header${i === 1 || i === 2 ? " govuk-table__header--numeric" : ""}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
+          <HeadRow headers={["Measure", "Estimate", "95% interval", "Result"]} numeric={(i) => i === 1 || i === 2} />
         </thead>
         <tbody className="govuk-table__body">
           {MEASURES.slice(0, 3).map((x) => {
