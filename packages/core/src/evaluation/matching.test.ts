@@ -150,8 +150,11 @@ describe("sortByScore", () => {
     const stratum = Uint8Array.from({ length: n }, () => Math.floor(rand() * 4));
     const rows = Int32Array.from({ length: n / 2 }, (_, k) => k * 2);
     const expected = [...rows].sort((a, b) => stratum[a]! - stratum[b]! || logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
-    expect([...sortByScore(rows, logit, priority, stratum)]).toEqual(expected);
     const plain = [...rows].sort((a, b) => logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
-    expect([...sortByScore(rows, logit, priority)]).toEqual(plain);
+    // Both ways of sorting: the radix sort (large inputs) and the comparison sort (small ones).
+    for (const radixFrom of [0, Infinity]) {
+      expect([...sortByScore(rows, logit, priority, stratum, radixFrom)]).toEqual(expected);
+      expect([...sortByScore(rows, logit, priority, undefined, radixFrom)]).toEqual(plain);
+    }
   });
 });

@@ -150,8 +150,15 @@ export function matchNearest(input: MatchInput): MatchOutput {
  * each run of equal (stratum, logit) is put in (priority, row) order. Linear in the rows: a million
  * comparison children sort in tens of milliseconds, where a comparison sort takes about a second.
  */
-export function sortByScore(rows: Int32Array, logit: Float64Array, priority: Uint32Array, stratum?: ArrayLike<number>): Int32Array {
+export function sortByScore(rows: Int32Array, logit: Float64Array, priority: Uint32Array, stratum?: ArrayLike<number>, radixFrom = 20_000): Int32Array {
   const m = rows.length;
+  if (m < radixFrom) {
+    // Few rows (a bootstrap replicate of a small cohort): a comparison sort costs less than the radix passes' buckets.
+    const out = Int32Array.from(rows);
+    if (stratum) out.sort((a, b) => stratum[a]! - stratum[b]! || logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
+    else out.sort((a, b) => logit[a]! - logit[b]! || priority[a]! - priority[b]! || a - b);
+    return out;
+  }
   let hi = new Uint32Array(m);
   let lo = new Uint32Array(m);
   let st = new Uint32Array(m);
