@@ -24,7 +24,11 @@ export function formatAnalysis(r: AnalysisResult): string {
     `Evident analysis as at ${r.asAt}: ${r.windowMonths}-month windows before the start and after the end of the intervention; intervention n=${i.n}, comparison n=${c.n}.`,
     "",
     formatWarnings(r.warnings),
-    ...tables.flatMap((t) => ["", renderText(t)]),
+    ...tables.flatMap((t) => [
+      "",
+      ...(t.id === "matching-sizes" && r.matching ? [`Matched comparison. ${formatWarnings(r.matching.warnings).replace("No data-quality or comparability warnings.", "No warnings about the matching.")}`, ""] : []),
+      renderText(t),
+    ]),
   ].join("\n");
 }
 

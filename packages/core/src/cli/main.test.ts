@@ -56,6 +56,71 @@ describe("evident analyse", () => {
     expect([r.cohorts.comparison.after.CIN.children, r.cohorts.comparison.after.CP.children, r.cohorts.comparison.after.CLA.children]).toEqual([15, 12, 1]);
   });
 
+  it("--match nearest adds a top-level matching object in the documented shape and changes nothing else", async () => {
+    const base = ["analyse", "--data", example, "--as-at", "2020-03-01", "--programme-cost", "501597", "--format", "json", "--bootstrap", "50"];
+    const plain = JSON.parse((await run(base)).stdout);
+    const { code, stdout, stderr } = await run([...base, "--match", "nearest"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const { matching: m, ...rest } = JSON.parse(stdout);
+    expect(rest).toEqual(plain);
+    expect(m).toMatchObject({ method: "nearest", ratio: 1, caliper: 0.2, replace: true, exact: [], seed: 20200301 });
+    expect(m.covariates).toEqual(["cinDaysBefore", "cpDaysBefore", "claDaysBefore", "referralsBefore", "ageAtStart", "ageAtStartMissing", "highestBefore"]);
+    expect(Object.keys(m.n)).toEqual(["intervention", "interventionMatched", "interventionUnmatched", "comparisonPool", "comparisonUsed", "effectiveComparison"]);
+    expect(m.n.intervention).toBe(78);
+    expect(m.n.comparisonPool).toBe(116);
+    expect(m.n.interventionMatched + m.n.interventionUnmatched).toBe(78);
+    expect(m.balance.map((b: { covariate: string }) => b.covariate)).toEqual(m.covariates);
+    expect(Object.keys(m.balance[0])).toEqual(expect.arrayContaining(["covariate", "smdBefore", "smdAfter", "varianceRatioAfter"]));
+    expect(Object.keys(m.overlap)).toEqual(["bins", "intervention", "comparison"]);
+    expect(m.differenceInDifferences).toMatchObject({ method: "bootstrap", replicates: 50, seed: 20200301 });
+    expect(Object.keys(m.differenceInDifferences.measures)).toEqual(["CIN", "CP", "CLA", "referrals", "cost"]);
+    expect(Object.keys(m.differenceInDifferences.measures.CP)).toEqual(expect.arrayContaining(["estimate", "standardError", "ci95"]));
+    expect(m.costBenefit.netCost).toBeCloseTo(501597 - m.costBenefit.saving, 6);
+    expect(Object.keys(m.placebo.measures)).toEqual(["CIN", "CP", "CLA"]);
+    expect(Array.isArray(m.warnings)).toBe(true);
+    // The naive comparison was unlike the programme cohort in CP days before (0.91); matching brings it within 0.1.
+    const cp = m.balance.find((b: { covariate: string }) => b.covariate === "cpDaysBefore");
+    expect(cp.smdBefore).toBeCloseTo(0.91, 2);
+    expect(Math.abs(cp.smdAfter)).toBeLessThan(0.1);
+  });
+
+  it("--match prints the balance table and the estimates side by side with a plain verdict", async () => {
+    const { code, stdout } = await run(["analyse", "--data", example, "--as-at", "2020-03-01", "--bootstrap", "20", "--match", "nearest", "--match-ratio", "2", "--caliper", "none", "--match-exact", "highestBefore"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Matched comparison: nearest neighbour 2:1 with replacement, caliper none, exact on highestBefore");
+    expect(stdout).toContain("Balance: standardised mean difference");
+    expect(stdout).toContain("naive (all comparison children) and matched, side by side");
+    expect(stdout).toMatch(/Rely on (the matched estimate|neither)/);
+    expect(stdout).toContain("Placebo test");
+  });
+
+  it("refuses bad matching flags with exit code 2", async () => {
+    const base = ["analyse", "--data", example, "--as-at", "2020-03-01"];
+    for (const [args, message] of [
+      [["--match", "optimal"], "--match must be nearest"],
+      [["--caliper", "0.2"], "--caliper needs --match nearest"],
+      [["--match", "nearest", "--caliper", "0"], "--caliper must be"],
+      [["--match", "nearest", "--match-ratio", "0"], "--match-ratio must be between 1 and 10"],
+      [["--match", "nearest", "--match-exact", "age"], "--match-exact must be highestBefore"],
+    ] as const) {
+      const r = await run([...base, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("reads numeric x_ columns of children.csv as covariates and refuses text in them", async () => {
+    const children = "child_id,cohort,start_date,end_date,x_score\nA,intervention,2018-03-01,2018-05-09,3\nB,comparison,2018-04-30,2018-04-30,\nC,comparison,2018-04-30,2018-04-30,1\n";
+    const ok = await run(["analyse", "--data", folder({ ...GOOD, "children.csv": children }), "--as-at", "2020-03-01", "--format", "json", "--bootstrap", "0", "--match", "nearest"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).matching.covariates).toEqual(expect.arrayContaining(["x_score", "x_scoreMissing"]));
+    const bad = await run(["analyse", "--data", folder({ ...GOOD, "children.csv": children.replace(",3\n", ",high\n") }), "--as-at", "2020-03-01", "--match", "nearest"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('children.csv, line 2, column x_score: x_score "high" is not a number');
+  });
+
   it("prints report-style tables with the warnings first", async () => {
     const { code, stdout } = await run(["analyse", "--data", example, "--as-at", "2020-03-01", "--bootstrap", "0"]);
     expect(code).toBe(0);

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { analyse } from "../evaluation/analyse.js";
+import type { TMatchingOptions } from "../evaluation/matched.js";
 import { runCostBenefit } from "../evaluation/cba.js";
 import { ZTariffSet, type TTariffSet } from "../evaluation/tariffs.js";
 import { isDomainError } from "../errors.js";
@@ -29,6 +30,7 @@ export const USAGE = `evident — outcome and cost-benefit analysis for children
 Usage:
   evident analyse --data DIR --as-at YYYY-MM-DD [--window-months 6] [--tariffs gmca-2019|FILE.json]
                   [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json]
+                  [--match nearest [--match-ratio 1] [--caliper 0.2|none] [--match-exact highestBefore]]
   evident cba --input FILE.json [--format table|json]
   ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
   evident help | --help
@@ -38,6 +40,10 @@ analyse reads DIR/children.csv (child_id, cohort, start_date, end_date[, family_
 ethnicity, sibling_group_size]), DIR/episodes.csv (child_id, status, start_date, end_date) and
 DIR/referrals.csv (child_id, referral_date), and prints the outcome tables, transitions,
 cost-benefit and difference-in-differences of the intervention cohort against the comparison cohort.
+With --match nearest it also matches each intervention child to its nearest comparison child(ren) on a
+propensity score (from the before window, age and any numeric x_ column of children.csv), shows the
+balance before and after, and the naive and matched estimates side by side with a placebo test
+(see docs/evaluation.md).
 
 cba runs the cost-benefit from published aggregates alone (see examples/aggregates/).
 
@@ -96,6 +102,29 @@ function loadTariffs(value: string | undefined): string | TTariffSet {
   return parsed.data;
 }
 
+function parseMatching(values: { match?: string | undefined; "match-ratio"?: string | undefined; caliper?: string | undefined; "match-exact"?: string | undefined }): TMatchingOptions | undefined {
+  if (values.match === undefined) {
+    const stray = (["match-ratio", "caliper", "match-exact"] as const).find((flag) => values[flag] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --match nearest`);
+    return undefined;
+  }
+  if (values.match !== "nearest") throw new UsageError(`--match must be nearest (got ${JSON.stringify(values.match)})`);
+  const ratio = values["match-ratio"] === undefined ? 1 : parseInteger(values["match-ratio"], "--match-ratio", 1, 10);
+  let caliper: number | null = 0.2;
+  if (values.caliper !== undefined) {
+    if (values.caliper.trim().toLowerCase() === "none") caliper = null;
+    else {
+      caliper = Number(values.caliper);
+      if (values.caliper.trim() === "" || !Number.isFinite(caliper) || caliper <= 0 || caliper > 10) {
+        throw new UsageError(`--caliper must be a number of standard deviations above 0 and at most 10, or none (got ${JSON.stringify(values.caliper)})`);
+      }
+    }
+  }
+  const exact = values["match-exact"];
+  if (exact !== undefined && exact !== "highestBefore") throw new UsageError(`--match-exact must be highestBefore (got ${JSON.stringify(exact)})`);
+  return { method: "nearest", ratio, caliper, exact: exact ? ["highestBefore"] : [] };
+}
+
 async function runAnalyse(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -109,6 +138,10 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
       bootstrap: { type: "string" },
       seed: { type: "string" },
       format: { type: "string" },
+      match: { type: "string" },
+      "match-ratio": { type: "string" },
+      caliper: { type: "string" },
+      "match-exact": { type: "string" },
     },
   });
   if (!values.data) throw new UsageError("analyse needs --data DIR (a folder with children.csv, episodes.csv and referrals.csv)");
@@ -120,6 +153,7 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
   const replicates = values.bootstrap === undefined ? 1000 : parseInteger(values.bootstrap, "--bootstrap", 0, 100_000);
   const seed = values.seed === undefined ? 20200301 : parseInteger(values.seed, "--seed", 0, 2 ** 31 - 1);
   const tariffs = loadTariffs(values.tariffs);
+  const matching = parseMatching(values);
 
   const { dataset } = await loadDatasetDir(values.data);
   const result = analyse(dataset, {
@@ -128,6 +162,7 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
     tariffs,
     ...(programmeCost === undefined ? {} : { programmeCost }),
     bootstrap: { replicates, seed },
+    ...(matching ? { matching } : {}),
   });
   io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : `${formatAnalysis(result)}\n`);
   return 0;

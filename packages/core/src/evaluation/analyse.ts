@@ -16,8 +16,9 @@ import { addMonthsClamped, formatIsoDay, parseIsoDay, ZIsoDate, type DayNumber }
 import { DomainError, parseOrThrow } from "../errors.js";
 import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
 import { costBenefit, describeTariffSet, plausibilityWarnings, type CbaResult, type TCohortAggregate } from "./cba.js";
-import type { Dataset } from "./dataset.js";
+import { subsetDataset, type Dataset } from "./dataset.js";
 import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
+import { matchedComparison, ZMatchingOptions, type MatchingResult } from "./matched.js";
 import { ProfileCounter, type CohortProfile } from "./profiles.js";
 import { dailyTariffs, resolveTariffSet, ZTariffRates, ZTariffSet } from "./tariffs.js";
 import {
@@ -37,6 +38,8 @@ export const ZAnalysisOptions = z
       .object({ replicates: z.number().int().min(0).max(100_000).default(1000), seed: z.number().int().default(20200301) })
       .strict()
       .default({ replicates: 1000, seed: 20200301 }),
+    /** A matched comparison as well (the `matching` object of the result); absent = none. */
+    matching: ZMatchingOptions.optional(),
   })
   .strict();
 export type TAnalysisOptions = z.input<typeof ZAnalysisOptions>;
@@ -94,6 +97,8 @@ export interface AnalysisResult {
   netCost?: number;
   differenceInDifferences: DidResult;
   warnings: TWarning[];
+  /** Only when matching was asked for. */
+  matching?: MatchingResult;
 }
 
 /** Per-child results of the window computation (exposed for tests and for saving runs). */
@@ -346,6 +351,29 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
   }
   warnings.push(...smallCohortWarnings({ intervention: intAcc.n, comparison: compAcc.n }));
 
+  const matching = opts.matching
+    ? matchedComparison({
+        data,
+        baseline: { days: windows.days.slice(0, 3), referralsBefore: windows.referralsBefore, highestBefore: windows.highestBefore },
+        changes,
+        placeboChanges: (rows) => {
+          if (!rows) return perChildChanges(data, computeChildWindows(movedBack(data, months), asAt, months), tariffSet);
+          const sub = subsetDataset(data, rows);
+          const part = perChildChanges(sub, computeChildWindows(movedBack(sub, months), asAt, months), tariffSet);
+          const full = {} as PerChildChanges;
+          for (const k of Object.keys(part) as (keyof PerChildChanges)[]) {
+            full[k] = new Float64Array(data.children.count);
+            rows.forEach((c, j) => (full[k][c] = part[k][j]!));
+          }
+          return full;
+        },
+        options: opts.matching,
+        replicates: opts.bootstrap.replicates,
+        seed: opts.bootstrap.seed,
+        programmeCost: cba.programmeCost,
+      })
+    : undefined;
+
   return {
     asAt: formatIsoDay(asAt),
     windowMonths: months,
@@ -355,7 +383,24 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
     ...(cba.programmeCost === undefined ? {} : { programmeCost: cba.programmeCost, netCost: cba.netCost! }),
     differenceInDifferences: did,
     warnings,
+    ...(matching ? { matching } : {}),
   };
+}
+
+/**
+ * The placebo's dataset: every child's start moved back one window length, its after window
+ * starting there (end = new start − 1), so before = the window before the real before window
+ * and after = the real before window.
+ */
+function movedBack(data: Dataset, months: number): Dataset {
+  const n = data.children.count;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    start[c] = addMonthsClamped(data.children.start[c]!, -months);
+    end[c] = start[c]! - 1;
+  }
+  return { ...data, children: { ...data.children, start, end } };
 }
 
 /** The longest a window of `months` calendar months can be, in days. */

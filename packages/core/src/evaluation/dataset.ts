@@ -61,6 +61,8 @@ export interface ChildColumns {
   ethnicity: (string | undefined)[];
   /** -1 when not known. */
   siblingGroupSize: Int32Array;
+  /** User covariates: numeric `x_` columns of children.csv (NaN = missing), for matched comparisons. */
+  extra?: { name: string; values: Float64Array }[];
 }
 
 export interface EpisodeColumns {
@@ -340,4 +342,50 @@ export function datasetFromRecords(records: DatasetRecords): Dataset {
     throw new DomainError("INVALID_INPUT", `the dataset has ${issues.length >= MAX_ISSUES ? `at least ${MAX_ISSUES}` : issues.length} problem(s)`, issues);
   }
   return builder.build();
+}
+
+/** The children at `rows` (ascending indices) with their episodes and referrals, re-indexed 0…rows.length−1. */
+export function subsetDataset(data: Dataset, rows: Int32Array): Dataset {
+  const { children, episodes, referrals } = data;
+  const at = new Int32Array(children.count).fill(-1);
+  rows.forEach((c, k) => (at[c] = k));
+  const pick = <T extends Int32Array | Uint8Array>(col: T, make: (n: number) => T): T => {
+    const out = make(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
+    return out;
+  };
+  const i32 = (n: number) => new Int32Array(n);
+  const keep = (child: Int32Array, count: number) => {
+    const kept: number[] = [];
+    for (let i = 0; i < count; i++) if (at[child[i]!]! >= 0) kept.push(i);
+    return Int32Array.from(kept);
+  };
+  const e = keep(episodes.child, episodes.count);
+  const r = keep(referrals.child, referrals.count);
+  const gather = <T extends Int32Array | Uint8Array>(col: T, which: Int32Array, make: (n: number) => T, map = false): T => {
+    const out = make(which.length);
+    for (let k = 0; k < which.length; k++) out[k] = map ? at[col[which[k]!]!]! : col[which[k]!]!;
+    return out;
+  };
+  return {
+    children: {
+      count: rows.length,
+      ids: Array.from(rows, (c) => children.ids[c]!),
+      cohort: pick(children.cohort, (n) => new Uint8Array(n)),
+      start: pick(children.start, i32),
+      end: pick(children.end, i32),
+      familyId: Array.from(rows, (c) => children.familyId[c]),
+      birth: pick(children.birth, i32),
+      ethnicity: Array.from(rows, (c) => children.ethnicity[c]),
+      siblingGroupSize: pick(children.siblingGroupSize, i32),
+    },
+    episodes: {
+      count: e.length,
+      child: gather(episodes.child, e, i32, true),
+      status: gather(episodes.status, e, (n) => new Uint8Array(n)),
+      start: gather(episodes.start, e, i32),
+      end: gather(episodes.end, e, i32),
+    },
+    referrals: { count: r.length, child: gather(referrals.child, r, i32, true), date: gather(referrals.date, r, i32) },
+  };
 }

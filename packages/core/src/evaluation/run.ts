@@ -9,6 +9,7 @@ import { ZIsoDate } from "../dates.js";
 import { parseOrThrow } from "../errors.js";
 import { analyse, type AnalysisResult } from "./analyse.js";
 import { selectCohorts, ZComparisonRule, type CandidateAssessment, type CandidateChild, type CandidateEnrolment } from "./cohorts.js";
+import { ZMatchingOptions } from "./matched.js";
 import { datasetFromRecords, type TEpisodeRecord, type TReferralRecord } from "./dataset.js";
 import type { TTariffSet } from "./tariffs.js";
 import { statedCost, ZCostFigureChoice, type CostFigureUsed } from "../finance/finance.js";
@@ -29,6 +30,8 @@ export const ZEvaluationRequest = z
     costFigure: ZCostFigureChoice.optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(20200301),
     bootstrapReplicates: z.number().int().min(0).max(5000).default(1000),
+    /** A matched comparison as well (method, ratio, caliper, exact strata); the seed above also seeds it. */
+    matching: ZMatchingOptions.optional(),
   })
   .strict()
   .refine((r) => r.from <= r.to, { message: "the period must end on or after its start", path: ["to"] });
@@ -88,6 +91,7 @@ export function evaluate(request: TEvaluationRequest, records: EvaluationRecords
     tariffs,
     ...(cost === undefined ? {} : { programmeCost: cost }),
     bootstrap: { replicates: req.bootstrapReplicates, seed: req.seed },
+    ...(req.matching ? { matching: req.matching } : {}),
   });
   const exclusions: Record<string, number> = {};
   for (const e of selection.excluded) exclusions[e.reason] = (exclusions[e.reason] ?? 0) + 1;

@@ -150,6 +150,8 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     return found;
   };
 
+  // Numeric user covariates (columns named x_…), one value per child (NaN = empty).
+  const extra: { name: string; index: number; values: number[] }[] = [];
   const childRows = parseFile(join(dir, "children.csv"), "children.csv", CHILD_COLUMNS, OPTIONAL_CHILD_COLUMNS, problems, maxBytes, chunkBytes, (ix) => {
     const F = "children.csv";
     const iId = ix.child_id!;
@@ -162,6 +164,7 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const iSib = ix.sibling_group_size;
     const ethnicityPool: string[] = [];
     let lastFamily: string | undefined;
+    for (const [name, index] of Object.entries(ix)) if (name.startsWith("x_") && name.length > 2) extra.push({ name, index, values: [] });
     return (row, line) => {
       if (row.isEmpty(iId)) return problems.add(F, line, "child_id", "child_id is empty");
       const id = row.text(iId);
@@ -195,8 +198,14 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         ethnicity = row.intern(iEth, ethnicityPool);
         if (ethnicity.length > 8) return problems.add(F, line, "ethnicity", `ethnicity ${quote(ethnicity)} is not a DfE ethnicity code`);
       }
+      for (const x of extra) {
+        if (row.isEmpty(x.index)) continue;
+        const value = Number(row.text(x.index));
+        if (!Number.isFinite(value)) return problems.add(F, line, x.name, `${x.name} ${quote(row.text(x.index))} is not a number (leave it empty when not known)`);
+      }
       const added = builder.addChild({ childId: id, cohort, start, end, familyId: family, birth, ethnicity, siblingGroupSize: siblings });
       if (!added) return problems.add(F, line, "child_id", `child ${quote(id)} appears more than once`);
+      for (const x of extra) x.values.push(row.isEmpty(x.index) ? Number.NaN : Number(row.text(x.index)));
       return true;
     };
   });
@@ -245,8 +254,10 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
   const t3 = performance.now();
   if (problems.list.length > 0) throw new CsvInputError(problems.list, problems.truncated);
 
+  const dataset = builder.build();
+  if (extra.length > 0) dataset.children.extra = extra.map((x) => ({ name: x.name, values: Float64Array.from(x.values) }));
   return {
-    dataset: builder.build(),
+    dataset,
     timings: { childrenMs: t1 - t0, episodesMs: t2 - t1, referralsMs: t3 - t2, totalMs: t3 - t0 },
     rows: { children: childRows, episodes: episodeRows, referrals: referralRows },
   };

@@ -8,6 +8,7 @@ import type { CbaResult } from "../evaluation/cba.js";
 import { DID_MEASURES } from "../evaluation/did.js";
 import type { TWarning } from "../evaluation/warnings.js";
 import { HIGHEST_STATUSES, STATUSES } from "../statuses.js";
+import { matchingTables } from "./matching-tables.js";
 import { blank, dec1, dec2, gbp, int, people, percent, text, type Cell, type ReportTable } from "./tables.js";
 
 type CohortKey = "intervention" | "comparison";
@@ -130,6 +131,7 @@ export function analysisTables(r: AnalysisResult): ReportTable[] {
     didTable(r),
     ...profileTables("intervention", i),
     ...profileTables("comparison", c),
+    ...matchingTables(r),
   ];
 }
 

@@ -1,2 +1,3 @@
 export * from "./tables.js";
 export * from "./analysis-tables.js";
+export * from "./matching-tables.js";

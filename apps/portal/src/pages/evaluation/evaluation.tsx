@@ -35,11 +35,15 @@ const ZForm = z
     seed: z.coerce.number<string>().int("The seed must be a whole number").min(0, "The seed must be 0 or more"),
     costBasis: z.enum(["recorded", "budget", "actual"], { message: "Select which programme cost to use" }),
     costYears: z.string().regex(/^(|\d{4}:\d{4})$/, "Select the financial years"),
+    matchMethod: z.enum(["none", "nearest"], { message: "Select how the comparison children are used" }),
+    matchRatio: z.coerce.number<string>().int("Enter a whole number of comparison children").min(1, "At least 1 comparison child per programme child").max(10, "At most 10 comparison children per programme child"),
+    caliper: z.string().trim().refine((v) => v === "" || (Number.isFinite(Number(v)) && Number(v) > 0 && Number(v) <= 10), { message: "The caliper must be a number above 0 and at most 10, or empty for none" }),
+    matchExact: z.enum(["none", "highestBefore"], { message: "Select whether to match exactly on the highest status before" }),
   })
   .refine((v) => v.from <= v.to, { message: "The end of the period must be on or after its start", path: ["to"] });
 type TFormIn = z.input<typeof ZForm>;
 type TFormOut = z.output<typeof ZForm>;
-const IDS = { programmeId: "programmeId", comparison: "comparison", minFactors: "minFactors", from: "from", to: "to", asAt: "asAt", windowMonths: "windowMonths", tariffSetId: "tariffSetId", seed: "seed", costBasis: "costBasis", costYears: "costYears" };
+const IDS = { programmeId: "programmeId", comparison: "comparison", minFactors: "minFactors", from: "from", to: "to", asAt: "asAt", windowMonths: "windowMonths", tariffSetId: "tariffSetId", seed: "seed", costBasis: "costBasis", costYears: "costYears", matchMethod: "matchMethod", matchRatio: "matchRatio", caliper: "caliper", matchExact: "matchExact" };
 
 /** Financial years an analyst can choose for the cost figure ("" = every year recorded). */
 const fy = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, "0")}`;
@@ -169,7 +173,7 @@ export default function EvaluationPage() {
   const today = new Date().toISOString().slice(0, 10);
   const form = useForm<TFormIn, unknown, TFormOut>({
     shouldFocusError: false, resolver: zodResolver(ZForm),
-    defaultValues: { programmeId: "", comparison: "factors_not_enrolled", minFactors: "5", from: "2018-04-01", to: "2019-03-31", asAt: today, windowMonths: "6", tariffSetId: "gmca-2019", seed: "20200301", costBasis: "recorded", costYears: "", ...draft?.values },
+    defaultValues: { programmeId: "", comparison: "factors_not_enrolled", minFactors: "5", from: "2018-04-01", to: "2019-03-31", asAt: today, windowMonths: "6", tariffSetId: "gmca-2019", seed: "20200301", costBasis: "recorded", costYears: "", matchMethod: "none", matchRatio: "1", caliper: "0.2", matchExact: "none", ...draft?.values },
   });
   const { register, handleSubmit, formState, control, watch } = form;
   const errors = formState.errors;
@@ -189,6 +193,7 @@ export default function EvaluationPage() {
       tariffSetId: v.tariffSetId,
       seed: v.seed,
       bootstrapReplicates: 1000,
+      ...(v.matchMethod === "nearest" ? { matching: { method: "nearest" as const, ratio: v.matchRatio, caliper: v.caliper === "" ? null : Number(v.caliper), exact: v.matchExact === "highestBefore" ? ["highestBefore" as const] : [] } } : {}),
       ...(v.costBasis === "recorded"
         ? {}
         : { costFigure: { basis: v.costBasis, ...(v.costYears ? { fromYear: Number(v.costYears.slice(0, 4)), toYear: Number(v.costYears.slice(5)) } : {}) } }),
@@ -230,7 +235,34 @@ export default function EvaluationPage() {
             inputProps={register("costBasis")}
           />
           {watch("costBasis") !== "recorded" ? <Select id="costYears" label="Financial years of the cost" error={errors.costYears?.message} options={COST_YEARS} {...register("costYears")} /> : null}
-          <Input id="seed" label="Random seed" hint="One child per family is chosen at random; the same seed gives the same children" width={10} inputMode="numeric" error={errors.seed?.message} {...register("seed")} />
+          <Radios
+            id="matchMethod"
+            legend="How should the comparison children be used?"
+            hint="Children join programmes when they are in crisis, and children in crisis tend to improve anyway. Matching compares each programme child with comparison children who looked like them before."
+            error={errors.matchMethod?.message}
+            items={[
+              { value: "none", label: "All comparison children (naive)" },
+              { value: "nearest", label: "Matched comparison as well: nearest neighbour on a propensity score", hint: "Shows the balance before and after, the overlap of the scores, both estimates side by side and a placebo test" },
+            ]}
+            inputProps={register("matchMethod")}
+          />
+          {watch("matchMethod") === "nearest" ? (
+            <>
+              <Input id="matchRatio" label="Comparison children per programme child" width={3} inputMode="numeric" error={errors.matchRatio?.message} {...register("matchRatio")} />
+              <Input id="caliper" label="Caliper, in standard deviations of the score's logit" hint="Programme children with no comparison child this close are left out. Leave empty for no caliper." width={5} inputMode="decimal" error={errors.caliper?.message} {...register("caliper")} />
+              <Radios
+                id="matchExact"
+                legend="Match exactly on the highest status before?"
+                error={errors.matchExact?.message}
+                items={[
+                  { value: "none", label: "No" },
+                  { value: "highestBefore", label: "Yes: only compare children with the same highest status before (CIN, CP, CLA or none)" },
+                ]}
+                inputProps={register("matchExact")}
+              />
+            </>
+          ) : null}
+          <Input id="seed" label="Random seed" hint="One child per family is chosen at random, and the intervals and matching ties use it too; the same seed gives the same result" width={10} inputMode="numeric" error={errors.seed?.message} {...register("seed")} />
           <Button type="submit">Run the analysis</Button>
         </form>
       ) : (

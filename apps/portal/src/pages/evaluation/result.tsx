@@ -9,6 +9,8 @@ import type { AnalysisResult } from "@evident/core";
 import { Details, Table, Tag, WarningText } from "@evident/ui";
 import { Sankey, Tooltip } from "recharts";
 import { money, num } from "../../lib/format.js";
+import { HeadRow } from "./table-parts.js";
+import { MatchingView } from "./matching.js";
 
 const HIGHEST = ["none", "CIN", "CP", "CLA"] as const;
 const LABEL: Record<string, string> = { none: "No status", CIN: "CIN", CP: "CP", CLA: "CLA" };
@@ -248,13 +250,7 @@ function Did({ result }: { result: AnalysisResult }) {
         <table className="govuk-table" data-testid="did-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Difference-in-differences with 95% intervals</caption>
           <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {["Measure", "Programme change", "Comparison change", "Difference", "95% interval", "Chart"].map((h, i) => (
-                <th key={h} scope="col" className={`govuk-table__header${i > 0 && i < 5 ? " govuk-table__header--numeric" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
+            <HeadRow headers={["Measure", "Programme change", "Comparison change", "Difference", "95% interval", "Chart"]} numeric={(i) => i > 0 && i < 5} />
           </thead>
           <tbody className="govuk-table__body">
             {measures.map(([k, m]) => {
@@ -314,6 +310,7 @@ export function AnalysisView({ result, cohortSizes, exclusions }: { result: Anal
       <CostTable result={result} />
       <h2 className="govuk-heading-m">Difference-in-differences</h2>
       <Did result={result} />
+      <MatchingView result={result} />
     </div>
   );
 }

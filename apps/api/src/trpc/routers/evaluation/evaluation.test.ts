@@ -1,3 +1,4 @@
+import { canonicalJson } from "@evident/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/harness.js";
 
@@ -113,6 +114,32 @@ describe("evaluation", () => {
     expect(raw).toMatch(/^Children with CP,1,0.333333333333333\d*,0,0,-1\r$/m);
     const xlsx = await manager.evaluation.export({ id: saved.id, format: "xlsx" });
     expect(Buffer.from(xlsx.base64, "base64").subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("runs a matched comparison, saves what it used, and reproduces it bit for bit", async () => {
+    const manager = await t.as(t.fx.users.manager.id);
+    const matching = { method: "nearest" as const, ratio: 1, caliper: null, exact: [] };
+    const run = await manager.evaluation.run({ ...request(), matching });
+    const m = run.result.matching!;
+    expect(m).toMatchObject({ method: "nearest", ratio: 1, caliper: null, replace: true, exact: [], seed: 20200301 });
+    // 3 programme children, 2 comparison children; no caliper, so all 3 are matched.
+    expect(m.n).toMatchObject({ intervention: 3, interventionMatched: 3, interventionUnmatched: 0, comparisonPool: 2 });
+    // Nobody had CIN before, nor a referral except F1's child: CIN is constant and dropped, and still listed.
+    expect(m.dropped).toContainEqual({ covariate: "cinDaysBefore", reason: "constant" });
+    expect(m.balance.map((b) => b.covariate)).toEqual(m.covariates);
+    expect(m.balance.find((b) => b.covariate === "cinDaysBefore")).toMatchObject({ smdAfter: null });
+    // Everything else is as without matching.
+    const { matching: _ignored, ...rest } = run.result;
+    expect(rest).toEqual((await manager.evaluation.run(request())).result);
+
+    const saved = await manager.evaluation.save({ title: "IFP matched", request: { ...request(), matching } });
+    const got = await manager.evaluation.get({ id: saved.id });
+    expect((got.request as { matching?: unknown }).matching).toEqual(matching);
+    // The database's JSON keeps about 15 significant digits; the engine itself repeats every bit.
+    expect(canonicalJson(got.result.matching, 12)).toBe(canonicalJson(m, 12));
+    expect((await manager.evaluation.verify({ id: saved.id })).reproduced).toBe(true);
+    expect(JSON.stringify((await manager.evaluation.run({ ...request(), matching })).result.matching)).toBe(JSON.stringify(m));
+    await expect(manager.evaluation.run({ ...request(), matching: { ...matching, caliper: -1 } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/caliper/) });
   });
 
   it("refuses an unknown programme and a bad period with 4xx errors", async () => {
