@@ -2,3 +2,4 @@ export * from "./tables.js";
 export * from "./codes.js";
 export * from "./read.js";
 export * from "./analysis.js";
+export * from "./generate.js";
