@@ -61,9 +61,9 @@ const RULES: { rule: string; fail: Record<string, string>; expected: string[]; p
   },
   {
     rule: "ssd-unknown-person (involvements: no FK declared, still a person id)",
-    fail: { "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P1,999,2024-01-01\n" },
+    fail: { "ssd_professionals.csv": "prof_professional_id\nP1\n", "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P1,999,2024-01-01\n" },
     expected: ["ssd_involvements.csv:2:invo_person_id:ssd-unknown-person:error"],
-    pass: { "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P1,008,2024-01-01\n" },
+    pass: { "ssd_professionals.csv": "prof_professional_id\nP1\n", "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P1,008,2024-01-01\n" },
   },
   {
     rule: "ssd-date (not a real date)",
@@ -143,15 +143,15 @@ const RULES: { rule: string; fail: Record<string, string>; expected: string[]; p
   },
   {
     rule: "ssd-code (assessment factors)",
-    fail: { "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"",""3D""]"\n' },
+    fail: { "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\nA1,007,2024-01-01\n", "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"",""3D""]"\n' },
     expected: ["ssd_assessment_factors.csv:2:cinf_assessment_factors_json:ssd-code:error"],
-    pass: { "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"",""3C""]"\n' },
+    pass: { "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\nA1,007,2024-01-01\n", "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"",""3C""]"\n' },
   },
   {
     rule: "ssd-factors (not a list)",
-    fail: { "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"""\n' },
+    fail: { "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\nA1,007,2024-01-01\n", "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B"""\n' },
     expected: ["ssd_assessment_factors.csv:2:cinf_assessment_factors_json:ssd-factors:error"],
-    pass: { "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B""]"\n' },
+    pass: { "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\nA1,007,2024-01-01\n", "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,"[""3B""]"\n' },
   },
   {
     rule: "ssd-description (a description mapped to the code: a warning)",
@@ -164,6 +164,18 @@ const RULES: { rule: string; fail: Record<string, string>; expected: string[]; p
     fail: { "ssd_cin_episodes.csv": "cine_referral_id,cine_person_id,cine_referral_date,cine_referral_nfa\nR1,007,2024-01-01,maybe\n" },
     expected: ["ssd_cin_episodes.csv:2:cine_referral_nfa:ssd-flag:warning"],
     pass: { "ssd_cin_episodes.csv": "cine_referral_id,cine_person_id,cine_referral_date,cine_referral_nfa\nR1,007,2024-01-01,Y\n" },
+  },
+  {
+    rule: "ssd-unknown-link (an involvement's worker, a factors row's assessment)",
+    fail: {
+      "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P9,008,2024-01-01\n",
+      "ssd_assessment_factors.csv": "cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A9,3A\n",
+    },
+    expected: ["ssd_involvements.csv:2:invo_professional_id:ssd-unknown-link:warning", "ssd_assessment_factors.csv:2:cinf_assessment_id:ssd-unknown-link:warning"],
+    pass: {
+      "ssd_professionals.csv": "prof_professional_id\nP1\n", "ssd_involvements.csv": "invo_involvements_id,invo_professional_id,invo_person_id,invo_involvement_start_date\nI1,P1,008,2024-01-01\n",
+      "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\nA1,007,2024-01-01\n", "ssd_assessment_factors.csv": "cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A1,3A\n",
+    },
   },
   {
     rule: "ssd-missing-column",

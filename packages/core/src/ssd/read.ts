@@ -282,8 +282,22 @@ export class SsdCollector {
       d.problem.message = `${d.problem.field} ${JSON.stringify(d.value)} is a description or an older coding, read as the code ${d.code}${d.count > 1 ? ` (${d.count} rows; this is the first)` : ""}.`;
     }
     this.sameDayReferrals();
+    this.unknownLinks();
     if (this.dropped > 0) this.problems.push({ file: "", row: 0, field: "", rule: SSD_RULES.tooMany, severity: "warning", message: `${this.dropped} more problems were found and not listed.` });
     return { tables: this.tables, files: this.files, problems: this.problems };
+  }
+
+  /** Links Evident needs beyond person ids: an involvement's worker, a factors row's assessment (warnings: the row is not imported). */
+  private unknownLinks(): void {
+    const fileOf = (table: SsdTableName) => this.files.find((f) => f.table === table)?.file ?? `${table}.csv`;
+    const workers = new Set(this.tables.ssd_professionals.map((w) => w.prof_professional_id));
+    for (const i of this.tables.ssd_involvements)
+      if (i.invo_professional_id !== null && !workers.has(i.invo_professional_id))
+        this.add({ file: fileOf("ssd_involvements"), row: i.line, field: "invo_professional_id", rule: SSD_RULES.unknownLink, severity: "warning", message: `professional ${i.invo_professional_id} is not in ssd_professionals; this involvement is not imported as an allocation.` });
+    const assessments = new Set(this.tables.ssd_cin_assessments.map((a) => a.cina_assessment_id));
+    for (const f of this.tables.ssd_assessment_factors)
+      if (f.cinf_assessment_id !== null && !assessments.has(f.cinf_assessment_id))
+        this.add({ file: fileOf("ssd_assessment_factors"), row: f.line, field: "cinf_assessment_id", rule: SSD_RULES.unknownLink, severity: "warning", message: `assessment ${f.cinf_assessment_id} is not in ssd_cin_assessments; these factors are not imported.` });
   }
 
   /** Two referral rows of one child on one date are one referral: said once per child and date. */
