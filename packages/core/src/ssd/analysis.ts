@@ -168,3 +168,81 @@ export function ssdAsStatutory(extract: Pick<SsdExtract, "tables">): TStatutoryE
 export function ssdToAnalysisRows(extract: Pick<SsdExtract, "tables">, options: AnalysisRowsOptions = {}): AnalysisRows {
   return toAnalysisRows(ssdAsStatutory(extract), options);
 }
+
+/** What the analysis needs from Evident's records (as exported from the database). */
+export interface AnalysisRecords {
+  children: { childId: string; birthDate: string | null; sex: string | null; ethnicity: string | null }[];
+  /** Status episodes; CLA ones with their legal status, start and end reasons (SSDA903 codes). */
+  episodes: { childId: string; status: "CIN" | "CP" | "CLA"; start: string; end: string | null; legalStatus: string | null; reasonNew: string | null; reasonEnded: string | null }[];
+  referrals: { childId: string; date: string; nfa: boolean }[];
+}
+
+/**
+ * Records → the `evident analyse` rows, with the same rules as convert:
+ * CLA episodes joined into periods of care (short breaks left out), one
+ * referral per child and day. Used to export imported records for analysis.
+ */
+export function recordsToAnalysisRows(records: AnalysisRecords): AnalysisRows {
+  const src = { file: "records", row: 0 };
+  const cla: TClaEpisode[] = records.episodes
+    .filter((e) => e.status === "CLA")
+    .map((e) => ({
+      key: statutoryKey.claEpisode(e.childId, e.start),
+      childId: e.childId,
+      start: e.start,
+      end: e.end,
+      reasonNewEpisode: e.reasonNew,
+      legalStatus: e.legalStatus,
+      categoryOfNeed: null,
+      placement: null,
+      placeProvider: null,
+      reasonEnded: e.reasonEnded,
+      reasonPlaceChange: null,
+      urn: null,
+      source: src,
+    }))
+    .sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const plan = (status: "CIN" | "CP") => records.episodes.filter((e) => e.status === status);
+  return toAnalysisRows({
+    files: [],
+    children: records.children.map((c) => ({
+      key: statutoryKey.child(c.childId),
+      childId: c.childId,
+      laChildId: null,
+      linked903Cin: false,
+      upn: null,
+      formerUpn: null,
+      upnUnknown: null,
+      birthDate: c.birthDate,
+      expectedBirthDate: null,
+      deathDate: null,
+      sex: c.sex === "M" || c.sex === "F" || c.sex === "U" ? c.sex : null,
+      sexLegacy: null,
+      ethnicity: c.ethnicity,
+      disabilities: [],
+      mother: null,
+      motherChildBirthDate: null,
+      sources: [],
+    })),
+    claEpisodes: cla,
+    carePeriods: buildCarePeriods(cla),
+    cinEpisodes: [],
+    referrals: records.referrals.map((r) => ({ key: statutoryKey.referral(r.childId, r.date), childId: r.childId, date: r.date, referralSource: null, nfa: r.nfa, cinEpisodeKey: "", source: src })),
+    cinPlans: plan("CIN").map((e) => ({ key: statutoryKey.cinPlan(e.childId, e.start), childId: e.childId, cinEpisodeKey: "", start: e.start, end: e.end, source: src })),
+    cpPlans: plan("CP").map((e) => ({
+      key: statutoryKey.cpPlan(e.childId, e.start),
+      childId: e.childId,
+      cinEpisodeKey: "",
+      start: e.start,
+      end: e.end,
+      initialCategory: null,
+      latestCategory: null,
+      numberOfPreviousCpp: null,
+      reviewDates: [],
+      source: src,
+    })),
+    assessments: [],
+    section47s: [],
+    problems: [],
+  });
+}

@@ -25,6 +25,8 @@ export interface GenerateSsdOptions {
   asAt?: string;
   /** Write sex, ethnicity and category of abuse as descriptions ("Male", "White British", "Neglect"). */
   descriptions?: boolean;
+  /** Put before every id (two extracts with different prefixes share no id). */
+  idPrefix?: string;
 }
 
 export interface GeneratedSsdTruth {
@@ -143,22 +145,23 @@ export function generateSsdExtract(options: GenerateSsdOptions): GeneratedSsd {
   const yn = (p: number) => (chance(p) ? "Y" : "N");
   const clip = (day: DayNumber) => (day >= asAt ? null : day);
 
+  const pre = options.idPrefix ?? "";
   const teams = ["T01", "T02", "T03", "T04", "T05", "T06"];
   teams.forEach((t, i) => add("ssd_department", [t, `Team ${i + 1}`, i < 3 ? "D1" : "D2", i < 3 ? "Children in need" : "Children looked after"]));
   const workers = Math.max(5, Math.ceil(options.children / 25));
   const workerIds: string[] = [];
   for (let w = 1; w <= workers; w++) {
-    const id = `W${String(w).padStart(5, "0")}`;
+    const id = `${pre}W${String(w).padStart(5, "0")}`;
     workerIds.push(id);
     add("ssd_professionals", [id, `S${w}`, `${pick(FORENAMES)} ${pick(SURNAMES)}`, `SW${100000 + w}`, yn(0.15), pick(["Social Worker", "Senior Social Worker", "Family Support Worker"]), String(between(5, 25)), pick(teams), pick(["1.0", "0.8", "0.6"])]);
   }
 
   let seq = 0;
-  const next = (prefix: string) => `${prefix}${++seq}`;
+  const next = (prefix: string) => `${pre}${prefix}${++seq}`;
   let family = 0;
   let familyLeft = 0;
   for (let c = 1; c <= options.children; c++) {
-    const child = String(c).padStart(8, "0");
+    const child = `${pre}${String(c).padStart(8, "0")}`;
     const born = asAt - between(30, 17 * 365);
     const sex = chance(0.02) ? "U" : chance(0.5) ? "M" : "F";
     let r = rnd.nextInt(ETHNICITY_TOTAL);

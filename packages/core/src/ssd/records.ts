@@ -174,10 +174,14 @@ export function ssdRecordRows(extract: Pick<SsdExtract, "tables">): SsdRecordRow
   const families = new Map<string, SsdFamilyRow>();
   const members: SsdMemberRow[] = [];
   const inFamily = new Set<string>();
+  const memberPairs = new Set<string>();
   for (const f of t.ssd_family) {
     const key = ssdKey.family(f.fami_family_id!);
     if (!families.has(key)) families.set(key, { key, name: `${surname.get(f.fami_person_id!) ?? "Family"} (SSD family ${f.fami_family_id})` });
-    members.push({ key: ssdKey.member(f.fami_table_id!), familyKey: key, personId: f.fami_person_id! });
+    // The same person twice in one family is one membership.
+    const pair = `${key}\u0000${f.fami_person_id}`;
+    if (!memberPairs.has(pair)) members.push({ key: ssdKey.member(f.fami_table_id!), familyKey: key, personId: f.fami_person_id! });
+    memberPairs.add(pair);
     inFamily.add(f.fami_person_id!);
   }
   for (const p of people) {
