@@ -3,3 +3,4 @@ export * from "./csv-scan.js";
 export * from "./statutory-files.js";
 export * from "./extracts.js";
 export * from "./ssd-files.js";
+export * from "./zip.js";
