@@ -80,3 +80,29 @@ describe("SSD import through the API", () => {
     await expect(practitioner.ssd.dryRun({ files: smallFiles() })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("the evaluation on SSD-imported records", () => {
+  it("chooses the comparison cohort from the imported assessment factors (domestic abuse 3A–3C; 5 or more factors) and counts the imported episodes", async () => {
+    // Imported by the test above: family F1 (00101 and 00102), F2 (0203), F3 (0304).
+    // Assessments: A1 00101 [1B,3B,4B] done 2022-11-18; A2 00102 [3A] done 2022-11-25; A4 0304 [1B,2B,3B,4B,16A] done 2024-04-20.
+    const p = t.testDb.db.prisma;
+    const programme = await p.programme.create({ data: { code: `SSDEVAL${Date.now().toString(36)}`, name: "SSD evaluation programme", kind: "group" } });
+    const [f1] = await t.testDb.db.raw.query<{ id: string }>(`SELECT id FROM family WHERE "ssdKey" = 'ssd:fami:F1'`);
+    const adult = await p.person.create({ data: { reference: `SSDAD${Date.now().toString(36)}`.slice(0, 20), firstName: "Parent", lastName: "Able", kind: "adult" } });
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    await p.enrolment.create({ data: { personId: adult.id, programmeId: programme.id, familyId: f1!.id, status: "completed", referredAt: d("2023-01-01"), startedAt: d("2023-01-10"), completedAt: d("2023-03-10") } });
+    const analyst = await t.as(t.fx.users.analyst.id);
+    const base = { programmeId: programme.id, from: "2022-04-01", to: "2025-03-31", asAt: "2025-06-01", bootstrapReplicates: 0 };
+    const da = await analyst.evaluation.run({ ...base, comparison: { kind: "factors_not_enrolled", anyOfFactors: ["3A", "3B", "3C"] } });
+    // Intervention: one child of F1 (one per family). Comparison: 0304 only (00101 and 00102 are in the enrolled family).
+    expect(da.cohortSizes).toMatchObject({ intervention: 1, comparison: 1 });
+    // 0304's window after its assessment (completed 2024-04-20) is [2024-04-21, 2024-10-21): CP from 2024-05-01 (open) = 173 days;
+    // CLA from 2024-05-20 in two overlapping episodes (E6, E7), counted once = 154 days.
+    expect(da.result.cohorts.comparison.after.CP).toMatchObject({ children: 1, days: 173 });
+    expect(da.result.cohorts.comparison.after.CLA).toMatchObject({ children: 1, days: 154 });
+    const five = await analyst.evaluation.run({ ...base, comparison: { kind: "factor_count_not_enrolled", minFactors: 5 } });
+    expect(five.cohortSizes).toMatchObject({ intervention: 1, comparison: 1 });
+    // No imported assessment has six factors.
+    await expect(analyst.evaluation.run({ ...base, comparison: { kind: "factor_count_not_enrolled", minFactors: 6 } })).rejects.toThrow("the comparison cohort has no children");
+  });
+});
