@@ -109,9 +109,21 @@ interface Merge {
   cols: { col: string; as: string; compare?: boolean }[];
 }
 
-/** A person's family in the records: the first family they are a child member of (an SSD family before any other). */
-const FAMILY_OF = (person: string) => `(SELECT fm."familyId" FROM family_member fm WHERE fm."personId" = ${person} AND fm.role = 'child' ORDER BY fm."ssdKey" NULLS LAST, fm."createdAt" LIMIT 1)`;
 const PERSON = (stageAlias: string) => `JOIN person p ON p."ssdPersonId" = ${stageAlias}.person_id`;
+/**
+ * The extract's people with their person id and family in the records (the
+ * first family they are a child member of, an SSD family before any other),
+ * made once after people and members are merged: every later merge joins it.
+ */
+const PERSON_FAMILY = `
+CREATE TEMP TABLE ssd_person_family ON COMMIT DROP AS
+SELECT DISTINCT ON (p.id) sp.key AS ssd_id, p.id AS person_id, fm."familyId" AS family_id
+  FROM ssd_stage_people sp JOIN person p ON p."ssdPersonId" = sp.key
+  LEFT JOIN family_member fm ON fm."personId" = p.id AND fm.role = 'child'
+ ORDER BY p.id, fm."ssdKey" NULLS LAST, fm."createdAt";
+CREATE INDEX ON ssd_person_family (ssd_id);
+ANALYZE ssd_person_family;`;
+const PF = (stageAlias: string) => `JOIN ssd_person_family pf ON pf.ssd_id = ${stageAlias}.person_id`;
 
 const MERGES: Merge[] = [
   {
@@ -170,8 +182,8 @@ const MERGES: Merge[] = [
     kind: "referrals",
     target: "referral",
     keyCol: '"sourceRef"',
-    source: `SELECT r.n, r.key, p.id AS child_id, ${FAMILY_OF("p.id")} AS family_id, r.date, r.source, r.primary_need, r.nfa, r.closed_at, r.closure_reason, r.outcome, '{}'::text[] AS reasons
-               FROM ssd_stage_referrals r ${PERSON("r")}`,
+    source: `SELECT r.n, r.key, pf.person_id AS child_id, pf.family_id, r.date, r.source, r.primary_need, r.nfa, r.closed_at, r.closure_reason, r.outcome, '{}'::text[] AS reasons
+               FROM ssd_stage_referrals r ${PF("r")}`,
     cols: [
       { col: '"childId"', as: "child_id" },
       { col: '"familyId"', as: "family_id" },
@@ -189,8 +201,8 @@ const MERGES: Merge[] = [
     kind: "assessments",
     target: "assessment",
     keyCol: '"sourceRef"',
-    source: `SELECT a.n, a.key, p.id AS child_id, ${FAMILY_OF("p.id")} AS family_id, s.id AS staff_id, 'CIN'::"AssessmentLevel" AS level, a.started, a.completed, a.factors
-               FROM ssd_stage_assessments a ${PERSON("a")} LEFT JOIN staff s ON s."ssdProfessionalId" = a.worker_id`,
+    source: `SELECT a.n, a.key, pf.person_id AS child_id, pf.family_id, s.id AS staff_id, 'CIN'::"AssessmentLevel" AS level, a.started, a.completed, a.factors
+               FROM ssd_stage_assessments a ${PF("a")} LEFT JOIN staff s ON s."ssdProfessionalId" = a.worker_id`,
     cols: [
       { col: '"childId"', as: "child_id" },
       { col: '"familyId"', as: "family_id" },
@@ -205,8 +217,8 @@ const MERGES: Merge[] = [
     kind: "episodes",
     target: "status_episode",
     keyCol: '"sourceRef"',
-    source: `SELECT e.n, e.key, p.id AS child_id, e.status::"ChildStatus" AS status, 'ssd'::"EpisodeSource" AS source, e.start_date, e.end_date, e.cp_cat, e.cp_latest, e.cla_ls, e.cla_rne, e.cla_rec, e.cla_need
-               FROM ssd_stage_episodes e ${PERSON("e")}`,
+    source: `SELECT e.n, e.key, pf.person_id AS child_id, e.status::"ChildStatus" AS status, 'ssd'::"EpisodeSource" AS source, e.start_date, e.end_date, e.cp_cat, e.cp_latest, e.cla_ls, e.cla_rne, e.cla_rec, e.cla_need
+               FROM ssd_stage_episodes e ${PF("e")}`,
     cols: [
       { col: '"childId"', as: "child_id" },
       { col: "status", as: "status" },
@@ -225,7 +237,7 @@ const MERGES: Merge[] = [
     kind: "events",
     target: "ssd_event",
     keyCol: '"ssdKey"',
-    source: `SELECT e.n, e.key, e.kind, p.id AS person_id, e.start_date, e.end_date, e.details::jsonb AS details FROM ssd_stage_events e ${PERSON("e")}`,
+    source: `SELECT e.n, e.key, e.kind, pf.person_id, e.start_date, e.end_date, e.details::jsonb AS details FROM ssd_stage_events e ${PF("e")}`,
     cols: [
       { col: "kind", as: "kind" },
       { col: '"personId"', as: "person_id" },
@@ -238,8 +250,8 @@ const MERGES: Merge[] = [
     kind: "allocations",
     target: "case_allocation",
     keyCol: '"ssdKey"',
-    source: `SELECT a.n, a.key, ${FAMILY_OF("p.id")} AS family_id, p.id AS person_id, s.id AS staff_id, true AS lead, a.from_date, a.to_date
-               FROM ssd_stage_allocations a ${PERSON("a")} JOIN staff s ON s."ssdProfessionalId" = a.professional_id`,
+    source: `SELECT a.n, a.key, pf.family_id, pf.person_id, s.id AS staff_id, true AS lead, a.from_date, a.to_date
+               FROM ssd_stage_allocations a ${PF("a")} JOIN staff s ON s."ssdProfessionalId" = a.professional_id`,
     cols: [
       { col: '"familyId"', as: "family_id" },
       { col: '"personId"', as: "person_id" },
@@ -254,22 +266,28 @@ const MERGES: Merge[] = [
 async function merge(tx: SqlRunner, m: Merge): Promise<ChangeCount> {
   const compared = m.cols.filter((c) => c.compare !== false);
   const same = compared.length === 0 ? "true" : compared.map((c) => `t.${c.col} IS NOT DISTINCT FROM s.${c.as}`).join(" AND ");
+  // The source, joined once with what is stored: each row with the stored id (or null) and whether it differs.
+  const src = `ssd_merge_${m.kind}`;
+  await tx.exec(
+    `CREATE TEMP TABLE ${src} ON COMMIT DROP AS
+     SELECT s.*, t.id AS old_id, (t.id IS NOT NULL AND ${same}) AS same FROM (${m.source}) s LEFT JOIN ${m.target} t ON t.${m.keyCol} = s.key;
+     ANALYZE ${src};`,
+  );
   const [count] = await tx.query<ChangeCount>(
-    `SELECT count(*) FILTER (WHERE t.id IS NULL)::int AS add, count(*) FILTER (WHERE t.id IS NOT NULL AND NOT (${same}))::int AS update,
-            count(*) FILTER (WHERE t.id IS NOT NULL AND (${same}))::int AS skip
-       FROM (${m.source}) s LEFT JOIN ${m.target} t ON t.${m.keyCol} = s.key`,
+    `SELECT count(*) FILTER (WHERE old_id IS NULL)::int AS add, count(*) FILTER (WHERE old_id IS NOT NULL AND NOT same)::int AS update,
+            count(*) FILTER (WHERE same)::int AS skip FROM ${src}`,
   );
   if (count!.update > 0)
     await tx.exec(
       `UPDATE ${m.target} t SET ${compared.map((c) => `${c.col} = s.${c.as}`).join(", ")}, version = t.version + 1, "updatedAt" = now()
-         FROM (${m.source}) s WHERE t.${m.keyCol} = s.key AND NOT (${same})`,
+         FROM ${src} s WHERE t.id = s.old_id AND NOT s.same`,
     );
   if (count!.add > 0) {
     const prefix = idPrefix();
     await tx.exec(
       `INSERT INTO ${m.target} (id, ${m.keyCol}, ${m.cols.map((c) => c.col).join(", ")}, "updatedAt")
        SELECT '${prefix}' || lpad(to_hex(row_number() OVER (ORDER BY s.n)), 12, '0'), s.key, ${m.cols.map((c) => `s.${c.as}`).join(", ")}, now()
-         FROM (${m.source}) s WHERE NOT EXISTS (SELECT 1 FROM ${m.target} t WHERE t.${m.keyCol} = s.key) ORDER BY s.n`,
+         FROM ${src} s WHERE s.old_id IS NULL ORDER BY s.n`,
     );
   }
   return { add: count!.add, update: count!.update, skip: count!.skip };
@@ -296,6 +314,7 @@ async function run(tx: SqlRunner, rows: SsdRecordRows, perChunk: number, step: S
   for (const m of MERGES) {
     if (m.kind === "workers") counts.workersLinked = await linkWorkersByEmail(tx);
     counts[m.kind] = await merge(tx, m);
+    if (m.kind === "members") await tx.exec(PERSON_FAMILY);
     step(m.kind, counts[m.kind].add + counts[m.kind].update);
   }
   return counts;
