@@ -39,6 +39,18 @@ const dateCache = new Map<string, string>();
  * dropped; no time zone is applied.
  */
 export function parseSsdDate(text: string): string | undefined {
+  // Fast path: "YYYY-MM-DD" then an optional time; the calendar part is cached (a few thousand distinct days).
+  if (text.length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const day = text.length === 10 ? text : text.slice(0, 10);
+    if (text.length > 10 && !TIME.test(text.slice(10))) return undefined;
+    return cachedDate(day);
+  }
+  return cachedDate(text);
+}
+
+const TIME = /^[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+function cachedDate(text: string): string | undefined {
   const cached = dateCache.get(text);
   if (cached !== undefined) return cached === "" ? undefined : cached;
   let iso: string | undefined;

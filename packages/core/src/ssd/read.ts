@@ -98,6 +98,13 @@ export class SsdCollector {
   private readonly seen = new Set<SsdTableName>();
   private persons: Set<string> | undefined;
   private current: TablePlan | undefined;
+  /** The row being read: its line and the fields with a problem so far. */
+  private line = 0;
+  private readonly bad: string[] = [];
+  private readonly report = (field: string, rule: string, severity: SsdSeverity, message: string): void => {
+    this.bad.push(field);
+    this.add({ file: this.current!.file, row: this.line, field, rule, severity, message });
+  };
 
   constructor(options: ReadSsdOptions = {}) {
     this.max = options.maxProblems ?? 10_000;
@@ -167,11 +174,10 @@ export class SsdCollector {
     this.files[this.files.length - 1]!.rows++;
     const { spec, file } = t;
     const record: Record<string, string | number | null> = { line };
-    const bad: string[] = [];
-    const p = (field: string, rule: string, severity: SsdSeverity, message: string) => {
-      bad.push(field);
-      this.add({ file, row: line, field, rule, severity, message });
-    };
+    const bad = this.bad;
+    bad.length = 0;
+    this.line = line;
+    const p = this.report;
     let skip = false;
     for (let i = 0; i < spec.columns.length; i++) {
       const c = spec.columns[i]!;
@@ -348,7 +354,7 @@ export function forEachCsvLine(text: string, header: (cells: string[]) => boolea
     line++;
     if (s.endsWith("\r")) s = s.slice(0, -1);
     if (s.trim() === "") continue;
-    const cells = s.includes('"') ? ((Papa.parse<string[]>(s, { header: false }).data[0] ?? []) as string[]) : s.split(",");
+    const cells = s.includes('"') ? ((Papa.parse<string[]>(s, { header: false, delimiter: "," }).data[0] ?? []) as string[]) : s.split(",");
     if (!sawHeader) {
       sawHeader = true;
       if (!header(cells)) return;
