@@ -53,13 +53,15 @@ log(`extract: ${files.length} tables, ${report.rows.toLocaleString("en-GB")} row
 // convert, as an analyst runs it: the built CLI in a process of its own.
 const out = join(tmpdir(), `evident-ssd-bench-${process.pid}`);
 let t = performance.now();
-const convert = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "packages/core/bin/evident.js"), "convert", "--ssd", dir, "--out", out], { encoding: "utf8" });
+const convert = spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, join(root, "packages/core/bin/evident.js"), "convert", "--ssd", dir, "--out", out], { encoding: "utf8" });
 report.convertMs = performance.now() - t;
 if (convert.status !== 0) throw new Error(`convert failed: ${convert.stderr.slice(0, 2000)}`);
-report.convertPeakRssMiB = Number(convert.stderr.trim().split("\n").pop()) / 1024;
+const [user, sys, rss] = convert.stderr.trim().split("\n").pop().split(" ").map(Number);
+report.convertCpuMs = (user + sys) * 1000;
+report.convertPeakRssMiB = rss / 1024;
 report.convertOutput = convert.stdout.trim();
 rmSync(out, { recursive: true, force: true });
-log(`convert: ${s(report.convertMs)}, peak RSS ${report.convertPeakRssMiB.toFixed(0)} MiB — ${report.convertOutput}`);
+log(`convert: ${s(report.convertMs)} (CPU ${s(report.convertCpuMs)}), peak RSS ${report.convertPeakRssMiB.toFixed(0)} MiB — ${report.convertOutput}`);
 
 if (!args["skip-import"]) {
   const pg = await startPostgres({ durable: true });
@@ -72,16 +74,21 @@ const [url, dir] = process.argv.slice(1);
 const db = await createDb({ databaseUrl: url, migrate: true, poolMax: 2 });
 const out = { steps: {} };
 let t = performance.now();
+let c = process.cpuUsage();
 const extract = readSsdDir(dir);
 const rows = ssdRecordRows(extract);
 out.readMs = performance.now() - t;
+const cpuMs = (u) => (u.user + u.system) / 1000;
+out.readCpuMs = cpuMs(process.cpuUsage(c));
 out.errors = extract.problems.filter((p) => p.severity === "error").length;
 let last = performance.now();
 const onStep = (step) => { const now = performance.now(); out.steps[step] = Math.round(now - last); last = now; };
 t = performance.now();
 last = t;
+c = process.cpuUsage();
 const first = await importSsd(db, { rows, problems: extract.problems }, { files: extract.files.map((f) => ({ name: f.file, rows: f.rows })), digest: "bench", onStep });
 out.importMs = performance.now() - t;
+out.importNodeCpuMs = cpuMs(process.cpuUsage(c));
 out.counts = first.counts;
 t = performance.now();
 const again = await importSsd(db, { rows, problems: extract.problems }, { files: [], digest: "bench" });
@@ -101,7 +108,7 @@ process.stdout.write(JSON.stringify(out));
     pg.stop();
   }
   const r = report.import;
-  log(`read + shape: ${s(r.readMs)} (${r.errors} errors); import (one transaction): ${s(r.importMs)} — per step (ms) ${JSON.stringify(r.steps)}`);
+  log(`read + shape: ${s(r.readMs)} (CPU ${s(r.readCpuMs)}; ${r.errors} errors); import (one transaction): ${s(r.importMs)} (Node CPU ${s(r.importNodeCpuMs)}) — per step (ms) ${JSON.stringify(r.steps)}`);
   log(`re-import (all unchanged: ${r.reimportChanged} changed): ${s(r.reimportMs)}; process peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
 }
 report.loadAtEnd = loadavg();

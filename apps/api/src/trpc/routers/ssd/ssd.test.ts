@@ -106,3 +106,13 @@ describe("the evaluation on SSD-imported records", () => {
     await expect(analyst.evaluation.run({ ...base, comparison: { kind: "factor_count_not_enrolled", minFactors: 6 } })).rejects.toThrow("the comparison cohort has no children");
   });
 });
+
+describe("monitoring on SSD-imported records", () => {
+  it("counts the imported referrals and re-referrals", async () => {
+    // The small extract's referrals (one per child and day): 00101 on 2022-11-01 and 2023-06-05 (a re-referral within
+    // 12 months), 0203 on 2024-04-10 and 2024-06-01 (a re-referral), 0304 on 2024-03-31. The harness's own are in 2025.
+    const analyst = await t.as(t.fx.users.analyst.id);
+    const r = await analyst.monitoring.compute({ measureId: "re_referrals", from: "2022-04-01", to: "2025-01-31", kind: "range" });
+    expect(r.values.map((v) => [v.numerator, v.denominator])).toEqual([[2, 5]]);
+  });
+});
