@@ -240,6 +240,12 @@ describe("SSD validation rules: each fails on a broken fixture and passes once i
     ]);
   });
 
+  it("lists at most maxProblems problems, then says how many more (ssd-too-many)", () => {
+    const extract = readSsdFiles([{ name: "ssd_person.csv", text: "pers_person_id,pers_sex\n1,X\n2,X\n3,X\n4,X\n" }], { maxProblems: 2 });
+    expect(brief(extract.problems.filter((p) => p.rule !== "ssd-missing-table"))).toEqual(["ssd_person.csv:2:pers_sex:ssd-code:error", "ssd_person.csv:3:pers_sex:ssd-code:error", ":0::ssd-too-many:warning"]);
+    expect(extract.problems.at(-1)!.message).toBe("17 more problems were found and not listed.");
+  });
+
   it("keeps ids as text, leading zeros included, and reads NULL as blank", () => {
     const extract = readSsdFiles([{ name: "ssd_person.csv", text: "pers_person_id,pers_dob,pers_sex\n000123,NULL,null\n" }]);
     expect(extract.tables.ssd_person[0]).toMatchObject({ line: 2, pers_person_id: "000123", pers_dob: null, pers_sex: null });
