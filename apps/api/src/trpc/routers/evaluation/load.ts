@@ -8,7 +8,7 @@ import {
   BUILT_IN_TARIFF_SETS,
   DomainError,
   isoFromDate,
-  RESPITE_LEGAL_STATUS,
+  isShortBreak,
   ZTariffSet,
   type CandidateAssessment,
   type CandidateChild,
@@ -20,7 +20,6 @@ import {
 import type { DbClient } from "../../../db.js";
 
 const CHUNK = 5000;
-const SHORT_BREAKS: ReadonlySet<string> = new Set(RESPITE_LEGAL_STATUS);
 
 export async function loadProgramme(db: DbClient, programmeId: string) {
   const programme = await db.programme.findUnique({ where: { id: programmeId }, select: { id: true, code: true, name: true, kind: true } });
@@ -98,7 +97,7 @@ export async function loadHistories(db: DbClient, childIds: string[]): Promise<{
       // A closed episode ending before it starts is a recording error; leave it out rather than fail the run.
       if (end && end < start) continue;
       // Short breaks (legal status V3/V4) are not care: left out, as evident convert does (docs/statutory.md, docs/ssd.md).
-      if (e.status === "CLA" && e.claLegalStatus !== null && SHORT_BREAKS.has(e.claLegalStatus)) continue;
+      if (e.status === "CLA" && isShortBreak({ legalStatus: e.claLegalStatus })) continue;
       episodes.push({ childId: e.childId, status: e.status, startDate: start, endDate: end ?? null });
     }
     for (const r of refs) referrals.push({ childId: r.childId, referralDate: isoFromDate(r.date)! });
