@@ -41,7 +41,7 @@ const RESERVED = /^\/(trpc|api|health)(\/|$)/;
 export const MAX_BODY_BYTES = 512 * 1024;
 /** Statutory return uploads (SSDA903 / CIN census files as text). Larger histories: bench/import.mjs shows the bulk path. */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
-const UPLOAD_PROCEDURES = new Set(["statutory.dryRun", "statutory.commit"]);
+const UPLOAD_PROCEDURES = new Set(["statutory.dryRun", "statutory.commit", "ssd.dryRun", "ssd.commit"]);
 function isUploadPath(pathname: string): boolean {
   if (!pathname.startsWith("/trpc/")) return false;
   const procedures = decodeURIComponent(pathname.slice("/trpc/".length)).split(",");
@@ -80,7 +80,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     app.use(path, csrfGuard(config.allowedOrigins));
     const tooLarge = (c: HonoContext<AppEnv>) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large" } }, 413);
     const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
-    // Statutory return files are uploaded as text to statutory.dryRun / statutory.commit (and nothing else in the batch).
+    // Statutory return files and SSD extracts are uploaded as text to statutory.dryRun / statutory.commit / ssd.dryRun / ssd.commit (and nothing else in the batch).
     const upload = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge });
     // GET and HEAD carry no body the API reads (tRPC queries take their input in the URL, whose size
     // Node's header limit bounds), so they skip the check: reading `body` would make the Node adapter

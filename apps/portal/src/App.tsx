@@ -47,6 +47,7 @@ const SurveyPage = lazy(() => import("./pages/surveys/survey.js"));
 const SurveyResultsPage = lazy(() => import("./pages/surveys/results.js"));
 const SurveyAnswerPage = lazy(() => import("./pages/surveys/answer.js"));
 const StatutoryImportPage = lazy(() => import("./pages/statutory/import.js"));
+const SsdImportPage = lazy(() => import("./pages/ssd/import.js"));
 const ExtractsPage = lazy(() => import("./pages/extracts/extracts.js"));
 const DaWorkPage = lazy(() => import("./pages/da/index.js"));
 const ConsultationsPage = lazy(() => import("./pages/da/consultations.js"));
@@ -69,6 +70,7 @@ const NAV: ShellNavItem<Permission>[] = [
   { href: "/surveys", text: "Surveys", permission: "surveys:answer", match: /^\/surveys/ },
   { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/ },
   { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/ },
+  { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/ },
 ];
 
 const shell = createAppShell({
@@ -135,6 +137,7 @@ const router = createBrowserRouter(
     { path: "da/consultations", element: <ConsultationsPage /> },
     { path: "da/marac", element: <MaracPage /> },
     { path: "statutory-import", element: <StatutoryImportPage /> },
+    { path: "ssd-import", element: <SsdImportPage /> },
     { path: "*", element: <NotFoundPage /> },
   ]),
 );

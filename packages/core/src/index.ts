@@ -20,4 +20,5 @@ export * from "./questionnaires/index.js";
 export * from "./finance/index.js";
 export * from "./quality/index.js";
 export * from "./statutory/index.js";
+export * from "./ssd/index.js";
 export * from "./extracts/index.js";

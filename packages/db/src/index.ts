@@ -29,5 +29,7 @@ export type * from "./generated/prisma/models.js";
 export { sessionWithUser, touchSession, deleteSession, listFamiliesInScope, getFamilyInScope, insertAuditRows } from "./hot.js";
 export type { SessionWithUser, AuditRowInput, FamilyScopeSql, FamilyListRow, FamilyDetailRow } from "./hot.js";
 export { importStatutory, planStatutoryImport, StatutoryImportRefused, IMPORT_KINDS, genderOf } from "./import/index.js";
+export { importSsd, planSsdImport, SsdImportRefused, SSD_IMPORT_KINDS } from "./import/index.js";
+export type { SsdImportCounts, SsdImportInput, SsdImportOptions } from "./import/index.js";
 export type { ImportableExtract, ImportCounts, ChangeCount, ImportKind, StatutoryImportFile, StatutoryImportOptions, StatutoryImportResult, StatutoryImportPlan } from "./import/index.js";
 export { APPEND_ONLY, appRoleSql, grantAppRole } from "./app-role.js";

@@ -89,6 +89,10 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "statutory.commit": ["admin"],
   "statutory.history": ["admin"],
 
+  "ssd.dryRun": ["admin", "analyst"],
+  "ssd.commit": ["admin", "analyst"],
+  "ssd.history": ["admin", "analyst"],
+
   "assessments.list": CASE,
   "assessments.get": CASE,
   "assessments.create": ["manager", "practitioner"],

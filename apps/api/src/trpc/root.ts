@@ -16,6 +16,7 @@ import { questionnairesRouter } from "./routers/questionnaires/router.js";
 import { financeRouter } from "./routers/finance/router.js";
 import { extractsRouter } from "./routers/extracts/router.js";
 import { statutoryRouter } from "./routers/statutory/router.js";
+import { ssdRouter } from "./routers/ssd/router.js";
 import { logicModelsRouter } from "./routers/logicModels/router.js";
 import { monitoringRouter } from "./routers/monitoring/router.js";
 import { decisionsRouter } from "./routers/decisions/router.js";
@@ -50,6 +51,7 @@ export const appRouter = router({
   decisions: decisionsRouter,
   extracts: extractsRouter,
   statutory: statutoryRouter,
+  ssd: ssdRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   "extracts:create": ["admin", "analyst"],
   /** Importing SSDA903 / CIN census returns (dry run and commit): writes children's statutory records. */
   "statutory:import": ["admin"],
+  /** Importing a Standard Safeguarding Dataset extract (dry run and commit): writes children's records, workers and allocations. */
+  "ssd:import": ["admin", "analyst"],
   // Training.
   "training:own": EVERYONE,
   "training:read": ["admin", "trainer", "manager"],

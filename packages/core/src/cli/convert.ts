@@ -4,7 +4,7 @@
  * validation.json. Exit 2 when any error-severity problem is found; the CSVs
  * are then not written (validation.json always is).
  */
-import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseIsoDay } from "../dates.js";
@@ -12,9 +12,12 @@ import { readHead, readStatutoryPaths, StatutoryFileError, type StatutoryPath } 
 import { toAnalysisRows } from "../statutory/analysis.js";
 import { CIN_DEFINITIONS, hasStatutoryErrors, type TCinDefinition, type TStatutoryFileKind } from "../statutory/model.js";
 import { detectStatutoryFileKind } from "../statutory/read.js";
+import { runSsdConvert } from "./convert-ssd.js";
+import { writeCsv } from "./csv-out.js";
 
 export const CONVERT_USAGE = `evident convert --out DIR [--ssda903-header FILE ...] [--ssda903-episodes FILE ...] [--cin-census FILE ...]
-                [--cin-definition plan|episode] [--year-end YYYY-MM-DD]`;
+                [--cin-definition plan|episode] [--year-end YYYY-MM-DD]
+  evident convert --out DIR --ssd FOLDER [--cin-definition plan|episode]`;
 
 export class ConvertUsageError extends Error {}
 
@@ -29,36 +32,6 @@ const EXPECTED: Record<string, (kind: TStatutoryFileKind) => boolean> = {
   "--cin-census": (k) => k.startsWith("cin-"),
 };
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function writeCsv(path: string, columns: string[], rows: Record<string, string>[]): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, "w");
-  try {
-    let chunk = `${columns.join(",")}\n`;
-    for (const row of rows) {
-      let line = "";
-      for (let i = 0; i < columns.length; i++) {
-        const value = row[columns[i]!] ?? "";
-        line += (i === 0 ? "" : ",") + (SAFE.test(value) ? value : csvCell(value));
-      }
-      chunk += `${line}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = "";
-      }
-    }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
-const SAFE = /^[\w\-. /]*$/;
-
 export async function runConvert(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -70,6 +43,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
       "cin-census": { type: "string", multiple: true },
       "cin-definition": { type: "string" },
       "year-end": { type: "string" },
+      ssd: { type: "string" },
     },
   });
   if (!values.out) throw new ConvertUsageError("convert needs --out DIR (the folder to write episodes.csv, referrals.csv, children-profile.csv and validation.json to)");
@@ -80,6 +54,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
 
   const given: { flag: string; path: string }[] = [];
   for (const flag of ["ssda903-header", "ssda903-episodes", "cin-census"] as const) for (const path of values[flag] ?? []) given.push({ flag: `--${flag}`, path });
+  if (values.ssd !== undefined) return runSsdConvert({ dir: values.ssd, out: values.out, definition, statutoryInputs: given.length, yearEnd }, io);
   if (given.length === 0) throw new ConvertUsageError("convert needs at least one input: --ssda903-header FILE, --ssda903-episodes FILE or --cin-census FILE");
   const paths: StatutoryPath[] = [];
   const wrongKind: { file: string; message: string }[] = [];

@@ -14,6 +14,7 @@ import { parseIsoDay } from "../dates.js";
 import { CsvInputError, loadDatasetDir } from "../node/load-csv.js";
 import { formatAnalysis, formatCba } from "./format.js";
 import { CONVERT_USAGE, ConvertUsageError, runConvert } from "./convert.js";
+import { SsdConvertUsageError } from "./convert-ssd.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -51,6 +52,8 @@ convert reads SSDA903 (Header/Episodes CSV or XML) and CIN census (XML or flatte
 several years at once, and writes DIR/episodes.csv and DIR/referrals.csv for analyse, DIR/children-profile.csv
 and DIR/validation.json (every problem with its DfE rule code). It exits 2, writing no CSV, when any error is
 found. CIN = CIN plan periods unless --cin-definition episode. See docs/statutory.md.
+With --ssd FOLDER it reads a Standard Safeguarding Dataset extract (one <table>.csv per SSD table) instead;
+see docs/ssd.md.
 
 Exit codes: 0 success, 2 bad input or usage, 1 unexpected error.
 `;
@@ -212,7 +215,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stderr(`evident: ${error.message}${details ? `\n${details}` : ""}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConvertUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (error instanceof UsageError || error instanceof ConvertUsageError || error instanceof SsdConvertUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       io.stderr(`evident: ${error.message}\n`);
       return 2;
     }

@@ -140,7 +140,7 @@ export interface ScanHandlers {
 }
 
 function parseQuotedLine(text: string): string[] {
-  const parsed = Papa.parse<string[]>(text, { header: false });
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: "," });
   return (parsed.data[0] ?? []).map((cell) => cell.trim());
 }
 

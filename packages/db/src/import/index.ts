@@ -1,1 +1,2 @@
 export * from "./statutory.js";
+export * from "./ssd.js";

@@ -124,7 +124,7 @@ export function copyCell(v: Cell): string {
 }
 
 /** COPY text lines of `list`, `perChunk` lines per string (the only buffer: one chunk at a time). */
-function* copyLines<T>(list: readonly T[], row: (x: T, i: number) => Cell[], perChunk: number, afterFirstChunk?: () => void): Generator<string> {
+export function* copyLines<T>(list: readonly T[], row: (x: T, i: number) => Cell[], perChunk: number, afterFirstChunk?: () => void): Generator<string> {
   let chunk = "";
   let n = 0;
   let first = true;

@@ -8,6 +8,7 @@ import {
   BUILT_IN_TARIFF_SETS,
   DomainError,
   isoFromDate,
+  isShortBreak,
   ZTariffSet,
   type CandidateAssessment,
   type CandidateChild,
@@ -87,7 +88,7 @@ export async function loadHistories(db: DbClient, childIds: string[]): Promise<{
   for (let i = 0; i < childIds.length; i += CHUNK) {
     const ids = childIds.slice(i, i + CHUNK);
     const [eps, refs] = await Promise.all([
-      db.statusEpisode.findMany({ where: { childId: { in: ids } }, select: { childId: true, status: true, startDate: true, endDate: true } }),
+      db.statusEpisode.findMany({ where: { childId: { in: ids } }, select: { childId: true, status: true, startDate: true, endDate: true, claLegalStatus: true } }),
       db.referral.findMany({ where: { childId: { in: ids } }, select: { childId: true, date: true } }),
     ]);
     for (const e of eps) {
@@ -95,6 +96,8 @@ export async function loadHistories(db: DbClient, childIds: string[]): Promise<{
       const end = isoFromDate(e.endDate);
       // A closed episode ending before it starts is a recording error; leave it out rather than fail the run.
       if (end && end < start) continue;
+      // Short breaks (legal status V3/V4) are not care: left out, as evident convert does (docs/statutory.md, docs/ssd.md).
+      if (e.status === "CLA" && isShortBreak({ legalStatus: e.claLegalStatus })) continue;
       episodes.push({ childId: e.childId, status: e.status, startDate: start, endDate: end ?? null });
     }
     for (const r of refs) referrals.push({ childId: r.childId, referralDate: isoFromDate(r.date)! });
