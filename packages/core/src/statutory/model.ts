@@ -11,8 +11,8 @@
  * is the same whenever the same record is read again (from the same file, a
  * later year's file, or another transport), so re-imports are idempotent.
  *
- * See docs/statutory.md for the analyst-facing mapping and
- * /work/shared/notes/statutory-formats.md for the specification.
+ * See docs/statutory.md for the analyst-facing mapping, the DfE
+ * specification it follows and the validation rules.
  */
 import { z } from "zod";
 

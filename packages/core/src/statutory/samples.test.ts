@@ -1,16 +1,18 @@
 /**
  * The DfE community validators' own sample files are deliberately broken
- * (see /work/shared/fixtures/dfe-validator-samples/README.md). The importer
+ * (copied into packages/core/test-fixtures/dfe-validator-samples/ with their
+ * source and licence, see the README there). The importer
  * must read them without throwing, report problems with file, row and rule,
  * and flag them as not importable.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readStatutoryPaths } from "../node/statutory-files.js";
 import { ZStatutoryExtract, hasStatutoryErrors, type TStatutoryExtract } from "./model.js";
 import { readStatutoryFiles } from "./read.js";
 
-const DIR = "/work/shared/fixtures/dfe-validator-samples";
+const DIR = fileURLToPath(new URL("../../test-fixtures/dfe-validator-samples", import.meta.url));
 const load = (name: string) => ({ name, text: readFileSync(`${DIR}/${name}`, "utf8") });
 
 function survived(x: TStatutoryExtract, names: string[]): void {
