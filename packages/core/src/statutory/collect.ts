@@ -131,6 +131,8 @@ export class StatutoryCollector {
   private readonly cinIdsByFile = new Map<string, Set<string>>();
   private readonly pool = new Map<string, string>();
   private readonly invalidEnd = new Set<string>();
+  /** PL_POST of episodes that give one (normalised), for rules 434–436; never written out. */
+  private readonly placementPostcodes = new Map<TClaEpisode, string>();
 
   constructor(private readonly options: ReadStatutoryOptions = {}) {
     this.maxProblems = options.maxProblems ?? 10_000;
@@ -349,6 +351,8 @@ export class StatutoryCollector {
       urn: this.code(raw.URN, "URN"),
       source: { file, row },
     };
+    const plPost = raw.PL_POST;
+    if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
     const list = this.cla.get(childId);
@@ -463,7 +467,7 @@ export class StatutoryCollector {
     const closure = this.date(file, row, "CINclosureDate", f.CINCLOSUREDATE, "8620", false);
     const nfaText = (f.REFERRALNFA ?? "").trim().toUpperCase();
     const nfa = nfaText === "TRUE" || nfaText === "1";
-    if (nfaText !== "" && !["TRUE", "FALSE", "0", "1"].includes(nfaText)) this.problem(file, row, "ReferralNFA", "EV08", "error", `ReferralNFA ${quote(nfaText)} must be true, false, 0 or 1`);
+    if (!["TRUE", "FALSE", "0", "1"].includes(nfaText)) this.problem(file, row, "ReferralNFA", "8568", "error", nfaText === "" ? "ReferralNFA is missing (true, false, 0 or 1)" : `ReferralNFA ${quote(nfaText)} must be true, false, 0 or 1`);
     const cinKey = statutoryKey.cinEpisode(childId, referral);
     const icpc = this.date(file, row, "DateOfInitialCPC", f.DATEOFINITIALCPC, "EV07", false);
     const ep: TCinEpisode = {
@@ -505,7 +509,7 @@ export class StatutoryCollector {
     }
     for (const p of d.plans) {
       const file = p.file ?? d.file ?? childFile;
-      const start = this.date(file, p.line, "CINPlanStartDate", p.fields.CINPLANSTARTDATE, "EV07", true);
+      const start = this.date(file, p.line, "CINPlanStartDate", p.fields.CINPLANSTARTDATE, "4010", true);
       if (!start) continue;
       const end = this.date(file, p.line, "CINPlanEndDate", p.fields.CINPLANENDDATE, "EV07", false);
       const rec: TCinPlan = { key: statutoryKey.cinPlan(childId, start), childId, cinEpisodeKey: cinKey, start, end: end ?? null, source: { file, row: p.line } };
@@ -515,7 +519,9 @@ export class StatutoryCollector {
     }
     for (const s of d.section47s) {
       const file = s.file ?? d.file ?? childFile;
-      const start = this.date(file, s.line, "S47ActualStartDate", s.fields.S47ACTUALSTARTDATE, "EV07", true);
+      // A missing start is 8615 when the conference date is given (the start cannot be checked against it).
+      const hasIcpc = (s.fields.DATEOFINITIALCPC ?? "").trim() !== "";
+      const start = this.date(file, s.line, "S47ActualStartDate", s.fields.S47ACTUALSTARTDATE, hasIcpc ? "8615" : "EV07", true);
       if (!start) continue;
       const target = this.date(file, s.line, "InitialCPCtarget", s.fields.INITIALCPCTARGET, "EV07", false);
       const icpcDate = this.date(file, s.line, "DateOfInitialCPC", s.fields.DATEOFINITIALCPC, "EV07", false);
@@ -535,7 +541,7 @@ export class StatutoryCollector {
     for (const c of d.cpps) {
       const file = c.file ?? d.file ?? childFile;
       this.at(file, c.line);
-      const start = this.date(file, c.line, "CPPstartDate", c.fields.CPPSTARTDATE, "EV07", true);
+      const start = this.date(file, c.line, "CPPstartDate", c.fields.CPPSTARTDATE, "8720", true);
       if (!start) continue;
       const end = this.date(file, c.line, "CPPendDate", c.fields.CPPENDDATE, "EV07", false);
       const prev = (c.fields.NUMBEROFPREVIOUSCPP ?? "").trim();
@@ -645,6 +651,7 @@ export class StatutoryCollector {
       children903: new Set(children.filter((c) => c.from903).map((c) => c.rec.childId)),
       birthDates: new Map(children.map((c) => [c.rec.childId, c.rec.birthDate])),
       invalidEnd: this.invalidEnd,
+      placementPostcodes: this.placementPostcodes,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

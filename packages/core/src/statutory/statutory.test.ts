@@ -27,7 +27,7 @@ describe("the clean two-year case", () => {
   it("stitches the two years: the episode open in 2023/24 is closed by the 2024/25 file, no duplicates", () => {
     expect(extract.claEpisodes.map((e) => [e.childId, e.start, e.end, e.reasonNewEpisode, e.legalStatus, e.reasonEnded])).toEqual([
       ["A1", "2023-01-10", "2023-06-01", "S", "C1", "X1"],
-      ["A1", "2023-06-01", "2024-09-20", "P", "C2", "X1"],
+      ["A1", "2023-06-01", "2024-09-20", "L", "C2", "X1"],
       ["A1", "2024-09-20", "2025-01-15", "L", "E1", "E11"],
       ["A2", "2024-02-05", "2024-04-30", "S", "V2", "E4A"],
       ["A2", "2025-02-01", null, "S", "C2", null],
