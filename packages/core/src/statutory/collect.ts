@@ -133,6 +133,9 @@ export class StatutoryCollector {
   private readonly invalidEnd = new Set<string>();
   /** PL_POST of episodes that give one (normalised), for rules 434–436; never written out. */
   private readonly placementPostcodes = new Map<TClaEpisode, string>();
+  private readonly postcodesGiven = new Map<TClaEpisode, boolean>();
+  /** Every CHILD seen in an episode row, kept or not (rule EPI). */
+  private readonly episodeChildren = new Set<string>();
 
   constructor(private readonly options: ReadStatutoryOptions = {}) {
     this.maxProblems = options.maxProblems ?? 10_000;
@@ -334,6 +337,7 @@ export class StatutoryCollector {
     const childId = this.id(file, row, "CHILD", raw.CHILD, "903");
     const start = this.date(file, row, "DECOM", raw.DECOM, "141", true);
     const end = this.date(file, row, "DEC", raw.DEC, "147", false);
+    if (childId !== undefined) this.episodeChildren.add(childId);
     if (childId === undefined || start === undefined || start === null) return;
     if (end === undefined) this.invalidEnd.add(statutoryKey.claEpisode(childId, start));
     const ep: TClaEpisode = {
@@ -353,6 +357,7 @@ export class StatutoryCollector {
     };
     const plPost = raw.PL_POST;
     if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
+    if ((plPost ?? "") !== "" || (raw.HOME_POST ?? "") !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
     const list = this.cla.get(childId);
@@ -652,6 +657,8 @@ export class StatutoryCollector {
       birthDates: new Map(children.map((c) => [c.rec.childId, c.rec.birthDate])),
       invalidEnd: this.invalidEnd,
       placementPostcodes: this.placementPostcodes,
+      postcodesGiven: this.postcodesGiven,
+      episodeChildren: this.episodeChildren,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

@@ -38,11 +38,11 @@ describe("SSDA903 rules", () => {
   const found = byChild(extract.problems, files);
 
   it.each([
-    ["R101", ["101"]],
-    ["R102", ["102"]],
-    ["R103", ["103"]],
-    ["R301", ["301"]],
-    ["INT32", ["INT32"]],
+    ["R101", ["101", "EPI (warning)"]],
+    ["R102", ["102", "EPI (warning)"]],
+    ["R103", ["103", "EPI (warning)"]],
+    ["R301", ["301", "EPI (warning)"]],
+    ["INT32", ["EPI (warning)", "INT32"]],
     ["R141", ["141"]],
     ["R147", ["147"]],
     ["R143", ["143"]],

@@ -19,6 +19,7 @@ function survived(x: TStatutoryExtract, names: string[]): void {
   expect(ZStatutoryExtract.safeParse(x).success).toBe(true);
   expect(hasStatutoryErrors(x)).toBe(true);
   for (const p of x.problems) {
+    if (p.rule === "EV999") continue; // "more problems than listed", for no one file
     expect(names).toContain(p.file);
     expect(p.rule).toMatch(/^[0-9A-Z]+$/);
     expect(p.message.length).toBeGreaterThan(5);
@@ -28,7 +29,7 @@ function survived(x: TStatutoryExtract, names: string[]): void {
 describe("the DfE validators' sample files are survived", () => {
   it("903 Header + Episodes CSV: every row read, REC-without-DEC reported as 148 on the right line", () => {
     const files = [load("ssda903-header.csv"), load("ssda903-episodes.csv")];
-    const x = readStatutoryFiles(files);
+    const x = readStatutoryFiles(files, { maxProblems: 1_000_000 });
     survived(x, files.map((f) => f.name));
     const lines = files[1]!.text.trim().split("\n");
     expect(x.files.map((f) => f.rows)).toEqual([files[0]!.text.trim().split("\n").length - 1, lines.length - 1]);

@@ -28,7 +28,7 @@ describe("the clean two-year case", () => {
     expect(extract.claEpisodes.map((e) => [e.childId, e.start, e.end, e.reasonNewEpisode, e.legalStatus, e.reasonEnded])).toEqual([
       ["A1", "2023-01-10", "2023-06-01", "S", "C1", "X1"],
       ["A1", "2023-06-01", "2024-09-20", "L", "C2", "X1"],
-      ["A1", "2024-09-20", "2025-01-15", "L", "E1", "E11"],
+      ["A1", "2024-09-20", "2025-01-15", "B", "E1", "E11"],
       ["A2", "2024-02-05", "2024-04-30", "S", "V2", "E4A"],
       ["A2", "2025-02-01", null, "S", "C2", null],
     ]);
@@ -267,13 +267,14 @@ describe("stitching, linking and year-dependent codes", () => {
     expect(x.problems).toEqual([]);
     expect(x.children.map((c) => [c.key, c.birthDate, c.sex])).toEqual([["child:Z9", null, null]]);
     const withHeader = readStatutoryFiles([{ name: "h.csv", text: `${H}A,F,01/01/2015,WBRI,,,\n` }, { name: "e.csv", text: `${E}Z9,01/05/2024,S,C2,N1,U1,PR1,,,,,,\n` }], { yearEnd: "2025-03-31" });
-    expect(withHeader.problems.map((p) => [p.file, p.row, p.rule])).toEqual([["e.csv", 2, "INT03"]]);
+    // A (Header, no episodes) is EPI, a warning; Z9 (episodes, no Header row) is INT03.
+    expect(withHeader.problems.map((p) => [p.file, p.row, p.rule, p.severity])).toEqual([["h.csv", 2, "EPI", "warning"], ["e.csv", 2, "INT03", "error"]]);
   });
 
   it("leaves short breaks (LS V3/V4) out of periods of care", () => {
     const x = readStatutoryFiles([
       { name: "h.csv", text: `${H}A,F,01/01/2015,WBRI,,,\n` },
-      { name: "e.csv", text: `${E}A,01/05/2024,S,V3,N2,U1,PR1,03/05/2024,E8,,,,\nA,01/07/2024,S,C2,N1,U1,PR1,,,,,,\n` },
+      { name: "e.csv", text: `${E}A,01/05/2024,S,V3,N2,U3,PR1,03/05/2024,E8,,,,\nA,01/07/2024,S,C2,N1,U1,PR1,,,,,,\n` },
     ], { yearEnd: "2025-03-31" });
     expect(x.problems).toEqual([]);
     expect(x.carePeriods.map((p) => [p.start, p.end])).toEqual([["2024-07-01", null]]);

@@ -21,6 +21,10 @@ export interface ValidationContext {
   invalidEnd: Set<string>;
   /** PL_POST of the episodes that give one (rules 434–436). */
   placementPostcodes: ReadonlyMap<TClaEpisode, string>;
+  /** Episodes giving a postcode: true when PL_POST is given, false when only HOME_POST is (rules 214, 398). */
+  postcodesGiven: ReadonlyMap<TClaEpisode, boolean>;
+  /** Every CHILD seen in an episode row (rule EPI). */
+  episodeChildren: ReadonlySet<string>;
 }
 
 

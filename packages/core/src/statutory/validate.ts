@@ -35,6 +35,12 @@ const RESPITE = codeSet(RESPITE_LEGAL_STATUS);
 
 export function validateExtract(extract: TStatutoryExtract, ctx: ValidationContext): void {
   validateHeader(ctx);
+  const episodesGiven = extract.files.some((f) => f.kind === "ssda903-episodes-csv" || f.kind === "ssda903-xml");
+  if (episodesGiven) {
+    for (const { file, row, child } of ctx.headerRows) {
+      if (!ctx.episodeChildren.has(child.childId)) ctx.problem(file, row, "CHILD", "EPI", "warning", "the child is in the Header but has no episodes (expected only for care leavers returned in OC3)");
+    }
+  }
   validateEpisodes(extract.claEpisodes, ctx);
   validateCin(extract, ctx);
 }
@@ -84,6 +90,8 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
     ctx.problem(s.file, s.row, "CHILD", "INT03", "error", `child ${JSON.stringify(childId)} has episodes but is not in the Header`);
   }
   const post = ctx.placementPostcodes;
+  const hasPost = ctx.postcodesGiven;
+  let adopted: string | null = null;
   for (let k = from; k < to; k++) {
     const e = eps[k]!;
     const { file, row } = e.source;
@@ -104,6 +112,9 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
     if (e.start > yearEnd) p("DECOM", "354", `DECOM ${e.start} is after the end of the collection year (${yearEnd})`);
     if (e.start < "1991-10-14") p("DECOM", "353", `DECOM ${e.start} is before 14 October 1991, when the Children Act 1989 came into force`);
     checkProvider(e, p);
+    if (adopted !== null) p("DECOM", "199", `the child was adopted from care (episode ending ${adopted}) but a later episode starts on ${e.start}`);
+    if (adopted === null && (rec === "E11" || rec === "E12")) adopted = e.end ?? e.start;
+    checkCombinations(e, yearEnd, hasPost.get(e), p);
     if (birth !== null) checkAges(e, birth, p);
     const next = k + 1 < to ? eps[k + 1]! : null;
     if (rec === "E2" || rec === "E15") {
@@ -113,6 +124,15 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
       if (rec === "X1" && next === null) p("REC", "388", "REC X1 (a new episode begins) but no later episode follows");
       else if (rec === "X1" && next !== null && next.start !== e.end) p("REC", "388", `REC X1 (a new episode begins) but the next episode starts on ${next.start}, not on DEC ${e.end}`);
       else if (rec !== "X1" && next !== null && next.start === e.end) p("REC", "388", `REC ${rec} ends the period of care but the next episode starts the same day (use X1 for a continuing period)`);
+    }
+    if (TEMPORARY.has(e.placement ?? "") && (e.reasonPlaceChange !== null || (k > from && eps[k - 1]!.reasonPlaceChange !== null))) {
+      p("REASON_PLACE_CHANGE", "226", "a temporary placement (or the episode before it) has REASON_PLACE_CHANGE: it is not recorded for temporary placements");
+    }
+    if (k > from + 1 && TEMPORARY.has(eps[k - 1]!.placement ?? "") && (rne !== "P" || e.placement !== eps[k - 2]!.placement)) {
+      p("PLACE", "383", `after a temporary placement the child must return to the placement before it (${show(eps[k - 2]!.placement)}) with RNE P`);
+    }
+    if ((e.placement === "A3" || e.placement === "A4") && k > from && !FOSTER_OR_ADOPTION.has(eps[k - 1]!.placement ?? "")) {
+      p("PLACE", "336", `placement for adoption (${e.placement}) directly after placement type ${show(eps[k - 1]!.placement)}, not a foster placement`);
     }
     if (rec === "X1" && e.reasonPlaceChange === null && !TEMPORARY.has(e.placement ?? "") && next !== null) {
       const nr = next.reasonNewEpisode;
@@ -151,6 +171,9 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
   }
   checkShortOrders(eps, from, to, ctx, "L1", 3, "361", "police protection (LS L1) lasted more than 72 hours");
   checkShortOrders(eps, from, to, ctx, "L2", 21, "362", "an emergency protection order (LS L2) lasted more than 21 days");
+  checkShortOrders(eps, from, to, ctx, "L3", 7, "363", "a child assessment order (LS L3) lasted more than 7 days");
+  checkShortOrders(eps, from, to, ctx, "J2", 21, "364", "detention under PACE (LS J2) lasted more than 21 days");
+  checkRespite(eps, from, to, ctx);
 }
 
 /** Placement types with no placement provider (temporary placements and Z1). */
@@ -161,7 +184,7 @@ const PROVIDER = codeSet(PLACE_PROVIDER_CODES);
 const PROVIDER_PLACE_CLASH: Record<string, { rule: string; places: ReadonlySet<string> }> = {
   PR1: { rule: "527", places: codeSet(["P1", "R2", "R5"]) },
   PR2: { rule: "528", places: codeSet(["P1", "R2", "R5"]) },
-  PR3: { rule: "529", places: codeSet(["P1", "A3", "A4", "A5", "A6", "R2", "R5"]) },
+  PR3: { rule: "529", places: codeSet(["A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"]) },
   PR4: { rule: "530", places: codeSet(["P1"]) },
   PR5: { rule: "531", places: codeSet(["P1"]) },
 };
@@ -171,21 +194,101 @@ function checkProvider(e: TClaEpisode, p: (field: string, rule: string, message:
   if (provider === null) return;
   const place = e.placement ?? "";
   if (!PROVIDER.has(provider) || NO_PROVIDER.has(place)) {
-    return p("PLACE_PROVIDER", "178", PROVIDER.has(provider) ? `PLACE_PROVIDER must be blank for placement type ${place}` : `PLACE_PROVIDER ${show(provider)} is not a valid code (PR0–PR5)`);
+    p("PLACE_PROVIDER", "178", PROVIDER.has(provider) ? `PLACE_PROVIDER must be blank for placement type ${place}` : `PLACE_PROVIDER ${show(provider)} is not a valid code (PR0–PR5)`);
   }
+  if (TEMPORARY.has(place)) p("PLACE_PROVIDER", "213", `a temporary placement (${place}) has no placement provider: leave PLACE_PROVIDER blank`);
   if (provider === "PR0" && place !== "P1") p("PLACE_PROVIDER", "550", `PLACE_PROVIDER PR0 (placed with parents) goes only with placement type P1, not ${show(e.placement)}`);
   const clash = PROVIDER_PLACE_CLASH[provider];
   if (clash !== undefined && clash.places.has(place)) p("PLACE_PROVIDER", clash.rule, `PLACE_PROVIDER ${provider} cannot go with placement type ${place}`);
 }
 
+const FOSTER_OR_ADOPTION = codeSet(["A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"]);
+const NO_URN = codeSet(["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"]);
+const FOSTER = codeSet(["U1", "U2", "U3", "U4", "U5", "U6"]);
+
+/** Rules on the combination of codes within one episode. */
+function checkCombinations(e: TClaEpisode, yearEnd: string, postcodes: boolean | undefined, p: (field: string, rule: string, message: string) => void): void {
+  const { legalStatus: ls, placement: place, reasonNewEpisode: rne, reasonEnded: rec } = e;
+  const respite = ls === "V3" || ls === "V4";
+  if (respite && (e.urn !== null || postcodes === true)) p(e.urn !== null ? "URN" : "PL_POST", "214", `placement location (PL_POST, URN) is not recorded for short breaks (LS ${ls})`);
+  if (respite && (postcodes !== undefined)) p("HOME_POST", "398", `postcodes are not recorded for short breaks (LS ${ls})`);
+  if ((place === "A3" || place === "A5") && e.start >= "2015-04-01" && rne !== "S" && rne !== "T" && rne !== "U") p("RNE", "217", `placement for adoption with current foster carers (${place}) must start with RNE S, T or U, not ${show(rne)}`);
+  if (place !== null && NO_URN.has(place) && e.urn !== null && e.urn !== "XXXXXXX") p("URN", "222", `an Ofsted URN is not recorded for placement type ${place}`);
+  if (ls === "V3" && parseIsoDay(e.end ?? yearEnd)! - parseIsoDay(e.start)! > 17) p("DEC", "365", "a single short break (LS V3) lasted more than 17 days");
+  if (ls === "V3" && rne !== "S") p("RNE", "366", "a short break (LS V3) cannot include a change of placement: each break is a new episode with RNE S");
+  if (place === "P1" && ls === "V2") p("LS", "378", "a child placed with parents (P1) cannot be looked after under a single period of section 20 accommodation (V2)");
+  if (place !== null && TEMPORARY.has(place) && rne !== "P" && rne !== "B") p("RNE", "380", `a period of care cannot start with a temporary placement (${place}): RNE must be P or B`);
+  if (place !== null && TEMPORARY.has(place) && rec !== null && rec !== "X1") p("REC", "381", `a period of care cannot end with a temporary placement (${place})`);
+  if (respite && place !== null && TEMPORARY.has(place)) p("PLACE", "382", `a child on a short break (LS ${ls}) cannot be in a temporary placement (${place})`);
+  if (respite && (place === "U1" || place === "U4")) p("PLACE", "384", `a child on a short break (LS ${ls}) cannot be in a long-term foster placement (${place})`);
+  if ((rec === "E11" || rec === "E12") && !(place === "A3" || place === "A4" || place === "A5" || place === "A6")) p("REC", "390", `REC ${rec} (adopted) but the episode's placement (${show(place)}) is not a placement for adoption`);
+  if ((place === "A5" || place === "A6") && ls !== "E1") p("LS", "408", `placement for adoption with a placement order (${place}) needs LS E1`);
+  if ((rec === "E45" || rec === "E46") && !FOSTER.has(place ?? "")) p("REC", "516", `REC ${rec} (special guardianship to former foster carers) but the placement (${show(place)}) is not a foster placement`);
+}
+
+/** The days of an episode that fall within its collection year (open = to the year end). */
+function daysInYear(e: TClaEpisode, yearEnd: string): number {
+  const yearStart = yearStartOf(yearEnd);
+  const start = parseIsoDay(e.start < yearStart ? yearStart : e.start)!;
+  const end = parseIsoDay(e.end === null || e.end > yearEnd ? yearEnd : e.end)!;
+  return end > start ? end - start : 0;
+}
+
+/**
+ * Rules over all of a child's episodes: 367 more than 75 days of short breaks
+ * (LS V3) within the collection year (the episodes counting days are flagged);
+ * 426 V3 and V4 for the same child; 377 more than two temporary placements for
+ * the foster carers' holiday (T3).
+ */
+function checkRespite(eps: TClaEpisode[], from: number, to: number, ctx: ValidationContext): void {
+  let v3 = 0;
+  let v4 = 0;
+  let t3 = 0;
+  let days = 0;
+  for (let k = from; k < to; k++) {
+    const e = eps[k]!;
+    if (e.legalStatus === "V4") v4++;
+    if (e.placement === "T3") t3++;
+    if (e.legalStatus !== "V3") continue;
+    v3++;
+    days += daysInYear(e, ctx.yearEndOf(e.source.file));
+  }
+  if (v3 + v4 + t3 === 0) return;
+  for (let k = from; k < to; k++) {
+    const e = eps[k]!;
+    const p = (field: string, rule: string, message: string) => ctx.problem(e.source.file, e.source.row, field, rule, "error", message);
+    if (e.legalStatus === "V3" && days > 75 && daysInYear(e, ctx.yearEndOf(e.source.file)) > 0) p("LS", "367", `${days} days of short breaks (LS V3) in the collection year; at most 75 are allowed`);
+    if ((e.legalStatus === "V3" && v4 > 0) || (e.legalStatus === "V4" && v3 > 0)) p("LS", "426", "short breaks are recorded under both V3 and V4 for this child");
+    if (e.placement === "T3" && t3 > 2) p("PLACE", "377", `${t3} temporary placements for the foster carers' holiday (T3); at most two are allowed in a year`);
+  }
+}
+
+/** Placement types with a minimum age at DECOM (checked on ended episodes, as the DfE validator does). */
+const MINIMUM_AGE: Record<string, { rule: string; years: number }> = { R5: { rule: "372", years: 10 }, S1: { rule: "373", years: 4 }, P3: { rule: "374", years: 14 } };
+/** Temporary placements with a maximum length (checked on ended episodes of children with a DOB, as the DfE validator does). */
+const MAXIMUM_DAYS: Record<string, { rule: string; days: number; what: string }> = {
+  T1: { rule: "375", days: 42, what: "temporary placement in hospital" },
+  T3: { rule: "376", days: 21, what: "temporary placement for the foster carers' holiday" },
+  T4: { rule: "379", days: 7, what: "temporary placement for another reason" },
+};
+
 /** Rules on the child's age at the start or end of an episode (DOB from the Header). */
 function checkAges(e: TClaEpisode, birth: string, p: (field: string, rule: string, message: string) => void): void {
   if (e.start < birth) p("DECOM", "302", `DECOM ${e.start} is before the child's DOB`);
   if (e.reasonNewEpisode === "S" && e.start >= addYears(birth, 18)) p("DECOM", "352", "the child started to be looked after (RNE S) aged 18 or over");
+  const minimumAge = e.end === null ? undefined : MINIMUM_AGE[e.placement ?? ""];
+  if (minimumAge !== undefined && e.start < addYears(birth, minimumAge.years)) p("PLACE", minimumAge.rule, `placement type ${e.placement} is for children aged ${minimumAge.years} or over`);
+  const maximumDays = e.end === null ? undefined : MAXIMUM_DAYS[e.placement ?? ""];
+  if (maximumDays !== undefined) {
+    const days = parseIsoDay(e.end!)! - parseIsoDay(e.start)!;
+    if (days > maximumDays.days) p("DEC", maximumDays.rule, `a ${maximumDays.what} (placement type ${e.placement}) lasted ${days} days; at most ${maximumDays.days} are allowed`);
+  }
   const ls = e.legalStatus;
   if ((ls === "J1" || ls === "J2" || ls === "J3") && e.start <= addYears(birth, 10)) p("LS", "358", `legal status ${ls} is for children aged 10 or over, but the child was under 10 (or just 10) at DECOM`);
   const rec = e.reasonEnded;
   const end = e.end;
+  // 389 as the DfE validator applies it: E7 with no DEC is flagged too.
+  if (rec === "E7" && end === null) p("REC", "389", "REC E7 (transferred to adult social care) but DEC is blank, so the child's age at DEC cannot be shown to be 16 or over");
   if (end === null || rec === null) return;
   if ((rec === "E11" || rec === "E12") && end >= addYears(birth, 18)) p("REC", "386", `REC ${rec} (adopted) but the child was 18 or over at DEC`);
   if ((rec === "E5" || rec === "E6") && end < addYears(birth, 14)) p("REC", "387", `REC ${rec} (moved to independent living) but the child was under 14 at DEC`);
