@@ -21,6 +21,7 @@ const CLEAN_ARGS = [
   "--ssda903-header", f("clean-903-header.csv"),
   "--ssda903-episodes", f("clean-903-episodes-2023.csv"),
   "--ssda903-episodes", f("clean-903-episodes-2024.csv"),
+  "--cin-census", f("clean-cin-2023.xml"),
   "--cin-census", f("clean-cin.xml"),
 ];
 

@@ -13,6 +13,7 @@ import { parseIsoDay } from "../dates.js";
 import { CsvInputError, loadDatasetDir } from "../node/load-csv.js";
 import { formatAnalysis, formatCba } from "./format.js";
 import { CONVERT_USAGE, ConvertUsageError, runConvert } from "./convert.js";
+import { RULES_USAGE, RulesUsageError, runRules } from "./rules.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -31,6 +32,7 @@ Usage:
                   [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json]
   evident cba --input FILE.json [--format table|json]
   ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
+  ${RULES_USAGE}
   evident help | --help
   evident --version
 
@@ -45,6 +47,10 @@ convert reads SSDA903 (Header/Episodes CSV or XML) and CIN census (XML or flatte
 several years at once, and writes DIR/episodes.csv and DIR/referrals.csv for analyse, DIR/children-profile.csv
 and DIR/validation.json (every problem with its DfE rule code). It exits 2, writing no CSV, when any error is
 found. CIN = CIN plan periods unless --cin-definition episode. See docs/statutory.md.
+
+rules lists every DfE 2024/25 SSDA903 and CIN census rule (and Evident's own EV codes) with its severity
+and whether Evident checks it (implemented, needs-previous-year, table-not-read, reference-data, la-level,
+not-implemented).
 
 Exit codes: 0 success, 2 bad input or usage, 1 unexpected error.
 `;
@@ -154,6 +160,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runCba(rest, io);
       case "convert":
         return await runConvert(rest, io);
+      case "rules":
+        return runRules(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -177,7 +185,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stderr(`evident: ${error.message}${details ? `\n${details}` : ""}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConvertUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (error instanceof UsageError || error instanceof ConvertUsageError || error instanceof RulesUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       io.stderr(`evident: ${error.message}\n`);
       return 2;
     }

@@ -238,6 +238,7 @@ export class StatutoryCollector {
     }
     if (t.length > MAX_ID) {
       this.problem(file, row, field, kind === "cin" ? "1570" : "EV03", "error", `${field} is longer than ${MAX_ID} characters`);
+      if (kind === "cin" && !/^[A-Z0-9]+$/.test(t)) this.problem(file, row, field, "1580", "error", `${field} must contain only letters and digits`);
       return undefined;
     }
     if (!/^[A-Z0-9]+$/.test(t)) {
@@ -402,6 +403,7 @@ export class StatutoryCollector {
     const sex = sexText === "M" || sexText === "F" || sexText === "U" ? sexText : genderText ? legacyToSex(genderText) : null;
     const legacy = genderText === "0" || genderText === "1" || genderText === "2" || genderText === "9" ? genderText : sex ? sexToLegacy(sex) : null;
     if (sexText !== null && sexText !== "M" && sexText !== "F" && sexText !== "U") this.problem(file, row, "Sex", "4180", "error", `Sex ${quote(sexText)} must be M, F or U`);
+    else if (sexText === null && (genderText === null || this.yearEndOf(file) >= "2025-03-31")) this.problem(file, row, "Sex", "4180", "error", genderText === null ? "Sex is missing (M, F or U)" : "Sex is missing: from 2024/25 the census gives Sex (M, F or U), not GenderCurrent");
     if (genderText !== null && legacy !== genderText) this.problem(file, row, "GenderCurrent", "4180", "error", `GenderCurrent ${quote(genderText)} must be 0, 1, 2 or 9`);
     const upn = this.code(f.UPN, "UPN");
     const child: TStatutoryChild = {

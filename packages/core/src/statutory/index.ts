@@ -3,3 +3,4 @@ export * from "./codes.js";
 export * from "./read.js";
 export * from "./analysis.js";
 export * from "./write.js";
+export * from "./catalogue.js";

@@ -49,6 +49,9 @@ function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext)
     if (!ctx.children903.has(child.childId) && child.ethnicity !== null && !ETHNIC.has(child.ethnicity)) p("Ethnicity", "4220", `Ethnicity ${show(child.ethnicity)} is not a DfE ethnicity code`);
     const check = child.upn === null ? null : upnCheckLetter(child.upn);
     if (check !== null && child.upn![0] !== check) p("UPN", "1510", `UPN ${show(child.upn)} has the wrong check letter (the digits give ${check})`);
+    const yearStart = yearStartOf(yearEnd);
+    if (child.formerUpn !== null && !/^[A-Z]\d{12}$/.test(child.formerUpn)) ctx.problem(cinSrc.file, cinSrc.row, "FormerUPN", "1560Q", "warning", `FormerUPN ${show(child.formerUpn)} is not in the UPN format (a letter and 12 digits)`);
+    if (child.deathDate !== null && (child.deathDate < yearStart || child.deathDate > yearEnd)) ctx.problem(cinSrc.file, cinSrc.row, "PersonDeathDate", "8545Q", "warning", `PersonDeathDate ${child.deathDate} is outside the census year (${yearStart} to ${yearEnd})`);
     const d = child.disabilities;
     if (d.includes("NONE") && d.some((x) => x !== "NONE")) p("Disability", "8790", "Disability NONE is recorded together with other disabilities");
     if (new Set(d).size !== d.length) p("Disability", "8794", "a Disability code is recorded more than once");
@@ -56,7 +59,9 @@ function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext)
 }
 
 function validateCinEpisodes(extract: TStatutoryExtract, ctx: ValidationContext): void {
-  for (const [, eps] of groupBy(extract.cinEpisodes)) {
+  const deathOf = new Map(extract.children.filter((c) => c.laChildId !== null).map((c) => [c.childId, c.deathDate]));
+  for (const [childId, eps] of groupBy(extract.cinEpisodes)) {
+    const death = deathOf.get(childId) ?? null;
     eps.sort((a, b) => (a.referralDate < b.referralDate ? -1 : a.referralDate > b.referralDate ? 1 : 0));
     let open = 0;
     for (let k = 0; k < eps.length; k++) {
@@ -78,6 +83,8 @@ function validateCinEpisodes(extract: TStatutoryExtract, ctx: ValidationContext)
         if (open > 1) p("CINclosureDate", "8815", "more than one CIN episode is open (no CINclosureDate)");
         if (k < eps.length - 1) p("CINclosureDate", "8816", "an open CIN episode is not the latest episode");
       }
+      if (death !== null && e.referralDate > death) p("CINreferralDate", "8555Q", `the referral (${e.referralDate}) is after the child's date of death (${death})`, "warning");
+      if (e.reasonForClosure === "RC2" && death === null) p("ReasonForClosure", "8585Q", "ReasonForClosure RC2 (died) but no PersonDeathDate is recorded", "warning");
       if (e.closureDate !== null && e.dateOfInitialCpc !== null && e.closureDate < e.dateOfInitialCpc) p("CINclosureDate", "8565", `the case closed (${e.closureDate}) before the initial conference recorded on ${e.dateOfInitialCpc}`);
       if (e.nfa && e.dateOfInitialCpc !== null) p("DateOfInitialCPC", "8831", "a referral with no further action (ReferralNFA true) has an initial child protection conference");
       if (k > 0) {
@@ -96,6 +103,22 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
     return dates.find((d) => d !== null && d > closed) ?? null;
   };
   const nfa = (episodeKey: string) => byEpisode.get(episodeKey)?.nfa === true;
+  /** RC8/RC9: closed after assessment, so no section 47, plan or conference may follow (2990). */
+  const closedAfterAssessment = (episodeKey: string) => {
+    const r = byEpisode.get(episodeKey)?.reasonForClosure;
+    return r === "RC8" || r === "RC9";
+  };
+  const assessed = new Set(extract.assessments.map((a) => a.cinEpisodeKey));
+  for (const e of extract.cinEpisodes) {
+    const p = (field: string, rule: string, message: string, severity: Severity) => ctx.problem(e.source.file, e.source.row, field, rule, severity, message);
+    if ((e.reasonForClosure === "RC8" || e.reasonForClosure === "RC9") && !assessed.has(e.key)) p("ReasonForClosure", "8825Q", `ReasonForClosure ${e.reasonForClosure} (closed after assessment) but no assessment is recorded`, "warning");
+    if (closedAfterAssessment(e.key) && e.dateOfInitialCpc !== null) p("DateOfInitialCPC", "2990", `an initial conference is recorded on a case closed after assessment (${e.reasonForClosure})`, "error");
+  }
+  const inYear = (date: string | null, file: string): boolean => {
+    if (date === null) return true;
+    const yearEnd = ctx.yearEndOf(file);
+    return date >= yearStartOf(yearEnd) && date <= yearEnd;
+  };
   const refOf = (key: string) => byEpisode.get(key)?.referralDate ?? null;
 
   for (const [, list] of groupBy(extract.assessments)) {
@@ -106,6 +129,7 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
       const p = (field: string, rule: string, message: string, severity: Severity = "error") => ctx.problem(a.source.file, a.source.row, field, rule, severity, message);
       const ref = refOf(a.cinEpisodeKey);
       if (ref !== null && a.start < ref) p("AssessmentActualStartDate", "1103", `the assessment starts (${a.start}) before the referral (${ref})`);
+      if (!inYear(a.authorisationDate, a.source.file)) p("AssessmentAuthorisationDate", "8696", `AssessmentAuthorisationDate ${a.authorisationDate} is outside the census year`);
       if (a.authorisationDate !== null && a.start > a.authorisationDate) p("AssessmentAuthorisationDate", "8608", `AssessmentActualStartDate ${a.start} is after AssessmentAuthorisationDate ${a.authorisationDate}`);
       if (a.authorisationDate === null) {
         open++;
@@ -129,6 +153,9 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
     const p = (field: string, rule: string, message: string) => ctx.problem(s.source.file, s.source.row, field, rule, "error", message);
     const ref = refOf(s.cinEpisodeKey);
     if (ref !== null && s.start < ref) p("S47ActualStartDate", "2889", `the section 47 enquiry starts (${s.start}) before the referral (${ref})`);
+    if (ref !== null && s.dateOfInitialCpc !== null && s.dateOfInitialCpc < ref) p("DateOfInitialCPC", "1104", `the initial conference (${s.dateOfInitialCpc}) is before the referral (${ref})`);
+    if (!inYear(s.dateOfInitialCpc, s.source.file)) p("DateOfInitialCPC", "8715", `DateOfInitialCPC ${s.dateOfInitialCpc} is outside the census year`);
+    if (closedAfterAssessment(s.cinEpisodeKey)) p("S47ActualStartDate", "2990", "a section 47 enquiry is recorded on a case closed after assessment (RC8/RC9)");
     if (s.dateOfInitialCpc !== null && s.start > s.dateOfInitialCpc) p("S47ActualStartDate", "8615", `the section 47 enquiry starts (${s.start}) after its initial conference (${s.dateOfInitialCpc})`);
     if (s.dateOfInitialCpc !== null && isWeekend(s.dateOfInitialCpc)) p("DateOfInitialCPC", "8875", `DateOfInitialCPC ${s.dateOfInitialCpc} is a Saturday or Sunday`);
     const late = afterClosure(s.cinEpisodeKey, [s.start, s.dateOfInitialCpc]);
@@ -147,6 +174,8 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
       const ref = refOf(c.cinEpisodeKey);
       if (c.start > yearEnd) p("CPPstartDate", "8720", `CPPstartDate ${c.start} is after the end of the census period (${yearEnd})`);
       if (ref !== null && c.start < ref) p("CPPstartDate", "1105", `the child protection plan starts (${c.start}) before the referral (${ref})`);
+      if (!inYear(c.end, c.source.file)) p("CPPendDate", "8930", `CPPendDate ${c.end} is outside the census year`);
+      if (closedAfterAssessment(c.cinEpisodeKey)) p("CPPstartDate", "2990", "a child protection plan is recorded on a case closed after assessment (RC8/RC9)");
       if (c.end !== null && c.end < c.start) p("CPPendDate", "8925", `CPPendDate ${c.end} is before CPPstartDate ${c.start}`);
       else if (c.end !== null && c.end === c.start) p("CPPendDate", "8840", "the child protection plan starts and ends on the same day");
       if (c.end === null) {
@@ -176,6 +205,8 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
       const ref = refOf(c.cinEpisodeKey);
       if (c.start > yearEnd) p("CINPlanStartDate", "4010", `CINPlanStartDate ${c.start} is after the end of the census period (${yearEnd})`);
       if (ref !== null && c.start < ref) p("CINPlanStartDate", "4015", `the CIN plan starts (${c.start}) before the referral (${ref})`);
+      if (!inYear(c.end, c.source.file)) p("CINPlanEndDate", "4013", `CINPlanEndDate ${c.end} is outside the census year`);
+      if (closedAfterAssessment(c.cinEpisodeKey)) p("CINPlanStartDate", "2990", "a CIN plan is recorded on a case closed after assessment (RC8/RC9)");
       if (c.end !== null && c.end < c.start) p("CINPlanEndDate", "4011", `CINPlanEndDate ${c.end} is before CINPlanStartDate ${c.start}`);
       if (k > 0) {
         const prev = list[k - 1]!;

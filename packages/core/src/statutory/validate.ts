@@ -264,7 +264,12 @@ function checkRespite(eps: TClaEpisode[], from: number, to: number, ctx: Validat
 }
 
 /** Placement types with a minimum age at DECOM (checked on ended episodes, as the DfE validator does). */
-const MINIMUM_AGE: Record<string, { rule: string; years: number }> = { R5: { rule: "372", years: 10 }, S1: { rule: "373", years: 4 }, P3: { rule: "374", years: 14 } };
+const MINIMUM_AGE: Record<string, { rule: string; years: number }> = {
+  K3: { rule: "371", years: 16 },
+  R5: { rule: "372", years: 10 },
+  S1: { rule: "373", years: 4 },
+  P3: { rule: "374", years: 14 },
+};
 /** Temporary placements with a maximum length (checked on ended episodes of children with a DOB, as the DfE validator does). */
 const MAXIMUM_DAYS: Record<string, { rule: string; days: number; what: string }> = {
   T1: { rule: "375", days: 42, what: "temporary placement in hospital" },
