@@ -84,3 +84,25 @@ describe("the DfE validators' sample files are survived", () => {
     survived(x, names);
   });
 });
+
+/**
+ * Parity with the community validators on their own samples: the codes they
+ * fire there were recorded (validator-results.json, with the tool versions);
+ * Evident must fire exactly those codes, apart from the differences listed
+ * there with their reasons (rules needing tables or reference data Evident
+ * does not have, and the validators' own slips).
+ */
+describe("the DfE validators' sample files fire the same rule codes in Evident as in the community validators", () => {
+  const recorded = JSON.parse(readFileSync(`${DIR}/validator-results.json`, "utf8")) as {
+    samples: Record<string, { files: string[]; yearEnd?: string; validator: string[]; validatorOnly: Record<string, string>; evidentOnly: Record<string, string> }>;
+  };
+  it.each(Object.entries(recorded.samples))("%s", (_, s) => {
+    const x = readStatutoryFiles(s.files.map(load), { yearEnd: s.yearEnd, maxProblems: 1_000_000 });
+    const fired = [...new Set(x.problems.map((p) => p.rule))].sort();
+    const expected = [...s.validator.filter((c) => !(c in s.validatorOnly)), ...Object.keys(s.evidentOnly)].sort();
+    expect(fired).toEqual(expected);
+    // Every listed difference is real: the validator fired it and Evident does not, or the other way round.
+    for (const c of Object.keys(s.validatorOnly)) expect([s.validator.includes(c), fired.includes(c)]).toEqual([true, false]);
+    for (const c of Object.keys(s.evidentOnly)) expect(s.validator).not.toContain(c);
+  });
+});
