@@ -575,11 +575,12 @@ export class StatutoryCollector {
     }
   }
 
-  /** The year end used for rules about "after the collection year" for records from this file. */
+  /** The year end used for rules about the collection year for records from this file. */
   yearEndOf(file: string): string {
-    if (this.options.yearEnd) return this.options.yearEnd;
+    // A CIN census names its own year (ReferenceDate): with several years given, each is checked against its own.
     const state = this.files.get(file);
     if (state?.summary.referenceDate) return state.summary.referenceDate;
+    if (this.options.yearEnd) return this.options.yearEnd;
     if (state && state.maxDate !== "0000-00-00") return yearEndOnOrAfter(state.maxDate);
     // A file with no event dates (a 903 Header): the latest collection year among all the files.
     if (this.latestYearEnd === undefined) {

@@ -26,7 +26,8 @@ function survived(x: TStatutoryExtract, names: string[]): void {
   }
 }
 
-describe("the DfE validators' sample files are survived", () => {
+// Reading the 5,000-row samples takes a few seconds, more on a busy machine.
+describe("the DfE validators' sample files are survived", { timeout: 60_000 }, () => {
   it("903 Header + Episodes CSV: every row read, REC-without-DEC reported as 148 on the right line", () => {
     const files = [load("ssda903-header.csv"), load("ssda903-episodes.csv")];
     const x = readStatutoryFiles(files, { maxProblems: 1_000_000 });
@@ -92,7 +93,7 @@ describe("the DfE validators' sample files are survived", () => {
  * there with their reasons (rules needing tables or reference data Evident
  * does not have, and the validators' own slips).
  */
-describe("the DfE validators' sample files fire the same rule codes in Evident as in the community validators", () => {
+describe("the DfE validators' sample files fire the same rule codes in Evident as in the community validators", { timeout: 60_000 }, () => {
   const recorded = JSON.parse(readFileSync(`${DIR}/validator-results.json`, "utf8")) as {
     samples: Record<string, { files: string[]; yearEnd?: string; validator: string[]; validatorOnly: Record<string, string>; evidentOnly: Record<string, string> }>;
   };

@@ -161,7 +161,9 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
     }),
     claEpisodes: r.episodes.filter((e) => e.status === "CLA").map((e) => ({
       key: String(e.sourceRef), childId: String(e.statutoryChildId), start: String(e.startDate), end: s(e.endDate), reasonNewEpisode: s(e.claReasonNew), legalStatus: s(e.claLegalStatus),
-      categoryOfNeed: s(e.claCategoryOfNeed), placement: s(e.claPlacement), placeProvider: "PR1", reasonEnded: s(e.claReasonEnded), reasonPlaceChange: null, urn: null, source: src,
+      categoryOfNeed: s(e.claCategoryOfNeed), placement: s(e.claPlacement), placeProvider: "PR1", reasonEnded: s(e.claReasonEnded),
+      // Not stored by Evident; a return needs one where the placement changes (DfE 225), so the round trip gives one.
+      reasonPlaceChange: e.claReasonEnded === "X1" ? "CARPL" : null, urn: null, source: src,
     })),
     carePeriods: [],
     cinEpisodes: referrals.map((x) => ({
@@ -171,7 +173,9 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
     cinPlans: r.episodes.filter((e) => e.status === "CIN").map((e) => ({ key: String(e.sourceRef), childId: String(e.statutoryChildId), cinEpisodeKey: episodeOf(String(e.statutoryChildId), String(e.startDate)), start: String(e.startDate), end: s(e.endDate), source: src })),
     cpPlans: r.episodes.filter((e) => e.status === "CP").map((e) => ({
       key: String(e.sourceRef), childId: String(e.statutoryChildId), cinEpisodeKey: episodeOf(String(e.statutoryChildId), String(e.startDate)), start: String(e.startDate), end: s(e.endDate),
-      initialCategory: s(e.cpCategoryOfAbuse), latestCategory: s(e.cpLatestCategory), numberOfPreviousCpp: null, reviewDates: [], source: src,
+      initialCategory: s(e.cpCategoryOfAbuse), latestCategory: s(e.cpLatestCategory),
+      // Not stored by Evident; required in a census (DfE 8730).
+      numberOfPreviousCpp: 0, reviewDates: [], source: src,
     })),
     assessments: r.assessments.map((a) => ({
       key: String(a.sourceRef), childId: String(a.statutoryChildId), cinEpisodeKey: episodeOf(String(a.statutoryChildId), String(a.startedAt)), start: String(a.startedAt), authorisationDate: s(a.completedAt), internalReviewDate: null, factors: a.factors as string[], source: src,
