@@ -4,3 +4,4 @@ export * from "./read.js";
 export * from "./analysis.js";
 export * from "./write.js";
 export * from "./catalogue.js";
+export * from "./flags.js";
