@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { STATUTORY_RULES } from "../statutory/catalogue.js";
 import { main } from "./main.js";
+import { formatRulesMarkdown } from "./rules.js";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -29,5 +32,13 @@ describe("evident rules", () => {
     expect(r.stdout).toContain("cin: 4 rules, 0 implemented, 0 need the previous year, 4 not applicable, 0 not implemented");
     expect((await run(["rules", "--format", "xml"])).code).toBe(2);
     expect((await run(["rules", "--status", "maybe"])).stderr).toContain("--status must be one of");
+  });
+});
+
+describe("docs/statutory.md", () => {
+  it("lists every rule of the catalogue with its status and the totals (the generated section is current)", () => {
+    const doc = readFileSync(new URL("../../../../docs/statutory.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("\n", doc.indexOf("<!-- rules:start")) + 1, doc.indexOf("<!-- rules:end -->")).trim();
+    expect(section).toBe(formatRulesMarkdown(STATUTORY_RULES));
   });
 });
