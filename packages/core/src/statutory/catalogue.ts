@@ -70,8 +70,8 @@ ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not
 ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
 ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|171|error|not-implemented|not implemented yet; fields MC_DOB
-ssda903|174|error|not-implemented|not implemented yet; fields SEX, MC_DOB
+ssda903|171|error|implemented|MC_DOB is not a real date
+ssda903|174|error|implemented|MC_DOB is given but SEX is M
 ssda903|175|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR
 ssda903|176|error|table-not-read|needs the AD1 table, which Evident does not read; fields SEX_ADOPTR
 ssda903|177|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR
@@ -194,7 +194,7 @@ ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later e
 ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|442|error|not-implemented|not implemented yet; fields UPN
-ssda903|446|error|not-implemented|not implemented yet; fields LS, DECOM
+ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
 ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
@@ -267,8 +267,8 @@ ssda903|586|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
 ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
 ssda903|607|error|not-implemented|not implemented yet; fields DEC, REC, MOTHER, LS, SEX
-ssda903|611|error|not-implemented|not implemented yet; fields MOTHER, MC_DOB
-ssda903|612|error|not-implemented|not implemented yet; fields SEX, MOTHER, MC_DOB
+ssda903|611|error|implemented|MOTHER is 1 but MC_DOB is blank
+ssda903|612|error|implemented|MC_DOB is given for a girl (SEX F) whose MOTHER is not 1
 ssda903|620|error|not-implemented|not implemented yet; fields DOB, MOTHER
 ssda903|621|error|not-implemented|not implemented yet; fields DOB, MC_DOB
 ssda903|624|error|needs-previous-year|compares with last year's return; fields MC_DOB
@@ -290,7 +290,7 @@ ssda903|1005|error|table-not-read|needs the Missing table, which Evident does no
 ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
 ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
-ssda903|1009|error|not-implemented|not implemented yet; fields REASON_PLACE_CHANGE
+ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
 ssda903|1010|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
@@ -342,10 +342,10 @@ cin|1103|error|implemented|an assessment starts before the referral
 cin|1104|error|implemented|the initial conference is before the referral
 cin|1105|error|implemented|a CP plan starts before the referral
 cin|1510|error|implemented|UPN has the wrong check letter
-cin|1520|error|not-implemented|not implemented yet; fields UPN
+cin|1520|error|implemented|the same UPN for two children
 cin|1530|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields UPN
-cin|1540|error|not-implemented|not implemented yet; fields UPN
-cin|1550|error|not-implemented|not implemented yet; fields UPN
+cin|1540|error|implemented|UPN characters 5-12 are not all digits
+cin|1550|error|implemented|UPN character 13 is not a digit or a letter other than I, O, S
 cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
 cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
@@ -361,12 +361,12 @@ cin|2991Q|warning|not-implemented|not implemented yet; fields CINdetailsID
 cin|4000|error|implemented|a CIN plan on a referral with no further action
 cin|4001|error|implemented|an open CIN plan and an open CP plan in the same CIN episode
 cin|4003|error|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate, CPPreviewDate
-cin|4004|error|not-implemented|not implemented yet; fields CINPlanEndDate
-cin|4008|error|not-implemented|not implemented yet; fields PersonDeathDate, CINPlanStartDate
-cin|4009Q|warning|not-implemented|not implemented yet; fields PersonDeathDate, CINPlanEndDate
+cin|4004|error|implemented|more than one open CIN plan
+cin|4008|error|implemented|a CIN plan starts after the child's date of death
+cin|4009Q|warning|implemented|a CIN plan ends after the child's date of death
 cin|4010|error|implemented|CINPlanStartDate missing or after the census period
 cin|4011|error|implemented|CINPlanEndDate before CINPlanStartDate
-cin|4012Q|warning|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate
+cin|4012Q|warning|implemented|a CIN plan starts and ends on the same day
 cin|4013|error|implemented|CINPlanEndDate outside the census year
 cin|4014|error|implemented|CIN plans overlap
 cin|4015|error|implemented|a CIN plan starts before the referral
@@ -391,13 +391,13 @@ cin|8590|error|not-implemented|not implemented yet; fields LAchildID
 cin|8600|error|implemented|CINreferralDate missing or after the census period
 cin|8606|error|not-implemented|not implemented yet; fields CINreferralDate, PersonBirthDate, ExpectedPersonBirthDate
 cin|8608|error|implemented|an assessment starts after its authorisation
-cin|8610|error|not-implemented|not implemented yet; fields ReferralNFA, PrimaryNeedCode
+cin|8610|error|implemented|PrimaryNeedCode missing on a referral that led to further action
 cin|8614|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentFactors
 cin|8615|error|implemented|a section 47 enquiry starts after its initial conference (or has no start)
 cin|8620|error|implemented|CINclosureDate outside the census year
 cin|8630|error|implemented|CINclosureDate before CINreferralDate
 cin|8640|error|implemented|ReasonForClosure not a valid code
-cin|8650|error|implemented|PrimaryNeedCode not a valid code
+cin|8650|error|implemented|PrimaryNeedCode given but not a valid code
 cin|8670Q|warning|not-implemented|not implemented yet; fields AssessmentActualStartDate
 cin|8675Q|warning|not-implemented|not implemented yet; fields DateOfInitialCPC, S47ActualStartDate, ICPCnotReqiured
 cin|8696|error|implemented|AssessmentAuthorisationDate outside the census year
@@ -406,7 +406,7 @@ cin|8720|error|implemented|CPPstartDate missing or after the census period
 cin|8730|error|implemented|NumberOfPreviousCPP missing
 cin|8736|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentActualStartDate
 cin|8740|error|not-implemented|not implemented yet; fields S47ActualStartDate, DateOfInitialCPC, ICPCnotRequired
-cin|8750|error|not-implemented|not implemented yet; fields Sex, PersonBirthDate, ExpectedPersonBirthDate
+cin|8750|error|implemented|an unborn child whose Sex is not U
 cin|8770Q|warning|not-implemented|not implemented yet; fields UPNunknown, UPNunknown
 cin|8772|error|not-implemented|not implemented yet; fields UPNunknown, ReferralNFA
 cin|8775Q|warning|not-implemented|not implemented yet; fields PersonBirthDate, CINclosureDate
@@ -420,7 +420,7 @@ cin|8820|error|implemented|CIN episodes overlap
 cin|8825Q|warning|implemented|closed after assessment (RC8/RC9) with no assessment
 cin|8831|error|implemented|an assessment, section 47 or conference on a referral with no further action
 cin|8832|error|implemented|a CP plan on a referral with no further action
-cin|8839|error|not-implemented|not implemented yet; fields DateOfInitialCPC
+cin|8839|error|implemented|more than one open section 47 enquiry in a CIN episode
 cin|8840|error|implemented|a CP plan starts and ends on the same day
 cin|8841|error|not-implemented|not implemented yet; fields CPPstartDate, CPPreviewDate
 cin|8842Q|warning|not-implemented|not implemented yet; fields CPPreviewDate
@@ -438,8 +438,8 @@ cin|8897Q|warning|implemented|an authorised assessment without factors
 cin|8898|error|implemented|an assessment factor twice
 cin|8905|error|implemented|InitialCategoryOfAbuse missing or not valid
 cin|8910|error|implemented|LatestCategoryOfAbuse missing or not valid
-cin|8915|error|not-implemented|not implemented yet; fields CPPstartDate, PersonDeathDate
-cin|8920|error|not-implemented|not implemented yet; fields PersonDeathDate, CPPendDate
+cin|8915|error|implemented|a CP plan starts after the child's date of death
+cin|8920|error|implemented|a CP plan ends after the child's date of death
 cin|8925|error|implemented|CPPendDate before CPPstartDate
 cin|8930|error|implemented|CPPendDate outside the census year
 cin|8935|error|implemented|more than one open CP plan
@@ -450,7 +450,6 @@ evident|EV02|error|implemented|CHILD is blank
 evident|EV03|error|implemented|CHILD is longer than 20 characters
 evident|EV04|warning|implemented|CHILD has characters other than letters and digits
 evident|EV05|warning|implemented|the CIN ReferenceDate is not a real date
-evident|EV06|error|implemented|MC_DOB is not a real date
 evident|EV07|error|implemented|another CIN date is missing or not a real date
 evident|EV09|error|implemented|a code is longer than 16 characters
 evident|EV10|warning|implemented|DOB differs between two years' Headers

@@ -282,7 +282,7 @@ export class StatutoryCollector {
     const sexText = this.code(raw.SEX, "SEX");
     const sex = sexText === "M" || sexText === "F" || sexText === "U" ? sexText : sexText ? legacyToSex(sexText) : null;
     const legacy = sexText === "1" || sexText === "2" ? sexText : sex ? sexToLegacy(sex) : null;
-    const mcDob = this.date(file, row, "MC_DOB", raw.MC_DOB, "EV06", false, false);
+    const mcDob = this.date(file, row, "MC_DOB", raw.MC_DOB, "171", false, false);
     const mother = this.code(raw.MOTHER, "MOTHER");
     const upn = this.code(raw.UPN, "UPN");
     const isUnknown = upn !== null && /^UN[1-7]$/.test(upn);
@@ -305,12 +305,12 @@ export class StatutoryCollector {
       motherChildBirthDate: mcDob ?? null,
       sources: [{ file, row }],
     };
-    this.pendingHeader.push({ file, row, child, sexText, mother });
+    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "" });
     this.merge903Child(file, child);
   }
 
   /** Raw codes kept for validation (sex coding, ethnicity, MOTHER). */
-  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null }[] = [];
+  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[] = [];
 
   private merge903Child(file: string, child: TStatutoryChild): void {
     const order = this.files.get(file)?.order ?? 0;

@@ -31,10 +31,12 @@ interface Hd {
   dob?: string;
   ethnic?: string;
   upn?: string;
+  mother?: string;
+  mcDob?: string;
 }
 const ep = (e: Ep = {}) =>
   [e.child ?? "A", e.decom ?? "01/05/2024", e.rne ?? "S", e.ls ?? "C2", e.cin ?? "N1", e.place ?? "U1", e.prov ?? "PR1", e.dec ?? "", e.rec ?? "", e.rpc ?? "", e.home ?? "", e.pl ?? "", e.urn ?? ""].join(",");
-const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN1", "", ""].join(",");
+const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN1", h.mother ?? "", h.mcDob ?? ""].join(",");
 /** One child's episodes (given as partial rows) under a one-row Header; the header can be replaced. */
 interface Return903 {
   eps: Ep[];
@@ -62,6 +64,8 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "148": [{ eps: [{ dec: "01/06/2024" }] }, { eps: [ended({})] }],
   "149": [{ eps: [ended({}, "01/06/2024", "E99")] }, { eps: [ended({})] }],
   "168": [{ eps: [{}], header: [{ upn: "I123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }] }],
+  "171": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "31/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "174": [{ eps: [{}], header: [{ mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "178": [{ eps: [{ prov: "PR9" }] }, { eps: [{}] }],
   "199": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11"), { decom: "01/08/2024" }], header: [{ dob: "01/06/2020" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/06/2020" }] }],
   "213": [{ eps: [{ place: "T0" }] }, { eps: [{ place: "T0", prov: "" }] }],
@@ -127,6 +131,7 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "435": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", ls: "C1", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "436": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", ls: "C1", place: "U3" }] }],
   "437": [{ eps: [ended({}, "01/06/2024", "E2"), { decom: "01/08/2024" }] }, { eps: [ended({}, "01/06/2024", "E2")] }],
+  "446": [{ eps: [ended({ decom: "01/05/2004", ls: "E1" }, "01/06/2004")], header: [{ dob: "01/06/2000" }] }, { eps: [ended({ decom: "01/05/2006", ls: "E1" }, "01/06/2006")], header: [{ dob: "01/06/2000" }] }],
   "460": [{ eps: [ended({}, "01/06/2024", "E17")] }, { eps: [ended({}, "01/06/2024", "E17")], header: [{ dob: "01/01/2006" }] }],
   "501": [{ eps: [ended({}, "01/08/2024"), { decom: "01/07/2024" }] }, { eps: [ended({}, "01/08/2024"), { decom: "01/09/2024" }] }],
   "516": [{ eps: [ended({ place: "R1" }, "01/06/2024", "E45")] }, { eps: [ended({}, "01/06/2024", "E45")] }],
@@ -136,6 +141,9 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "530": [{ eps: [{ place: "P1", prov: "PR4" }] }, { eps: [{ prov: "PR4" }] }],
   "531": [{ eps: [{ place: "P1", prov: "PR5" }] }, { eps: [{ prov: "PR5" }] }],
   "550": [{ eps: [{ prov: "PR0" }] }, { eps: [{ place: "P1", prov: "PR0" }] }],
+  "611": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "612": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0" }] }],
+  "1009": [{ eps: [ended({ rpc: "WHIM" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   EPI: [{ eps: [{}], header: [{}, { child: "B" }] }, { eps: [{}] }],
   INT03: [{ eps: [{}, { child: "Z" }] }, { eps: [{}] }],
   INT32: [{ eps: [{}], header: [{}, {}] }, { eps: [{}] }],
@@ -214,13 +222,20 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "1560Q": [[{ formerUpn: "X12345" }], [{ formerUpn: "A123456789012" }]],
   "1570": [[{ id: "C".repeat(21) }], [{ id: "C".repeat(20) }]],
   "1580": [[{ id: "C-1" }], [{ id: "C1" }]],
+  "1520": [[{ upn: "A123456789012" }, { id: "C2", upn: "A123456789012" }], [{ upn: "A123456789012" }, { id: "C2" }]],
+  "1540": [[{ upn: "A1234567X9012" }], [{ upn: "A123456789012" }]],
+  "1550": [[{ upn: "A12345678901I" }], [{ upn: "A12345678901A" }]],
   "2889": [one({ s47s: [{ start: "2024-04-20" }] }), one({ s47s: [{}] })],
   "2990": [one({ closure: "2024-07-01", reason: "RC8", assessments: [{}], plans: [{ end: "2024-06-30" }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{}] })],
   "4000": [one({ nfa: "true", plans: [{}] }), one({ plans: [{}] })],
   "4001": [one({ plans: [{ start: "2024-06-01" }], cpps: [{ start: "2024-06-01" }] }), one({ plans: [{ end: "2024-05-30" }], cpps: [{ start: "2024-06-01" }] })],
+  "4004": [one({ plans: [{}, { start: "2024-06-01" }] }), one({ plans: [{ end: "2024-06-01" }, { start: "2024-06-01" }] })],
+  "4008": [one({ plans: [{ start: "2024-07-01" }] }, { death: "2024-06-01" }), one({ plans: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "4009Q": [one({ plans: [{ start: "2024-05-21", end: "2024-07-01" }] }, { death: "2024-06-01" }), one({ plans: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
   "4010": [one({ plans: [{ start: "" }] }), one({ plans: [{}] })],
   "4011": [one({ plans: [{ end: "2024-05-10" }] }), one({ plans: [{ end: "2024-06-10" }] })],
   "4013": [one({ ref: "2023-05-01", plans: [{ start: "2023-05-21", end: "2023-06-10" }] }), one({ ref: "2023-05-01", plans: [{ start: "2023-05-21", end: "2024-06-10" }] })],
+  "4012Q": [one({ plans: [{ end: "2024-05-21" }] }), one({ plans: [{ end: "2024-05-22" }] })],
   "4014": [one({ plans: [{ end: "2024-07-01" }, { start: "2024-06-01" }] }), one({ plans: [{ end: "2024-06-01" }, { start: "2024-06-01" }] })],
   "4015": [one({ plans: [{ start: "2024-04-20" }] }), one({ plans: [{}] })],
   "4016": [one({ cpps: [{ start: "2024-05-10" }], plans: [{ start: "2024-06-01" }] }), one({ cpps: [{ start: "2024-05-10", end: "2024-05-30" }], plans: [{ start: "2024-06-01" }] })],
@@ -239,6 +254,7 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8600": [one({ ref: "2025-05-01" }), one({})],
   "8608": [one({ assessments: [{ start: "2024-05-25" }] }), one({ assessments: [{}] })],
   "8615": [one({ s47s: [{ start: "2024-05-20", icpc: "2024-05-10" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
+  "8610": [one({ need: "" }), one({ need: "", nfa: "true" })],
   "8620": [one({ ref: "2024-01-01", closure: "2024-02-01", reason: "RC7" }), one({ ref: "2024-01-01", closure: "2024-06-01", reason: "RC7" })],
   "8630": [one({ ref: "2024-06-01", closure: "2024-05-01", reason: "RC7" }), one({ ref: "2024-05-01", closure: "2024-06-01", reason: "RC7" })],
   "8640": [one({ closure: "2024-06-01", reason: "RC99" }), one({ closure: "2024-06-01", reason: "RC7" })],
@@ -247,6 +263,7 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8715": [one({ ref: "2024-02-01", s47s: [{ start: "2024-02-10", icpc: "2024-03-01" }] }), one({ ref: "2024-02-01", s47s: [{ start: "2024-02-10", icpc: "2024-04-10" }] })],
   "8720": [one({ cpps: [{ start: "" }] }), one({ cpps: [{}] })],
   "8730": [one({ cpps: [{ previous: "" }] }), one({ cpps: [{}] })],
+  "8750": [[{ dob: "", expected: "2025-05-01", sex: "M" }], [{ dob: "", expected: "2025-05-01", sex: "U" }]],
   "8790": [[{ disabilities: ["NONE", "HAND"] }], [{ disabilities: ["HAND"] }]],
   "8794": [[{ disabilities: ["HAND", "HAND"] }], [{ disabilities: ["HAND", "HEAR"] }]],
   "8805": [one({ closure: "2024-06-01" }), one({ closure: "2024-06-01", reason: "RC7" })],
@@ -257,6 +274,7 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8825Q": [one({ closure: "2024-06-01", reason: "RC8" }), one({ closure: "2024-06-01", reason: "RC8", assessments: [{}] })],
   "8831": [one({ nfa: "true", assessments: [{}] }), one({ assessments: [{}] })],
   "8832": [one({ nfa: "true", cpps: [{}] }), one({ cpps: [{}] })],
+  "8839": [one({ s47s: [{}, { start: "2024-06-01" }] }), one({ s47s: [{ icpc: "2024-05-31" }, { start: "2024-06-01" }] })],
   "8840": [one({ cpps: [{ end: "2024-06-03" }] }), one({ cpps: [{ end: "2024-07-03" }] })],
   "8863Q": [one({ assessments: [{}, { start: "2024-05-10", auth: "2024-05-30" }] }), one({ assessments: [{}, { start: "2024-05-25", auth: "2024-05-30" }] })],
   "8866": [one({ source: "ZZ" }), one({})],
@@ -267,6 +285,8 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8898": [one({ assessments: [{ factors: ["1A", "1A"] }] }), one({ assessments: [{ factors: ["1A", "2A"] }] })],
   "8905": [one({ cpps: [{ initial: "ZZZ" }] }), one({ cpps: [{}] })],
   "8910": [one({ cpps: [{ latest: "ZZZ" }] }), one({ cpps: [{}] })],
+  "8915": [one({ cpps: [{}] }, { death: "2024-06-01" }), one({ cpps: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "8920": [one({ cpps: [{ start: "2024-05-21", end: "2024-07-01" }] }, { death: "2024-06-01" }), one({ cpps: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
   "8925": [one({ cpps: [{ end: "2024-06-01" }] }), one({ cpps: [{ end: "2024-07-01" }] })],
   "8930": [one({ ref: "2023-05-01", cpps: [{ start: "2023-06-01", end: "2023-08-01" }] }), one({ ref: "2023-05-01", cpps: [{ start: "2023-06-01", end: "2024-08-01" }] })],
   "8935": [one({ cpps: [{}, { start: "2024-07-01" }] }), one({ cpps: [{ end: "2024-06-20" }, { start: "2024-07-01" }] })],

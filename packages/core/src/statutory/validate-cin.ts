@@ -39,6 +39,7 @@ export function validateCin(extract: TStatutoryExtract, ctx: ValidationContext):
 
 function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext): void {
   const cinFiles = new Set(extract.files.filter((f) => f.kind.startsWith("cin-")).map((f) => f.name));
+  const upnSeen = new Map<string, string>();
   for (const child of extract.children) {
     if (child.laChildId === null) continue;
     const cinSrc = [...child.sources].reverse().find((s) => cinFiles.has(s.file));
@@ -47,6 +48,14 @@ function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext)
     const yearEnd = ctx.yearEndOf(cinSrc.file);
     if (child.birthDate !== null && child.birthDate > yearEnd) p("PersonBirthDate", "8520", `PersonBirthDate ${child.birthDate} is after the end of the census period (${yearEnd})`);
     if (!ctx.children903.has(child.childId) && child.ethnicity !== null && !ETHNIC.has(child.ethnicity)) p("Ethnicity", "4220", `Ethnicity ${show(child.ethnicity)} is not a DfE ethnicity code`);
+    if (child.upn !== null) {
+      if (!/^\d{8}$/.test(child.upn.slice(4, 12))) p("UPN", "1540", `UPN ${show(child.upn)}: characters 5 to 12 must be digits`);
+      if (child.upn.length === 13 && !/^[0-9A-HJ-NP-RT-Z]$/.test(child.upn[12]!)) p("UPN", "1550", `UPN ${show(child.upn)}: character 13 must be a digit or a letter other than I, O and S`);
+      const other = upnSeen.get(child.upn);
+      if (other !== undefined) p("UPN", "1520", `UPN ${show(child.upn)} is also given for ${other}`);
+      else upnSeen.set(child.upn, child.childId);
+    }
+    if (child.expectedBirthDate !== null && child.birthDate === null && child.sex !== "U") p("Sex", "8750", "an unborn child (ExpectedPersonBirthDate, no PersonBirthDate) must have Sex U");
     const check = child.upn === null ? null : upnCheckLetter(child.upn);
     if (check !== null && child.upn![0] !== check) p("UPN", "1510", `UPN ${show(child.upn)} has the wrong check letter (the digits give ${check})`);
     const yearStart = yearStartOf(yearEnd);
@@ -77,7 +86,8 @@ function validateCinEpisodes(extract: TStatutoryExtract, ctx: ValidationContext)
       if (e.closureDate === null && e.reasonForClosure !== null) p("CINclosureDate", "8810", "ReasonForClosure is given but CINclosureDate is missing");
       if (e.reasonForClosure !== null && !CLOSURE.has(e.reasonForClosure)) p("ReasonForClosure", "8640", `ReasonForClosure ${show(e.reasonForClosure)} is not a valid code (RC1–RC9)`);
       if (e.referralDate >= "2013-04-01" && (e.referralSource === null || !REF_SOURCE.has(e.referralSource))) p("ReferralSource", "8866", `ReferralSource ${show(e.referralSource)} is missing or not a valid referral source`);
-      if (e.primaryNeed === null || !NEED_CIN.has(e.primaryNeed)) p("PrimaryNeedCode", "8650", `PrimaryNeedCode ${show(e.primaryNeed)} is not a valid code (N0–N9)`);
+      if (e.primaryNeed !== null && !NEED_CIN.has(e.primaryNeed)) p("PrimaryNeedCode", "8650", `PrimaryNeedCode ${show(e.primaryNeed)} is not a valid code (N0–N9)`);
+      if (e.primaryNeed === null && !e.nfa) p("PrimaryNeedCode", "8610", "PrimaryNeedCode is missing on a referral that led to further action");
       if (e.closureDate === null) {
         open++;
         if (open > 1) p("CINclosureDate", "8815", "more than one CIN episode is open (no CINclosureDate)");
@@ -149,8 +159,12 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
     }
   }
 
+  const openS47 = new Map<string, number>();
+  for (const s of extract.section47s) if (s.dateOfInitialCpc === null && s.icpcNotRequired !== true) openS47.set(s.cinEpisodeKey, (openS47.get(s.cinEpisodeKey) ?? 0) + 1);
+  const deathOf = new Map(extract.children.map((c) => [c.childId, c.deathDate]));
   for (const s of extract.section47s) {
     const p = (field: string, rule: string, message: string) => ctx.problem(s.source.file, s.source.row, field, rule, "error", message);
+    if (s.dateOfInitialCpc === null && s.icpcNotRequired !== true && (openS47.get(s.cinEpisodeKey) ?? 0) > 1) p("DateOfInitialCPC", "8839", "more than one section 47 enquiry in this CIN episode is open (no initial conference, and not marked as not required)");
     const ref = refOf(s.cinEpisodeKey);
     if (ref !== null && s.start < ref) p("S47ActualStartDate", "2889", `the section 47 enquiry starts (${s.start}) before the referral (${ref})`);
     if (ref !== null && s.dateOfInitialCpc !== null && s.dateOfInitialCpc < ref) p("DateOfInitialCPC", "1104", `the initial conference (${s.dateOfInitialCpc}) is before the referral (${ref})`);
@@ -172,6 +186,9 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
       const p = (field: string, rule: string, message: string) => ctx.problem(c.source.file, c.source.row, field, rule, "error", message);
       const yearEnd = ctx.yearEndOf(c.source.file);
       const ref = refOf(c.cinEpisodeKey);
+      const died = deathOf.get(c.childId) ?? null;
+      if (died !== null && c.start > died) p("CPPstartDate", "8915", `the child protection plan starts (${c.start}) after the child's date of death (${died})`);
+      if (died !== null && c.end !== null && c.end > died) p("CPPendDate", "8920", `the child protection plan ends (${c.end}) after the child's date of death (${died})`);
       if (c.start > yearEnd) p("CPPstartDate", "8720", `CPPstartDate ${c.start} is after the end of the census period (${yearEnd})`);
       if (ref !== null && c.start < ref) p("CPPstartDate", "1105", `the child protection plan starts (${c.start}) before the referral (${ref})`);
       if (!inYear(c.end, c.source.file)) p("CPPendDate", "8930", `CPPendDate ${c.end} is outside the census year`);
@@ -203,6 +220,11 @@ function validateCinParts(extract: TStatutoryExtract, ctx: ValidationContext, by
       const p = (field: string, rule: string, message: string) => ctx.problem(c.source.file, c.source.row, field, rule, "error", message);
       const yearEnd = ctx.yearEndOf(c.source.file);
       const ref = refOf(c.cinEpisodeKey);
+      const died = deathOf.get(c.childId) ?? null;
+      if (died !== null && c.start > died) p("CINPlanStartDate", "4008", `the CIN plan starts (${c.start}) after the child's date of death (${died})`);
+      if (died !== null && c.end !== null && c.end > died) ctx.problem(c.source.file, c.source.row, "CINPlanEndDate", "4009Q", "warning", `the CIN plan ends (${c.end}) after the child's date of death (${died})`);
+      if (c.end !== null && c.end === c.start) ctx.problem(c.source.file, c.source.row, "CINPlanEndDate", "4012Q", "warning", "the CIN plan starts and ends on the same day");
+      if (c.end === null && list.filter((x) => x.end === null).length > 1) p("CINPlanEndDate", "4004", "more than one CIN plan is open (no CINPlanEndDate)");
       if (c.start > yearEnd) p("CINPlanStartDate", "4010", `CINPlanStartDate ${c.start} is after the end of the census period (${yearEnd})`);
       if (ref !== null && c.start < ref) p("CINPlanStartDate", "4015", `the CIN plan starts (${c.start}) before the referral (${ref})`);
       if (!inYear(c.end, c.source.file)) p("CINPlanEndDate", "4013", `CINPlanEndDate ${c.end} is outside the census year`);

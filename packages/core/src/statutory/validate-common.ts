@@ -13,7 +13,8 @@ export type Severity = "error" | "warning";
 export interface ValidationContext {
   problem(file: string, row: number, field: string, rule: string, severity: Severity, message: string): void;
   yearEndOf(file: string): string;
-  headerRows: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null }[];
+  /** Header rows with the raw codes the rules need (mcDobGiven: MC_DOB is not blank, valid or not). */
+  headerRows: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[];
   has903Header: boolean;
   children903: Set<string>;
   birthDates: Map<string, string | null>;

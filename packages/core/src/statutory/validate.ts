@@ -12,6 +12,7 @@ import {
   PLACEMENT_CODES_REMOVED_2026,
   PLACEMENT_CODES_TO_2025,
   PLACE_PROVIDER_CODES,
+  REASON_PLACE_CHANGE_CODES,
   REC_CODES,
   RESPITE_LEGAL_STATUS,
   RNE_CODES,
@@ -46,7 +47,7 @@ export function validateExtract(extract: TStatutoryExtract, ctx: ValidationConte
 }
 
 function validateHeader(ctx: ValidationContext): void {
-  for (const { file, row, child, sexText } of ctx.headerRows) {
+  for (const { file, row, child, sexText, mother, mcDobGiven } of ctx.headerRows) {
     const yearEnd = ctx.yearEndOf(file);
     if (sexText === null || !["1", "2", "M", "F", "U"].includes(sexText)) {
       ctx.problem(file, row, "SEX", "101", "error", `SEX ${sexText === null ? "is missing" : JSON.stringify(sexText) + " is not a valid code"} (M, F or U from 2024/25; 1 or 2 before)`);
@@ -64,6 +65,10 @@ function validateHeader(ctx: ValidationContext): void {
     if (child.birthDate !== null && yearStartOf(yearEnd) > addYears(child.birthDate, 25)) {
       ctx.problem(file, row, "DOB", "351", "error", `the child was over 25 at the start of the collection year (DOB ${child.birthDate})`);
     }
+    const mcDob = child.motherChildBirthDate;
+    if (mcDob !== null && sexText === "M") ctx.problem(file, row, "MC_DOB", "174", "error", "MC_DOB (the date of birth of the mother's child) is given but SEX is M");
+    if (mother === "1" && !mcDobGiven) ctx.problem(file, row, "MC_DOB", "611", "error", "MOTHER is 1 but MC_DOB (the date of birth of her child) is blank");
+    if ((mother === "0" || mother === null) && sexText === "F" && mcDobGiven) ctx.problem(file, row, "MOTHER", "612", "error", "MC_DOB is given but MOTHER is not 1");
     const upn = child.upn ?? child.upnUnknown;
     if (upn !== null && !/^[A-HJ-NP-RT-Z](?:\d{12}|\d{11}[A-Z])$/.test(upn) && !/^UN[1-5]$/.test(upn)) {
       ctx.problem(file, row, "UPN", "168", "error", `UPN ${show(upn)} is not valid: a letter and 12 characters, or UN1–UN5 when unknown`);
@@ -110,6 +115,8 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
     if (e.end !== null && e.end < e.start) p("DEC", "356", `DEC ${e.end} is before DECOM ${e.start}`);
     else if (e.end !== null && e.end === e.start) p("DEC", "355", "the episode lasted less than 24 hours (DEC equals DECOM)");
     if (e.start > yearEnd) p("DECOM", "354", `DECOM ${e.start} is after the end of the collection year (${yearEnd})`);
+    if (e.legalStatus === "E1" && e.start < "2005-12-01") p("LS", "446", "LS E1 (placement order) did not exist before December 2005");
+    if (e.reasonPlaceChange !== null && !PLACE_CHANGE.has(e.reasonPlaceChange)) p("REASON_PLACE_CHANGE", "1009", `REASON_PLACE_CHANGE ${show(e.reasonPlaceChange)} is not a valid code`);
     if (e.start < "1991-10-14") p("DECOM", "353", `DECOM ${e.start} is before 14 October 1991, when the Children Act 1989 came into force`);
     checkProvider(e, p);
     if (adopted !== null) p("DECOM", "199", `the child was adopted from care (episode ending ${adopted}) but a later episode starts on ${e.start}`);
@@ -178,6 +185,7 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
 
 /** Placement types with no placement provider (temporary placements and Z1). */
 const TEMPORARY = codeSet(["T0", "T1", "T2", "T3", "T4"]);
+const PLACE_CHANGE = codeSet(REASON_PLACE_CHANGE_CODES);
 const NO_PROVIDER = codeSet(["T0", "T1", "T2", "T3", "T4", "Z1"]);
 const PROVIDER = codeSet(PLACE_PROVIDER_CODES);
 /** PLACE_PROVIDER codes and the placement types they cannot go with (rules 527–531). */
