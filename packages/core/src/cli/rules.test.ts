@@ -20,7 +20,8 @@ describe("evident rules", () => {
     expect(rules.filter((x) => x.return === "cin")).toHaveLength(109);
     expect(rules.find((x) => x.return === "cin" && x.code === "8640")).toEqual({ code: "8640", return: "cin", severity: "error", status: "implemented", description: "ReasonForClosure not a valid code" });
     expect(rules.find((x) => x.code === "8525Q")).toMatchObject({ severity: "warning" });
-    expect(rules.find((x) => x.code === "203")).toMatchObject({ status: "needs-previous-year" });
+    expect(rules.find((x) => x.code === "502")).toMatchObject({ status: "needs-previous-year" });
+    expect(rules.find((x) => x.code === "203")).toMatchObject({ status: "implemented" });
     expect(rules.find((x) => x.code === "166")).toMatchObject({ status: "table-not-read" });
   });
 

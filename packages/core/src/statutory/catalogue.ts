@@ -95,15 +95,15 @@ ssda903|197B|error|table-not-read|needs the OC2 table, which Evident does not re
 ssda903|197a|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE, SDQ_REASON
 ssda903|198|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON
 ssda903|199|error|implemented|an episode follows an episode that ended in adoption (E11/E12)
-ssda903|202|error|needs-previous-year|compares with last year's return; fields SEX
-ssda903|203|error|needs-previous-year|compares with last year's return; fields DOB
-ssda903|204|error|needs-previous-year|compares with last year's return; fields ETHNIC
+ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
+ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
+ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
 ssda903|205A|error|needs-previous-year|compares with last year's return; fields CHILD, UASC
 ssda903|205B|error|needs-previous-year|compares with last year's return; fields DUC, UASC
 ssda903|205C|error|needs-previous-year|compares with last year's return; fields DUC, UASC
 ssda903|205D|error|needs-previous-year|compares with last year's return; fields UASC, CHILD
 ssda903|207|error|needs-previous-year|compares with last year's return; fields MOTHER
-ssda903|208|error|needs-previous-year|compares with last year's return; fields UPN
+ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
 ssda903|209|error|not-implemented|not implemented yet; fields UPN, DOB
 ssda903|210|error|not-implemented|not implemented yet; fields UPN, DECOM
 ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement (T0-T4)
@@ -452,7 +452,6 @@ evident|EV04|warning|implemented|CHILD has characters other than letters and dig
 evident|EV05|warning|implemented|the CIN ReferenceDate is not a real date
 evident|EV07|error|implemented|another CIN date is missing or not a real date
 evident|EV09|error|implemented|a code is longer than 16 characters
-evident|EV10|warning|implemented|DOB differs between two years' Headers
 evident|EV11|warning|implemented|CIN and 903 dates of birth differ (not linked)
 evident|EV12|error|implemented|AssessmentFactors is not a code of the CIN census code set
 evident|EV20|error|implemented|the XML is not well-formed

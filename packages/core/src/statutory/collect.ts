@@ -319,9 +319,7 @@ export class StatutoryCollector {
       this.children.set(child.key, { rec: child, order, from903: true, fromCin: false, cinBirth: null, birth903: child.birthDate, cinLine: null });
       return;
     }
-    if (old.birth903 !== null && child.birthDate !== null && old.birth903 !== child.birthDate) {
-      this.problem(file, child.sources[0]!.row, "DOB", "EV10", "warning", `child ${quote(child.childId)} has a different DOB in an earlier Header (${old.birth903}); the later file is used`);
-    }
+    if (old.from903) this.compareWithEarlierHeader(file, child, old.rec, old.birth903);
     const sources = [...old.rec.sources, ...child.sources];
     if (order >= old.order) {
       const keepCin = old.fromCin ? { laChildId: old.rec.laChildId, formerUpn: old.rec.formerUpn, expectedBirthDate: old.rec.expectedBirthDate, deathDate: old.rec.deathDate, disabilities: old.rec.disabilities } : {};
@@ -330,6 +328,24 @@ export class StatutoryCollector {
     } else old.rec = { ...old.rec, sources };
     old.from903 = true;
     old.birth903 = old.rec.birthDate;
+  }
+
+  /**
+   * 202, 203, 204, 208: the same child in an earlier Header (the previous year's return, given
+   * before this one) must keep its sex, DOB and ethnicity, and its UPN unless an unknown UPN
+   * becomes known (or UN1 becomes UN2–UN5). The later file is the one used.
+   */
+  private compareWithEarlierHeader(file: string, child: TStatutoryChild, earlier: TStatutoryChild, earlierBirth: string | null): void {
+    const row = child.sources[0]!.row;
+    const was = (what: string) => `; the earlier Header has ${what}`;
+    if (earlierBirth !== null && child.birthDate !== null && earlierBirth !== child.birthDate) this.problem(file, row, "DOB", "203", "error", `DOB ${child.birthDate} differs from the DOB already recorded for this child${was(earlierBirth)}`);
+    if (earlier.sex !== null && child.sex !== null && earlier.sex !== child.sex) this.problem(file, row, "SEX", "202", "error", `SEX ${child.sex} differs from the sex already recorded for this child${was(earlier.sex)}`);
+    if (earlier.ethnicity !== child.ethnicity) this.problem(file, row, "ETHNIC", "204", "error", `ETHNIC ${quote(child.ethnicity ?? "")} differs from the ethnicity already recorded for this child${was(quote(earlier.ethnicity ?? ""))}`);
+    const before = earlier.upn ?? earlier.upnUnknown;
+    const now = child.upn ?? child.upnUnknown;
+    const unknown = (u: string | null) => u === null || /^UN[1-5]$/.test(u);
+    const allowed = ((before === null || before === "UN1") && now !== null && /^UN[2-5]$/.test(now)) || (unknown(before) && !unknown(now));
+    if (before !== now && !allowed) this.problem(file, row, "UPN", "208", "error", `UPN ${quote(now ?? "")} differs from the UPN already recorded for this child${was(quote(before ?? ""))}`);
   }
 
   addSsda903Episode(file: string, row: number, raw: RawRow): void {

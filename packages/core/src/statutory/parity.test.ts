@@ -41,11 +41,14 @@ const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015",
 interface Return903 {
   eps: Ep[];
   header?: Hd[];
+  /** Last year's Header, given before this year's. */
+  previous?: Hd[];
 }
 function codes903(r: Return903): string[] {
   const header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...(r.header ?? [{}]).map(hd)].join("\n");
   const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", ...r.eps.map(ep)].join("\n");
-  const x = readStatutoryFiles([{ name: "h.csv", text: `${header}\n` }, { name: "e.csv", text: `${episodes}\n` }], { yearEnd: "2025-03-31" });
+  const previous = r.previous ? [{ name: "h-last.csv", text: `${["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...r.previous.map(hd)].join("\n")}\n` }] : [];
+  const x = readStatutoryFiles([...previous, { name: "h.csv", text: `${header}\n` }, { name: "e.csv", text: `${episodes}\n` }], { yearEnd: "2025-03-31" });
   return [...new Set(x.problems.map((p) => p.rule))];
 }
 const ended = (e: Ep, dec = "01/06/2024", rec = "E8"): Ep => ({ ...e, dec, rec });
@@ -68,6 +71,10 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "174": [{ eps: [{}], header: [{ mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "178": [{ eps: [{ prov: "PR9" }] }, { eps: [{}] }],
   "199": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11"), { decom: "01/08/2024" }], header: [{ dob: "01/06/2020" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/06/2020" }] }],
+  "202": [{ eps: [{}], previous: [{ sex: "F" }] }, { eps: [{}], previous: [{ sex: "1" }] }],
+  "203": [{ eps: [{}], previous: [{ dob: "02/06/2015" }] }, { eps: [{}], previous: [{}] }],
+  "204": [{ eps: [{}], previous: [{ ethnic: "WIRI" }] }, { eps: [{}], previous: [{}] }],
+  "208": [{ eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "B123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "UN1" }] }],
   "213": [{ eps: [{ place: "T0" }] }, { eps: [{ place: "T0", prov: "" }] }],
   "214": [{ eps: [{ ls: "V3", place: "U3", urn: "1234567" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
   "217": [{ eps: [{ place: "A5", rne: "P", ls: "E1" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
