@@ -63,7 +63,23 @@ async function generate(dir) {
   const LS = ["C1", "C2", "C2", "C2", "E1", "V2", "J1"];
   const PLACE = ["U1", "U3", "U4", "U5", "U6", "K2", "R1", "P1", "S1"];
   const PROVIDER = ["PR1", "PR1", "PR2", "PR4", "PR5"];
-  const END = ["E4A", "E4B", "E11", "E12", "E41", "E45", "E8", "E13"];
+  const END = ["E4A", "E4B", "E41", "E8", "E13"];
+  // Valid under the DfE rules Evident checks (issue 19): J1 only from age 11, school (S1) from 4, placed with
+  // parents (P1) with provider PR0 and not under V2; each RNE matches what changed (L: legal status only,
+  // P/T: placement only, B/U: both); the reason for a placement change is on the episode that ends (X1).
+  const YEAR = 365.25 * DAY;
+  const pickLs = (age, not) => {
+    let ls;
+    do ls = pick(LS);
+    while (ls === not || (ls === "J1" && age < 11 * YEAR));
+    return ls;
+  };
+  const pickPlace = (age, ls, not) => {
+    let place;
+    do place = pick(PLACE);
+    while (place === not || (place === "S1" && age < 4 * YEAR) || (place === "P1" && ls === "V2"));
+    return place;
+  };
   let count = 0;
   let child = 0;
   let hBuf = "";
@@ -77,6 +93,10 @@ async function generate(dir) {
     const want = 1 + Math.floor(r() * 7);
     let made = 0;
     let rne = "S";
+    let ls = pickLs(start - dob);
+    let place = pickPlace(start - dob, ls);
+    const providerFor = (pl) => (pl === "P1" ? "PR0" : pick(PROVIDER));
+    let provider = providerFor(place);
     while (made < want && count < target && start <= YEAR_END) {
       const len = 7 + Math.floor(r() * 400);
       let end = start + len * DAY;
@@ -86,16 +106,30 @@ async function generate(dir) {
         end = null;
         rec = "";
       }
-      eBuf += `${id},${dmy(start)},${rne},${pick(LS)},N${1 + Math.floor(r() * 8)},${pick(PLACE)},${pick(PROVIDER)},${end === null ? "" : dmy(end)},${rec},${rne === "S" ? "" : "CARPL"},,,\n`;
+      const next = rec === "X1" ? pick(["P", "T", "L", "U", "B"]) : "S";
+      eBuf += `${id},${dmy(start)},${rne},${ls},N${1 + Math.floor(r() * 8)},${place},${provider},${end === null ? "" : dmy(end)},${rec},${rec === "X1" && next !== "L" ? "CARPL" : ""},,,\n`;
       made++;
       count++;
       if (end === null) break;
       if (rec === "X1") {
         start = end;
-        rne = pick(["P", "T", "L", "U", "B"]);
+        rne = next;
+        const age = start - dob;
+        if (next !== "P" && next !== "T") {
+          const before = ls;
+          do ls = pickLs(age, before);
+          while (next === "L" && place === "P1" && ls === "V2");
+        }
+        if (next !== "L") {
+          place = pickPlace(age, ls, place);
+          provider = providerFor(place);
+        }
       } else {
         start = end + (10 + Math.floor(r() * 600)) * DAY;
         rne = "S";
+        ls = pickLs(start - dob);
+        place = pickPlace(start - dob, ls);
+        provider = providerFor(place);
       }
     }
     if (eBuf.length > 1 << 20) {

@@ -21,6 +21,7 @@ const CLEAN_ARGS = [
   "--ssda903-header", f("clean-903-header.csv"),
   "--ssda903-episodes", f("clean-903-episodes-2023.csv"),
   "--ssda903-episodes", f("clean-903-episodes-2024.csv"),
+  "--cin-census", f("clean-cin-2023.xml"),
   "--cin-census", f("clean-cin.xml"),
 ];
 
@@ -66,6 +67,12 @@ describe("evident convert", () => {
     const problems = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; row: number; field: string; rule: string; severity: string; message: string }[];
     expect(Object.keys(problems[0]!)).toEqual(["file", "row", "field", "rule", "severity", "message"]);
     expect(problems.find((p) => p.rule === "356")).toEqual({ file: f("rules-903-episodes.csv"), row: 11, field: "DEC", rule: "356", severity: "error", message: "DEC 2024-05-01 is before DECOM 2024-05-10" });
+    // validation.csv: the same problems, one row each, with the child (as the community validators report them).
+    const csv = readFileSync(join(dir, "validation.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("child_id,file,row,field,rule,severity,message");
+    expect(csv).toHaveLength(problems.length + 1);
+    expect(csv).toContain(`R356,${f("rules-903-episodes.csv")},11,DEC,356,error,DEC 2024-05-01 is before DECOM 2024-05-10`);
+    expect(csv).toContain(`R103,${f("rules-903-header.csv")},5,ETHNIC,103,error,"ETHNIC ""XXXX"" is not a DfE ethnicity code"`);
   });
 
   it("reports a file given under the wrong flag (EV27) and refuses bad usage", async () => {

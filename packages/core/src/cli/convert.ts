@@ -11,6 +11,7 @@ import { parseIsoDay } from "../dates.js";
 import { readHead, readStatutoryPaths, StatutoryFileError, type StatutoryPath } from "../node/statutory-files.js";
 import { toAnalysisRows } from "../statutory/analysis.js";
 import { CIN_DEFINITIONS, hasStatutoryErrors, type TCinDefinition, type TStatutoryFileKind } from "../statutory/model.js";
+import { validationFlags } from "../statutory/flags.js";
 import { detectStatutoryFileKind } from "../statutory/read.js";
 import { runSsdConvert } from "./convert-ssd.js";
 import { writeCsv } from "./csv-out.js";
@@ -80,6 +81,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   const problems = [...wrongKind.map((w) => ({ file: w.file, row: 0, field: "", rule: "EV27", severity: "error" as const, message: w.message })), ...extract.problems];
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "validation.json"), `${JSON.stringify(problems, null, 1)}\n`);
+  writeCsv(join(values.out, "validation.csv"), ["child_id", "file", "row", "field", "rule", "severity", "message"], validationFlags(extract, problems));
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.length - errors.length;
   if (errors.length > 0 || hasStatutoryErrors(extract)) {

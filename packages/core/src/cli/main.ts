@@ -15,6 +15,7 @@ import { CsvInputError, loadDatasetDir } from "../node/load-csv.js";
 import { formatAnalysis, formatCba } from "./format.js";
 import { CONVERT_USAGE, ConvertUsageError, runConvert } from "./convert.js";
 import { SsdConvertUsageError } from "./convert-ssd.js";
+import { RULES_USAGE, RulesUsageError, runRules } from "./rules.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -34,6 +35,7 @@ Usage:
                   [--match nearest [--match-ratio 1] [--caliper 0.2|none] [--match-exact highestBefore]]
   evident cba --input FILE.json [--format table|json]
   ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
+  ${RULES_USAGE}
   evident help | --help
   evident --version
 
@@ -54,6 +56,10 @@ and DIR/validation.json (every problem with its DfE rule code). It exits 2, writ
 found. CIN = CIN plan periods unless --cin-definition episode. See docs/statutory.md.
 With --ssd FOLDER it reads a Standard Safeguarding Dataset extract (one <table>.csv per SSD table) instead;
 see docs/ssd.md.
+
+rules lists every DfE 2024/25 SSDA903 and CIN census rule (and Evident's own EV codes) with its severity
+and whether Evident checks it (implemented, needs-previous-year, table-not-read, reference-data, la-level,
+not-implemented).
 
 Exit codes: 0 success, 2 bad input or usage, 1 unexpected error.
 `;
@@ -192,6 +198,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runCba(rest, io);
       case "convert":
         return await runConvert(rest, io);
+      case "rules":
+        return runRules(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -215,7 +223,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stderr(`evident: ${error.message}${details ? `\n${details}` : ""}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConvertUsageError || error instanceof SsdConvertUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (error instanceof UsageError || error instanceof ConvertUsageError || error instanceof SsdConvertUsageError || error instanceof RulesUsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       io.stderr(`evident: ${error.message}\n`);
       return 2;
     }

@@ -131,6 +131,11 @@ export class StatutoryCollector {
   private readonly cinIdsByFile = new Map<string, Set<string>>();
   private readonly pool = new Map<string, string>();
   private readonly invalidEnd = new Set<string>();
+  /** PL_POST of episodes that give one (normalised), for rules 434–436; never written out. */
+  private readonly placementPostcodes = new Map<TClaEpisode, string>();
+  private readonly postcodesGiven = new Map<TClaEpisode, boolean>();
+  /** Every CHILD seen in an episode row, kept or not (rule EPI). */
+  private readonly episodeChildren = new Set<string>();
 
   constructor(private readonly options: ReadStatutoryOptions = {}) {
     this.maxProblems = options.maxProblems ?? 10_000;
@@ -233,6 +238,7 @@ export class StatutoryCollector {
     }
     if (t.length > MAX_ID) {
       this.problem(file, row, field, kind === "cin" ? "1570" : "EV03", "error", `${field} is longer than ${MAX_ID} characters`);
+      if (kind === "cin" && !/^[A-Z0-9]+$/.test(t)) this.problem(file, row, field, "1580", "error", `${field} must contain only letters and digits`);
       return undefined;
     }
     if (!/^[A-Z0-9]+$/.test(t)) {
@@ -276,7 +282,7 @@ export class StatutoryCollector {
     const sexText = this.code(raw.SEX, "SEX");
     const sex = sexText === "M" || sexText === "F" || sexText === "U" ? sexText : sexText ? legacyToSex(sexText) : null;
     const legacy = sexText === "1" || sexText === "2" ? sexText : sex ? sexToLegacy(sex) : null;
-    const mcDob = this.date(file, row, "MC_DOB", raw.MC_DOB, "EV06", false, false);
+    const mcDob = this.date(file, row, "MC_DOB", raw.MC_DOB, "171", false, false);
     const mother = this.code(raw.MOTHER, "MOTHER");
     const upn = this.code(raw.UPN, "UPN");
     const isUnknown = upn !== null && /^UN[1-7]$/.test(upn);
@@ -299,12 +305,12 @@ export class StatutoryCollector {
       motherChildBirthDate: mcDob ?? null,
       sources: [{ file, row }],
     };
-    this.pendingHeader.push({ file, row, child, sexText, mother });
+    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "" });
     this.merge903Child(file, child);
   }
 
   /** Raw codes kept for validation (sex coding, ethnicity, MOTHER). */
-  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null }[] = [];
+  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[] = [];
 
   private merge903Child(file: string, child: TStatutoryChild): void {
     const order = this.files.get(file)?.order ?? 0;
@@ -313,9 +319,7 @@ export class StatutoryCollector {
       this.children.set(child.key, { rec: child, order, from903: true, fromCin: false, cinBirth: null, birth903: child.birthDate, cinLine: null });
       return;
     }
-    if (old.birth903 !== null && child.birthDate !== null && old.birth903 !== child.birthDate) {
-      this.problem(file, child.sources[0]!.row, "DOB", "EV10", "warning", `child ${quote(child.childId)} has a different DOB in an earlier Header (${old.birth903}); the later file is used`);
-    }
+    if (old.from903) this.compareWithEarlierHeader(file, child, old.rec, old.birth903);
     const sources = [...old.rec.sources, ...child.sources];
     if (order >= old.order) {
       const keepCin = old.fromCin ? { laChildId: old.rec.laChildId, formerUpn: old.rec.formerUpn, expectedBirthDate: old.rec.expectedBirthDate, deathDate: old.rec.deathDate, disabilities: old.rec.disabilities } : {};
@@ -326,12 +330,31 @@ export class StatutoryCollector {
     old.birth903 = old.rec.birthDate;
   }
 
+  /**
+   * 202, 203, 204, 208: the same child in an earlier Header (the previous year's return, given
+   * before this one) must keep its sex, DOB and ethnicity, and its UPN unless an unknown UPN
+   * becomes known (or UN1 becomes UN2–UN5). The later file is the one used.
+   */
+  private compareWithEarlierHeader(file: string, child: TStatutoryChild, earlier: TStatutoryChild, earlierBirth: string | null): void {
+    const row = child.sources[0]!.row;
+    const was = (what: string) => `; the earlier Header has ${what}`;
+    if (earlierBirth !== null && child.birthDate !== null && earlierBirth !== child.birthDate) this.problem(file, row, "DOB", "203", "error", `DOB ${child.birthDate} differs from the DOB already recorded for this child${was(earlierBirth)}`);
+    if (earlier.sex !== null && child.sex !== null && earlier.sex !== child.sex) this.problem(file, row, "SEX", "202", "error", `SEX ${child.sex} differs from the sex already recorded for this child${was(earlier.sex)}`);
+    if (earlier.ethnicity !== child.ethnicity) this.problem(file, row, "ETHNIC", "204", "error", `ETHNIC ${quote(child.ethnicity ?? "")} differs from the ethnicity already recorded for this child${was(quote(earlier.ethnicity ?? ""))}`);
+    const before = earlier.upn ?? earlier.upnUnknown;
+    const now = child.upn ?? child.upnUnknown;
+    const unknown = (u: string | null) => u === null || /^UN[1-5]$/.test(u);
+    const allowed = ((before === null || before === "UN1") && now !== null && /^UN[2-5]$/.test(now)) || (unknown(before) && !unknown(now));
+    if (before !== now && !allowed) this.problem(file, row, "UPN", "208", "error", `UPN ${quote(now ?? "")} differs from the UPN already recorded for this child${was(quote(before ?? ""))}`);
+  }
+
   addSsda903Episode(file: string, row: number, raw: RawRow): void {
     this.countRow(file);
     this.at(file, row);
     const childId = this.id(file, row, "CHILD", raw.CHILD, "903");
     const start = this.date(file, row, "DECOM", raw.DECOM, "141", true);
     const end = this.date(file, row, "DEC", raw.DEC, "147", false);
+    if (childId !== undefined) this.episodeChildren.add(childId);
     if (childId === undefined || start === undefined || start === null) return;
     if (end === undefined) this.invalidEnd.add(statutoryKey.claEpisode(childId, start));
     const ep: TClaEpisode = {
@@ -349,6 +372,9 @@ export class StatutoryCollector {
       urn: this.code(raw.URN, "URN"),
       source: { file, row },
     };
+    const plPost = raw.PL_POST;
+    if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
+    if ((plPost ?? "") !== "" || (raw.HOME_POST ?? "") !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
     const list = this.cla.get(childId);
@@ -393,6 +419,7 @@ export class StatutoryCollector {
     const sex = sexText === "M" || sexText === "F" || sexText === "U" ? sexText : genderText ? legacyToSex(genderText) : null;
     const legacy = genderText === "0" || genderText === "1" || genderText === "2" || genderText === "9" ? genderText : sex ? sexToLegacy(sex) : null;
     if (sexText !== null && sexText !== "M" && sexText !== "F" && sexText !== "U") this.problem(file, row, "Sex", "4180", "error", `Sex ${quote(sexText)} must be M, F or U`);
+    else if (sexText === null && (genderText === null || this.yearEndOf(file) >= "2025-03-31")) this.problem(file, row, "Sex", "4180", "error", genderText === null ? "Sex is missing (M, F or U)" : "Sex is missing: from 2024/25 the census gives Sex (M, F or U), not GenderCurrent");
     if (genderText !== null && legacy !== genderText) this.problem(file, row, "GenderCurrent", "4180", "error", `GenderCurrent ${quote(genderText)} must be 0, 1, 2 or 9`);
     const upn = this.code(f.UPN, "UPN");
     const child: TStatutoryChild = {
@@ -463,7 +490,7 @@ export class StatutoryCollector {
     const closure = this.date(file, row, "CINclosureDate", f.CINCLOSUREDATE, "8620", false);
     const nfaText = (f.REFERRALNFA ?? "").trim().toUpperCase();
     const nfa = nfaText === "TRUE" || nfaText === "1";
-    if (nfaText !== "" && !["TRUE", "FALSE", "0", "1"].includes(nfaText)) this.problem(file, row, "ReferralNFA", "EV08", "error", `ReferralNFA ${quote(nfaText)} must be true, false, 0 or 1`);
+    if (!["TRUE", "FALSE", "0", "1"].includes(nfaText)) this.problem(file, row, "ReferralNFA", "8568", "error", nfaText === "" ? "ReferralNFA is missing (true, false, 0 or 1)" : `ReferralNFA ${quote(nfaText)} must be true, false, 0 or 1`);
     const cinKey = statutoryKey.cinEpisode(childId, referral);
     const icpc = this.date(file, row, "DateOfInitialCPC", f.DATEOFINITIALCPC, "EV07", false);
     const ep: TCinEpisode = {
@@ -505,7 +532,7 @@ export class StatutoryCollector {
     }
     for (const p of d.plans) {
       const file = p.file ?? d.file ?? childFile;
-      const start = this.date(file, p.line, "CINPlanStartDate", p.fields.CINPLANSTARTDATE, "EV07", true);
+      const start = this.date(file, p.line, "CINPlanStartDate", p.fields.CINPLANSTARTDATE, "4010", true);
       if (!start) continue;
       const end = this.date(file, p.line, "CINPlanEndDate", p.fields.CINPLANENDDATE, "EV07", false);
       const rec: TCinPlan = { key: statutoryKey.cinPlan(childId, start), childId, cinEpisodeKey: cinKey, start, end: end ?? null, source: { file, row: p.line } };
@@ -515,7 +542,9 @@ export class StatutoryCollector {
     }
     for (const s of d.section47s) {
       const file = s.file ?? d.file ?? childFile;
-      const start = this.date(file, s.line, "S47ActualStartDate", s.fields.S47ACTUALSTARTDATE, "EV07", true);
+      // A missing start is 8615 when the conference date is given (the start cannot be checked against it).
+      const hasIcpc = (s.fields.DATEOFINITIALCPC ?? "").trim() !== "";
+      const start = this.date(file, s.line, "S47ActualStartDate", s.fields.S47ACTUALSTARTDATE, hasIcpc ? "8615" : "EV07", true);
       if (!start) continue;
       const target = this.date(file, s.line, "InitialCPCtarget", s.fields.INITIALCPCTARGET, "EV07", false);
       const icpcDate = this.date(file, s.line, "DateOfInitialCPC", s.fields.DATEOFINITIALCPC, "EV07", false);
@@ -535,7 +564,7 @@ export class StatutoryCollector {
     for (const c of d.cpps) {
       const file = c.file ?? d.file ?? childFile;
       this.at(file, c.line);
-      const start = this.date(file, c.line, "CPPstartDate", c.fields.CPPSTARTDATE, "EV07", true);
+      const start = this.date(file, c.line, "CPPstartDate", c.fields.CPPSTARTDATE, "8720", true);
       if (!start) continue;
       const end = this.date(file, c.line, "CPPendDate", c.fields.CPPENDDATE, "EV07", false);
       const prev = (c.fields.NUMBEROFPREVIOUSCPP ?? "").trim();
@@ -562,11 +591,12 @@ export class StatutoryCollector {
     }
   }
 
-  /** The year end used for rules about "after the collection year" for records from this file. */
+  /** The year end used for rules about the collection year for records from this file. */
   yearEndOf(file: string): string {
-    if (this.options.yearEnd) return this.options.yearEnd;
+    // A CIN census names its own year (ReferenceDate): with several years given, each is checked against its own.
     const state = this.files.get(file);
     if (state?.summary.referenceDate) return state.summary.referenceDate;
+    if (this.options.yearEnd) return this.options.yearEnd;
     if (state && state.maxDate !== "0000-00-00") return yearEndOnOrAfter(state.maxDate);
     // A file with no event dates (a 903 Header): the latest collection year among all the files.
     if (this.latestYearEnd === undefined) {
@@ -645,6 +675,9 @@ export class StatutoryCollector {
       children903: new Set(children.filter((c) => c.from903).map((c) => c.rec.childId)),
       birthDates: new Map(children.map((c) => [c.rec.childId, c.rec.birthDate])),
       invalidEnd: this.invalidEnd,
+      placementPostcodes: this.placementPostcodes,
+      postcodesGiven: this.postcodesGiven,
+      episodeChildren: this.episodeChildren,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

@@ -11,8 +11,8 @@
  * is the same whenever the same record is read again (from the same file, a
  * later year's file, or another transport), so re-imports are idempotent.
  *
- * See docs/statutory.md for the analyst-facing mapping and
- * /work/shared/notes/statutory-formats.md for the specification.
+ * See docs/statutory.md for the analyst-facing mapping, the DfE
+ * specification it follows and the validation rules.
  */
 import { z } from "zod";
 
@@ -241,9 +241,10 @@ export interface StatutoryInputFile {
 
 export interface ReadStatutoryOptions {
   /**
-   * The last day of the (latest) collection year, e.g. "2025-03-31", used by
-   * the "after the year end" rules (354, 301, 8520, 8600, 8620). Default: the
-   * CIN XML ReferenceDate if any, else 31 March on or after the latest date seen.
+   * The last day of the collection year, e.g. "2025-03-31", used by the rules
+   * on the collection year (354, 301, 8520, 8600, 8620, …) for files that do not
+   * name their own: a CIN census XML is always checked against its ReferenceDate.
+   * Default: 31 March on or after the latest date seen in the file.
    */
   yearEnd?: string;
   /** Force a file kind instead of detecting it from the columns / root element (by file name). */

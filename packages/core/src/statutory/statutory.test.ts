@@ -9,7 +9,7 @@ import { writeCinCensusXml, writeSsda903Csv } from "./write.js";
 
 const path = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const fixture = (name: string) => ({ name, text: readFileSync(path(name), "utf8") });
-const CLEAN = ["clean-903-header.csv", "clean-903-episodes-2023.csv", "clean-903-episodes-2024.csv", "clean-cin.xml"];
+const CLEAN = ["clean-903-header.csv", "clean-903-episodes-2023.csv", "clean-903-episodes-2024.csv", "clean-cin-2023.xml", "clean-cin.xml"];
 
 describe("the clean two-year case", () => {
   const extract = readStatutoryFiles(CLEAN.map(fixture));
@@ -20,6 +20,7 @@ describe("the clean two-year case", () => {
       ["ssda903-header-csv", 2],
       ["ssda903-episodes-csv", 3],
       ["ssda903-episodes-csv", 4],
+      ["cin-census-xml", 1],
       ["cin-census-xml", 2],
     ]);
   });
@@ -27,8 +28,8 @@ describe("the clean two-year case", () => {
   it("stitches the two years: the episode open in 2023/24 is closed by the 2024/25 file, no duplicates", () => {
     expect(extract.claEpisodes.map((e) => [e.childId, e.start, e.end, e.reasonNewEpisode, e.legalStatus, e.reasonEnded])).toEqual([
       ["A1", "2023-01-10", "2023-06-01", "S", "C1", "X1"],
-      ["A1", "2023-06-01", "2024-09-20", "P", "C2", "X1"],
-      ["A1", "2024-09-20", "2025-01-15", "L", "E1", "E11"],
+      ["A1", "2023-06-01", "2024-09-20", "L", "C2", "X1"],
+      ["A1", "2024-09-20", "2025-01-15", "B", "E1", "E11"],
       ["A2", "2024-02-05", "2024-04-30", "S", "V2", "E4A"],
       ["A2", "2025-02-01", null, "S", "C2", null],
     ]);
@@ -91,9 +92,9 @@ describe("the clean two-year case", () => {
   });
 
   it("gives the same result whichever order the years are given in, and re-reading a file adds nothing", () => {
-    const reversed = readStatutoryFiles([CLEAN[0]!, CLEAN[2]!, CLEAN[1]!, CLEAN[3]!].map(fixture));
+    const reversed = readStatutoryFiles([CLEAN[0]!, CLEAN[2]!, CLEAN[1]!, CLEAN[4]!, CLEAN[3]!].map(fixture));
     expect(strip(reversed)).toEqual(strip(extract));
-    const twice = readStatutoryFiles([...CLEAN, "clean-903-episodes-2024.csv"].map(fixture).map((f, i) => (i === 4 ? { ...f, name: "again.csv" } : f)));
+    const twice = readStatutoryFiles([...CLEAN, "clean-903-episodes-2024.csv"].map(fixture).map((f, i) => (i === 5 ? { ...f, name: "again.csv" } : f)));
     expect(strip(twice).claEpisodes).toEqual(strip(extract).claEpisodes);
   });
 
@@ -104,9 +105,13 @@ describe("the clean two-year case", () => {
 
   it("round trip: records → 903 CSV + CIN XML → read → identical records", () => {
     const { header, episodes } = writeSsda903Csv(extract);
-    const xml = writeCinCensusXml(extract, { referenceDate: "2025-03-31" });
-    const again = readStatutoryFiles([{ name: "h.csv", text: header }, { name: "e.csv", text: episodes }, { name: "c.xml", text: xml }]);
+    // One census a year, each holding only what was open in that year (as the DfE rules want).
+    const censuses = ["2023", "2024", "2025"].map((y) => ({ name: `c${y}.xml`, text: writeCinCensusXml(extract, { referenceDate: `${y}-03-31`, censusYearOnly: true }) }));
+    const again = readStatutoryFiles([{ name: "h.csv", text: header }, { name: "e.csv", text: episodes }, ...censuses]);
     expect(again.problems).toEqual([]);
+    // The whole history in one census breaks the census-year rules (A1's 2022/23 modules).
+    const oneFile = readStatutoryFiles([{ name: "c.xml", text: writeCinCensusXml(extract, { referenceDate: "2025-03-31" }) }]);
+    expect(oneFile.problems.map((p) => p.rule).sort()).toEqual(["4013", "8696", "8715", "8930"]);
     expect(strip(again)).toEqual(strip(extract));
   });
 });
@@ -160,7 +165,7 @@ describe("transports and bad files", () => {
     const files = [
       { name: "ChildIdentifiers.csv", text: "LAchildID,UPN,UPNunknown,PersonBirthDate,Sex\nB7,,UN1,2018-05-05,F\n" },
       { name: "ChildCharacteristics.csv", text: "LAchildID,Ethnicity\nB7,AIND\n" },
-      { name: "CINdetails.csv", text: "LAchildID,CINdetailsID,CINreferralDate,ReferralSource,PrimaryNeedCode,CINclosureDate,ReasonForClosure,DateOfInitialCPC,ReferralNFA\nB7,1,2024-04-10,3A,N2,2024-04-10,RC8,,true\nB7,2,2024-06-01,2A,N4,,,,false\n" },
+      { name: "CINdetails.csv", text: "LAchildID,CINdetailsID,CINreferralDate,ReferralSource,PrimaryNeedCode,CINclosureDate,ReasonForClosure,DateOfInitialCPC,ReferralNFA\nB7,1,2024-04-10,3A,N2,2024-04-10,RC7,,true\nB7,2,2024-06-01,2A,N4,,,,false\n" },
       { name: "Assessments.csv", text: "LAchildID,CINdetailsID,AssessmentID,AssessmentActualStartDate,AssessmentInternalReviewDate,AssessmentAuthorisationDate\nB7,2,1,2024-06-02,,2024-06-20\n" },
       { name: "AssessmentFactorsList.csv", text: "LAchildID,CINdetailsID,AssessmentID,AssessmentFactors\nB7,2,1,21\n" },
       { name: "CINplanDates.csv", text: "LAchildID,CINdetailsID,CINPlanStartDate,CINPlanEndDate\nB7,2,2024-06-21,\n" },
@@ -267,13 +272,14 @@ describe("stitching, linking and year-dependent codes", () => {
     expect(x.problems).toEqual([]);
     expect(x.children.map((c) => [c.key, c.birthDate, c.sex])).toEqual([["child:Z9", null, null]]);
     const withHeader = readStatutoryFiles([{ name: "h.csv", text: `${H}A,F,01/01/2015,WBRI,,,\n` }, { name: "e.csv", text: `${E}Z9,01/05/2024,S,C2,N1,U1,PR1,,,,,,\n` }], { yearEnd: "2025-03-31" });
-    expect(withHeader.problems.map((p) => [p.file, p.row, p.rule])).toEqual([["e.csv", 2, "INT03"]]);
+    // A (Header, no episodes) is EPI, a warning; Z9 (episodes, no Header row) is INT03.
+    expect(withHeader.problems.map((p) => [p.file, p.row, p.rule, p.severity])).toEqual([["h.csv", 2, "EPI", "warning"], ["e.csv", 2, "INT03", "error"]]);
   });
 
   it("leaves short breaks (LS V3/V4) out of periods of care", () => {
     const x = readStatutoryFiles([
       { name: "h.csv", text: `${H}A,F,01/01/2015,WBRI,,,\n` },
-      { name: "e.csv", text: `${E}A,01/05/2024,S,V3,N2,U1,PR1,03/05/2024,E8,,,,\nA,01/07/2024,S,C2,N1,U1,PR1,,,,,,\n` },
+      { name: "e.csv", text: `${E}A,01/05/2024,S,V3,N2,U3,PR1,03/05/2024,E8,,,,\nA,01/07/2024,S,C2,N1,U1,PR1,,,,,,\n` },
     ], { yearEnd: "2025-03-31" });
     expect(x.problems).toEqual([]);
     expect(x.carePeriods.map((p) => [p.start, p.end])).toEqual([["2024-07-01", null]]);

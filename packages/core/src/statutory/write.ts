@@ -5,6 +5,7 @@
  */
 import { SSDA903_EPISODES_COLUMNS, SSDA903_HEADER_COLUMNS } from "./read.js";
 import type { TStatutoryExtract } from "./model.js";
+import { yearStartOf } from "./validate-common.js";
 
 /** ISO → DD/MM/YYYY; null → "". */
 export function toDmy(iso: string | null): string {
@@ -40,8 +41,20 @@ function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** A CIN census XML file from an extract (children with any CIN record, or with a LAchildID). */
-export function writeCinCensusXml(extract: TStatutoryExtract, options: { referenceDate?: string } = {}): string {
+/**
+ * A CIN census XML file from an extract (children with any CIN record, or with a LAchildID).
+ * With `censusYearOnly` (and a referenceDate) it is the census of that one year, as the DfE
+ * rules want it: only the CIN episodes and modules open at some time in the year, and no date
+ * after the reference date (a later closure or end is left out, so the record is open). Writing
+ * each year so and reading them all back gives the same history.
+ */
+export function writeCinCensusXml(extract: TStatutoryExtract, options: { referenceDate?: string; censusYearOnly?: boolean } = {}): string {
+  const ref = options.censusYearOnly && options.referenceDate ? options.referenceDate : null;
+  const yearStart = ref === null ? null : yearStartOf(ref);
+  /** In this census: started by the reference date and not ended before the year began. */
+  const inYear = (start: string, end: string | null) => ref === null || (start <= ref && (end === null || end >= yearStart!));
+  /** A date as this census shows it: none when after the reference date. */
+  const upTo = (date: string | null) => (ref === null || date === null || date <= ref ? date : null);
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', "<Message>", "<Header><CollectionDetails><Collection>CIN</Collection>"];
   if (options.referenceDate) out.push(`<ReferenceDate>${options.referenceDate}</ReferenceDate>`);
   out.push("</CollectionDetails></Header>", "<Children>");
@@ -70,8 +83,8 @@ export function writeCinCensusXml(extract: TStatutoryExtract, options: { referen
   const s47 = byEpisode(extract.section47s);
   const cpps = byEpisode(extract.cpPlans);
   for (const c of extract.children) {
-    const eps = episodes.get(c.childId) ?? [];
-    if (eps.length === 0 && c.laChildId === null) continue;
+    const eps = (episodes.get(c.childId) ?? []).filter((e) => inYear(e.referralDate, e.closureDate));
+    if (eps.length === 0 && (c.laChildId === null || ref !== null)) continue;
     out.push("<Child><ChildIdentifiers>");
     out.push(el("LAchildID", c.laChildId ?? c.childId), el("UPN", c.upn), el("FormerUPN", c.formerUpn), el("UPNunknown", c.upnUnknown));
     out.push(el("PersonBirthDate", c.birthDate), el("ExpectedPersonBirthDate", c.expectedBirthDate), el("Sex", c.sex), el("PersonDeathDate", c.deathDate));
@@ -80,21 +93,23 @@ export function writeCinCensusXml(extract: TStatutoryExtract, options: { referen
     out.push("</ChildCharacteristics>");
     for (const e of eps) {
       out.push("<CINdetails>", el("CINreferralDate", e.referralDate), el("ReferralSource", e.referralSource), el("PrimaryNeedCode", e.primaryNeed));
-      out.push(el("CINclosureDate", e.closureDate), el("ReasonForClosure", e.reasonForClosure), el("DateOfInitialCPC", e.dateOfInitialCpc), el("ReferralNFA", e.nfa ? "true" : "false"));
-      for (const a of assessments.get(e.key) ?? []) {
-        out.push("<Assessments>", el("AssessmentActualStartDate", a.start), el("AssessmentInternalReviewDate", a.internalReviewDate), el("AssessmentAuthorisationDate", a.authorisationDate));
+      const closure = upTo(e.closureDate);
+      out.push(el("CINclosureDate", closure), el("ReasonForClosure", closure === null ? null : e.reasonForClosure), el("DateOfInitialCPC", upTo(e.dateOfInitialCpc)), el("ReferralNFA", e.nfa ? "true" : "false"));
+      for (const a of (assessments.get(e.key) ?? []).filter((x) => inYear(x.start, x.authorisationDate))) {
+        out.push("<Assessments>", el("AssessmentActualStartDate", a.start), el("AssessmentInternalReviewDate", upTo(a.internalReviewDate)), el("AssessmentAuthorisationDate", upTo(a.authorisationDate)));
         if (a.factors.length) out.push(`<FactorsIdentifiedAtAssessment>${a.factors.map((f) => el("AssessmentFactors", f)).join("")}</FactorsIdentifiedAtAssessment>`);
         out.push("</Assessments>");
       }
-      for (const p of plans.get(e.key) ?? []) out.push("<CINPlanDates>", el("CINPlanStartDate", p.start), el("CINPlanEndDate", p.end), "</CINPlanDates>");
-      for (const s of s47.get(e.key) ?? []) {
-        out.push("<Section47>", el("S47ActualStartDate", s.start), el("InitialCPCtarget", s.initialCpcTarget), el("DateOfInitialCPC", s.dateOfInitialCpc));
+      for (const p of (plans.get(e.key) ?? []).filter((x) => inYear(x.start, x.end))) out.push("<CINPlanDates>", el("CINPlanStartDate", p.start), el("CINPlanEndDate", upTo(p.end)), "</CINPlanDates>");
+      for (const s of (s47.get(e.key) ?? []).filter((x) => inYear(x.start, x.dateOfInitialCpc))) {
+        out.push("<Section47>", el("S47ActualStartDate", s.start), el("InitialCPCtarget", s.initialCpcTarget), el("DateOfInitialCPC", upTo(s.dateOfInitialCpc)));
         out.push(el("ICPCnotRequired", s.icpcNotRequired === null ? null : s.icpcNotRequired ? "true" : "false"), "</Section47>");
       }
-      for (const p of cpps.get(e.key) ?? []) {
-        out.push("<ChildProtectionPlans>", el("CPPstartDate", p.start), el("CPPendDate", p.end), el("InitialCategoryOfAbuse", p.initialCategory), el("LatestCategoryOfAbuse", p.latestCategory));
+      for (const p of (cpps.get(e.key) ?? []).filter((x) => inYear(x.start, x.end))) {
+        out.push("<ChildProtectionPlans>", el("CPPstartDate", p.start), el("CPPendDate", upTo(p.end)), el("InitialCategoryOfAbuse", p.initialCategory), el("LatestCategoryOfAbuse", p.latestCategory));
         out.push(el("NumberOfPreviousCPP", p.numberOfPreviousCpp === null ? null : String(p.numberOfPreviousCpp)));
-        if (p.reviewDates.length) out.push(`<Reviews>${p.reviewDates.map((d) => el("CPPreviewDate", d)).join("")}</Reviews>`);
+        const reviews = p.reviewDates.filter((d) => upTo(d) !== null);
+        if (reviews.length) out.push(`<Reviews>${reviews.map((d) => el("CPPreviewDate", d)).join("")}</Reviews>`);
         out.push("</ChildProtectionPlans>");
       }
       out.push("</CINdetails>");

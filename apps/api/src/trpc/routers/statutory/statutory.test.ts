@@ -69,7 +69,7 @@ describe("statutory import through the API", () => {
     ]);
     expect(after1.episodes.map((e) => [e.sourceRef, e.status, e.startDate, e.endDate, e.claLegalStatus, e.claPlacement, e.claReasonNew, e.claReasonEnded])).toEqual([
       ["cla:A1:2023-01-10", "CLA", "2023-01-10", "2023-06-01", "C1", "U4", "S", "X1"],
-      ["cla:A1:2023-06-01", "CLA", "2023-06-01", null, "C2", "U4", "P", null],
+      ["cla:A1:2023-06-01", "CLA", "2023-06-01", null, "C2", "U4", "L", null],
       ["cla:A2:2024-02-05", "CLA", "2024-02-05", null, "V2", "U1", "S", null],
     ]);
     expect(after1.families).toEqual([
@@ -85,7 +85,7 @@ describe("statutory import through the API", () => {
     expect(await records(t)).toEqual(after1);
 
     // Next year's return, stitched with the earlier one, and the CIN census.
-    const year2 = [...year1, fixture("clean-903-episodes-2024.csv"), fixture("clean-cin.xml")];
+    const year2 = [...year1, fixture("clean-903-episodes-2024.csv"), fixture("clean-cin-2023.xml"), fixture("clean-cin.xml")];
     const dry2 = await admin.statutory.dryRun({ files: year2, yearEnd: "2025-03-31" });
     expect(dry2.errors).toBe(0);
     expect(dry2.counts.claEpisodes).toEqual({ add: 2, update: 2, skip: 1 });
@@ -100,7 +100,7 @@ describe("statutory import through the API", () => {
     const after2 = await records(t);
     expect(after2.episodes.find((e) => e.sourceRef === "cla:A1:2023-06-01")).toMatchObject({ endDate: "2024-09-20", claReasonEnded: "X1" });
     expect(after2.episodes.find((e) => e.sourceRef === "cp:A1:2022-12-01")).toMatchObject({ status: "CP", startDate: "2022-12-01", endDate: "2023-01-10", cpCategoryOfAbuse: "NEG", cpLatestCategory: "MUL" });
-    expect(after2.referrals.find((r) => r.sourceRef === "ref:B7:2024-04-10")).toMatchObject({ source: "3A", nfa: true, closedAt: "2024-04-10", closureReason: "RC8" });
+    expect(after2.referrals.find((r) => r.sourceRef === "ref:B7:2024-04-10")).toMatchObject({ source: "3A", nfa: true, closedAt: "2024-04-10", closureReason: "RC7" });
     expect(after2.assessments.find((a) => a.sourceRef === "asmt:A1:2022-11-02")).toMatchObject({ startedAt: "2022-11-02", completedAt: "2022-11-20", factors: ["3A", "16A"] });
 
     // Audit: who imported which files, with the counts kept on the import record.
@@ -120,7 +120,7 @@ describe("statutory import through the API", () => {
     const files = [
       { name: "rt-903-header.csv", text: header.header },
       { name: "rt-903-episodes.csv", text: header.episodes },
-      { name: "rt-cin.xml", text: writeCinCensusXml(extract, { referenceDate: "2025-03-31" }) },
+      ...["2023", "2024", "2025"].map((y) => ({ name: `rt-cin-${y}.xml`, text: writeCinCensusXml(extract, { referenceDate: `${y}-03-31`, censusYearOnly: true }) })),
     ];
     const admin = await u.as(u.fx.users.admin.id);
     const dry = await admin.statutory.dryRun({ files, yearEnd: "2025-03-31" });
@@ -161,7 +161,9 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
     }),
     claEpisodes: r.episodes.filter((e) => e.status === "CLA").map((e) => ({
       key: String(e.sourceRef), childId: String(e.statutoryChildId), start: String(e.startDate), end: s(e.endDate), reasonNewEpisode: s(e.claReasonNew), legalStatus: s(e.claLegalStatus),
-      categoryOfNeed: s(e.claCategoryOfNeed), placement: s(e.claPlacement), placeProvider: "PR1", reasonEnded: s(e.claReasonEnded), reasonPlaceChange: null, urn: null, source: src,
+      categoryOfNeed: s(e.claCategoryOfNeed), placement: s(e.claPlacement), placeProvider: "PR1", reasonEnded: s(e.claReasonEnded),
+      // Not stored by Evident; a return needs one where the placement changes (DfE 225), so the round trip gives one.
+      reasonPlaceChange: e.claReasonEnded === "X1" ? "CARPL" : null, urn: null, source: src,
     })),
     carePeriods: [],
     cinEpisodes: referrals.map((x) => ({
@@ -171,7 +173,9 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
     cinPlans: r.episodes.filter((e) => e.status === "CIN").map((e) => ({ key: String(e.sourceRef), childId: String(e.statutoryChildId), cinEpisodeKey: episodeOf(String(e.statutoryChildId), String(e.startDate)), start: String(e.startDate), end: s(e.endDate), source: src })),
     cpPlans: r.episodes.filter((e) => e.status === "CP").map((e) => ({
       key: String(e.sourceRef), childId: String(e.statutoryChildId), cinEpisodeKey: episodeOf(String(e.statutoryChildId), String(e.startDate)), start: String(e.startDate), end: s(e.endDate),
-      initialCategory: s(e.cpCategoryOfAbuse), latestCategory: s(e.cpLatestCategory), numberOfPreviousCpp: null, reviewDates: [], source: src,
+      initialCategory: s(e.cpCategoryOfAbuse), latestCategory: s(e.cpLatestCategory),
+      // Not stored by Evident; required in a census (DfE 8730).
+      numberOfPreviousCpp: 0, reviewDates: [], source: src,
     })),
     assessments: r.assessments.map((a) => ({
       key: String(a.sourceRef), childId: String(a.statutoryChildId), cinEpisodeKey: episodeOf(String(a.statutoryChildId), String(a.startedAt)), start: String(a.startedAt), authorisationDate: s(a.completedAt), internalReviewDate: null, factors: a.factors as string[], source: src,

@@ -1,0 +1,484 @@
+/**
+ * The rule catalogue: every DfE validation rule of the 2024/25 SSDA903 and CIN
+ * census collections (as the DfE community validators, data-to-insight
+ * csc-validator-be-903 v0.1.14 and csc-validator-be-cin v0.1.9, define the
+ * 2024/25 rule set), with whether Evident checks it, plus Evident's own EV
+ * codes. The descriptions are Evident's own words. `evident rules` prints it;
+ * docs/statutory.md lists it. A rule marked implemented has a failing and a
+ * passing case in parity.test.ts.
+ */
+
+export const RULE_STATUSES = ["implemented", "needs-previous-year", "table-not-read", "reference-data", "la-level", "not-implemented"] as const;
+export type TRuleStatus = (typeof RULE_STATUSES)[number];
+
+/** What each status means, in plain words. */
+export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
+  implemented: "checked by Evident",
+  "needs-previous-year": "needs last year's return: not checked (skipped)",
+  "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
+  "reference-data": "not applicable: needs reference lists Evident does not hold (postcodes, Ofsted URNs, LA codes)",
+  "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
+  "not-implemented": "not checked yet",
+};
+
+export interface StatutoryRule {
+  code: string;
+  /** The return the rule belongs to; "evident" for Evident's own file and format codes. */
+  return: "ssda903" | "cin" | "evident";
+  severity: "error" | "warning";
+  status: TRuleStatus;
+  description: string;
+}
+
+// return|code|severity|status|description, one rule a line.
+const ROWS = `
+ssda903|101|error|implemented|SEX is not a valid code (M, F, U; the old 1/2 coding is a warning from 2024/25)
+ssda903|102|error|implemented|DOB is missing or not a real date
+ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
+ssda903|104|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
+ssda903|112|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
+ssda903|113|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH
+ssda903|114|error|table-not-read|needs the AD1 table, which Evident does not read; fields FOSTER_CARE
+ssda903|115|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED
+ssda903|116|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED
+ssda903|117|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, DATE_PLACED, DEC, REC, DECOM
+ssda903|118|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DECOM, DECOM, LS
+ssda903|119|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields REASON_PLACED_CEASED, DATE_PLACED_CEASED
+ssda903|120|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields REASON_PLACED_CEASED
+ssda903|131|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH
+ssda903|132|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACTIV
+ssda903|133|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACCOM
+ssda903|134|error|table-not-read|needs the AD1, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
+ssda903|141|error|implemented|DECOM is missing or not a real date
+ssda903|142|error|implemented|an episode is not ended although a later episode starts
+ssda903|143|error|implemented|RNE is not a valid reason for new episode
+ssda903|144|error|implemented|LS is not a valid legal status
+ssda903|145|error|implemented|CIN (category of need) is not a valid code
+ssda903|146|error|implemented|PLACE is not a valid placement type for the collection year
+ssda903|147|error|implemented|DEC is not a real date
+ssda903|148|error|implemented|DEC and REC must both be given or both be blank
+ssda903|149|error|implemented|REC is not a valid reason episode ceased
+ssda903|151|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTER, SEX_ADOPTR, LS_ADOPTR
+ssda903|153|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|157|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
+ssda903|158|error|table-not-read|needs the OC2 table, which Evident does not read; fields INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|159|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|165|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER, SEX, ACTIV, ACCOM, IN_TOUCH, DECOM
+ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW
+ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
+ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
+ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|171|error|implemented|MC_DOB is not a real date
+ssda903|174|error|implemented|MC_DOB is given but SEX is M
+ssda903|175|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR
+ssda903|176|error|table-not-read|needs the AD1 table, which Evident does not read; fields SEX_ADOPTR
+ssda903|177|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR
+ssda903|178|error|implemented|PLACE_PROVIDER is not a valid code, or is given for a temporary placement or Z1
+ssda903|179|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|180|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
+ssda903|181|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|182|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CONVICTED, HEALTH_CHECK, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|184|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DOB
+ssda903|185|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
+ssda903|186|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
+ssda903|187|error|table-not-read|needs the OC2 table, which Evident does not read; fields DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR, IN_TOUCH, ACTIV, ACCOM
+ssda903|188|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE, SDQ_REASON
+ssda903|189|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, SDQ_SCORE, SDQ_REASON
+ssda903|190|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|191|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CHILD
+ssda903|192|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED
+ssda903|193|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|196|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON
+ssda903|197B|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
+ssda903|197a|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE, SDQ_REASON
+ssda903|198|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON
+ssda903|199|error|implemented|an episode follows an episode that ended in adoption (E11/E12)
+ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
+ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
+ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
+ssda903|205A|error|needs-previous-year|compares with last year's return; fields CHILD, UASC
+ssda903|205B|error|needs-previous-year|compares with last year's return; fields DUC, UASC
+ssda903|205C|error|needs-previous-year|compares with last year's return; fields DUC, UASC
+ssda903|205D|error|needs-previous-year|compares with last year's return; fields UASC, CHILD
+ssda903|207|error|needs-previous-year|compares with last year's return; fields MOTHER
+ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
+ssda903|209|error|not-implemented|not implemented yet; fields UPN, DOB
+ssda903|210|error|not-implemented|not implemented yet; fields UPN, DECOM
+ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement (T0-T4)
+ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
+ssda903|215|error|table-not-read|needs the OC2, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|217|error|implemented|placement for adoption with current foster carers (A3/A5) from April 2015 must have RNE S, T or U
+ssda903|218|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
+ssda903|219|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE
+ssda903|221|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_POST
+ssda903|222|error|implemented|an Ofsted URN is given for a placement type that has none
+ssda903|224|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PLACE_PROVIDER
+ssda903|225|error|implemented|REASON_PLACE_CHANGE is blank on an episode ending X1 where the placement changes next
+ssda903|226|error|implemented|REASON_PLACE_CHANGE is given on (or just before) a temporary placement
+ssda903|227|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DECOM
+ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
+ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
+ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
+ssda903|232|error|not-implemented|not implemented yet; fields SEX
+ssda903|301|error|implemented|DOB is after the end of the collection year
+ssda903|302|error|implemented|an episode starts before the child's DOB
+ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
+ssda903|304|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|331|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH, DECOM, REC
+ssda903|333|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
+ssda903|334|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT, DECOM, RNE
+ssda903|335|error|table-not-read|needs the AD1 table, which Evident does not read; fields PLACE, FOSTER_CARE
+ssda903|336|error|implemented|placement for adoption (A3/A4) does not follow a foster or adoption placement
+ssda903|344|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|345|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|347|error|table-not-read|needs the OC3 table, which Evident does not read; fields PLACE, DEC, URN
+ssda903|351|error|implemented|the child was over 25 at the start of the collection year
+ssda903|352|error|implemented|the child started to be looked after (RNE S) aged 18 or over
+ssda903|353|error|implemented|DECOM is before 14 October 1991
+ssda903|354|error|implemented|DECOM is after the end of the collection year
+ssda903|355|error|implemented|the episode lasted less than 24 hours (DEC = DECOM)
+ssda903|356|error|implemented|DEC is before DECOM
+ssda903|357|error|implemented|the child's first episode (in the collection year) is not RNE S
+ssda903|358|error|implemented|legal status J1/J2/J3 for a child not over 10 at DECOM
+ssda903|359|error|not-implemented|not implemented yet; fields DEC, LS, PLACE
+ssda903|361|error|implemented|police protection (L1) lasted more than 72 hours
+ssda903|362|error|implemented|an emergency protection order (L2) lasted more than 21 days
+ssda903|363|error|implemented|a child assessment order (L3) lasted more than 7 days
+ssda903|364|error|implemented|detention under PACE (J2) lasted more than 21 days
+ssda903|365|error|implemented|a single short break (V3) lasted more than 17 days
+ssda903|366|error|implemented|a short break (V3) is not a new episode (RNE S)
+ssda903|367|error|implemented|more than 75 days of short breaks (V3) in the collection year
+ssda903|371|error|implemented|placement type K3 for a child under 16 at DECOM
+ssda903|372|error|implemented|youth custody or prison (R5) for a child under 10 at DECOM
+ssda903|373|error|implemented|placed in a school (S1) under 4 at DECOM
+ssda903|374|error|implemented|residential employment (P3) under 14 at DECOM
+ssda903|375|error|implemented|temporary placement in hospital (T1) longer than 6 weeks
+ssda903|376|error|implemented|temporary placement for the carers' holiday (T3) longer than 3 weeks
+ssda903|377|error|implemented|more than two temporary placements for the carers' holiday (T3)
+ssda903|378|error|implemented|placed with parents (P1) under a single section 20 accommodation (V2)
+ssda903|379|error|implemented|temporary placement for another reason (T4) longer than 7 days
+ssda903|380|error|implemented|a temporary placement starts a period of care (RNE not P or B)
+ssda903|381|error|implemented|a temporary placement ends a period of care (REC not X1)
+ssda903|382|error|implemented|a short break (V3/V4) in a temporary placement
+ssda903|383|error|implemented|after a temporary placement the child does not return to the previous placement with RNE P
+ssda903|384|error|implemented|a short break (V3/V4) in a long-term foster placement (U1/U4)
+ssda903|385|error|not-implemented|not implemented yet; fields DEC
+ssda903|386|error|implemented|REC adopted (E11/E12) but the child was 18 or over at DEC
+ssda903|387|error|implemented|REC independent living (E5/E6) but the child was under 14 at DEC
+ssda903|388|error|implemented|REC X1 without a continuation episode starting on DEC, or another REC followed by an episode on DEC
+ssda903|389|error|implemented|REC transferred to adult social care (E7) but the child was under 16 at DEC (or DEC blank)
+ssda903|390|error|implemented|REC adopted (E11/E12) but the placement is not a placement for adoption (A3-A6)
+ssda903|391|error|table-not-read|needs the OC3 table, which Evident does not read; fields DOB, IN_TOUCH, ACTIV, ACCOM
+ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
+ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
+ssda903|392d|error|not-implemented|not implemented yet; fields HOME_POST, PL_POST, PLACE
+ssda903|393|error|not-implemented|not implemented yet; fields MOTHER
+ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
+ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
+ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|407|error|implemented|REC special guardianship (E45-E48) but the child was over 18 at DEC
+ssda903|408|error|implemented|placement for adoption with a placement order (A5/A6) without LS E1
+ssda903|411|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|420|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|426|error|implemented|short breaks recorded under both V3 and V4 for the same child
+ssda903|431|error|implemented|RNE S although the previous episode ended on or after this DECOM
+ssda903|432|error|implemented|the previous episode ended the period of care (REC other than X1) but RNE is not S
+ssda903|433|error|implemented|a continuation RNE (L, P, T, B, U) does not start on the previous DEC
+ssda903|434|error|implemented|RNE L (legal status only) but LS is unchanged or the placement changed
+ssda903|435|error|implemented|RNE P/T (placement only) but LS changed or the placement is unchanged
+ssda903|436|error|implemented|RNE B/U (both) but LS or the placement is unchanged
+ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later episode follows
+ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
+ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
+ssda903|442|error|not-implemented|not implemented yet; fields UPN
+ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
+ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
+ssda903|501|error|implemented|an episode starts before the previous episode's DEC
+ssda903|502|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|503A|error|needs-previous-year|compares with last year's return; fields RNE
+ssda903|503B|error|needs-previous-year|compares with last year's return; fields LS
+ssda903|503C|error|needs-previous-year|compares with last year's return; fields CIN
+ssda903|503D|error|needs-previous-year|compares with last year's return; fields PLACE
+ssda903|503E|error|needs-previous-year|compares with last year's return; fields PLACE_PROVIDER
+ssda903|503F|error|needs-previous-year|compares with last year's return; fields URN
+ssda903|503G|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|504|error|not-implemented|not implemented yet; fields CIN
+ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
+ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|516|error|implemented|REC special guardianship to former foster carers (E45/E46) but the placement is not foster care (U1-U6)
+ssda903|517|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|518|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|519|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|520|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|521|error|table-not-read|needs the AD1 table, which Evident does not read; fields PLACE, DECOM, DATE_INT
+ssda903|522|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|523|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED, DATE_INT
+ssda903|524|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|525|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED_CEASED, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
+ssda903|526|error|not-implemented|not implemented yet; fields PLACE, PLACE_PROVIDER
+ssda903|527|error|implemented|PLACE_PROVIDER PR1 with placement P1, R2 or R5
+ssda903|528|error|implemented|PLACE_PROVIDER PR2 with placement P1, R2 or R5
+ssda903|529|error|implemented|PLACE_PROVIDER PR3 with placement A3-A6, K1, K2, P1 or U1-U6
+ssda903|530|error|implemented|PLACE_PROVIDER PR4 with placement P1
+ssda903|531|error|implemented|PLACE_PROVIDER PR5 with placement P1
+ssda903|542|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED
+ssda903|543|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, CONVICTED
+ssda903|544|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE
+ssda903|545|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, HEALTH_CHECK
+ssda903|546|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, HEALTH_CHECK
+ssda903|547|error|table-not-read|needs the OC2 table, which Evident does not read; fields HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE
+ssda903|550|error|implemented|PLACE_PROVIDER PR0 with a placement other than P1
+ssda903|551|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, PLACE
+ssda903|552|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM
+ssda903|553|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields CHILD, DATE_PLACED, DATE_PLACED_CEASED, REASON_PLACED_CEASED
+ssda903|554|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, LS
+ssda903|557|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REASON_PLACED_CEASED, PLACE, LS, REC
+ssda903|558|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REC
+ssda903|559|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
+ssda903|560|error|needs-previous-year|compares with last year's return; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|561|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
+ssda903|562|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|563|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, REASON_PLACED_CEASED, DATE_PLACED_CEASED
+ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
+ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
+ssda903|566|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_END
+ssda903|567|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
+ssda903|570|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|571|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|574|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
+ssda903|575|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|576|error|needs-previous-year|compares with last year's return; fields CHILD
+ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|580|error|table-not-read|needs the Missing table, which Evident does not read; fields REC
+ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|582|error|table-not-read|needs the AD1 table, which Evident does not read; fields DEC, DATE_MATCH
+ssda903|583|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|584|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
+ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
+ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
+ssda903|607|error|not-implemented|not implemented yet; fields DEC, REC, MOTHER, LS, SEX
+ssda903|611|error|implemented|MOTHER is 1 but MC_DOB is blank
+ssda903|612|error|implemented|MC_DOB is given for a girl (SEX F) whose MOTHER is not 1
+ssda903|620|error|not-implemented|not implemented yet; fields DOB, MOTHER
+ssda903|621|error|not-implemented|not implemented yet; fields DOB, MC_DOB
+ssda903|624|error|needs-previous-year|compares with last year's return; fields MC_DOB
+ssda903|625|error|not-implemented|not implemented yet; fields MC_DOB, DEC
+ssda903|626|error|needs-previous-year|compares with last year's return; fields MOTHER, MC_DOB
+ssda903|628|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER
+ssda903|630|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields RNE
+ssda903|631|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields PREV_PERM
+ssda903|632|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields DATE_PERM, DECOM
+ssda903|633|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM
+ssda903|634|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, PREV_PERM, DATE_PERM, DECOM
+ssda903|635|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, DATE_PERM, PREV_PERM
+ssda903|1000|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1001|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1002|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1003|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, RNE
+ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
+ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
+ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
+ssda903|1010|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
+ssda903|1014|error|table-not-read|needs the OC3, UASC tables, which Evident does not read; fields ACTIV, ACCOM, IN_TOUCH, DUC
+ssda903|1015|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|1016|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|3001|error|table-not-read|needs the OC3 table, which Evident does not read; fields REC
+ssda903|EPI|warning|implemented|a child in the Header has no episodes (a warning: OC3 care leavers are not read)
+ssda903|INT01|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
+ssda903|INT02|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields CHILD
+ssda903|INT03|error|implemented|a child with episodes is not in the Header
+ssda903|INT04|error|table-not-read|needs the Missing table, which Evident does not read; fields CHILD
+ssda903|INT05|error|table-not-read|needs the OC2 table, which Evident does not read; fields CHILD
+ssda903|INT06|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
+ssda903|INT07|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
+ssda903|INT08|error|table-not-read|needs the Reviews table, which Evident does not read; fields CHILD
+ssda903|INT09|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
+ssda903|INT11|error|table-not-read|needs the AD1 table, which Evident does not read; fields DOB
+ssda903|INT12|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DOB
+ssda903|INT13|error|table-not-read|needs the Missing table, which Evident does not read; fields DOB
+ssda903|INT14|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB
+ssda903|INT15|error|table-not-read|needs the OC3 table, which Evident does not read; fields DOB
+ssda903|INT16|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields DOB
+ssda903|INT17|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB
+ssda903|INT18|error|table-not-read|needs the UASC table, which Evident does not read; fields DOB
+ssda903|INT21|error|table-not-read|needs the UASC table, which Evident does not read; fields SEX
+ssda903|INT31|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
+ssda903|INT32|error|implemented|a child appears more than once in the Header
+ssda903|INT33|error|table-not-read|needs the OC2 table, which Evident does not read; fields CHILD
+ssda903|INT34|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
+ssda903|INT35|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
+ssda903|INT36|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
+ssda903|NoE|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|SW01aSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID
+ssda903|SW01bSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID, SW_REASON
+ssda903|SW02STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_ID
+ssda903|SW04STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
+ssda903|SW05STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
+ssda903|SW06STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
+ssda903|SW07STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
+ssda903|SW08STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
+ssda903|SW09STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_DEC
+ssda903|SW10STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
+ssda903|SW11bSTG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
+ssda903|SW12STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
+ssda903|SW13STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_REASON
+cin|100|error|la-level|a check on the return as a whole (percentages or the header); fields ReferenceDate
+cin|1103|error|implemented|an assessment starts before the referral
+cin|1104|error|implemented|the initial conference is before the referral
+cin|1105|error|implemented|a CP plan starts before the referral
+cin|1510|error|implemented|UPN has the wrong check letter
+cin|1520|error|implemented|the same UPN for two children
+cin|1530|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields UPN
+cin|1540|error|implemented|UPN characters 5-12 are not all digits
+cin|1550|error|implemented|UPN character 13 is not a digit or a letter other than I, O, S
+cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
+cin|1570|error|implemented|LAchildID longer than 20 characters
+cin|1580|error|implemented|LAchildID has characters other than letters and digits
+cin|2883|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
+cin|2884|error|not-implemented|not implemented yet; fields DateOfInitialCPC
+cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
+cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
+cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
+cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
+cin|2889|error|implemented|a section 47 enquiry starts before the referral
+cin|2990|error|implemented|a section 47, CP plan, CIN plan or conference on a case closed after assessment (RC8/RC9)
+cin|2991Q|warning|not-implemented|not implemented yet; fields CINdetailsID
+cin|4000|error|implemented|a CIN plan on a referral with no further action
+cin|4001|error|implemented|an open CIN plan and an open CP plan in the same CIN episode
+cin|4003|error|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate, CPPreviewDate
+cin|4004|error|implemented|more than one open CIN plan
+cin|4008|error|implemented|a CIN plan starts after the child's date of death
+cin|4009Q|warning|implemented|a CIN plan ends after the child's date of death
+cin|4010|error|implemented|CINPlanStartDate missing or after the census period
+cin|4011|error|implemented|CINPlanEndDate before CINPlanStartDate
+cin|4012Q|warning|implemented|a CIN plan starts and ends on the same day
+cin|4013|error|implemented|CINPlanEndDate outside the census year
+cin|4014|error|implemented|CIN plans overlap
+cin|4015|error|implemented|a CIN plan starts before the referral
+cin|4016|error|implemented|a CIN plan starts while a CP plan is open
+cin|4017|error|implemented|a CP plan starts while a CIN plan is open
+cin|4180|error|implemented|Sex missing or not M, F or U (GenderCurrent before 2024/25)
+cin|4220|error|implemented|Ethnicity not a DfE code
+cin|8500|error|implemented|LAchildID missing
+cin|8510|error|implemented|LAchildID twice in one file
+cin|8520|error|implemented|PersonBirthDate after the census period
+cin|8525Q|warning|implemented|both PersonBirthDate and ExpectedPersonBirthDate
+cin|8530Q|warning|not-implemented|not implemented yet; fields ExpectedPersonBirthDate
+cin|8535Q|warning|not-implemented|not implemented yet; fields PersonDeathDate, PersonBirthDate
+cin|8540|error|not-implemented|not implemented yet; fields Disability, PersonBirthDate, ReferralNFA
+cin|8545Q|warning|implemented|PersonDeathDate outside the census year
+cin|8555Q|warning|implemented|a referral after the child's date of death
+cin|8565|error|implemented|activity dated after the case closed
+cin|8568|error|implemented|ReferralNFA missing or not true/false/0/1
+cin|8569Q|warning|not-implemented|not implemented yet; fields ReferralNFA
+cin|8585Q|warning|implemented|closure reason died (RC2) without a PersonDeathDate
+cin|8590|error|not-implemented|not implemented yet; fields LAchildID
+cin|8600|error|implemented|CINreferralDate missing or after the census period
+cin|8606|error|not-implemented|not implemented yet; fields CINreferralDate, PersonBirthDate, ExpectedPersonBirthDate
+cin|8608|error|implemented|an assessment starts after its authorisation
+cin|8610|error|implemented|PrimaryNeedCode missing on a referral that led to further action
+cin|8614|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentFactors
+cin|8615|error|implemented|a section 47 enquiry starts after its initial conference (or has no start)
+cin|8620|error|implemented|CINclosureDate outside the census year
+cin|8630|error|implemented|CINclosureDate before CINreferralDate
+cin|8640|error|implemented|ReasonForClosure not a valid code
+cin|8650|error|implemented|PrimaryNeedCode given but not a valid code
+cin|8670Q|warning|not-implemented|not implemented yet; fields AssessmentActualStartDate
+cin|8675Q|warning|not-implemented|not implemented yet; fields DateOfInitialCPC, S47ActualStartDate, ICPCnotReqiured
+cin|8696|error|implemented|AssessmentAuthorisationDate outside the census year
+cin|8715|error|implemented|the section 47 initial conference outside the census year
+cin|8720|error|implemented|CPPstartDate missing or after the census period
+cin|8730|error|implemented|NumberOfPreviousCPP missing
+cin|8736|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentActualStartDate
+cin|8740|error|not-implemented|not implemented yet; fields S47ActualStartDate, DateOfInitialCPC, ICPCnotRequired
+cin|8750|error|implemented|an unborn child whose Sex is not U
+cin|8770Q|warning|not-implemented|not implemented yet; fields UPNunknown, UPNunknown
+cin|8772|error|not-implemented|not implemented yet; fields UPNunknown, ReferralNFA
+cin|8775Q|warning|not-implemented|not implemented yet; fields PersonBirthDate, CINclosureDate
+cin|8790|error|implemented|Disability NONE together with other disabilities
+cin|8794|error|implemented|a Disability code twice
+cin|8805|error|implemented|CINclosureDate without ReasonForClosure
+cin|8810|error|implemented|ReasonForClosure without CINclosureDate
+cin|8815|error|implemented|more than one open CIN episode
+cin|8816|error|implemented|an open CIN episode that is not the latest
+cin|8820|error|implemented|CIN episodes overlap
+cin|8825Q|warning|implemented|closed after assessment (RC8/RC9) with no assessment
+cin|8831|error|implemented|an assessment, section 47 or conference on a referral with no further action
+cin|8832|error|implemented|a CP plan on a referral with no further action
+cin|8839|error|implemented|more than one open section 47 enquiry in a CIN episode
+cin|8840|error|implemented|a CP plan starts and ends on the same day
+cin|8841|error|not-implemented|not implemented yet; fields CPPstartDate, CPPreviewDate
+cin|8842Q|warning|not-implemented|not implemented yet; fields CPPreviewDate
+cin|8863Q|warning|implemented|an assessment starts before the previous one was authorised
+cin|8866|error|implemented|ReferralSource missing or not a valid code
+cin|8867|error|not-implemented|not implemented yet; fields CINclosureDate, AssessmentAuthorisationDate
+cin|8868|error|not-implemented|not implemented yet; fields ICPCnotRequired, CINclosureDate, DateOfInitialCPC
+cin|8869|error|implemented|factor 21 (none) with other factors
+cin|8870Q|warning|not-implemented|not implemented yet; fields InitialCPCtarget
+cin|8873Q|warning|not-implemented|not implemented yet; fields ReasonForClosure, AssessmentFactors
+cin|8875|error|implemented|the initial conference (section 47) on a Saturday or Sunday
+cin|8890|error|not-implemented|not implemented yet; fields S47ActualStartDate
+cin|8896|error|implemented|more than one open assessment
+cin|8897Q|warning|implemented|an authorised assessment without factors
+cin|8898|error|implemented|an assessment factor twice
+cin|8905|error|implemented|InitialCategoryOfAbuse missing or not valid
+cin|8910|error|implemented|LatestCategoryOfAbuse missing or not valid
+cin|8915|error|implemented|a CP plan starts after the child's date of death
+cin|8920|error|implemented|a CP plan ends after the child's date of death
+cin|8925|error|implemented|CPPendDate before CPPstartDate
+cin|8930|error|implemented|CPPendDate outside the census year
+cin|8935|error|implemented|more than one open CP plan
+cin|8940|error|implemented|CP plans overlap
+cin|8945Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
+cin|8950Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
+evident|EV02|error|implemented|CHILD is blank
+evident|EV03|error|implemented|CHILD is longer than 20 characters
+evident|EV04|warning|implemented|CHILD has characters other than letters and digits
+evident|EV05|warning|implemented|the CIN ReferenceDate is not a real date
+evident|EV07|error|implemented|another CIN date is missing or not a real date
+evident|EV09|error|implemented|a code is longer than 16 characters
+evident|EV11|warning|implemented|CIN and 903 dates of birth differ (not linked)
+evident|EV12|error|implemented|AssessmentFactors is not a code of the CIN census code set
+evident|EV20|error|implemented|the XML is not well-formed
+evident|EV21|error|implemented|unknown XML root element
+evident|EV22|warning|implemented|a 903 table Evident does not import
+evident|EV23|error|implemented|file not recognised
+evident|EV24|error|implemented|a flattened CIN row with no parent row
+evident|EV25|error|implemented|empty file
+evident|EV26|error|implemented|wrong number of cells
+evident|EV27|error|implemented|a file given under the wrong convert flag
+evident|EV999|warning|implemented|more problems than the limit (the rest not listed)
+`;
+
+export const STATUTORY_RULES: readonly StatutoryRule[] = ROWS.trim()
+  .split("\n")
+  .map((line) => {
+    const [ret, code, severity, status, description] = line.split("|") as [StatutoryRule["return"], string, StatutoryRule["severity"], TRuleStatus, string];
+    return { code, return: ret, severity, status, description };
+  });
+
+/** Counts by return and status (the totals in docs/statutory.md). */
+export function ruleCatalogueCounts(rules: readonly StatutoryRule[] = STATUTORY_RULES): Record<string, Record<TRuleStatus | "total", number>> {
+  const out: Record<string, Record<TRuleStatus | "total", number>> = {};
+  for (const r of rules) {
+    const row = (out[r.return] ??= { total: 0, implemented: 0, "needs-previous-year": 0, "table-not-read": 0, "reference-data": 0, "la-level": 0, "not-implemented": 0 });
+    row[r.status]++;
+    row.total++;
+  }
+  return out;
+}

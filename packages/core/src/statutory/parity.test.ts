@@ -1,0 +1,329 @@
+/**
+ * DfE parity: for every rule the catalogue marks implemented, a minimal
+ * return that breaks it (the exact DfE code must be reported) and a minimal
+ * return that does not (the code must not be reported). The cases were
+ * written by hand from the DfE rule wording (as the community validators
+ * state it); they are not taken from the code's output.
+ */
+import { describe, expect, it } from "vitest";
+import { STATUTORY_RULES } from "./catalogue.js";
+import { readStatutoryFiles } from "./read.js";
+
+// ---------- SSDA903 ----------
+interface Ep {
+  child?: string;
+  decom?: string;
+  rne?: string;
+  ls?: string;
+  cin?: string;
+  place?: string;
+  prov?: string;
+  dec?: string;
+  rec?: string;
+  rpc?: string;
+  home?: string;
+  pl?: string;
+  urn?: string;
+}
+interface Hd {
+  child?: string;
+  sex?: string;
+  dob?: string;
+  ethnic?: string;
+  upn?: string;
+  mother?: string;
+  mcDob?: string;
+}
+const ep = (e: Ep = {}) =>
+  [e.child ?? "A", e.decom ?? "01/05/2024", e.rne ?? "S", e.ls ?? "C2", e.cin ?? "N1", e.place ?? "U1", e.prov ?? "PR1", e.dec ?? "", e.rec ?? "", e.rpc ?? "", e.home ?? "", e.pl ?? "", e.urn ?? ""].join(",");
+const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN1", h.mother ?? "", h.mcDob ?? ""].join(",");
+/** One child's episodes (given as partial rows) under a one-row Header; the header can be replaced. */
+interface Return903 {
+  eps: Ep[];
+  header?: Hd[];
+  /** Last year's Header, given before this year's. */
+  previous?: Hd[];
+}
+function codes903(r: Return903): string[] {
+  const header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...(r.header ?? [{}]).map(hd)].join("\n");
+  const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", ...r.eps.map(ep)].join("\n");
+  const previous = r.previous ? [{ name: "h-last.csv", text: `${["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...r.previous.map(hd)].join("\n")}\n` }] : [];
+  const x = readStatutoryFiles([...previous, { name: "h.csv", text: `${header}\n` }, { name: "e.csv", text: `${episodes}\n` }], { yearEnd: "2025-03-31" });
+  return [...new Set(x.problems.map((p) => p.rule))];
+}
+const ended = (e: Ep, dec = "01/06/2024", rec = "E8"): Ep => ({ ...e, dec, rec });
+
+const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
+  "101": [{ eps: [{}], header: [{ sex: "X" }] }, { eps: [{}] }],
+  "102": [{ eps: [{}], header: [{ dob: "31/02/2015" }] }, { eps: [{}] }],
+  "103": [{ eps: [{}], header: [{ ethnic: "XXXX" }] }, { eps: [{}] }],
+  "141": [{ eps: [{ decom: "32/05/2024" }] }, { eps: [{}] }],
+  "142": [{ eps: [{}, { decom: "01/07/2024" }] }, { eps: [ended({}), { decom: "01/07/2024" }] }],
+  "143": [{ eps: [{ rne: "Q" }] }, { eps: [{}] }],
+  "144": [{ eps: [{ ls: "Z9" }] }, { eps: [{}] }],
+  "145": [{ eps: [{ cin: "N9" }] }, { eps: [{}] }],
+  "146": [{ eps: [{ place: "K3" }] }, { eps: [{ place: "U3" }] }],
+  "147": [{ eps: [{ dec: "31/04/2024", rec: "E8" }] }, { eps: [ended({})] }],
+  "148": [{ eps: [{ dec: "01/06/2024" }] }, { eps: [ended({})] }],
+  "149": [{ eps: [ended({}, "01/06/2024", "E99")] }, { eps: [ended({})] }],
+  "168": [{ eps: [{}], header: [{ upn: "I123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }] }],
+  "171": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "31/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "174": [{ eps: [{}], header: [{ mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "178": [{ eps: [{ prov: "PR9" }] }, { eps: [{}] }],
+  "199": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11"), { decom: "01/08/2024" }], header: [{ dob: "01/06/2020" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/06/2020" }] }],
+  "202": [{ eps: [{}], previous: [{ sex: "F" }] }, { eps: [{}], previous: [{ sex: "1" }] }],
+  "203": [{ eps: [{}], previous: [{ dob: "02/06/2015" }] }, { eps: [{}], previous: [{}] }],
+  "204": [{ eps: [{}], previous: [{ ethnic: "WIRI" }] }, { eps: [{}], previous: [{}] }],
+  "208": [{ eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "B123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "UN1" }] }],
+  "213": [{ eps: [{ place: "T0" }] }, { eps: [{ place: "T0", prov: "" }] }],
+  "214": [{ eps: [{ ls: "V3", place: "U3", urn: "1234567" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "217": [{ eps: [{ place: "A5", rne: "P", ls: "E1" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
+  "222": [{ eps: [{ place: "R1", urn: "1234567" }] }, { eps: [{ place: "R1" }] }],
+  "225": [{ eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
+  "226": [{ eps: [{ place: "T1", prov: "", rpc: "CARPL" }] }, { eps: [{ place: "T1", prov: "" }] }],
+  "301": [{ eps: [{}], header: [{ dob: "01/06/2025" }] }, { eps: [{}] }],
+  "302": [{ eps: [{}], header: [{ dob: "01/06/2024" }] }, { eps: [{ decom: "01/07/2024" }], header: [{ dob: "01/06/2024" }] }],
+  "336": [{ eps: [ended({ place: "R1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }, { eps: [ended({ place: "U1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }],
+  "351": [{ eps: [{}], header: [{ dob: "01/01/1998" }] }, { eps: [{}] }],
+  "352": [{ eps: [{}], header: [{ dob: "01/01/2006" }] }, { eps: [{}], header: [{ dob: "01/01/2010" }] }],
+  "353": [{ eps: [ended({ decom: "01/01/1990" }, "01/02/1990")] }, { eps: [ended({ decom: "14/10/1991" }, "01/02/1992")], header: [{ dob: "01/01/1985" }] }],
+  "354": [{ eps: [{ decom: "01/05/2025" }] }, { eps: [{}] }],
+  "355": [{ eps: [ended({}, "01/05/2024")] }, { eps: [ended({})] }],
+  "356": [{ eps: [ended({}, "01/04/2024")] }, { eps: [ended({})] }],
+  "357": [{ eps: [{ rne: "P" }] }, { eps: [{}] }],
+  "358": [{ eps: [{ ls: "J1" }] }, { eps: [{ ls: "J1" }], header: [{ dob: "01/06/2010" }] }],
+  "361": [{ eps: [ended({ ls: "L1" }, "10/05/2024")] }, { eps: [ended({ ls: "L1" }, "03/05/2024")] }],
+  "362": [{ eps: [ended({ ls: "L2" }, "31/05/2024")] }, { eps: [ended({ ls: "L2" }, "11/05/2024")] }],
+  "363": [{ eps: [ended({ ls: "L3" }, "11/05/2024")] }, { eps: [ended({ ls: "L3" }, "06/05/2024")] }],
+  "364": [{ eps: [ended({ ls: "J2" }, "31/05/2024")] }, { eps: [ended({ ls: "J2" }, "11/05/2024")] }],
+  "365": [{ eps: [ended({ ls: "V3", place: "U3" }, "25/05/2024")] }, { eps: [ended({ ls: "V3", place: "U3" }, "11/05/2024")] }],
+  "366": [{ eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", ls: "V3", place: "U3" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "367": [
+    { eps: ["01/05", "01/06", "01/07", "01/08", "01/09"].map((d) => ended({ decom: `${d}/2024`, ls: "V3", place: "U3" }, `${d.replace("01/", "17/")}/2024`)) },
+    { eps: ["01/05", "01/06", "01/07"].map((d) => ended({ decom: `${d}/2024`, ls: "V3", place: "U3" }, `${d.replace("01/", "17/")}/2024`)) },
+  ],
+  "371": [{ eps: [ended({ place: "K3" })] }, { eps: [ended({ place: "K3" })], header: [{ dob: "01/01/2008" }] }],
+  "372": [{ eps: [ended({ place: "R5", prov: "" })] }, { eps: [ended({ place: "R5", prov: "" })], header: [{ dob: "01/01/2012" }] }],
+  "373": [{ eps: [ended({ place: "S1" })], header: [{ dob: "01/01/2022" }] }, { eps: [ended({ place: "S1" })] }],
+  "374": [{ eps: [ended({ place: "P3" })] }, { eps: [ended({ place: "P3" })], header: [{ dob: "01/01/2009" }] }],
+  "375": [{ eps: [ended({ place: "T1", prov: "" }, "01/07/2024", "X1")] }, { eps: [ended({ place: "T1", prov: "" }, "11/05/2024", "X1")] }],
+  "376": [{ eps: [ended({ place: "T3", prov: "" }, "01/06/2024", "X1")] }, { eps: [ended({ place: "T3", prov: "" }, "11/05/2024", "X1")] }],
+  "377": [
+    { eps: ["01/05", "01/06", "01/07"].map((d) => ended({ decom: `${d}/2024`, place: "T3", prov: "" }, `${d.replace("01/", "05/")}/2024`, "X1")) },
+    { eps: ["01/05", "01/06"].map((d) => ended({ decom: `${d}/2024`, place: "T3", prov: "" }, `${d.replace("01/", "05/")}/2024`, "X1")) },
+  ],
+  "378": [{ eps: [{ place: "P1", ls: "V2", prov: "PR0" }] }, { eps: [{ place: "P1", prov: "PR0" }] }],
+  "379": [{ eps: [ended({ place: "T4", prov: "" }, "11/05/2024", "X1")] }, { eps: [ended({ place: "T4", prov: "" }, "05/05/2024", "X1")] }],
+  "380": [{ eps: [{ place: "T0", prov: "" }] }, { eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "T0", prov: "" }] }],
+  "381": [{ eps: [ended({ place: "T0", prov: "" })] }, { eps: [ended({ place: "T0", prov: "" }, "01/06/2024", "X1")] }],
+  "382": [{ eps: [{ ls: "V3", place: "T0", prov: "" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "383": [
+    { eps: [ended({}, "01/06/2024", "X1"), ended({ decom: "01/06/2024", rne: "P", place: "T1", prov: "" }, "05/06/2024", "X1"), { decom: "05/06/2024", rne: "P", place: "U3" }] },
+    { eps: [ended({}, "01/06/2024", "X1"), ended({ decom: "01/06/2024", rne: "P", place: "T1", prov: "" }, "05/06/2024", "X1"), { decom: "05/06/2024", rne: "P", place: "U1" }] },
+  ],
+  "384": [{ eps: [{ ls: "V3" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "386": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
+  "387": [{ eps: [ended({}, "01/06/2024", "E5")] }, { eps: [ended({}, "01/06/2024", "E5")], header: [{ dob: "01/01/2008" }] }],
+  "388": [{ eps: [ended({}, "01/06/2024", "X1")] }, { eps: [ended({})] }],
+  "389": [{ eps: [ended({}, "01/06/2024", "E7")] }, { eps: [ended({}, "01/06/2024", "E7")], header: [{ dob: "01/01/2008" }] }],
+  "390": [{ eps: [ended({}, "01/06/2024", "E11")] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
+  "398": [{ eps: [{ ls: "V3", place: "U3", home: "AB1 2CD" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "407": [{ eps: [ended({}, "01/06/2024", "E45")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({}, "01/06/2024", "E45")] }],
+  "408": [{ eps: [{ place: "A5" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
+  "426": [{ eps: [ended({ ls: "V3", place: "U3" }, "05/05/2024"), { decom: "01/07/2024", ls: "V4", place: "U3" }] }, { eps: [ended({ ls: "V3", place: "U3" }, "05/05/2024"), { decom: "01/07/2024", ls: "V3", place: "U3" }] }],
+  "431": [{ eps: [ended({}), { decom: "01/06/2024" }] }, { eps: [ended({}), { decom: "10/06/2024" }] }],
+  "432": [{ eps: [ended({}), { decom: "10/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({}), { decom: "10/06/2024" }] }],
+  "433": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "05/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
+  "434": [{ eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "L" }] }, { eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "L", ls: "C1" }] }],
+  "435": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", ls: "C1", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
+  "436": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", ls: "C1", place: "U3" }] }],
+  "437": [{ eps: [ended({}, "01/06/2024", "E2"), { decom: "01/08/2024" }] }, { eps: [ended({}, "01/06/2024", "E2")] }],
+  "446": [{ eps: [ended({ decom: "01/05/2004", ls: "E1" }, "01/06/2004")], header: [{ dob: "01/06/2000" }] }, { eps: [ended({ decom: "01/05/2006", ls: "E1" }, "01/06/2006")], header: [{ dob: "01/06/2000" }] }],
+  "460": [{ eps: [ended({}, "01/06/2024", "E17")] }, { eps: [ended({}, "01/06/2024", "E17")], header: [{ dob: "01/01/2006" }] }],
+  "501": [{ eps: [ended({}, "01/08/2024"), { decom: "01/07/2024" }] }, { eps: [ended({}, "01/08/2024"), { decom: "01/09/2024" }] }],
+  "516": [{ eps: [ended({ place: "R1" }, "01/06/2024", "E45")] }, { eps: [ended({}, "01/06/2024", "E45")] }],
+  "527": [{ eps: [{ place: "R2" }] }, { eps: [{}] }],
+  "528": [{ eps: [{ place: "R2", prov: "PR2" }] }, { eps: [{ prov: "PR2" }] }],
+  "529": [{ eps: [{ prov: "PR3" }] }, { eps: [{ place: "R1", prov: "PR3" }] }],
+  "530": [{ eps: [{ place: "P1", prov: "PR4" }] }, { eps: [{ prov: "PR4" }] }],
+  "531": [{ eps: [{ place: "P1", prov: "PR5" }] }, { eps: [{ prov: "PR5" }] }],
+  "550": [{ eps: [{ prov: "PR0" }] }, { eps: [{ place: "P1", prov: "PR0" }] }],
+  "611": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "612": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0" }] }],
+  "1009": [{ eps: [ended({ rpc: "WHIM" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
+  EPI: [{ eps: [{}], header: [{}, { child: "B" }] }, { eps: [{}] }],
+  INT03: [{ eps: [{}, { child: "Z" }] }, { eps: [{}] }],
+  INT32: [{ eps: [{}], header: [{}, {}] }, { eps: [{}] }],
+};
+
+// ---------- CIN census ----------
+interface Asmt {
+  start?: string;
+  auth?: string | null;
+  factors?: string[];
+}
+interface Details {
+  ref?: string;
+  source?: string;
+  need?: string;
+  closure?: string;
+  reason?: string;
+  icpc?: string;
+  nfa?: string;
+  assessments?: Asmt[];
+  plans?: { start?: string; end?: string }[];
+  s47s?: { start?: string; icpc?: string }[];
+  cpps?: { start?: string; end?: string; initial?: string; latest?: string; previous?: string }[];
+}
+interface Child {
+  id?: string;
+  upn?: string;
+  formerUpn?: string;
+  dob?: string;
+  expected?: string;
+  death?: string;
+  sex?: string;
+  ethnicity?: string;
+  disabilities?: string[];
+  details?: Details[];
+}
+const el = (name: string, value: string | undefined) => (value === undefined ? "" : `<${name}>${value}</${name}>`);
+function detailsXml(d: Details): string {
+  const parts = [
+    el("CINreferralDate", d.ref ?? "2024-05-01"),
+    el("ReferralSource", d.source ?? "1A"),
+    el("PrimaryNeedCode", d.need ?? "N1"),
+    el("CINclosureDate", d.closure),
+    el("ReasonForClosure", d.reason),
+    el("DateOfInitialCPC", d.icpc),
+    el("ReferralNFA", d.nfa ?? "false"),
+    ...(d.assessments ?? []).map(
+      (a) =>
+        `<Assessments>${el("AssessmentActualStartDate", a.start ?? "2024-05-02")}${a.auth === null ? "" : el("AssessmentAuthorisationDate", a.auth ?? "2024-05-20")}<FactorsIdentifiedAtAssessment>${(a.factors ?? ["1A"]).map((f) => el("AssessmentFactors", f)).join("")}</FactorsIdentifiedAtAssessment></Assessments>`,
+    ),
+    ...(d.plans ?? []).map((p) => `<CINPlanDates>${el("CINPlanStartDate", p.start ?? "2024-05-21")}${el("CINPlanEndDate", p.end)}</CINPlanDates>`),
+    ...(d.s47s ?? []).map((s) => `<Section47>${el("S47ActualStartDate", s.start ?? "2024-05-21")}${el("DateOfInitialCPC", s.icpc)}<ICPCnotRequired>false</ICPCnotRequired></Section47>`),
+    ...(d.cpps ?? []).map(
+      (c) =>
+        `<ChildProtectionPlans>${el("CPPstartDate", c.start ?? "2024-06-03")}${el("CPPendDate", c.end)}${el("InitialCategoryOfAbuse", c.initial ?? "NEG")}${el("LatestCategoryOfAbuse", c.latest ?? "NEG")}${c.previous === "" ? "" : el("NumberOfPreviousCPP", c.previous ?? "0")}</ChildProtectionPlans>`,
+    ),
+  ];
+  return `<CINdetails>${parts.join("")}</CINdetails>`;
+}
+function childXml(c: Child): string {
+  const ids = [el("LAchildID", c.id ?? "C1"), el("UPN", c.upn), el("FormerUPN", c.formerUpn), c.upn === undefined ? el("UPNunknown", "UN1") : "", el("PersonBirthDate", c.dob ?? "2015-01-01"), el("ExpectedPersonBirthDate", c.expected), el("PersonDeathDate", c.death), el("Sex", c.sex ?? "M")];
+  const disabilities = c.disabilities ? `<Disabilities>${c.disabilities.map((d) => el("Disability", d)).join("")}</Disabilities>` : "";
+  return `<Child><ChildIdentifiers>${ids.join("")}</ChildIdentifiers><ChildCharacteristics>${el("Ethnicity", c.ethnicity ?? "WBRI")}${disabilities}</ChildCharacteristics>${(c.details ?? [{}]).map(detailsXml).join("")}</Child>`;
+}
+function codesCin(children: Child[]): string[] {
+  const text = `<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>${children.map(childXml).join("")}</Children></Message>`;
+  return [...new Set(readStatutoryFiles([{ name: "cin.xml", text }]).problems.map((p) => p.rule))];
+}
+const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
+
+const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+  "1103": [one({ assessments: [{ start: "2024-04-20" }] }), one({ assessments: [{}] })],
+  "1104": [one({ s47s: [{ start: "2024-05-02", icpc: "2024-04-30" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
+  "1105": [one({ cpps: [{ start: "2024-04-20" }] }), one({ cpps: [{}] })],
+  "1510": [[{ upn: "B123456789012" }], [{ upn: "A123456789012" }]],
+  "1560Q": [[{ formerUpn: "X12345" }], [{ formerUpn: "A123456789012" }]],
+  "1570": [[{ id: "C".repeat(21) }], [{ id: "C".repeat(20) }]],
+  "1580": [[{ id: "C-1" }], [{ id: "C1" }]],
+  "1520": [[{ upn: "A123456789012" }, { id: "C2", upn: "A123456789012" }], [{ upn: "A123456789012" }, { id: "C2" }]],
+  "1540": [[{ upn: "A1234567X9012" }], [{ upn: "A123456789012" }]],
+  "1550": [[{ upn: "A12345678901I" }], [{ upn: "A12345678901A" }]],
+  "2889": [one({ s47s: [{ start: "2024-04-20" }] }), one({ s47s: [{}] })],
+  "2990": [one({ closure: "2024-07-01", reason: "RC8", assessments: [{}], plans: [{ end: "2024-06-30" }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{}] })],
+  "4000": [one({ nfa: "true", plans: [{}] }), one({ plans: [{}] })],
+  "4001": [one({ plans: [{ start: "2024-06-01" }], cpps: [{ start: "2024-06-01" }] }), one({ plans: [{ end: "2024-05-30" }], cpps: [{ start: "2024-06-01" }] })],
+  "4004": [one({ plans: [{}, { start: "2024-06-01" }] }), one({ plans: [{ end: "2024-06-01" }, { start: "2024-06-01" }] })],
+  "4008": [one({ plans: [{ start: "2024-07-01" }] }, { death: "2024-06-01" }), one({ plans: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "4009Q": [one({ plans: [{ start: "2024-05-21", end: "2024-07-01" }] }, { death: "2024-06-01" }), one({ plans: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "4010": [one({ plans: [{ start: "" }] }), one({ plans: [{}] })],
+  "4011": [one({ plans: [{ end: "2024-05-10" }] }), one({ plans: [{ end: "2024-06-10" }] })],
+  "4013": [one({ ref: "2023-05-01", plans: [{ start: "2023-05-21", end: "2023-06-10" }] }), one({ ref: "2023-05-01", plans: [{ start: "2023-05-21", end: "2024-06-10" }] })],
+  "4012Q": [one({ plans: [{ end: "2024-05-21" }] }), one({ plans: [{ end: "2024-05-22" }] })],
+  "4014": [one({ plans: [{ end: "2024-07-01" }, { start: "2024-06-01" }] }), one({ plans: [{ end: "2024-06-01" }, { start: "2024-06-01" }] })],
+  "4015": [one({ plans: [{ start: "2024-04-20" }] }), one({ plans: [{}] })],
+  "4016": [one({ cpps: [{ start: "2024-05-10" }], plans: [{ start: "2024-06-01" }] }), one({ cpps: [{ start: "2024-05-10", end: "2024-05-30" }], plans: [{ start: "2024-06-01" }] })],
+  "4017": [one({ plans: [{ start: "2024-05-10", end: "2024-07-01" }], cpps: [{ start: "2024-06-01", end: "2024-08-01" }] }), one({ plans: [{ start: "2024-05-10", end: "2024-05-30" }], cpps: [{ start: "2024-06-01", end: "2024-08-01" }] })],
+  "4180": [[{ sex: "X" }], [{ sex: "F" }]],
+  "4220": [[{ ethnicity: "XXXX" }], [{}]],
+  "8500": [[{ id: "" }], [{}]],
+  "8510": [[{}, {}], [{}, { id: "C2" }]],
+  "8520": [[{ dob: "2025-06-01" }], [{}]],
+  "8525Q": [[{ expected: "2015-02-01" }], [{}]],
+  "8545Q": [[{ death: "2026-01-01" }], [{ death: "2024-10-01" }]],
+  "8555Q": [[{ death: "2024-04-20" }], [{ death: "2024-10-01" }]],
+  "8565": [one({ closure: "2024-06-01", reason: "RC7", assessments: [{ start: "2024-06-10", auth: "2024-06-20" }] }), one({ closure: "2024-06-01", reason: "RC7", assessments: [{}] })],
+  "8568": [one({ nfa: "maybe" }), one({})],
+  "8585Q": [one({ closure: "2024-06-01", reason: "RC2" }), one({ closure: "2024-06-01", reason: "RC2" }, { death: "2024-06-01" })],
+  "8600": [one({ ref: "2025-05-01" }), one({})],
+  "8608": [one({ assessments: [{ start: "2024-05-25" }] }), one({ assessments: [{}] })],
+  "8615": [one({ s47s: [{ start: "2024-05-20", icpc: "2024-05-10" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
+  "8610": [one({ need: "" }), one({ need: "", nfa: "true" })],
+  "8620": [one({ ref: "2024-01-01", closure: "2024-02-01", reason: "RC7" }), one({ ref: "2024-01-01", closure: "2024-06-01", reason: "RC7" })],
+  "8630": [one({ ref: "2024-06-01", closure: "2024-05-01", reason: "RC7" }), one({ ref: "2024-05-01", closure: "2024-06-01", reason: "RC7" })],
+  "8640": [one({ closure: "2024-06-01", reason: "RC99" }), one({ closure: "2024-06-01", reason: "RC7" })],
+  "8650": [one({ need: "N10" }), one({})],
+  "8696": [one({ ref: "2024-02-01", assessments: [{ start: "2024-02-10", auth: "2024-03-01" }] }), one({ ref: "2024-02-01", assessments: [{ start: "2024-02-10", auth: "2024-04-10" }] })],
+  "8715": [one({ ref: "2024-02-01", s47s: [{ start: "2024-02-10", icpc: "2024-03-01" }] }), one({ ref: "2024-02-01", s47s: [{ start: "2024-02-10", icpc: "2024-04-10" }] })],
+  "8720": [one({ cpps: [{ start: "" }] }), one({ cpps: [{}] })],
+  "8730": [one({ cpps: [{ previous: "" }] }), one({ cpps: [{}] })],
+  "8750": [[{ dob: "", expected: "2025-05-01", sex: "M" }], [{ dob: "", expected: "2025-05-01", sex: "U" }]],
+  "8790": [[{ disabilities: ["NONE", "HAND"] }], [{ disabilities: ["HAND"] }]],
+  "8794": [[{ disabilities: ["HAND", "HAND"] }], [{ disabilities: ["HAND", "HEAR"] }]],
+  "8805": [one({ closure: "2024-06-01" }), one({ closure: "2024-06-01", reason: "RC7" })],
+  "8810": [one({ reason: "RC7" }), one({ closure: "2024-06-01", reason: "RC7" })],
+  "8815": [[{ details: [{}, { ref: "2024-07-01" }] }], [{ details: [{ closure: "2024-06-01", reason: "RC7" }, { ref: "2024-07-01" }] }]],
+  "8816": [[{ details: [{}, { ref: "2024-07-01", closure: "2024-08-01", reason: "RC7" }] }], [{ details: [{ closure: "2024-06-01", reason: "RC7" }, { ref: "2024-07-01" }] }]],
+  "8820": [[{ details: [{ closure: "2024-08-01", reason: "RC7" }, { ref: "2024-07-01" }] }], [{ details: [{ closure: "2024-06-01", reason: "RC7" }, { ref: "2024-07-01" }] }]],
+  "8825Q": [one({ closure: "2024-06-01", reason: "RC8" }), one({ closure: "2024-06-01", reason: "RC8", assessments: [{}] })],
+  "8831": [one({ nfa: "true", assessments: [{}] }), one({ assessments: [{}] })],
+  "8832": [one({ nfa: "true", cpps: [{}] }), one({ cpps: [{}] })],
+  "8839": [one({ s47s: [{}, { start: "2024-06-01" }] }), one({ s47s: [{ icpc: "2024-05-31" }, { start: "2024-06-01" }] })],
+  "8840": [one({ cpps: [{ end: "2024-06-03" }] }), one({ cpps: [{ end: "2024-07-03" }] })],
+  "8863Q": [one({ assessments: [{}, { start: "2024-05-10", auth: "2024-05-30" }] }), one({ assessments: [{}, { start: "2024-05-25", auth: "2024-05-30" }] })],
+  "8866": [one({ source: "ZZ" }), one({})],
+  "8869": [one({ assessments: [{ factors: ["21", "1A"] }] }), one({ assessments: [{ factors: ["21"] }] })],
+  "8875": [one({ s47s: [{ start: "2024-06-03", icpc: "2024-06-08" }] }), one({ s47s: [{ start: "2024-06-03", icpc: "2024-06-10" }] })],
+  "8896": [one({ assessments: [{ auth: null }, { start: "2024-05-10", auth: null }] }), one({ assessments: [{ auth: null }] })],
+  "8897Q": [one({ assessments: [{ factors: [] }] }), one({ assessments: [{}] })],
+  "8898": [one({ assessments: [{ factors: ["1A", "1A"] }] }), one({ assessments: [{ factors: ["1A", "2A"] }] })],
+  "8905": [one({ cpps: [{ initial: "ZZZ" }] }), one({ cpps: [{}] })],
+  "8910": [one({ cpps: [{ latest: "ZZZ" }] }), one({ cpps: [{}] })],
+  "8915": [one({ cpps: [{}] }, { death: "2024-06-01" }), one({ cpps: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "8920": [one({ cpps: [{ start: "2024-05-21", end: "2024-07-01" }] }, { death: "2024-06-01" }), one({ cpps: [{ start: "2024-05-21", end: "2024-06-01" }] }, { death: "2024-06-01" })],
+  "8925": [one({ cpps: [{ end: "2024-06-01" }] }), one({ cpps: [{ end: "2024-07-01" }] })],
+  "8930": [one({ ref: "2023-05-01", cpps: [{ start: "2023-06-01", end: "2023-08-01" }] }), one({ ref: "2023-05-01", cpps: [{ start: "2023-06-01", end: "2024-08-01" }] })],
+  "8935": [one({ cpps: [{}, { start: "2024-07-01" }] }), one({ cpps: [{ end: "2024-06-20" }, { start: "2024-07-01" }] })],
+  "8940": [one({ cpps: [{ end: "2024-08-01" }, { start: "2024-07-01" }] }), one({ cpps: [{ end: "2024-07-01" }, { start: "2024-07-01" }] })],
+};
+
+describe("DfE parity: every implemented SSDA903 rule", () => {
+  it.each(Object.entries(CASES_903))("%s: the failing return reports it, the passing one does not", (code, [fail, pass]) => {
+    expect(codes903(fail)).toContain(code);
+    expect(codes903(pass)).not.toContain(code);
+  });
+});
+
+describe("DfE parity: every implemented CIN census rule", () => {
+  it.each(Object.entries(CASES_CIN))("%s: the failing return reports it, the passing one does not", (code, [fail, pass]) => {
+    expect(codesCin(fail)).toContain(code);
+    expect(codesCin(pass)).not.toContain(code);
+  });
+});
+
+describe("the catalogue and the parity cases agree", () => {
+  it("every rule marked implemented has a parity case, and every parity case is marked implemented", () => {
+    const implemented = (ret: string) => STATUTORY_RULES.filter((r) => r.return === ret && r.status === "implemented").map((r) => r.code).sort();
+    expect(Object.keys(CASES_903).sort()).toEqual(implemented("ssda903"));
+    expect(Object.keys(CASES_CIN).sort()).toEqual(implemented("cin"));
+  });
+
+  it("lists every 2024/25 rule once: 305 SSDA903 and 109 CIN census rules", () => {
+    const count = (ret: string) => new Set(STATUTORY_RULES.filter((r) => r.return === ret).map((r) => r.code)).size;
+    expect([count("ssda903"), count("cin")]).toEqual([305, 109]);
+    expect(STATUTORY_RULES.filter((r) => r.return !== "evident")).toHaveLength(414);
+  });
+});
