@@ -9,3 +9,4 @@ export * from "./session.js";
 export * from "./lockout.js";
 export * from "./password.js";
 export * from "./consent.js";
+export * from "./accounts.js";
