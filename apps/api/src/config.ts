@@ -3,6 +3,7 @@
  * Tests build it with `testConfig()` instead of touching `process.env`.
  */
 import { randomBytes } from "node:crypto";
+import { missingProductionSettings, productionSettingsMessage } from "@evident/core";
 import { z } from "zod";
 
 export interface ApiConfig {
@@ -50,9 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
   const production = parsed.NODE_ENV === "production";
   const baseUrl = parsed.EVIDENT_BASE_URL ?? `http://localhost:${parsed.PORT}`;
   const secret = parsed.BETTER_AUTH_SECRET;
-  if (production && (!secret || secret.length < 32)) {
-    throw new Error("BETTER_AUTH_SECRET must be set to at least 32 characters when NODE_ENV=production");
-  }
+  const missing = missingProductionSettings(env);
+  if (missing.length > 0) throw new Error(productionSettingsMessage(missing));
   const extra = (parsed.EVIDENT_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(originOf);
   const demoFlag = parsed.EVIDENT_DEMO === undefined ? defaults.demo : parsed.EVIDENT_DEMO === "1" || parsed.EVIDENT_DEMO === "true";
   return {

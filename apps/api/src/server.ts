@@ -2,7 +2,8 @@
  * The Hono application: one process, one port, the whole product. Builds the
  * app without listening so tests can call `app.request(...)`.
  *
- *   GET  /health            200 when the database answers, 503 otherwise
+ *   GET  /health            200 while the process is alive and the database answers, 503 otherwise
+ *   GET  /ready             200 when the database answers and every committed migration is applied
  *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions)
  *   *    /trpc/*            the tRPC API
  *   GET  /training/*        the built training app (SPA)
@@ -11,7 +12,7 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { insertAuditRows, type AuditRowInput } from "@evident/db";
+import { insertAuditRows, pendingMigrations, type AuditRowInput } from "@evident/db";
 import { createAuditQueue } from "./audit/group-commit.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
@@ -37,7 +38,7 @@ export interface EvidentApp {
   auth: Auth;
 }
 
-const RESERVED = /^\/(trpc|api|health)(\/|$)/;
+const RESERVED = /^\/(trpc|api|health|ready)(\/|$)/;
 export const MAX_BODY_BYTES = 512 * 1024;
 /** Statutory return uploads (SSDA903 / CIN census files as text). Larger histories: bench/import.mjs shows the bulk path. */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
@@ -88,16 +89,29 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     app.use(path, (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : isUploadPath(c.req.path) ? upload(c, next) : small(c, next)));
   }
 
+  const withinTwoSeconds = <T>(work: Promise<T>) =>
+    Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref())]);
+
   app.get("/health", async (c) => {
     try {
-      await Promise.race([
-        db.prisma.$queryRaw`SELECT 1`,
-        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref()),
-      ]);
+      await withinTwoSeconds(db.prisma.$queryRaw`SELECT 1`);
       return c.json({ status: "ok", database: db.kind });
     } catch {
       return c.json({ status: "unavailable" }, 503);
     }
+  });
+
+  // Ready for traffic: the database answers and has every migration this code expects (a load
+  // balancer keeps a new version out of rotation until `db:migrate` has run on PostgreSQL).
+  app.get("/ready", async (c) => {
+    let pending: string[];
+    try {
+      pending = await withinTwoSeconds(pendingMigrations(db));
+    } catch {
+      return c.json({ status: "unavailable", reason: "The database is not reachable." }, 503);
+    }
+    if (pending.length > 0) return c.json({ status: "unavailable", reason: `${pending.length} database migration(s) not applied: run npm run db:migrate -w @evident/db.`, pending }, 503);
+    return c.json({ status: "ready", database: db.kind });
   });
 
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
