@@ -28,6 +28,10 @@ export interface ApiConfig {
    * counters live in the database so that every process sees the same counts.
    */
   workers: number;
+  /** The mail server (SMTP_URL, e.g. smtp://user:pass@mail.example.gov.uk:587); null keeps email in the outbox. */
+  smtpUrl: string | null;
+  /** The From address of Evident's email (EVIDENT_MAIL_FROM). */
+  mailFrom: string;
 }
 
 const ZEnv = z.object({
@@ -40,6 +44,8 @@ const ZEnv = z.object({
   EVIDENT_PORTAL_DIR: z.string().optional(),
   EVIDENT_TRAINING_DIR: z.string().optional(),
   EVIDENT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  EVIDENT_MAIL_FROM: z.string().max(254).optional(),
 });
 
 export function originOf(url: string): string {
@@ -67,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 5,
     workers: parsed.EVIDENT_WORKERS,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    mailFrom: parsed.EVIDENT_MAIL_FROM ?? `Evident <no-reply@${new URL(baseUrl).hostname}>`,
   };
 }
 
@@ -82,6 +90,8 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 1000,
     workers: 1,
+    smtpUrl: null,
+    mailFrom: "Evident <no-reply@localhost>",
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { productionWarnings } from "@evident/core";
 import { createDb, isSeeded, seed } from "@evident/db";
 import { loadConfig } from "./config.js";
 import { DEMO_PASSWORD, ensureDemoLogins } from "./demo.js";
@@ -70,6 +71,7 @@ async function main() {
     // Printed for the person starting the server, not logged.
     process.stdout.write(`\nDemo logins (password "${DEMO_PASSWORD}"):\n${logins.map((l) => `  ${l.role.padEnd(13)} ${l.email}`).join("\n")}\n\n`);
   }
+  for (const warning of productionWarnings(process.env)) logger.warn(warning);
   const { app, deps } = createApp({ db, config, logger });
   // Training reminders: once shortly after start, then hourly (TRAINING_REMINDERS=off to leave it to another process).
   const reminders = process.env.TRAINING_REMINDERS === "off" || !firstProcess ? null : startTrainingReminderScheduler({ db, logger, baseUrl: config.baseUrl });
@@ -80,6 +82,7 @@ async function main() {
     logger.info({ signal }, "shutting down");
     reminders?.stop();
     server.close();
+    await deps.mail.stop();
     // Audit rows of reads still waiting for their commit go in before the database closes.
     await deps.auditQueue.drain();
     await db.close();

@@ -22,6 +22,7 @@ import type { AppEnv } from "./http/env.js";
 import { corsAllowlist, csrfGuard, requestId, securityHeaders } from "./http/security.js";
 import { mountFrontEnd } from "./http/static.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { createMailSender } from "./mail/outbox.js";
 import { createContext, type ApiDeps } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
@@ -59,9 +60,10 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const { db, config } = options;
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
-  const auth = createAuth({ prisma: db.prisma, config, logger, now });
+  const mail = createMailSender({ prisma: db.prisma, config, logger, now });
+  const auth = createAuth({ prisma: db.prisma, config, logger, now, mail });
   const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.auditSql, rows));
-  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue };
+  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue, mail };
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());

@@ -6,6 +6,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
+import { Link } from "react-router";
 import { z } from "zod";
 import { summaryErrors } from "./form-state.js";
 import { Button, ErrorSummary, Input } from "./forms.js";
@@ -45,6 +46,11 @@ export function SignInForm({ title, signedOut, onSignedIn, children }: { title: 
               Sign in
             </Button>
           </form>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/forgot-password">
+              Forgot your password?
+            </Link>
+          </p>
           <p className="govuk-body govuk-hint">After 6 failed attempts in a row an account is locked for 30 minutes. Your session ends after an hour without activity.</p>
           {children}
         </Page>

@@ -32,3 +32,14 @@ describe("accounts", () => {
     expect(productionSettingsMessage(missing)).toContain("BETTER_AUTH_SECRET");
   });
 });
+
+describe("staff record of an account", () => {
+  it("maps case roles to their staff roles and gives administrators none", async () => {
+    const { staffRoleForAccount } = await import("./accounts.js");
+    expect(staffRoleForAccount("admin")).toBeNull();
+    expect(staffRoleForAccount("manager")).toBe("team_manager");
+    expect(staffRoleForAccount("practitioner")).toBe("social_worker");
+    expect(staffRoleForAccount("dv_worker")).toBe("domestic_abuse_worker");
+    expect(staffRoleForAccount("staff")).toBe("business_support");
+  });
+});

@@ -5,6 +5,7 @@
  * administrator. Pure rules; the API stores and sends.
  */
 import { z } from "zod";
+import type { TRole } from "./roles.js";
 
 /** The first administrator's set-password link (`npm run admin:create`). */
 export const FIRST_ADMIN_LINK_HOURS = 24;
@@ -39,6 +40,29 @@ export function resendProblem(status: TAccountStatus): string | null {
   if (status === "active") return "This person has already set a password. Use a password reset instead.";
   if (status === "disabled") return "This account is disabled. Re-enable it first.";
   return null;
+}
+
+/**
+ * The staff record's role for an invited account (training and allocations are
+ * by staff record). Administrators need none.
+ */
+export function staffRoleForAccount(role: TRole): "team_manager" | "social_worker" | "domestic_abuse_worker" | "trainer" | "analyst" | "business_support" | null {
+  switch (role) {
+    case "admin":
+      return null;
+    case "manager":
+      return "team_manager";
+    case "practitioner":
+      return "social_worker";
+    case "dv_worker":
+      return "domestic_abuse_worker";
+    case "trainer":
+      return "trainer";
+    case "analyst":
+      return "analyst";
+    default:
+      return "business_support";
+  }
 }
 
 /** The portal page where a one-time token sets a password (better-auth's reset-password token). */

@@ -9,3 +9,4 @@ export * from "./followUps.js";
 export * from "./questionnaires.js";
 export * from "./enrolments.js";
 export * from "./referrals.js";
+export * from "./allocation.js";
