@@ -32,6 +32,8 @@ export interface ApiConfig {
   smtpUrl: string | null;
   /** The From address of Evident's email (EVIDENT_MAIL_FROM). */
   mailFrom: string;
+  /** Single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL); null when off. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
 }
 
 const ZEnv = z.object({
@@ -46,6 +48,10 @@ const ZEnv = z.object({
   EVIDENT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
   EVIDENT_MAIL_FROM: z.string().max(254).optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).optional(),
 });
 
 export function originOf(url: string): string {
@@ -75,7 +81,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     workers: parsed.EVIDENT_WORKERS,
     smtpUrl: parsed.SMTP_URL ?? null,
     mailFrom: parsed.EVIDENT_MAIL_FROM ?? `Evident <no-reply@${new URL(baseUrl).hostname}>`,
+    oidc: oidcFrom(parsed),
   };
+}
+
+function oidcFrom(parsed: z.infer<typeof ZEnv>): ApiConfig["oidc"] {
+  const set = [parsed.OIDC_ISSUER, parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set === 0) return null;
+  if (set < 3) throw new Error("Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  return { issuer: parsed.OIDC_ISSUER!, clientId: parsed.OIDC_CLIENT_ID!, clientSecret: parsed.OIDC_CLIENT_SECRET!, label: parsed.OIDC_LABEL ?? "your organisation's account" };
 }
 
 export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -92,6 +106,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     workers: 1,
     smtpUrl: null,
     mailFrom: "Evident <no-reply@localhost>",
+    oidc: null,
     ...overrides,
   };
 }

@@ -4,7 +4,8 @@
  *
  *   GET  /health            200 while the process is alive and the database answers, 503 otherwise
  *   GET  /ready             200 when the database answers and every committed migration is applied
- *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions)
+ *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions, single sign-on callback)
+ *   GET  /api/sso           whether single sign-on is on, and its label
  *   *    /trpc/*            the tRPC API
  *   GET  /training/*        the built training app (SPA)
  *   GET  /*                 the built portal (SPA)
@@ -16,6 +17,7 @@ import { insertAuditRows, pendingMigrations, type AuditRowInput } from "@evident
 import { createAuditQueue } from "./audit/group-commit.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
+import { ssoOptions } from "./auth/sso.js";
 import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
 import type { AppEnv } from "./http/env.js";
@@ -115,6 +117,9 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     if (pending.length > 0) return c.json({ status: "unavailable", reason: `${pending.length} database migration(s) not applied: run npm run db:migrate -w @evident/db.`, pending }, 503);
     return c.json({ status: "ready", database: db.kind });
   });
+
+  // The sign-in page asks whether single sign-on is on (no secrets: the label and provider id).
+  app.get("/api/sso", (c) => c.json(ssoOptions(config)));
 
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const headers = new Headers(c.req.raw.headers);

@@ -15,6 +15,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { startTestIdp, type TestIdp } from "../../api/src/test/oidc-idp.js";
 import { linkIn, startSmtpSink, type SmtpSink } from "../../api/src/test/smtp-sink.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -27,6 +28,7 @@ interface Pg {
 
 let pg: Pg | undefined;
 let smtp: SmtpSink;
+let idp: TestIdp | undefined;
 let api: ChildProcess | undefined;
 let base = "";
 let apiLog = "";
@@ -56,7 +58,10 @@ test.beforeAll(async () => {
   expect(migrate.status, migrate.stderr).toBe(0);
   const port = await freePort();
   base = `http://localhost:${port}`;
-  api = spawn(process.execPath, ["--import", "tsx", "apps/e2e/scripts/api-entry.mjs"], { cwd: repo, env: { ...env, PORT: String(port), EVIDENT_BASE_URL: base }, stdio: ["ignore", "pipe", "pipe"] });
+  // The trust's single sign-on: a real OpenID provider run here.
+  idp = await startTestIdp({ redirectUri: `${base}/api/auth/callback/oidc` });
+  const sso = { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_LABEL: "Golive Microsoft account" };
+  api = spawn(process.execPath, ["--import", "tsx", "apps/e2e/scripts/api-entry.mjs"], { cwd: repo, env: { ...env, ...sso, PORT: String(port), EVIDENT_BASE_URL: base }, stdio: ["ignore", "pipe", "pipe"] });
   api.stdout?.on("data", (d: Buffer) => (apiLog += d.toString()));
   api.stderr?.on("data", (d: Buffer) => (apiLog += d.toString()));
   for (let i = 0; i < 240; i++) {
@@ -71,6 +76,7 @@ test.afterAll(async () => {
   api?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
   await smtp?.close();
+  await idp?.close();
   pg?.stop();
 });
 
@@ -87,7 +93,7 @@ async function signIn(page: Page, who: { email: string; password: string }) {
   await pace();
   await page.getByLabel("Email address").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function setPassword(page: Page, link: string, password: string) {
@@ -127,7 +133,7 @@ test("a trust goes live on PostgreSQL with nothing seeded", async ({ browser }) 
   await pace();
   await admin.getByLabel("Email address").fill(ADMIN.email);
   await admin.getByLabel("Password").fill(ADMIN.password);
-  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${ADMIN.name}`);
 
   // 3. A team.
@@ -209,4 +215,32 @@ test("a trust goes live on PostgreSQL with nothing seeded", async ({ browser }) 
   await expect(practitioner).toHaveURL(/\/sign-in/);
   await signIn(practitioner, PRACTITIONER);
   await expect(practitioner.getByText("Enter a correct email address and password.")).toBeVisible();
+});
+
+/** Signs in at the test provider's development pages (any login name is that account's email). */
+async function throughProvider(page: Page, email: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByRole("button", { name: "Sign in with Golive Microsoft account" }).click();
+  await page.locator('input[name="login"]').fill(email);
+  await page.locator('input[name="password"]').fill("any password");
+  await page.locator('button[type="submit"]').click();
+  const consent = page.getByRole("button", { name: "Continue" });
+  if (await consent.isVisible({ timeout: 3_000 }).catch(() => false)) await consent.click();
+}
+
+test("single sign-on: an invited person gets in, an uninvited one is refused in plain words", async ({ browser }) => {
+  const invited = await newPage(browser);
+  await throughProvider(invited, MANAGER.email);
+  await expect(invited.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${MANAGER.name}`);
+
+  const stranger = await newPage(browser);
+  await throughProvider(stranger, "stranger@golive.example.gov.uk");
+  await expect(stranger).toHaveURL(/\/sign-in\?error=/);
+  await expect(stranger.locator(".govuk-error-summary")).toContainText("There is no Evident account for the email address of the account you signed in with");
+
+  // The practitioner was disabled in the first test: single sign-on does not let them back in.
+  const disabled = await newPage(browser);
+  await throughProvider(disabled, PRACTITIONER.email);
+  await expect(disabled).toHaveURL(/\/sign-in\?error=/);
+  await expect(disabled.locator(".govuk-error-summary")).toBeVisible();
 });

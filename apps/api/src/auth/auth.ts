@@ -19,6 +19,7 @@ import type { ApiConfig } from "../config.js";
 import type { PrismaClient } from "../db.js";
 import type { Logger } from "../logger.js";
 import { enqueueEmail, type MailSender } from "../mail/outbox.js";
+import { ssoPlugins } from "./sso.js";
 
 export const DEMO_EMAIL_DOMAIN = "demo.evident.local";
 export const SIGN_IN_ACTION = "auth.signIn";
@@ -77,6 +78,20 @@ export function createAuth(deps: AuthDeps) {
     database: prismaAdapter(prisma as never, { provider: "postgresql" }),
     trustedOrigins: config.allowedOrigins,
     telemetry: { enabled: false },
+    plugins: ssoPlugins(config),
+    // Single sign-on links to an invited account only when the provider has verified the email.
+    account: { accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: true } },
+    databaseHooks: {
+      session: {
+        create: {
+          // Every way in (password, single sign-on) makes a session here: a disabled account gets none.
+          before: async (session) => {
+            const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            return user && !user.disabled ? { data: session } : false;
+          },
+        },
+      },
+    },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
