@@ -23,6 +23,9 @@ async function freePort(): Promise<number> {
 // Chosen once by the runner; workers inherit it through the environment.
 if (!process.env.E2E_PORT) process.env.E2E_PORT = String(process.env.E2E_BASE_URL ? 0 : await freePort());
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT}`;
+// Specs that start servers of their own (go-live.spec.ts: PostgreSQL, nothing seeded) can run alone
+// without the demo server: E2E_OWN_SERVERS=1 npx playwright test tests/go-live.spec.ts
+const ownServersOnly = process.env.E2E_OWN_SERVERS === "1";
 
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
@@ -35,7 +38,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
-  globalSetup: "./tests/global-setup.ts",
+  globalSetup: ownServersOnly ? undefined : "./tests/global-setup.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -45,7 +48,7 @@ export default defineConfig({
   projects: [
     { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 }, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS } } },
   ],
-  webServer: process.env.E2E_BASE_URL
+  webServer: process.env.E2E_BASE_URL || ownServersOnly
     ? undefined
     : {
         command: "node scripts/serve.mjs",

@@ -3,6 +3,7 @@
  * Tests build it with `testConfig()` instead of touching `process.env`.
  */
 import { randomBytes } from "node:crypto";
+import { missingProductionSettings, productionSettingsMessage } from "@evident/core";
 import { z } from "zod";
 
 export interface ApiConfig {
@@ -27,6 +28,12 @@ export interface ApiConfig {
    * counters live in the database so that every process sees the same counts.
    */
   workers: number;
+  /** The mail server (SMTP_URL, e.g. smtp://user:pass@mail.example.gov.uk:587); null keeps email in the outbox. */
+  smtpUrl: string | null;
+  /** The From address of Evident's email (EVIDENT_MAIL_FROM). */
+  mailFrom: string;
+  /** Single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL); null when off. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
 }
 
 const ZEnv = z.object({
@@ -39,6 +46,12 @@ const ZEnv = z.object({
   EVIDENT_PORTAL_DIR: z.string().optional(),
   EVIDENT_TRAINING_DIR: z.string().optional(),
   EVIDENT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  EVIDENT_MAIL_FROM: z.string().max(254).optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).optional(),
 });
 
 export function originOf(url: string): string {
@@ -50,9 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
   const production = parsed.NODE_ENV === "production";
   const baseUrl = parsed.EVIDENT_BASE_URL ?? `http://localhost:${parsed.PORT}`;
   const secret = parsed.BETTER_AUTH_SECRET;
-  if (production && (!secret || secret.length < 32)) {
-    throw new Error("BETTER_AUTH_SECRET must be set to at least 32 characters when NODE_ENV=production");
-  }
+  const missing = missingProductionSettings(env);
+  if (missing.length > 0) throw new Error(productionSettingsMessage(missing));
   const extra = (parsed.EVIDENT_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(originOf);
   const demoFlag = parsed.EVIDENT_DEMO === undefined ? defaults.demo : parsed.EVIDENT_DEMO === "1" || parsed.EVIDENT_DEMO === "true";
   return {
@@ -67,7 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 5,
     workers: parsed.EVIDENT_WORKERS,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    mailFrom: parsed.EVIDENT_MAIL_FROM ?? `Evident <no-reply@${new URL(baseUrl).hostname}>`,
+    oidc: oidcFrom(parsed),
   };
+}
+
+function oidcFrom(parsed: z.infer<typeof ZEnv>): ApiConfig["oidc"] {
+  const set = [parsed.OIDC_ISSUER, parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set === 0) return null;
+  if (set < 3) throw new Error("Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  return { issuer: parsed.OIDC_ISSUER!, clientId: parsed.OIDC_CLIENT_ID!, clientSecret: parsed.OIDC_CLIENT_SECRET!, label: parsed.OIDC_LABEL ?? "your organisation's account" };
 }
 
 export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -82,6 +104,9 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 1000,
     workers: 1,
+    smtpUrl: null,
+    mailFrom: "Evident <no-reply@localhost>",
+    oidc: null,
     ...overrides,
   };
 }

@@ -8,10 +8,12 @@ import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { productionWarnings } from "@evident/core";
 import { createDb, isSeeded, seed } from "@evident/db";
 import { loadConfig } from "./config.js";
 import { DEMO_PASSWORD, ensureDemoLogins } from "./demo.js";
 import { createLogger } from "./logger.js";
+import { startBackupScheduler } from "./jobs/backups.js";
 import { startTrainingReminderScheduler } from "./jobs/training-reminders.js";
 import { createApp } from "./server.js";
 
@@ -70,16 +72,21 @@ async function main() {
     // Printed for the person starting the server, not logged.
     process.stdout.write(`\nDemo logins (password "${DEMO_PASSWORD}"):\n${logins.map((l) => `  ${l.role.padEnd(13)} ${l.email}`).join("\n")}\n\n`);
   }
+  for (const warning of productionWarnings(process.env)) logger.warn(warning);
   const { app, deps } = createApp({ db, config, logger });
   // Training reminders: once shortly after start, then hourly (TRAINING_REMINDERS=off to leave it to another process).
   const reminders = process.env.TRAINING_REMINDERS === "off" || !firstProcess ? null : startTrainingReminderScheduler({ db, logger, baseUrl: config.baseUrl });
+  // Daily backups of the embedded database, keeping 14 (EVIDENT_BACKUPS=off to leave it to something else).
+  const backups = db.pglite && db.dataDir && process.env.EVIDENT_BACKUPS !== "off" ? startBackupScheduler({ db, logger }) : null;
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info({ port: info.port, database: db.kind, demo: config.demo }, `Evident is listening on http://localhost:${info.port}`);
   });
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     reminders?.stop();
+    backups?.stop();
     server.close();
+    await deps.mail.stop();
     // Audit rows of reads still waiting for their commit go in before the database closes.
     await deps.auditQueue.drain();
     await db.close();

@@ -2,8 +2,10 @@
  * The Hono application: one process, one port, the whole product. Builds the
  * app without listening so tests can call `app.request(...)`.
  *
- *   GET  /health            200 when the database answers, 503 otherwise
- *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions)
+ *   GET  /health            200 while the process is alive and the database answers, 503 otherwise
+ *   GET  /ready             200 when the database answers and every committed migration is applied
+ *   *    /api/auth/*        better-auth (sign-in, sign-out, sessions, single sign-on callback)
+ *   GET  /api/sso           whether single sign-on is on, and its label
  *   *    /trpc/*            the tRPC API
  *   GET  /training/*        the built training app (SPA)
  *   GET  /*                 the built portal (SPA)
@@ -11,16 +13,18 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { insertAuditRows, type AuditRowInput } from "@evident/db";
+import { insertAuditRows, pendingMigrations, type AuditRowInput } from "@evident/db";
 import { createAuditQueue } from "./audit/group-commit.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
+import { ssoOptions } from "./auth/sso.js";
 import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
 import type { AppEnv } from "./http/env.js";
 import { corsAllowlist, csrfGuard, requestId, securityHeaders } from "./http/security.js";
 import { mountFrontEnd } from "./http/static.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { createMailSender } from "./mail/outbox.js";
 import { createContext, type ApiDeps } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
@@ -37,7 +41,7 @@ export interface EvidentApp {
   auth: Auth;
 }
 
-const RESERVED = /^\/(trpc|api|health)(\/|$)/;
+const RESERVED = /^\/(trpc|api|health|ready)(\/|$)/;
 export const MAX_BODY_BYTES = 512 * 1024;
 /** Statutory return uploads (SSDA903 / CIN census files as text). Larger histories: bench/import.mjs shows the bulk path. */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
@@ -58,9 +62,10 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const { db, config } = options;
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
-  const auth = createAuth({ prisma: db.prisma, config, logger, now });
+  const mail = createMailSender({ prisma: db.prisma, config, logger, now });
+  const auth = createAuth({ prisma: db.prisma, config, logger, now, mail });
   const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.auditSql, rows));
-  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue };
+  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue, mail };
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
@@ -88,17 +93,33 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     app.use(path, (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : isUploadPath(c.req.path) ? upload(c, next) : small(c, next)));
   }
 
+  const withinTwoSeconds = <T>(work: Promise<T>) =>
+    Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref())]);
+
   app.get("/health", async (c) => {
     try {
-      await Promise.race([
-        db.prisma.$queryRaw`SELECT 1`,
-        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref()),
-      ]);
+      await withinTwoSeconds(db.prisma.$queryRaw`SELECT 1`);
       return c.json({ status: "ok", database: db.kind });
     } catch {
       return c.json({ status: "unavailable" }, 503);
     }
   });
+
+  // Ready for traffic: the database answers and has every migration this code expects (a load
+  // balancer keeps a new version out of rotation until `db:migrate` has run on PostgreSQL).
+  app.get("/ready", async (c) => {
+    let pending: string[];
+    try {
+      pending = await withinTwoSeconds(pendingMigrations(db));
+    } catch {
+      return c.json({ status: "unavailable", reason: "The database is not reachable." }, 503);
+    }
+    if (pending.length > 0) return c.json({ status: "unavailable", reason: `${pending.length} database migration(s) not applied: run npm run db:migrate -w @evident/db.`, pending }, 503);
+    return c.json({ status: "ready", database: db.kind });
+  });
+
+  // The sign-in page asks whether single sign-on is on (no secrets: the label and provider id).
+  app.get("/api/sso", (c) => c.json(ssoOptions(config)));
 
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const headers = new Headers(c.req.raw.headers);

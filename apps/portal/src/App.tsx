@@ -52,6 +52,10 @@ const ExtractsPage = lazy(() => import("./pages/extracts/extracts.js"));
 const DaWorkPage = lazy(() => import("./pages/da/index.js"));
 const ConsultationsPage = lazy(() => import("./pages/da/consultations.js"));
 const MaracPage = lazy(() => import("./pages/da/marac.js"));
+const UsersPage = lazy(() => import("./pages/admin/users.js"));
+const TeamsPage = lazy(() => import("./pages/admin/teams.js"));
+const OutboxPage = lazy(() => import("./pages/admin/outbox.js"));
+const AuditLogPage = lazy(() => import("./pages/admin/audit.js"));
 
 const NAV: ShellNavItem<Permission>[] = [
   { href: "/", text: "Home", match: /^\/$/ },
@@ -71,6 +75,7 @@ const NAV: ShellNavItem<Permission>[] = [
   { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/ },
   { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/ },
   { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/ },
+  { href: "/admin/users", text: "Accounts", permission: "users:read", match: /^\/admin/ },
 ];
 
 const shell = createAppShell({
@@ -138,6 +143,10 @@ const router = createBrowserRouter(
     { path: "da/marac", element: <MaracPage /> },
     { path: "statutory-import", element: <StatutoryImportPage /> },
     { path: "ssd-import", element: <SsdImportPage /> },
+    { path: "admin/users", element: <UsersPage /> },
+    { path: "admin/teams", element: <TeamsPage /> },
+    { path: "admin/outbox", element: <OutboxPage /> },
+    { path: "admin/audit", element: <AuditLogPage /> },
     { path: "*", element: <NotFoundPage /> },
   ]),
 );

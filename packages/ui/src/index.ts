@@ -11,4 +11,5 @@ export * from "./session.js";
 export * from "./errors.js";
 export * from "./page.js";
 export * from "./sign-in.js";
+export * from "./password.js";
 export * from "./shell.js";

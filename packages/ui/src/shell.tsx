@@ -13,6 +13,7 @@ import { Link, Navigate, Outlet, useLocation, type RouteObject } from "react-rou
 import { ErrorBoundary, Loading, ProblemPage } from "./errors.js";
 import { Footer, Header, PhaseBanner, SkipLink, type NavItem } from "./layout.js";
 import { ROLE_LABEL, type AuthState } from "./session.js";
+import { ForgotPasswordForm, SetPasswordForm } from "./password.js";
 
 /** A navigation item, shown when the user holds its permission (or any of them). */
 export interface ShellNavItem<P extends string> {
@@ -140,6 +141,9 @@ export function createAppShell<Me extends { name: string; role: string; permissi
   function routes(signIn: ReactNode, children: RouteObject[]): RouteObject[] {
     return [
       { path: "/sign-in", element: <SignInRoute>{signIn}</SignInRoute>, errorElement: <RouteError /> },
+      // One-time links from email (invitations, "forgot password"): no session needed.
+      { path: "/set-password", element: <Frame><SetPasswordForm /></Frame>, errorElement: <RouteError /> },
+      { path: "/forgot-password", element: <Frame><ForgotPasswordForm /></Frame>, errorElement: <RouteError /> },
       { path: "/", element: <Layout />, errorElement: <RouteError />, children },
     ];
   }

@@ -10,7 +10,7 @@
  * Public sign-up is off: accounts are created by admins or the seed.
  */
 import { createHash } from "node:crypto";
-import { decideLockout, LOCKOUT_MS, passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@evident/core";
+import { decideLockout, LOCKOUT_MS, passwordProblem, PASSWORD_MAX, PASSWORD_MIN, RESET_LINK_HOURS, setPasswordUrl } from "@evident/core";
 import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
@@ -18,6 +18,8 @@ import { auditRow } from "../audit/audit.js";
 import type { ApiConfig } from "../config.js";
 import type { PrismaClient } from "../db.js";
 import type { Logger } from "../logger.js";
+import { enqueueEmail, type MailSender } from "../mail/outbox.js";
+import { ssoPlugins } from "./sso.js";
 
 export const DEMO_EMAIL_DOMAIN = "demo.evident.local";
 export const SIGN_IN_ACTION = "auth.signIn";
@@ -31,6 +33,7 @@ export interface AuthDeps {
   config: ApiConfig;
   logger: Logger;
   now: () => Date;
+  mail: Pick<MailSender, "kick">;
 }
 
 function passwordFromBody(body: unknown): { password?: string; email?: string } {
@@ -44,7 +47,7 @@ function passwordFromBody(body: unknown): { password?: string; email?: string } 
 const PASSWORD_SETTING_PATHS = new Set(["/sign-up/email", "/change-password", "/reset-password", "/set-password"]);
 
 export function createAuth(deps: AuthDeps) {
-  const { prisma, config, logger, now } = deps;
+  const { prisma, config, logger, now, mail } = deps;
   const production = config.nodeEnv === "production";
 
   async function lockoutFor(key: string) {
@@ -75,6 +78,20 @@ export function createAuth(deps: AuthDeps) {
     database: prismaAdapter(prisma as never, { provider: "postgresql" }),
     trustedOrigins: config.allowedOrigins,
     telemetry: { enabled: false },
+    plugins: ssoPlugins(config),
+    // Single sign-on links to an invited account only when the provider has verified the email.
+    account: { accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: true } },
+    databaseHooks: {
+      session: {
+        create: {
+          // Every way in (password, single sign-on) makes a session here: a disabled account gets none.
+          before: async (session) => {
+            const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            return user && !user.disabled ? { data: session } : false;
+          },
+        },
+      },
+    },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -82,6 +99,25 @@ export function createAuth(deps: AuthDeps) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       revokeSessionsOnPasswordReset: true,
+      // "Forgot password": better-auth answers the same whether or not the address exists and
+      // calls this only for a real account; a disabled one gets nothing. The link is the portal's
+      // set-password page with better-auth's one-time token.
+      resetPasswordTokenExpiresIn: RESET_LINK_HOURS * 3600,
+      sendResetPassword: async ({ user, token }) => {
+        const row = await prisma.user.findUnique({ where: { id: user.id }, select: { disabled: true } });
+        if (!row || row.disabled) return;
+        await enqueueEmail(
+          prisma,
+          {
+            to: user.email,
+            subject: "Reset your Evident password",
+            bodyText: `Someone asked to reset the password of your Evident account.\n\nSet a new password (the link works once, for ${RESET_LINK_HOURS} hour):\n${setPasswordUrl(config.baseUrl, token)}\n\nIf it was not you, ignore this email: your password has not changed.`,
+            template: "password_reset",
+          },
+          now(),
+        );
+        mail.kick();
+      },
     },
     session: {
       // Idle expiry and the absolute cap are enforced by the API on every request (auth/session.ts);
@@ -104,6 +140,7 @@ export function createAuth(deps: AuthDeps) {
         // reads a session named by a signed 32-byte token, so there is nothing to guess by repeating it.
         "/get-session": false,
         "/change-password": { window: 60, max: 5 },
+        "/request-password-reset": { window: 60, max: 5 },
       },
     },
     advanced: {

@@ -17,6 +17,9 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "families.get": CASE,
   "families.create": CASE,
   "families.update": CASE,
+  "families.workers": ["manager"],
+  "families.allocate": ["manager"],
+  "families.setTeam": ["manager"],
 
   "people.get": CASE,
   "people.create": CASE,
@@ -159,9 +162,20 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "consent.check": CASE,
 
   "admin.users.list": ["admin"],
+  "admin.users.invite": ["admin"],
+  "admin.users.resendInvite": ["admin"],
+  "admin.users.revokeInvite": ["admin"],
   "admin.users.setRole": ["admin"],
+  "admin.users.setTeam": ["admin"],
   "admin.users.disable": ["admin"],
+  "admin.users.unlock": ["admin"],
+  "admin.users.signOutEverywhere": ["admin"],
+  "admin.teams.list": ["admin", "manager"],
+  "admin.teams.create": ["admin"],
+  "admin.teams.rename": ["admin"],
+  "admin.outbox.list": ["admin"],
   "admin.audit.list": ["admin"],
+  "admin.audit.export": ["admin"],
 
   // Training (training:own everyone; training:read admin, trainer, manager; training:write admin, trainer; training:assign admin, trainer, manager).
   "audits.templates.list": ["admin", "manager", "analyst"],

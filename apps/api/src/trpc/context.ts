@@ -13,6 +13,7 @@ import { loadSession } from "../auth/session.js";
 import type { ApiConfig } from "../config.js";
 import type { Db, PrismaClient } from "../db.js";
 import type { Logger } from "../logger.js";
+import type { MailSender } from "../mail/outbox.js";
 
 export interface ApiDeps {
   db: Db;
@@ -23,6 +24,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Audit rows of reads, written by group commit (audit/group-commit.ts). */
   auditQueue: AuditQueue<AuditRowInput>;
+  /** Delivers the email outbox over SMTP when SMTP_URL is set (mail/outbox.ts). */
+  mail: MailSender;
 }
 
 export interface SessionUser {

@@ -263,13 +263,17 @@ export function HomePage() {
 }
 
 function AdminSummary() {
-  const q = useQuery(api.admin.users.list.queryOptions({ limit: 100 }));
+  const q = useQuery(api.admin.users.list.queryOptions({ limit: 100, status: "active" }));
   if (q.isPending) return <Loading what="Loading accounts" />;
   if (q.isError) return <QueryError error={q.error} what="Staff accounts" />;
   return (
     <p className="govuk-body">
       {q.data.items.length}
-      {q.data.nextCursor ? "+" : ""} active staff accounts. Administrators cannot read case records.
+      {q.data.nextCursor ? "+" : ""} active staff accounts. Administrators cannot read case records.{" "}
+      <Link className="govuk-link" to="/admin/users">
+        Invite people and manage accounts
+      </Link>
+      .
     </p>
   );
 }

@@ -10,3 +10,4 @@ export * from "./lockout.js";
 export * from "./password.js";
 export * from "./consent.js";
 export * from "./links.js";
+export * from "./accounts.js";

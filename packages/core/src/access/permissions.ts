@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   /** Recording a safeguarding override of the information barrier. */
   "override:write": ["manager"],
   "override:read": ["manager"],
+  /** Allocating a family to workers and moving it to another team (a manager's decision). */
+  "allocations:write": ["manager"],
   "referrals:read": CASE,
   "referrals:write": CASE_WRITE,
   "episodes:read": CASE,
@@ -106,6 +108,11 @@ export const PERMISSIONS = {
   // Administration.
   "users:read": ["admin"],
   "users:write": ["admin"],
+  /** Teams: creating and renaming them (admins); reading them (admins and managers, for allocation). */
+  "teams:read": ["admin", "manager"],
+  "teams:write": ["admin"],
+  /** The email outbox (in demo mode, what would have been sent). */
+  "outbox:read": ["admin"],
   "audit:read": ["admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 

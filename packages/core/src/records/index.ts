@@ -10,3 +10,4 @@ export * from "./questionnaires.js";
 export * from "./enrolments.js";
 export * from "./referrals.js";
 export * from "./case-checks.js";
+export * from "./allocation.js";

@@ -8,14 +8,16 @@ import { STATUSES } from "../statuses.js";
 import { ZDate, ZId, ZPage, ZVersion, notBefore, zLine, zText } from "./common.js";
 import { ZSafetyChecks } from "./enrolments.js";
 
+/** Search text of a list: up to 100 characters, no control characters. */
+const ZSearch = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "must not contain control characters" });
+
 // ---------------------------------------------------------------- families
 export const ZFamilyListInput = ZPage.extend({
-  search: z
-    .string()
-    .trim()
-    .max(100)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "must not contain control characters" })
-    .optional(),
+  search: ZSearch.optional(),
   open: z.boolean().optional(),
 }).strict();
 
@@ -240,8 +242,37 @@ export const ZRegisterMarkInput = z
   .strict();
 
 // ---------------------------------------------------------------- admin
-export const ZUserListInput = ZPage.extend({ includeDisabled: z.boolean().default(false) }).strict();
-export const ZSetRoleInput = z.object({ userId: ZId, role: z.enum(["admin", "manager", "practitioner", "dv_worker", "trainer", "analyst", "staff"]) }).strict();
+const ZUserRole = z.enum(["admin", "manager", "practitioner", "dv_worker", "trainer", "analyst", "staff"]);
+/** Accounts: every status by default; `status` narrows to invited, active or disabled. */
+export const ZUserListInput = ZPage.extend({
+  includeDisabled: z.boolean().default(true),
+  status: z.enum(["invited", "active", "disabled"]).optional(),
+  search: ZSearch.optional(),
+  role: ZUserRole.optional(),
+  teamId: ZId.optional(),
+}).strict();
+export const ZSetRoleInput = z.object({ userId: ZId, role: ZUserRole }).strict();
+export const ZInviteUserInput = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).email("must be an email address"),
+    name: zLine(200),
+    role: ZUserRole,
+    teamId: ZId.nullable().optional(),
+    /** An existing staff record (e.g. a starter added in training) to link the account to. */
+    staffId: ZId.optional(),
+  })
+  .strict();
+export const ZUserIdInput = z.object({ userId: ZId }).strict();
+export const ZSetTeamInput = z.object({ userId: ZId, teamId: ZId.nullable() }).strict();
+/** A team's name: words (letters, digits, spaces and & ' ( ) , . -) with at least one letter. */
+const ZTeamName = zLine(100)
+  .refine((v) => /^[\p{L}\p{N} &'(),.-]+$/u.test(v), { message: "may use letters, numbers, spaces and & ' ( ) , . - only" })
+  .refine((v) => /\p{L}/u.test(v), { message: "must contain a letter" });
+export const ZTeamCreateInput = z.object({ name: ZTeamName, service: zLine(100).optional() }).strict();
+export const ZTeamRenameInput = z.object({ teamId: ZId, name: ZTeamName }).strict();
+export const ZOutboxListInput = ZPage.extend({ status: z.enum(["pending", "sent", "failed", "blocked"]).optional() }).strict();
+export const ZAllocateInput = z.object({ familyId: ZId, staffId: ZId, lead: z.boolean().default(true) }).strict();
+export const ZFamilyTeamInput = z.object({ familyId: ZId, teamId: ZId }).strict();
 export const ZDisableUserInput = z.object({ userId: ZId, disabled: z.boolean() }).strict();
 export const ZAuditListInput = ZPage.extend({
   actorId: ZId.optional(),

@@ -10,6 +10,7 @@ import { AGENCY_LABEL } from "../../lib/agencies.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { useFamilyWithReferrals } from "../referrals/list.js";
+import { AllocateWorker } from "./allocate.js";
 
 type Family = FamilyDetail;
 type Person = Family["people"][number];
@@ -243,6 +244,7 @@ export default function FamilyPage() {
           { key: "Allocated workers", value: f.allocations.length ? `${f.allocations.length} (${f.allocations.filter((a) => a.lead).length} lead)` : "None" },
         ]}
       />
+      {auth.can("allocations:write") ? <AllocateWorker family={f} /> : null}
 
       <h2 className="govuk-heading-m">People</h2>
       {auth.can("people:write") ? (

@@ -10,6 +10,7 @@ import { getFamilyInScope, listFamiliesInScope } from "@evident/db";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyInScope, familyScopeSql } from "../scope.js";
+import { allocate, setTeam, workers } from "./allocations.js";
 
 const familySelect = { id: true, reference: true, name: true, teamId: true, openedAt: true, closedAt: true, version: true, updatedAt: true } as const;
 
@@ -28,6 +29,10 @@ function datesIn(patch: Record<string, unknown>): Record<string, unknown> {
 }
 
 export const familiesRouter = router({
+  workers,
+  allocate,
+  setTeam,
+
   // The two most frequent reads: one prepared SQL statement each (@evident/db hot.ts), audited by group commit.
   list: authorised("families:read")
     .input(ZFamilyListInput)
