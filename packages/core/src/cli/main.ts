@@ -28,7 +28,7 @@ export const USAGE = `evident — outcome and cost-benefit analysis for children
 
 Usage:
   evident analyse --data DIR --as-at YYYY-MM-DD [--window-months 6] [--tariffs gmca-2019|FILE.json]
-                  [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json]
+                  [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json] [--threads N]
   evident cba --input FILE.json [--format table|json]
   ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
   evident help | --help
@@ -38,6 +38,7 @@ analyse reads DIR/children.csv (child_id, cohort, start_date, end_date[, family_
 ethnicity, sibling_group_size]), DIR/episodes.csv (child_id, status, start_date, end_date) and
 DIR/referrals.csv (child_id, referral_date), and prints the outcome tables, transitions,
 cost-benefit and difference-in-differences of the intervention cohort against the comparison cohort.
+It reads the files on all cores; --threads N uses at most N (1 = no worker threads), e.g. on a shared machine.
 
 cba runs the cost-benefit from published aggregates alone (see examples/aggregates/).
 
@@ -109,6 +110,7 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
       bootstrap: { type: "string" },
       seed: { type: "string" },
       format: { type: "string" },
+      threads: { type: "string" },
     },
   });
   if (!values.data) throw new UsageError("analyse needs --data DIR (a folder with children.csv, episodes.csv and referrals.csv)");
@@ -120,8 +122,9 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
   const replicates = values.bootstrap === undefined ? 1000 : parseInteger(values.bootstrap, "--bootstrap", 0, 100_000);
   const seed = values.seed === undefined ? 20200301 : parseInteger(values.seed, "--seed", 0, 2 ** 31 - 1);
   const tariffs = loadTariffs(values.tariffs);
+  const threads = values.threads === undefined ? undefined : parseInteger(values.threads, "--threads", 1, 256);
 
-  const { dataset } = await loadDatasetDir(values.data);
+  const { dataset } = await loadDatasetDir(values.data, threads === undefined ? {} : { threads });
   const result = analyse(dataset, {
     asAt: values["as-at"],
     windowMonths,

@@ -28,13 +28,51 @@ export interface CsvRow {
   intern(i: number, pool: string[]): string;
 }
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
+export const COMMA = 44;
+export const QUOTE = 34;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const TAB = 9;
 const MAX_FIELDS = 64;
+
+/** What `dayFromBytes` returns for a field that is not a real date. */
+export const NO_DAY = -2_147_483_647;
+const TABLE_FROM_YEAR = 1900;
+const TABLE_YEARS = 300;
+/** Day numbers of every date of 1900–2199 by (year − 1900) × 416 + month × 32 + day; NO_DAY for impossible dates. */
+const DAY_TABLE = (() => {
+  const table = new Int32Array(TABLE_YEARS * 416).fill(NO_DAY);
+  for (let y = 0; y < TABLE_YEARS; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const n = daysInMonth(TABLE_FROM_YEAR + y, m);
+      for (let d = 1; d <= n; d++) table[y * 416 + m * 32 + d] = daysFromCivil(TABLE_FROM_YEAR + y, m, d);
+    }
+  }
+  return table;
+})();
+
+/** The bytes b[s, e) as an ISO date `YYYY-MM-DD` (a day number), or NO_DAY when they are not a real date. */
+export function dayFromBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return NO_DAY;
+  const y0 = b[s]! - 48;
+  const y1 = b[s + 1]! - 48;
+  const y2 = b[s + 2]! - 48;
+  const y3 = b[s + 3]! - 48;
+  const m1 = b[s + 5]! - 48;
+  const m2 = b[s + 6]! - 48;
+  const d1 = b[s + 8]! - 48;
+  const d2 = b[s + 9]! - 48;
+  // A byte that is not a digit is outside 0–9 (negative ones too, read unsigned).
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m1 >>> 0 > 9 || m2 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9) return NO_DAY;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return NO_DAY;
+  const y = year - TABLE_FROM_YEAR;
+  if (y >= 0 && y < TABLE_YEARS) return DAY_TABLE[y * 416 + month * 32 + day]!;
+  return day > daysInMonth(year, month) ? NO_DAY : daysFromCivil(year, month, day);
+}
 
 class ByteRow implements CsvRow {
   buf: Buffer = Buffer.alloc(0);
@@ -49,24 +87,8 @@ class ByteRow implements CsvRow {
     return this.starts[i] === this.ends[i];
   }
   day(i: number): DayNumber | undefined {
-    const b = this.buf;
-    const s = this.starts[i]!;
-    if (this.ends[i]! - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
-    let year = 0;
-    for (let k = 0; k < 4; k++) {
-      const d = b[s + k]! - 48;
-      if (d < 0 || d > 9) return undefined;
-      year = year * 10 + d;
-    }
-    const m1 = b[s + 5]! - 48;
-    const m2 = b[s + 6]! - 48;
-    const d1 = b[s + 8]! - 48;
-    const d2 = b[s + 9]! - 48;
-    if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
-    const month = m1 * 10 + m2;
-    const day = d1 * 10 + d2;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-    return daysFromCivil(year, month, day);
+    const day = dayFromBytes(this.buf, this.starts[i]!, this.ends[i]!);
+    return day === NO_DAY ? undefined : day;
   }
   equals(i: number, value: string): boolean {
     const s = this.starts[i]!;
@@ -139,8 +161,10 @@ export interface ScanHandlers {
   row(row: CsvRow, line: number): boolean;
 }
 
-function parseQuotedLine(text: string): string[] {
-  const parsed = Papa.parse<string[]>(text, { header: false });
+/** Splits one line with quoted cells as RFC 4180 says (papaparse), trimming each cell. */
+export function parseQuotedLine(text: string, delimiter?: ","): string[] {
+  // Without a delimiter papaparse guesses one (the statutory files' historical behaviour); the analysis files are comma-separated.
+  const parsed = Papa.parse<string[]>(text, delimiter ? { header: false, delimiter } : { header: false });
   return (parsed.data[0] ?? []).map((cell) => cell.trim());
 }
 
