@@ -238,7 +238,8 @@ async function workerPool(size: number): Promise<Runner> {
   };
   try {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(spec.source, { eval: spec.eval });
+      // A larger young generation: a range's columns grow by doubling, and fewer scavenges copy them.
+      const worker = new Worker(spec.source, { eval: spec.eval, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { worker, busy: undefined as Pending | undefined };
       worker.on("message", (m: { ok: true; result: RangeResult } | { ok: false; message: string }) => {
         const done = slot.busy;
@@ -276,11 +277,19 @@ async function workerPool(size: number): Promise<Runner> {
 
 const decoder = new TextDecoder();
 
+/** Whether the ASCII bytes b[s, e) spell `text`. */
+function sameText(text: string, b: Uint8Array, s: number, e: number): boolean {
+  if (text.length !== e - s) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[s + k]) return false;
+  return true;
+}
+
 /** The text of a range, for substrings: one latin1 string when it is all ASCII (bytes = characters). */
 function textOf(r: RangeResult): (s: number, e: number) => string {
   if (r.ascii) {
-    const all = Buffer.from(r.text.buffer, r.text.byteOffset, r.text.length).toString("latin1");
-    return (s, e) => all.substring(s, e);
+    // Made on first use: the ids of most runs are matched as bytes and never need it.
+    let all: string | undefined;
+    return (s, e) => (all ??= Buffer.from(r.text.buffer, r.text.byteOffset, r.text.length).toString("latin1")).substring(s, e);
   }
   return (s, e) => decoder.decode(r.text.subarray(s, e));
 }
@@ -346,7 +355,11 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         cEnd[n] = r.end[i]!;
         birth[n] = r.birth[i]!;
         sibling[n] = r.sibling[i]!;
-        familyId.push(r.flags[i] ? text(idEnd, famEnd) : undefined);
+        // Siblings sit on adjacent rows: reuse the previous row's family id when the bytes are the same.
+        if (r.flags[i]) {
+          const previous = familyId.length > 0 ? familyId[familyId.length - 1] : undefined;
+          familyId.push(previous !== undefined && r.ascii && sameText(previous, r.text, idEnd, famEnd) ? previous : text(idEnd, famEnd));
+        } else familyId.push(undefined);
         const eth = r.ref[i]!;
         ethnicity.push(eth >= 0 ? r.pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
         a = ethEnd;
@@ -375,22 +388,30 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       let last = -1;
       for (const r of ranges) {
         const text = textOf(r);
+        const bytes = r.text;
         const global = new Int32Array(r.runs);
         let a = 0;
         for (let j = 0; j < r.runs; j++) {
           const e = r.cuts[j]!;
-          const id = text(a, e);
+          const from = a;
           a = e;
-          // Extracts mostly list children in order: try the next child and the same one before the hash table.
-          let g: number;
-          if (last + 1 < ids.length && ids[last + 1] === id) g = last + 1;
-          else if (last >= 0 && ids[last] === id) g = last;
-          else g = index.getHashed(id, r.ascii ? r.hash[j]! : IdIndex.hash(id)) ?? -1;
+          // Extracts mostly list children in order: try the next child and the same one (comparing bytes,
+          // without making a string) before the hash table.
+          let g = -1;
+          if (r.ascii) {
+            if (last + 1 < ids.length && sameText(ids[last + 1]!, bytes, from, e)) g = last + 1;
+            else if (last >= 0 && sameText(ids[last]!, bytes, from, e)) g = last;
+          }
+          if (g < 0) {
+            const id = text(from, e);
+            g = index.getHashed(id, r.ascii ? r.hash[j]! : IdIndex.hash(id)) ?? -1;
+          }
           global[j] = g;
           if (g >= 0) {
             last = g;
             continue;
           }
+          const id = text(from, e);
           const rowsInRun = (j + 1 < r.runs ? r.ref[j + 1]! : r.count) - r.ref[j]!;
           for (let k = 0; k < rowsInRun; k++) fileProblems.push({ file: plan.file, line: base + r.line[j]! + k, column: "child_id", reason: `no child ${quote(id)} in children.csv` });
         }

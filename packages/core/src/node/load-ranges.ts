@@ -147,12 +147,18 @@ class RangeParser {
   private runStart = 0;
   private runLastLine = -2;
   private readonly c: number[];
+  // Column positions (see RangeJob.columns).
+  private readonly c0: number;
+  private readonly c1: number;
+  private readonly c2: number;
+  private readonly c3: number;
 
   constructor(readonly job: RangeJob) {
     const cap = Math.max(job.width + 1, 8);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
     this.c = job.columns;
+    [this.c0, this.c1, this.c2, this.c3] = job.columns as [number, number, number, number];
   }
 
   private problem(line: number, column: string, reason: string, childId?: string): void {
@@ -327,7 +333,11 @@ class RangeParser {
   }
 
   private child(b: Uint8Array, line: number): void {
-    const [iId, iCohort, iStart, iEnd, iFamily, iBirth, iEth, iSib] = this.c as [number, number, number, number, number, number, number, number];
+    const iId = this.c0;
+    const iCohort = this.c1;
+    const iStart = this.c2;
+    const iEnd = this.c3;
+    const [, , , , iFamily, iBirth, iEth, iSib] = this.c as [number, number, number, number, number, number, number, number];
     const starts = this.starts;
     const ends = this.ends;
     if (starts[iId] === ends[iId]) return this.problem(line, "child_id", "child_id is empty");
@@ -420,7 +430,7 @@ class RangeParser {
 
   /** The run of the row's child id (field 0 of the job's columns): the current one if the id and line follow on. */
   private runOf(b: Uint8Array, line: number): number {
-    const i = this.c[0]!;
+    const i = this.c0;
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     const n = e - s;
@@ -449,7 +459,10 @@ class RangeParser {
   }
 
   private episode(b: Uint8Array, line: number): void {
-    const [iId, iStatus, iStart, iEnd] = this.c as [number, number, number, number];
+    const iId = this.c0;
+    const iStatus = this.c1;
+    const iStart = this.c2;
+    const iEnd = this.c3;
     if (this.starts[iId] === this.ends[iId]) return this.problem(line, "child_id", "child_id is empty");
     let status = this.eq(b, iStatus, "CIN") ? 1 : this.eq(b, iStatus, "CP") ? 2 : this.eq(b, iStatus, "CLA") ? 3 : 0;
     if (status === 0) {
@@ -476,7 +489,8 @@ class RangeParser {
   }
 
   private referral(b: Uint8Array, line: number): void {
-    const [iId, iDate] = this.c as [number, number];
+    const iId = this.c0;
+    const iDate = this.c1;
     if (this.starts[iId] === this.ends[iId]) return this.problem(line, "child_id", "child_id is empty");
     const date = this.day(b, iDate);
     if (date === NO_DAY) return this.problem(line, "referral_date", notADate("referral_date", this.str(b, iDate)), this.str(b, iId));
@@ -534,8 +548,8 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
       const n = Math.min(chunk, job.to - pos);
       const at = pos;
       pos += n;
-      const buf = Buffer.allocUnsafe(n);
-      return readFully(handle, buf, at);
+      // Plain Uint8Arrays throughout (not Buffers), so that the parser's byte reads see one kind of array.
+      return readFully(handle, new Uint8Array(n), at);
     };
     let pending = size > 0 ? next() : undefined;
     while (pending !== undefined) {
@@ -568,7 +582,7 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
   return parser.result();
 }
 
-async function readFully(handle: import("node:fs/promises").FileHandle, buf: Buffer, at: number): Promise<Buffer> {
+async function readFully(handle: import("node:fs/promises").FileHandle, buf: Uint8Array, at: number): Promise<Uint8Array> {
   let got = 0;
   while (got < buf.length) {
     const { bytesRead } = await handle.read(buf, got, buf.length - got, at + got);
