@@ -322,11 +322,13 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const total = childRanges.reduce((n, r) => n + r.count, 0);
     const ids: string[] = [];
     const index = new IdIndex(ids, total);
-    const cohort = new Uint8Array(total);
-    const cStart = new Int32Array(total);
-    const cEnd = new Int32Array(total);
-    const birth = new Int32Array(total);
-    const sibling = new Int32Array(total);
+    // One range: its columns are the dataset's (no copy); several: copied into place.
+    const only = childRanges.length === 1 ? childRanges[0]! : undefined;
+    const cohort = only ? only.cohort : new Uint8Array(total);
+    const cStart = only ? only.start : new Int32Array(total);
+    const cEnd = only ? only.end : new Int32Array(total);
+    const birth = only ? only.birth : new Int32Array(total);
+    const sibling = only ? only.sibling : new Int32Array(total);
     const familyId: (string | undefined)[] = [];
     const ethnicity: (string | undefined)[] = [];
     const childProblems: CsvProblem[] = [];
@@ -350,11 +352,13 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
           a = ethEnd;
           continue;
         }
-        cohort[n] = r.cohort[i]!;
-        cStart[n] = r.start[i]!;
-        cEnd[n] = r.end[i]!;
-        birth[n] = r.birth[i]!;
-        sibling[n] = r.sibling[i]!;
+        if (!only) {
+          cohort[n] = r.cohort[i]!;
+          cStart[n] = r.start[i]!;
+          cEnd[n] = r.end[i]!;
+          birth[n] = r.birth[i]!;
+          sibling[n] = r.sibling[i]!;
+        }
         // Siblings sit on adjacent rows: reuse the previous row's family id when the bytes are the same.
         if (r.flags[i]) {
           const previous = familyId.length > 0 ? familyId[familyId.length - 1] : undefined;
@@ -381,7 +385,10 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       const ranges: RangeResult[] = [];
       for (const r of results[kind]!) ranges.push(await r);
       const count = ranges.reduce((m, r) => m + r.count, 0);
-      const out = { child: new Int32Array(count), a: new Int32Array(count), b: new Int32Array(kind === 1 ? count : 0), status: new Uint8Array(kind === 1 ? count : 0), count, rows: 0 };
+      const one = ranges.length === 1 ? ranges[0]! : undefined;
+      const out = one
+        ? { child: one.run, a: one.start, b: kind === 1 ? one.end : new Int32Array(0), status: kind === 1 ? one.flags : new Uint8Array(0), count, rows: 0 }
+        : { child: new Int32Array(count), a: new Int32Array(count), b: new Int32Array(kind === 1 ? count : 0), status: new Uint8Array(kind === 1 ? count : 0), count, rows: 0 };
       const fileProblems: CsvProblem[] = [];
       let at = 0;
       base = plan.headerLine;
@@ -421,9 +428,10 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         }
         const run = r.run;
         const child = out.child;
+        // With one range, `child` is `run` itself: each entry is read before it is overwritten.
         for (let i = 0; i < r.count; i++) child[at + i] = global[run[i]!]!;
-        out.a.set(r.start.subarray(0, r.count), at);
-        if (kind === 1) {
+        if (!one) out.a.set(r.start.subarray(0, r.count), at);
+        if (kind === 1 && !one) {
           out.b.set(r.end.subarray(0, r.count), at);
           out.status.set(r.flags.subarray(0, r.count), at);
         }
@@ -442,8 +450,8 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     return {
       dataset: {
         children: { count: n, ids, cohort: cohort.subarray(0, n), start: cStart.subarray(0, n), end: cEnd.subarray(0, n), familyId, birth: birth.subarray(0, n), ethnicity, siblingGroupSize: sibling.subarray(0, n) },
-        episodes: { count: e.count, child: e.child, status: e.status, start: e.a, end: e.b },
-        referrals: { count: r.count, child: r.child, date: r.a },
+        episodes: { count: e.count, child: e.child.subarray(0, e.count), status: e.status.subarray(0, e.count), start: e.a.subarray(0, e.count), end: e.b.subarray(0, e.count) },
+        referrals: { count: r.count, child: r.child.subarray(0, r.count), date: r.a.subarray(0, r.count) },
       },
       timings: { childrenMs: t1 - t0, episodesMs: times[0]! - t1, referralsMs: times[1]! - times[0]!, totalMs: t3 - t0, threads: runner.threads },
       rows: { children: childRows, episodes: e.rows, referrals: r.rows },

@@ -180,28 +180,23 @@ class RangeParser {
     const ends = this.ends;
     const cap = starts.length;
     let lineStart = from;
-    let fieldStart = from;
-    let count = 0;
-    let quoted = false;
-    for (let k = from; k <= to; k++) {
-      let c: number;
-      if (k < to) {
-        c = buf[k]!;
+    let k = from;
+    while (k < to) {
+      // One line: commas recorded as they come, a quote only noted.
+      let fieldStart = k;
+      let count = 0;
+      let quoted = false;
+      for (; k < to; k++) {
+        const c = buf[k]!;
+        if (c === LF) break;
         if (c === COMMA) {
           if (count < cap) this.field(buf, count, fieldStart, k);
           count++;
           fieldStart = k + 1;
-          continue;
-        }
-        if (c === QUOTE) {
-          quoted = true;
-          continue;
-        }
-        if (c !== LF) continue;
-      } else if (!last || lineStart === to) {
-        break;
+        } else if (c === QUOTE) quoted = true;
       }
-      // End of a line at k (a line feed, or the end of the file).
+      // Without a line feed the line is complete only at the end of the range.
+      if (k === to && !last) break;
       this.lines++;
       let lineEnd = k;
       if (lineEnd > lineStart && buf[lineEnd - 1] === CR) lineEnd--;
@@ -217,9 +212,7 @@ class RangeParser {
           this.row(buf, count, line);
         }
       }
-      lineStart = fieldStart = k + 1;
-      count = 0;
-      quoted = false;
+      lineStart = ++k;
       if (this.stopped) return to;
     }
     return last ? to : lineStart;
