@@ -9,6 +9,7 @@ import { z } from "zod";
 import { OPEN_END, UNKNOWN_DAY, parseIsoDay, ZIsoDate, type DayNumber } from "../dates.js";
 import { DomainError, type DomainIssue } from "../errors.js";
 import { STATUS_CODE, ZStatus, type TStatus } from "../statuses.js";
+import { growableInt32, growableUint8 } from "./growable.js";
 
 export const COHORTS = ["intervention", "comparison"] as const;
 export const ZCohort = z.enum(COHORTS);
@@ -86,31 +87,6 @@ export interface Dataset {
   referrals: ReferralColumns;
 }
 
-type TypedArray = Int32Array | Uint8Array;
-
-/** An append-only typed array that doubles its capacity as needed. */
-export class Growable<T extends TypedArray> {
-  private data: T;
-  length = 0;
-  constructor(private readonly make: (size: number) => T, capacity = 1024) {
-    this.data = make(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  finish(): T {
-    // A view, not a copy: at national scale the copy costs more than the spare capacity.
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-export const growableInt32 = (capacity?: number) => new Growable((n) => new Int32Array(n), capacity);
-export const growableUint8 = (capacity?: number) => new Growable((n) => new Uint8Array(n), capacity);
 const int32 = growableInt32;
 const uint8 = growableUint8;
 

@@ -10,8 +10,8 @@
  * every RFC 4180 quoting case; the fast path never sees them.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import Papa from "papaparse";
-import { daysFromCivil, daysInMonth, parseIsoDay, type DayNumber } from "../dates.js";
+import { parseIsoDay, type DayNumber } from "../dates.js";
+import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
 /** One record, read field by field (fields are already trimmed of spaces and tabs). */
 export interface CsvRow {
@@ -28,51 +28,7 @@ export interface CsvRow {
   intern(i: number, pool: string[]): string;
 }
 
-export const COMMA = 44;
-export const QUOTE = 34;
-export const LF = 10;
-export const CR = 13;
-export const SPACE = 32;
-export const TAB = 9;
 const MAX_FIELDS = 64;
-
-/** What `dayFromBytes` returns for a field that is not a real date. */
-export const NO_DAY = -2_147_483_647;
-const TABLE_FROM_YEAR = 1900;
-const TABLE_YEARS = 300;
-/** Day numbers of every date of 1900–2199 by (year − 1900) × 416 + month × 32 + day; NO_DAY for impossible dates. */
-const DAY_TABLE = (() => {
-  const table = new Int32Array(TABLE_YEARS * 416).fill(NO_DAY);
-  for (let y = 0; y < TABLE_YEARS; y++) {
-    for (let m = 1; m <= 12; m++) {
-      const n = daysInMonth(TABLE_FROM_YEAR + y, m);
-      for (let d = 1; d <= n; d++) table[y * 416 + m * 32 + d] = daysFromCivil(TABLE_FROM_YEAR + y, m, d);
-    }
-  }
-  return table;
-})();
-
-/** The bytes b[s, e) as an ISO date `YYYY-MM-DD` (a day number), or NO_DAY when they are not a real date. */
-export function dayFromBytes(b: Uint8Array, s: number, e: number): number {
-  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return NO_DAY;
-  const y0 = b[s]! - 48;
-  const y1 = b[s + 1]! - 48;
-  const y2 = b[s + 2]! - 48;
-  const y3 = b[s + 3]! - 48;
-  const m1 = b[s + 5]! - 48;
-  const m2 = b[s + 6]! - 48;
-  const d1 = b[s + 8]! - 48;
-  const d2 = b[s + 9]! - 48;
-  // A byte that is not a digit is outside 0–9 (negative ones too, read unsigned).
-  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m1 >>> 0 > 9 || m2 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9) return NO_DAY;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return NO_DAY;
-  const y = year - TABLE_FROM_YEAR;
-  if (y >= 0 && y < TABLE_YEARS) return DAY_TABLE[y * 416 + month * 32 + day]!;
-  return day > daysInMonth(year, month) ? NO_DAY : daysFromCivil(year, month, day);
-}
 
 class ByteRow implements CsvRow {
   buf: Buffer = Buffer.alloc(0);
@@ -161,12 +117,6 @@ export interface ScanHandlers {
   row(row: CsvRow, line: number): boolean;
 }
 
-/** Splits one line with quoted cells as RFC 4180 says (papaparse), trimming each cell. */
-export function parseQuotedLine(text: string, delimiter?: ","): string[] {
-  // Without a delimiter papaparse guesses one (the statutory files' historical behaviour); the analysis files are comma-separated.
-  const parsed = Papa.parse<string[]>(text, delimiter ? { header: false, delimiter } : { header: false });
-  return (parsed.data[0] ?? []).map((cell) => cell.trim());
-}
 
 /**
  * Reads a CSV file and calls the handlers for the header and each record.

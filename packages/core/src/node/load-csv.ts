@@ -16,7 +16,7 @@ import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { IdIndex, type Dataset } from "../evaluation/dataset.js";
-import { parseQuotedLine } from "./csv-scan.js";
+import { parseQuotedLine } from "./csv-bytes.js";
 import { FILE_NAMES, parseRange, quote, readAt, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
 export interface CsvProblem {

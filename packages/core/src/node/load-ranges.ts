@@ -15,9 +15,9 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { growableInt32, growableUint8, type Growable } from "../evaluation/dataset.js";
-import { OPEN_END, UNKNOWN_DAY } from "../dates.js";
-import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-scan.js";
+import { growableInt32, growableUint8 } from "../evaluation/growable.js";
+import { OPEN_END, UNKNOWN_DAY } from "../day-numbers.js";
+import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
 export const MAX_ID = 64;
 export type FileKind = 0 | 1 | 2;
@@ -602,4 +602,3 @@ export function readAt(path: string, at: number, n: number): Buffer {
   }
 }
 
-export type { Growable };
