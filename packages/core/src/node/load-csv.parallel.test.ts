@@ -167,6 +167,20 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(outputs[1]).toEqual(outputs[0]);
   });
 
+  it("reports only the first problems when every row is wrong, on any number of threads", async () => {
+    // A children file for other children: every episode is of an unknown child, every child of children.csv twice.
+    const other = folder({ ...files, "children.csv": "child_id,cohort,start_date,end_date\nX1,comparison,2018-01-01,2018-02-01\n" });
+    const first = truth.episodes.slice(0, 20).map((e, i) => ({ file: "episodes.csv", line: i + 2, column: "child_id", reason: `no child "${e.id}" in children.csv` }));
+    expect(await problemsOf(other, { threads: 1 })).toEqual({ problems: first, truncated: true });
+    expect(await problemsOf(other, SPLIT)).toEqual({ problems: first, truncated: true });
+    const twice = folder({ ...files, "children.csv": files["children.csv"]! + files["children.csv"]!.split("\n").slice(1).join("\n") });
+    const lines = files["children.csv"]!.split("\n").length - 1; // the first copy's lines, header included
+    const one = await problemsOf(twice, { threads: 1 });
+    expect(one.truncated).toBe(true);
+    expect((one.problems as { line: number }[])[0]!.line).toBe(lines + 1);
+    expect(await problemsOf(twice, SPLIT)).toEqual(one);
+  });
+
   it("gives the same analysis of the report-table example on one thread and on several", async () => {
     const example = fileURLToPath(new URL("../../../../examples/ifp-like", import.meta.url));
     const options = { asAt: "2020-03-01", programmeCost: 501597, bootstrap: { replicates: 50, seed: 7 } };

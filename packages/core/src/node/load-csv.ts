@@ -339,6 +339,7 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       for (const p of r.problems) childProblems.push({ file: "children.csv", line: base + p.line, column: p.column, reason: p.reason });
       const text = textOf(r);
       const cuts = r.cuts;
+      let duplicates = 0;
       let a = 0;
       for (let i = 0; i < r.count; i++) {
         const idEnd = cuts[3 * i]!;
@@ -348,7 +349,8 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         ids.push(id);
         if (!index.addHashed(id, r.ascii ? r.hash[i]! : IdIndex.hash(id), n)) {
           ids.pop();
-          childProblems.push({ file: "children.csv", line: base + r.line[i]!, column: "child_id", reason: `child ${quote(id)} appears more than once` });
+          // Rows come in line order: a range's first maxProblems duplicates are all that can be reported.
+          if (duplicates++ < maxProblems) childProblems.push({ file: "children.csv", line: base + r.line[i]!, column: "child_id", reason: `child ${quote(id)} appears more than once` });
           a = ethEnd;
           continue;
         }
@@ -397,6 +399,7 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         const text = textOf(r);
         const bytes = r.text;
         const global = new Int32Array(r.runs);
+        let unknown = 0;
         let a = 0;
         for (let j = 0; j < r.runs; j++) {
           const e = r.cuts[j]!;
@@ -419,8 +422,10 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
             continue;
           }
           const id = text(from, e);
-          const rowsInRun = (j + 1 < r.runs ? r.ref[j + 1]! : r.count) - r.ref[j]!;
+          // Runs come in line order: the range's first maxProblems unknown rows are all that can be reported.
+          const rowsInRun = Math.min((j + 1 < r.runs ? r.ref[j + 1]! : r.count) - r.ref[j]!, maxProblems - unknown);
           for (let k = 0; k < rowsInRun; k++) fileProblems.push({ file: plan.file, line: base + r.line[j]! + k, column: "child_id", reason: `no child ${quote(id)} in children.csv` });
+          unknown += rowsInRun;
         }
         for (const p of r.problems) {
           const unknown = p.childId !== undefined && index.get(p.childId) === undefined;
