@@ -23,14 +23,20 @@ export const MAX_ID = 64;
 export type FileKind = 0 | 1 | 2;
 export const FILE_NAMES = ["children.csv", "episodes.csv", "referrals.csv"] as const;
 
-/** Column positions in the header: [child_id, cohort, start, end, family, birth, ethnicity, siblings] (−1 = absent). */
+/** One range of one file to parse. */
 export interface RangeJob {
   kind: FileKind;
   path: string;
   /** Byte offsets: `from` is the start of a line; `to` is just after a line feed, or the end of the file. */
   from: number;
   to: number;
+  /**
+   * Positions in the header of the file's columns, required then optional (−1 = absent): children
+   * [child_id, cohort, start_date, end_date, family_id, birth_date, ethnicity, sibling_group_size],
+   * episodes [child_id, status, start_date, end_date], referrals [child_id, referral_date].
+   */
   columns: number[];
+  /** Cells in the header: every row must have as many. */
   width: number;
   maxProblems: number;
   /** Bytes per read (the next read runs while this chunk is parsed). */
@@ -70,7 +76,7 @@ export interface RangeResult {
   end: Int32Array;
   birth: Int32Array;
   sibling: Int32Array;
-  /** Children: −1 = no family id. Episodes: the status. */
+  /** Children: 1 when the row has a family id. Episodes: the status (1 CIN, 2 CP, 3 CLA). */
   flags: Uint8Array;
   /** Children: ethnicity as index into `pool`, −1 none, −2 text in `text`. Runs: first row of each run. */
   ref: Int32Array;
