@@ -475,22 +475,22 @@ const medianRun = (runs) => {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-/** Top functions by self time in a V8 .cpuprofile. */
+/** Top functions by self time over several V8 .cpuprofile files (one per thread). */
 function summariseProfile(files, top = 15) {
   const self = new Map();
   let total = 0;
   for (const file of files) {
-  const profile = JSON.parse(readFileSync(file, "utf8"));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const d = dt[i] ?? 0;
-    total += d;
-    const cf = node.callFrame;
-    const key = `${cf.functionName || "(anonymous)"}  ${cf.url ? cf.url.replace(/^file:\/\//, "").replace(`${ROOT}/`, "") : ""}${cf.url ? `:${cf.lineNumber + 1}` : ""}`;
-    self.set(key, (self.get(key) ?? 0) + d);
-  }
+    const profile = JSON.parse(readFileSync(file, "utf8"));
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const dt = profile.timeDeltas;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const node = byId.get(profile.samples[i]);
+      const d = dt[i] ?? 0;
+      total += d;
+      const cf = node.callFrame;
+      const key = `${cf.functionName || "(anonymous)"}  ${cf.url ? cf.url.replace(/^file:\/\//, "").replace(`${ROOT}/`, "") : ""}${cf.url ? `:${cf.lineNumber + 1}` : ""}`;
+      self.set(key, (self.get(key) ?? 0) + d);
+    }
   }
   return {
     totalMs: total / 1000,
