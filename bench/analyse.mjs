@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Benchmark of `evident analyse` against the same computation in DuckDB.
+ * Benchmark of `evident analyse` against the same computation in DuckDB, each
+ * both on all cores and on one thread.
  *
  *   npm run build -w @evident/core          # the benchmark runs the built package
  *   node bench/analyse.mjs                  # 10k, 100k and 1M children
@@ -14,7 +15,8 @@
  *                       (default 100: 1000 replicates at 1M take about 4 minutes; pass 1000 to measure them)
  *   --window-months M   window length (default 6)
  *   --as-at YYYY-MM-DD  analysis date (default: the generator's, 2021-03-31)
- *   --engines LIST      evident,duckdb (default both)
+ *   --engines LIST      of evident (all cores), evident-1 (one thread), duckdb (one thread), duckdb-all (all cores);
+ *                       default all four
  *   --data DIR          where generated data lives (default bench/.data)
  *   --out FILE          JSON results (default bench/results/analyse-<date>.json)
  *   --profile           also run Evident once per size under `node --cpu-prof` and print the hottest functions
@@ -26,11 +28,13 @@
  * the (warm) page cache.
  *
  * Evident: `loadDatasetDir` from @evident/core/node (read + parse + validate +
- * build columns), then `analyse` with 0 bootstrap replicates — that is the
+ * build columns; `threads: 1` for evident-1, the default of all cores for
+ * evident), then `analyse` with 0 bootstrap replicates — that is the
  * comparable part. The DiD bootstrap (1000 replicates by default) is timed in a
  * separate process as analyse(R) − analyse(0).
  *
- * DuckDB (@duckdb/node-api, SET threads=1, in memory): read_csv of the three
+ * DuckDB (@duckdb/node-api, in memory, SET threads=1 for duckdb and = the
+ * number of cores for duckdb-all, as analysts run it): read_csv of the three
  * files into tables (types given, no sniffing), then SQL computing the same
  * thing: per child a before window [start − M months, start) and an after
  * window [end + 1, end + M months + 1), both cut at as-at (DuckDB's
@@ -43,6 +47,7 @@
  * and every disagreement is printed as MISMATCH (exit code 1).
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { cpus, totalmem, loadavg, release, platform } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -54,7 +59,14 @@ const RESULT_MARK = "@@BENCH_RESULT ";
 const STATUSES = ["CIN", "CP", "CLA"];
 const HIGHEST = ["none", "CIN", "CP", "CLA"];
 const COHORTS = ["intervention", "comparison"];
-const GOALS = { ratioBelow: 1, peakMiB: 1536, children100kMs: 1000 };
+const GOALS = { ratioAllCoresBelow: 1, ratioOneThreadAtMost: 0.5, peakMiB: 1024, children100kMs: 300 };
+/** Engines: which worker runs them and with how many threads (0 = the engine's default, all cores). */
+const ENGINES = {
+  evident: { kind: "evident", threads: 0, label: "Evident" },
+  "evident-1": { kind: "evident", threads: 1, label: "Evident 1t" },
+  duckdb: { kind: "duckdb", threads: 1, label: "DuckDB 1t" },
+  "duckdb-all": { kind: "duckdb", threads: cpus().length, label: "DuckDB all" },
+};
 
 // ===================================================================== helpers
 const now = () => performance.now();
@@ -89,7 +101,8 @@ function parseArgs(argv) {
     bootstrapLarge: 100,
     windowMonths: 6,
     asAt: undefined,
-    engines: ["evident", "duckdb"],
+    engines: Object.keys(ENGINES),
+    threads: 0,
     data: join(ROOT, "bench", ".data"),
     out: undefined,
     profile: false,
@@ -117,6 +130,7 @@ function parseArgs(argv) {
     else if (k === "--worker") a.worker = v();
     else if (k === "--dir") a.dir = resolve(v());
     else if (k === "--seed") a.seed = Number.parseInt(v(), 10);
+    else if (k === "--threads") a.threads = Number.parseInt(v(), 10);
     else if (k === "--help" || k === "-h") {
       process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0].replace(/^#!.*\n\/\*\*\n/, "").replace(/^ \* ?/gm, "") + "\n");
       process.exit(0);
@@ -124,7 +138,7 @@ function parseArgs(argv) {
   }
   if (!(a.repeat >= 1)) throw new Error("--repeat must be at least 1");
   if (!(a.bootstrap >= 0)) throw new Error("--bootstrap must be 0 or more");
-  for (const e of a.engines) if (!["evident", "duckdb"].includes(e)) throw new Error(`unknown engine ${e}`);
+  for (const e of a.engines) if (!ENGINES[e]) throw new Error(`unknown engine ${e} (${Object.keys(ENGINES).join(", ")})`);
   return a;
 }
 
@@ -151,6 +165,16 @@ function emptyTotals() {
   return Object.fromEntries(COHORTS.map((c) => [c, { n: 0, before: win(), after: win(), transitions: matrix() }]));
 }
 
+/** SHA-256 of every column of a dataset: equal digests = bit-for-bit equal datasets. */
+function datasetDigest(ds) {
+  const h = createHash("sha256");
+  const bytes = (a) => h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const c = ds.children;
+  h.update(JSON.stringify([c.count, c.ids, c.familyId, c.ethnicity]));
+  for (const a of [c.cohort, c.start, c.end, c.birth, c.siblingGroupSize, ds.episodes.child, ds.episodes.status, ds.episodes.start, ds.episodes.end, ds.referrals.child, ds.referrals.date]) bytes(a);
+  return h.digest("hex");
+}
+
 // ===================================================================== Evident worker
 async function evidentWorker(args) {
   const t00 = now();
@@ -159,7 +183,7 @@ async function evidentWorker(args) {
   const setupMs = now() - t00;
 
   const t0 = now();
-  const loaded = await node.loadDatasetDir(args.dir);
+  const loaded = await node.loadDatasetDir(args.dir, args.threads ? { threads: args.threads } : {});
   const t1 = now();
   const result = core.analyse(loaded.dataset, {
     asAt: args.asAt,
@@ -196,6 +220,8 @@ async function evidentWorker(args) {
   const ds = loaded.dataset;
   return {
     engine: "evident",
+    threads: loaded.timings?.threads,
+    datasetDigest: datasetDigest(ds),
     setupMs,
     loadMs: t1 - t0,
     analysisMs: t2 - t1,
@@ -244,9 +270,10 @@ const sqlString = (s) => `'${String(s).replace(/'/g, "''")}'`;
 async function duckdbWorker(args) {
   const t00 = now();
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const db = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const n = String(args.threads || 1);
+  const db = await DuckDBInstance.create(":memory:", { threads: n });
   const con = await db.connect();
-  await con.run("SET threads=1");
+  await con.run(`SET threads=${n}`);
   const version = (await con.runAndReadAll("SELECT version() AS v")).getRowObjectsJson()[0].v;
   const threads = (await con.runAndReadAll("SELECT current_setting('threads') AS t")).getRowObjectsJson()[0].t;
   const setupMs = now() - t00;
@@ -394,6 +421,8 @@ function runWorker(kind, args, dir, extraNodeArgs = []) {
     String(args.bootstrap),
     "--seed",
     String(args.seed),
+    "--threads",
+    String(args.threads ?? 0),
   ];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, childArgs, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
@@ -446,20 +475,22 @@ const medianRun = (runs) => {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-/** Top functions by self time in a V8 .cpuprofile. */
-function summariseProfile(file, top = 15) {
-  const profile = JSON.parse(readFileSync(file, "utf8"));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+/** Top functions by self time over several V8 .cpuprofile files (one per thread). */
+function summariseProfile(files, top = 15) {
   const self = new Map();
-  const dt = profile.timeDeltas;
   let total = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const d = dt[i] ?? 0;
-    total += d;
-    const cf = node.callFrame;
-    const key = `${cf.functionName || "(anonymous)"}  ${cf.url ? cf.url.replace(/^file:\/\//, "").replace(`${ROOT}/`, "") : ""}${cf.url ? `:${cf.lineNumber + 1}` : ""}`;
-    self.set(key, (self.get(key) ?? 0) + d);
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, "utf8"));
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const dt = profile.timeDeltas;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const node = byId.get(profile.samples[i]);
+      const d = dt[i] ?? 0;
+      total += d;
+      const cf = node.callFrame;
+      const key = `${cf.functionName || "(anonymous)"}  ${cf.url ? cf.url.replace(/^file:\/\//, "").replace(`${ROOT}/`, "") : ""}${cf.url ? `:${cf.lineNumber + 1}` : ""}`;
+      self.set(key, (self.get(key) ?? 0) + d);
+    }
   }
   return {
     totalMs: total / 1000,
@@ -503,12 +534,14 @@ async function main() {
     const asAt = args.asAt ?? meta.asAt ?? "2021-03-31";
     const wargs = { ...args, asAt };
     process.stderr.write(`\n${sizeLabel(n)} children, ${meta.episodes} episodes, ${meta.referrals} referrals (as at ${asAt}):\n`);
-    const runs = { evident: [], duckdb: [] };
+    const runs = Object.fromEntries(args.engines.map((e) => [e, []]));
     for (let r = 0; r < args.repeat; r++) {
       for (const engine of args.engines) {
-        const res = await runWorker(engine, wargs, dir);
+        const spec = ENGINES[engine];
+        const res = await runWorker(spec.kind, { ...wargs, threads: spec.threads }, dir);
+        res.engine = engine;
         runs[engine].push(res);
-        process.stderr.write(`  run ${r + 1} ${pad(engine, 8, true)} load ${fmtMs(res.loadMs)} ms, analysis ${fmtMs(res.analysisMs)} ms, total ${fmtMs(res.totalMs)} ms, peak ${Math.round(res.peakMiB)} MiB\n`);
+        process.stderr.write(`  run ${r + 1} ${pad(engine, 10, true)} load ${fmtMs(res.loadMs)} ms, analysis ${fmtMs(res.analysisMs)} ms, total ${fmtMs(res.totalMs)} ms, peak ${Math.round(res.peakMiB)} MiB\n`);
       }
     }
     let bootstrap;
@@ -528,39 +561,55 @@ async function main() {
       );
     }
     let profile;
-    if (args.profile && args.engines.includes("evident")) {
+    const profiled = args.engines.find((e) => ENGINES[e].kind === "evident");
+    if (args.profile && profiled) {
       const profDir = join(args.data, "profiles", sizeLabel(n).toLowerCase());
       mkdirSync(profDir, { recursive: true });
       const before = new Set(readdirSync(profDir));
-      await runWorker("evident", wargs, dir, ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
-      const file = readdirSync(profDir)
+      // --cpu-prof writes one profile per thread: the main thread's and each worker's.
+      await runWorker("evident", { ...wargs, threads: ENGINES[profiled].threads }, dir, ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+      const files = readdirSync(profDir)
         .filter((f) => f.endsWith(".cpuprofile") && !before.has(f))
-        .map((f) => join(profDir, f))
-        .sort((p, q) => statSync(q).mtimeMs - statSync(p).mtimeMs)[0];
-      if (file) profile = { file: file.replace(`${ROOT}/`, ""), ...summariseProfile(file) };
+        .map((f) => join(profDir, f));
+      if (files.length) profile = { engine: profiled, files: files.map((f) => f.replace(`${ROOT}/`, "")), ...summariseProfile(files) };
     }
 
-    const ev = runs.evident.length ? medianRun(runs.evident) : undefined;
-    const dk = runs.duckdb.length ? medianRun(runs.duckdb) : undefined;
+    const med = Object.fromEntries(args.engines.map((e) => [e, medianRun(runs[e])]));
     let mismatches = [];
-    // Every run of either engine must give the same totals as the first Evident (or DuckDB) run.
-    const all = [...runs.evident, ...runs.duckdb];
+    // Every run of every engine must give the same totals as the first run.
+    const all = args.engines.flatMap((e) => runs[e]);
     for (const run of all.slice(1)) {
       for (const d of compareTotals(all[0].totals, run.totals)) mismatches.push({ ...d, between: `${all[0].engine} vs ${run.engine}` });
+    }
+    // And Evident's dataset must be the same bit for bit whatever its threads.
+    const evidentRuns = all.filter((r) => r.datasetDigest);
+    for (const run of evidentRuns.slice(1)) {
+      if (run.datasetDigest !== evidentRuns[0].datasetDigest) mismatches.push({ cell: `dataset digest (${run.engine})`, evident: evidentRuns[0].datasetDigest.slice(0, 16), duckdb: run.datasetDigest.slice(0, 16), between: `${evidentRuns[0].engine} vs ${run.engine}` });
     }
     // Keep one entry per cell.
     mismatches = [...new Map(mismatches.map((d) => [d.cell, d])).values()];
     if (mismatches.length) anyMismatch = true;
+    const ratio = (x, y) => (med[x] && med[y] ? med[x].totalMs / med[y].totalMs : undefined);
+    const best = (e) => Math.min(...runs[e].map((x) => x.totalMs));
+    const ratioOfBest = (x, y) => (med[x] && med[y] ? best(x) / best(y) : undefined);
     sizes.push({
       children: n,
       label: sizeLabel(n),
       data: { dir: dir.replace(`${ROOT}/`, ""), episodes: meta.episodes, referrals: meta.referrals, openEpisodes: meta.openEpisodes, bytes: meta.bytes },
       asAt,
-      evident: ev && { ...ev, allTotalMs: runs.evident.map((x) => round(x.totalMs, 1)), medianOf: runs.evident.length },
-      duckdb: dk && { ...dk, allTotalMs: runs.duckdb.map((x) => round(x.totalMs, 1)), medianOf: runs.duckdb.length },
-      ratio: ev && dk ? ev.totalMs / dk.totalMs : undefined,
-      ratioOfBest: ev && dk ? Math.min(...runs.evident.map((x) => x.totalMs)) / Math.min(...runs.duckdb.map((x) => x.totalMs)) : undefined,
+      engines: Object.fromEntries(args.engines.map((e) => [e, { ...med[e], allTotalMs: runs[e].map((x) => round(x.totalMs, 1)), medianOf: runs[e].length }])),
+      ratios: {
+        evidentVsDuckdbAllCores: ratio("evident", "duckdb-all"),
+        evidentVsDuckdbOneThread: ratio("evident", "duckdb"),
+        evidentOneThreadVsDuckdbOneThread: ratio("evident-1", "duckdb"),
+      },
+      ratiosOfBest: {
+        evidentVsDuckdbAllCores: ratioOfBest("evident", "duckdb-all"),
+        evidentVsDuckdbOneThread: ratioOfBest("evident", "duckdb"),
+        evidentOneThreadVsDuckdbOneThread: ratioOfBest("evident-1", "duckdb"),
+      },
       check: all.length > 1 ? (mismatches.length ? "MISMATCH" : "same totals") : "not compared",
+      datasetsIdentical: evidentRuns.length > 1 ? evidentRuns.every((r) => r.datasetDigest === evidentRuns[0].datasetDigest) : undefined,
       mismatches,
       bootstrap,
       profile,
@@ -571,29 +620,30 @@ async function main() {
   const lines = [];
   const say = (s = "") => lines.push(s);
   say("");
-  say(`evident analyse vs DuckDB (1 thread) — median of ${args.repeat} run(s) per engine; times in ms, memory = peak RSS of the engine's own process in MiB`);
+  say(`evident analyse vs DuckDB — median of ${args.repeat} run(s) per engine; times in ms, memory = peak RSS of the engine's own process in MiB; "1t" = one thread, "all" = all cores`);
   say(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.loadAverageAtStart[0]} at start, ${round(loadavg()[0], 2)} at end${loadavg()[0] > machine.cores * 0.75 ? " — the machine was busy with other work: expect noisy times" : ""}`);
   say("");
-  const head = ["children", "episodes", "engine", "load/parse", "analysis", "total", "best total", "peak RSS", "Evident/DuckDB", "totals"];
-  const widths = [9, 9, 8, 11, 9, 9, 10, 9, 15, 12];
+  const head = ["children", "episodes", "engine", "load/parse", "analysis", "total", "best total", "peak RSS", "/DuckDB 1t", "/DuckDB all", "totals"];
+  const widths = [9, 9, 10, 11, 9, 9, 10, 9, 10, 11, 12];
   say(head.map((h, i) => pad(h, widths[i], i === 2)).join("  "));
   say(widths.map((w) => "-".repeat(w)).join("  "));
   for (const s of sizes) {
-    for (const e of ["evident", "duckdb"]) {
-      const r = s[e];
-      if (!r) continue;
+    for (const e of args.engines) {
+      const r = s.engines[e];
+      const vs = (y) => (ENGINES[e].kind === "evident" && s.engines[y] ? (r.totalMs / s.engines[y].totalMs).toFixed(2) : "");
       say(
         [
           pad(s.label, widths[0]),
           pad(s.data.episodes, widths[1]),
-          pad(e === "evident" ? "Evident" : "DuckDB", widths[2], true),
+          pad(ENGINES[e].label, widths[2], true),
           pad(fmtMs(r.loadMs), widths[3]),
           pad(fmtMs(r.analysisMs), widths[4]),
           pad(fmtMs(r.totalMs), widths[5]),
           pad(fmtMs(Math.min(...r.allTotalMs)), widths[6]),
           pad(Math.round(r.peakMiB), widths[7]),
-          pad(e === "evident" && s.ratio !== undefined ? s.ratio.toFixed(2) : "", widths[8]),
-          pad(e === "evident" ? s.check : "", widths[9]),
+          pad(vs("duckdb"), widths[8]),
+          pad(vs("duckdb-all"), widths[9]),
+          pad(e === args.engines[0] ? s.check : "", widths[10]),
         ].join("  "),
       );
     }
@@ -602,40 +652,30 @@ async function main() {
   for (const s of sizes) {
     if (s.mismatches.length) {
       say(`!!!!!!!! MISMATCH at ${s.label} children: ${s.mismatches.length} cell(s) differ !!!!!!!!`);
-      for (const d of s.mismatches.slice(0, 40)) say(`  ${d.cell}: evident ${d.evident}, duckdb ${d.duckdb} (${d.between})`);
+      for (const d of s.mismatches.slice(0, 40)) say(`  ${d.cell}: ${d.evident} vs ${d.duckdb} (${d.between})`);
       say("");
     }
   }
 
-  say("Where the time goes (Evident, median run):");
+  say("Where the time goes (median runs):");
   for (const s of sizes) {
-    const ev = s.evident;
-    if (!ev) continue;
-    const parts = [];
-    const loader = ev.phases.loader ?? {};
-    let loaderLeaves = 0;
-    for (const [k, v] of Object.entries(loader)) {
-      if (typeof v !== "number" || /^total/i.test(k)) continue;
-      parts.push(`${k.replace(/Ms$/, "")} ${fmtMs(v)}`);
-      loaderLeaves += v;
+    for (const e of args.engines) {
+      const r = s.engines[e];
+      if (ENGINES[e].kind === "evident") {
+        const loader = r.phases.loader ?? {};
+        const parts = [];
+        for (const [k, v] of Object.entries(loader)) if (typeof v === "number" && !/^(total|threads)/i.test(k)) parts.push(`${k.replace(/Ms$/, "")} ${fmtMs(v)}`);
+        parts.push(`window computation ${fmtMs(r.phases.windowsMs)}`, `aggregation ${fmtMs(r.phases.aggregationMs)}`);
+        if (e === "evident" && s.bootstrap) parts.push(`[not in total: DiD interval, ${s.bootstrap.method === "bootstrap" ? `bootstrap ×${s.bootstrap.replicates}` : "normal (over the bootstrap budget)"} ${fmtMs(Math.max(0, s.bootstrap.bootstrapMs))}]`);
+        say(`  ${pad(s.label, 5)} ${pad(ENGINES[e].label, 10, true)} (${r.threads} thread${r.threads === 1 ? "" : "s"}): ${parts.join(" | ")}  (total ${fmtMs(r.totalMs)}; module import ${fmtMs(r.setupMs)} not counted; reading the files' ${round(r.phases.bytes / 1024 ** 2, 1)} MiB alone: ${fmtMs(r.phases.rawReadMs)})`);
+      } else {
+        say(`  ${pad(s.label, 5)} ${pad(ENGINES[e].label, 10, true)} (threads=${r.threads}): ${Object.entries(r.phases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(" | ")}  (total ${fmtMs(r.totalMs)}; instance start ${fmtMs(r.setupMs)} not counted)`);
+      }
     }
-    const loaderRest = ev.loadMs - loaderLeaves;
-    if (loaderLeaves > 0 && loaderRest > 1) parts.push(`rest of loader ${fmtMs(loaderRest)}`);
-    if (loaderLeaves === 0) parts.push(`load ${fmtMs(ev.loadMs)}`);
-    parts.push(`window computation ${fmtMs(ev.phases.windowsMs)}`, `aggregation ${fmtMs(ev.phases.aggregationMs)}`);
-    if (s.bootstrap) parts.push(`[not in total: DiD interval, ${s.bootstrap.method === "bootstrap" ? `bootstrap ×${s.bootstrap.replicates}` : "normal (over the bootstrap budget)"} ${fmtMs(Math.max(0, s.bootstrap.bootstrapMs))}]`);
-    say(`  ${pad(s.label, 5)}: ${parts.join(" | ")}  (total ${fmtMs(ev.totalMs)}; module import ${fmtMs(ev.setupMs)} not counted)`);
-    if (ev.phases.rawReadMs !== undefined) say(`         for reference: reading the files' ${round(ev.phases.bytes / 1024 ** 2, 1)} MiB alone takes ${fmtMs(ev.phases.rawReadMs)} ms, so the rest of the load is parsing, validation and building columns`);
-  }
-  say("Where the time goes (DuckDB, median run):");
-  for (const s of sizes) {
-    const dk = s.duckdb;
-    if (!dk) continue;
-    say(`  ${pad(s.label, 5)}: ${Object.entries(dk.phases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(" | ")}  (total ${fmtMs(dk.totalMs)}; instance start ${fmtMs(dk.setupMs)} not counted)`);
   }
   for (const s of sizes) {
     if (!s.profile) continue;
-    say(`Hottest functions, Evident at ${s.label} (self time, ${s.profile.file}):`);
+    say(`Hottest functions, ${ENGINES[s.profile.engine].label} at ${s.label} (self time over all its threads, ${s.profile.files.length} profile(s) in ${dirname(s.profile.files[0])}):`);
     for (const t of s.profile.top) say(`  ${pad(fmtMs(t.selfMs), 7)} ms ${pad(t.share.toFixed(1), 5)}%  ${t.fn}`);
   }
 
@@ -645,10 +685,14 @@ async function main() {
   const big = sizes.find((s) => s.children === 1_000_000) ?? sizes.at(-1);
   const mid = sizes.find((s) => s.children === 100_000);
   const verdict = (ok) => (ok ? "PASS" : "FAIL");
-  if (big?.ratio !== undefined) say(`  Evident faster than DuckDB (1 thread) end to end at ${big.label}: ratio ${big.ratio.toFixed(2)} of medians, ${big.ratioOfBest.toFixed(2)} of best runs (goal < ${GOALS.ratioBelow}) … ${verdict(big.ratio < GOALS.ratioBelow)}`);
-  if (big?.evident) say(`  Evident peak memory at ${big.label}: ${Math.round(big.evident.peakMiB)} MiB (goal ≤ ${GOALS.peakMiB} MiB = 1.5 GiB) … ${verdict(big.evident.peakMiB <= GOALS.peakMiB)}`);
-  if (mid?.evident) say(`  Evident at 100k children: ${fmtMs(mid.evident.totalMs)} ms (goal < ${GOALS.children100kMs} ms) … ${verdict(mid.evident.totalMs < GOALS.children100kMs)}`);
-  say(`  Same totals in both engines: ${anyMismatch ? "NO — MISMATCH (see above)" : sizes.every((s) => s.check === "same totals") ? "yes, at every size" : "not checked at every size"}`);
+  const r = big?.ratios ?? {};
+  const rb = big?.ratiosOfBest ?? {};
+  if (r.evidentVsDuckdbAllCores !== undefined) say(`  Evident faster than DuckDB on all cores end to end at ${big.label}: ratio ${r.evidentVsDuckdbAllCores.toFixed(2)} of medians, ${rb.evidentVsDuckdbAllCores.toFixed(2)} of best runs (goal < ${GOALS.ratioAllCoresBelow}) … ${verdict(r.evidentVsDuckdbAllCores < GOALS.ratioAllCoresBelow)}`);
+  if (r.evidentVsDuckdbOneThread !== undefined) say(`  Evident at most half of DuckDB on one thread at ${big.label}: ratio ${r.evidentVsDuckdbOneThread.toFixed(2)} of medians, ${rb.evidentVsDuckdbOneThread.toFixed(2)} of best runs (goal ≤ ${GOALS.ratioOneThreadAtMost}) … ${verdict(r.evidentVsDuckdbOneThread <= GOALS.ratioOneThreadAtMost)}`);
+  if (r.evidentOneThreadVsDuckdbOneThread !== undefined) say(`  (for reference: Evident on one thread / DuckDB on one thread at ${big.label}: ${r.evidentOneThreadVsDuckdbOneThread.toFixed(2)})`);
+  if (big?.engines.evident) say(`  Evident peak memory at ${big.label}: ${Math.round(big.engines.evident.peakMiB)} MiB (goal ≤ ${GOALS.peakMiB} MiB = 1 GiB) … ${verdict(big.engines.evident.peakMiB <= GOALS.peakMiB)}`);
+  if (mid?.engines.evident) say(`  Evident at 100k children: ${fmtMs(mid.engines.evident.totalMs)} ms (goal < ${GOALS.children100kMs} ms) … ${verdict(mid.engines.evident.totalMs < GOALS.children100kMs)}`);
+  say(`  Same totals in every engine and run, and Evident's dataset identical on one thread and on all cores: ${anyMismatch ? "NO — MISMATCH (see above)" : sizes.every((s) => s.check === "same totals") ? `yes, at every size${sizes.every((s) => s.datasetsIdentical) ? " (dataset digests equal)" : ""}` : "not checked at every size"}`);
   process.stdout.write(`${lines.join("\n")}\n`);
 
   const out = args.out ?? join(ROOT, "bench", "results", `analyse-${started.toISOString().slice(0, 10)}.json`);

@@ -19,7 +19,13 @@
  *   (empty end date);
  * - about 1.5 referrals per child (0–3);
  * - optional columns filled most of the time (family ids shared by
- *   siblings, DfE ethnicity codes, birth dates, sibling group sizes).
+ *   siblings, DfE ethnicity codes, birth dates, sibling group sizes) and
+ *   empty otherwise;
+ * - as real extracts are not always tidy: about 1 % of rows with quoted
+ *   fields ("C0000042","CP",…), and about 3 % of children whose row (in
+ *   children.csv), episodes or referrals come later than their place in
+ *   child order (up to 5,000 children later). These choices come from a
+ *   second seeded generator, so the values are the same as version 1's.
  *
  * Output is streamed in ~1 MB chunks with back-pressure, so 1M children /
  * 3M episodes are written in constant memory. Files are written under a
@@ -30,7 +36,7 @@ import { createWriteStream, mkdirSync, renameSync, writeFileSync, existsSync, rm
 import { join, resolve } from "node:path";
 import { once } from "node:events";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
@@ -196,6 +202,31 @@ export async function generate({ children: n, out, seed = 20240101, log = () => 
   ew.line("child_id,status,start_date,end_date\n");
   rw.line("child_id,referral_date\n");
   cw.rows = ew.rows = rw.rows = 0; // count data rows only
+  // Untidiness (quoting, rows out of child order) draws from its own generator: the data themselves
+  // are the same as without it.
+  const mess = createRng(seed ^ 0x5bd1e995);
+  const quoted = (text) => (text !== "" && mess.next() < 0.01 ? `"${text}"` : text);
+  /** Rows held back to be written after a later child: due child index → lines. */
+  const later = [new Map(), new Map(), new Map()];
+  const writers = [cw, ew, rw];
+  const place = (which, i, lines) => {
+    if (lines.length === 0) return;
+    if (mess.next() < 0.03) {
+      const due = i + mess.int(1, 5000);
+      const held = later[which].get(due);
+      if (held) held.push(...lines);
+      else later[which].set(due, lines);
+    } else for (const l of lines) writers[which].line(l);
+  };
+  const release = (i) => {
+    for (let w = 0; w < 3; w++) {
+      const held = later[w].get(i);
+      if (held) {
+        for (const l of held) writers[w].line(l);
+        later[w].delete(i);
+      }
+    }
+  };
 
   let family = 0;
   let familySize = 0;
@@ -219,12 +250,13 @@ export async function generate({ children: n, out, seed = 20240101, log = () => 
     const birth = rng.next() < 0.97 ? iso(start - rng.int(0, 17 * 365 + 364)) : "";
     const ethnicity = rng.next() < 0.96 ? ETHNICITIES[pick(rng, ETHNICITY_CUM)] : "";
     const siblings = rng.next() < 0.95 ? String(pick(rng, SIBLINGS_CUM) + 1) : "";
-    cw.line(`${id},${cohort},${iso(start)},${iso(end)},${familyId},${birth},${ethnicity},${siblings}\n`);
+    place(0, i, [`${quoted(id)},${quoted(cohort)},${iso(start)},${iso(end)},${quoted(familyId)},${birth},${quoted(ethnicity)},${siblings}\n`]);
 
     const episodes = pick(rng, EPISODE_COUNT_CUM);
     prevStart.fill(0);
     prevEnd.fill(0);
     let lastStatus = 0;
+    const episodeLines = [];
     for (let k = 0; k < episodes; k++) {
       let status;
       let s;
@@ -241,14 +273,19 @@ export async function generate({ children: n, out, seed = 20240101, log = () => 
       // Episodes running past the as-at date are mostly still open; a few others are open by mistake.
       const isOpen = (e > AS_AT_DAY && rng.next() < 0.7) || rng.next() < 0.02;
       if (isOpen) open++;
-      ew.line(`${id},${STATUS[status - 1]},${iso(s)},${isOpen ? "" : iso(e)}\n`);
+      episodeLines.push(`${quoted(id)},${quoted(STATUS[status - 1])},${iso(s)},${isOpen ? "" : iso(e)}\n`);
       prevStart[status] = s;
       prevEnd[status] = isOpen ? AS_AT_DAY : e;
       lastStatus = status;
     }
 
+    place(1, i, episodeLines);
+
     const referrals = pick(rng, REFERRAL_COUNT_CUM);
-    for (let k = 0; k < referrals; k++) rw.line(`${id},${iso(rng.int(start - 400, end + 300))}\n`);
+    const referralLines = [];
+    for (let k = 0; k < referrals; k++) referralLines.push(`${quoted(id)},${iso(rng.int(start - 400, end + 300))}\n`);
+    place(2, i, referralLines);
+    release(i);
 
     if ((i & 1023) === 1023) {
       await cw.maybeFlush();
@@ -257,6 +294,8 @@ export async function generate({ children: n, out, seed = 20240101, log = () => 
       if ((i & 0x3ffff) === 0x3ffff) log(`  ${i + 1} children…`);
     }
   }
+  // Rows held back past the last child, in the order they fell due.
+  for (let w = 0; w < 3; w++) for (const due of [...later[w].keys()].sort((a, b) => a - b)) for (const l of later[w].get(due)) writers[w].line(l);
   await Promise.all([cw.close(), ew.close(), rw.close()]);
   const meta = {
     generator: "bench/generate.mjs",

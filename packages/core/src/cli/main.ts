@@ -31,7 +31,7 @@ export const USAGE = `evident — outcome and cost-benefit analysis for children
 
 Usage:
   evident analyse --data DIR --as-at YYYY-MM-DD [--window-months 6] [--tariffs gmca-2019|FILE.json]
-                  [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json]
+                  [--programme-cost GBP] [--bootstrap 1000] [--seed N] [--format table|json] [--threads N]
                   [--match nearest [--match-ratio 1] [--caliper 0.2|none] [--match-exact highestBefore]]
   evident cba --input FILE.json [--format table|json]
   ${CONVERT_USAGE.replace(/\n/g, "\n  ")}
@@ -47,6 +47,7 @@ With --match nearest it also matches each intervention child to its nearest comp
 propensity score (from the before window, age and any numeric x_ column of children.csv), shows the
 balance before and after, and the naive and matched estimates side by side with a placebo test
 (see docs/evaluation.md).
+It reads the files on all cores; --threads N uses at most N (1 = no worker threads), e.g. on a shared machine.
 
 cba runs the cost-benefit from published aggregates alone (see examples/aggregates/).
 
@@ -151,6 +152,7 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
       "match-ratio": { type: "string" },
       caliper: { type: "string" },
       "match-exact": { type: "string" },
+      threads: { type: "string" },
     },
   });
   if (!values.data) throw new UsageError("analyse needs --data DIR (a folder with children.csv, episodes.csv and referrals.csv)");
@@ -163,8 +165,9 @@ async function runAnalyse(args: string[], io: CliIo): Promise<number> {
   const seed = values.seed === undefined ? 20200301 : parseInteger(values.seed, "--seed", 0, 2 ** 31 - 1);
   const tariffs = loadTariffs(values.tariffs);
   const matching = parseMatching(values);
+  const threads = values.threads === undefined ? undefined : parseInteger(values.threads, "--threads", 1, 256);
 
-  const { dataset } = await loadDatasetDir(values.data);
+  const { dataset } = await loadDatasetDir(values.data, threads === undefined ? {} : { threads });
   const result = analyse(dataset, {
     asAt: values["as-at"],
     windowMonths,

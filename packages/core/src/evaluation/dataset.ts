@@ -9,6 +9,7 @@ import { z } from "zod";
 import { OPEN_END, UNKNOWN_DAY, parseIsoDay, ZIsoDate, type DayNumber } from "../dates.js";
 import { DomainError, type DomainIssue } from "../errors.js";
 import { STATUS_CODE, ZStatus, type TStatus } from "../statuses.js";
+import { growableInt32, growableUint8 } from "./growable.js";
 
 export const COHORTS = ["intervention", "comparison"] as const;
 export const ZCohort = z.enum(COHORTS);
@@ -88,31 +89,8 @@ export interface Dataset {
   referrals: ReferralColumns;
 }
 
-type TypedArray = Int32Array | Uint8Array;
-
-/** An append-only typed array that doubles its capacity as needed. */
-class Growable<T extends TypedArray> {
-  private data: T;
-  length = 0;
-  constructor(private readonly make: (size: number) => T, capacity = 1024) {
-    this.data = make(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  finish(): T {
-    // A view, not a copy: at national scale the copy costs more than the spare capacity.
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-const int32 = (capacity?: number) => new Growable((n) => new Int32Array(n), capacity);
-const uint8 = (capacity?: number) => new Growable((n) => new Uint8Array(n), capacity);
+const int32 = growableInt32;
+const uint8 = growableUint8;
 
 export interface ChildInput {
   childId: string;
@@ -130,22 +108,34 @@ export interface ChildInput {
  * typed arrays: for a national extract (a million ids) it is several times
  * cheaper to build than a Map, and it creates no garbage.
  */
-class IdIndex {
-  private table = new Int32Array(1 << 12).fill(-1);
-  private mask = (1 << 12) - 1;
-  private hashes = new Int32Array(1 << 11);
+export class IdIndex {
+  private table: Int32Array;
+  private mask: number;
+  private hashes: Int32Array;
   size = 0;
 
-  constructor(private readonly ids: string[]) {}
+  /** `expected`: how many ids will be added, to size the table once (optional). */
+  constructor(private readonly ids: string[], expected = 0) {
+    let slots = 1 << 12;
+    while (slots < expected * 2 + 2) slots *= 2;
+    this.table = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(Math.max(1 << 11, expected));
+  }
 
-  private static hash(id: string): number {
+  /** FNV-1a over the id's UTF-16 code units (for ASCII ids, the same as over its bytes: see the CSV loader). */
+  static hash(id: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
     return h | 0;
   }
 
   get(id: string): number | undefined {
-    const h = IdIndex.hash(id);
+    return this.getHashed(id, IdIndex.hash(id));
+  }
+
+  /** As `get`, with `h` = `IdIndex.hash(id)` computed by the caller. */
+  getHashed(id: string, h: number): number | undefined {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.table[slot]!;
       if (at < 0) return undefined;
@@ -155,7 +145,11 @@ class IdIndex {
 
   /** Adds `id` at position `index` (= the number of ids added so far); false if it is already present. */
   add(id: string, index: number): boolean {
-    const h = IdIndex.hash(id);
+    return this.addHashed(id, IdIndex.hash(id), index);
+  }
+
+  /** As `add`, with `h` = `IdIndex.hash(id)` computed by the caller. */
+  addHashed(id: string, h: number, index: number): boolean {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.table[slot]!;
       if (at < 0) {

@@ -10,8 +10,8 @@
  * every RFC 4180 quoting case; the fast path never sees them.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import Papa from "papaparse";
-import { daysFromCivil, daysInMonth, parseIsoDay, type DayNumber } from "../dates.js";
+import { parseIsoDay, type DayNumber } from "../dates.js";
+import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
 /** One record, read field by field (fields are already trimmed of spaces and tabs). */
 export interface CsvRow {
@@ -28,12 +28,6 @@ export interface CsvRow {
   intern(i: number, pool: string[]): string;
 }
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
 const MAX_FIELDS = 64;
 
 class ByteRow implements CsvRow {
@@ -49,24 +43,8 @@ class ByteRow implements CsvRow {
     return this.starts[i] === this.ends[i];
   }
   day(i: number): DayNumber | undefined {
-    const b = this.buf;
-    const s = this.starts[i]!;
-    if (this.ends[i]! - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
-    let year = 0;
-    for (let k = 0; k < 4; k++) {
-      const d = b[s + k]! - 48;
-      if (d < 0 || d > 9) return undefined;
-      year = year * 10 + d;
-    }
-    const m1 = b[s + 5]! - 48;
-    const m2 = b[s + 6]! - 48;
-    const d1 = b[s + 8]! - 48;
-    const d2 = b[s + 9]! - 48;
-    if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
-    const month = m1 * 10 + m2;
-    const day = d1 * 10 + d2;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-    return daysFromCivil(year, month, day);
+    const day = dayFromBytes(this.buf, this.starts[i]!, this.ends[i]!);
+    return day === NO_DAY ? undefined : day;
   }
   equals(i: number, value: string): boolean {
     const s = this.starts[i]!;
@@ -139,10 +117,6 @@ export interface ScanHandlers {
   row(row: CsvRow, line: number): boolean;
 }
 
-function parseQuotedLine(text: string): string[] {
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: "," });
-  return (parsed.data[0] ?? []).map((cell) => cell.trim());
-}
 
 /**
  * Reads a CSV file and calls the handlers for the header and each record.
@@ -182,14 +156,14 @@ export function scanCsvFile(path: string, handlers: ScanHandlers, chunkBytes = 1
       if (blank) return true;
       if (!sawHeader) {
         sawHeader = true;
-        return handlers.header(parseQuotedLine(view.toString("utf8", from, to)));
+        return handlers.header(parseQuotedLine(view.toString("utf8", from, to), ","));
       }
       // Split on commas; a quote anywhere sends the line to papaparse.
       let count = 0;
       let start = from;
       for (let k = from; k <= to; k++) {
         const c = k < to ? view[k]! : COMMA;
-        if (c === QUOTE && chunkHasQuote) return handlers.row(new StringRow(parseQuotedLine(view.toString("utf8", from, to))), line);
+        if (c === QUOTE && chunkHasQuote) return handlers.row(new StringRow(parseQuotedLine(view.toString("utf8", from, to), ",")), line);
         if (c !== COMMA) continue;
         if (count === MAX_FIELDS) return handlers.row(new StringRow(view.toString("utf8", from, to).split(",").map((x) => x.trim())), line);
         let s = start;

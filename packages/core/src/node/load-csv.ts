@@ -4,15 +4,21 @@
  * part of @evident/core that touches the file system; it is exported from
  * `@evident/core/node`, not from the pure library entry point.
  *
- * Parsing is streamed with papaparse (no whole file held as rows), and every
- * problem is reported with file, line, column and reason. Line numbers count
- * the header as line 1 (cells spanning several lines are not expected in
- * these files).
+ * The files are cut into byte ranges at line ends and parsed in worker
+ * threads (all cores by default, `threads` to choose; one thread parses on
+ * the main thread), then merged here in file order, so the dataset and the
+ * problems are the same whatever the number of threads. Every problem is
+ * reported with file, line, column and reason, and nothing is returned when
+ * there is one. Line numbers count every line of the file (cells spanning
+ * several lines are not expected in these files).
  */
+import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { DatasetBuilder, type Dataset } from "../evaluation/dataset.js";
-import { scanCsvFile, type CsvRow } from "./csv-scan.js";
+import { IdIndex, type Dataset } from "../evaluation/dataset.js";
+import { CR, LF, parseQuotedLine } from "./csv-bytes.js";
+import { inline, workerPool } from "./load-pool.js";
+import { FILE_NAMES, quote, readAt, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
 export interface CsvProblem {
   file: string;
@@ -33,10 +39,15 @@ export function formatProblem(p: CsvProblem): string {
 }
 
 export interface LoadTimings {
+  /** Until the children are merged (episodes and referrals are being parsed meanwhile when there are workers). */
   childrenMs: number;
+  /** From then until the episodes are merged. */
   episodesMs: number;
+  /** From then until the referrals are merged. */
   referralsMs: number;
   totalMs: number;
+  /** Threads that parsed: 1 = the main thread alone. */
+  threads: number;
 }
 
 export interface LoadResult {
@@ -46,234 +57,344 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** Read files in chunks of this many bytes (default 16 MiB; small values are for tests). */
+  /**
+   * Threads parsing the files (default: all cores, `os.availableParallelism()`). With 1 the main thread
+   * parses; with more, worker threads do (when worker threads are not available the main thread does).
+   */
+  threads?: number;
+  /** Read files in chunks of this many bytes (default 4 MiB; small values are for tests). */
   chunkBytes?: number;
+  /** Cut the files into ranges of about this many bytes for the threads (default: from the sizes and threads). */
+  rangeBytes?: number;
   /** Stop after this many problems (default 20). */
   maxProblems?: number;
   /** Refuse files larger than this many bytes (default 4 GiB). */
   maxFileBytes?: number;
 }
 
-const CHILD_COLUMNS = ["child_id", "cohort", "start_date", "end_date"] as const;
-const OPTIONAL_CHILD_COLUMNS = ["family_id", "birth_date", "ethnicity", "sibling_group_size"] as const;
-const EPISODE_COLUMNS = ["child_id", "status", "start_date", "end_date"] as const;
-const REFERRAL_COLUMNS = ["child_id", "referral_date"] as const;
-const MAX_ID = 64;
+const REQUIRED = [
+  ["child_id", "cohort", "start_date", "end_date"],
+  ["child_id", "status", "start_date", "end_date"],
+  ["child_id", "referral_date"],
+] as const;
+const OPTIONAL = [["family_id", "birth_date", "ethnicity", "sibling_group_size"], [], []] as const;
 
-class Problems {
-  readonly list: CsvProblem[] = [];
-  truncated = false;
-  constructor(private readonly max: number) {}
-  /** Records a problem; returns false once the list is full (so a scan can stop). */
-  add(file: string, line: number, column: string, reason: string): boolean {
-    if (this.list.length < this.max) this.list.push({ file, line, column, reason });
-    // At the limit the scan stops, so later problems (if any) go unreported.
-    if (this.list.length >= this.max) this.truncated = true;
-    return !this.truncated;
-  }
+/** Below this many bytes in all, the default is to parse on the main thread (starting workers costs more). */
+const PARALLEL_FROM_BYTES = 4 << 20;
+
+interface FilePlan {
+  kind: FileKind;
+  file: string;
+  path: string;
+  /** Problems found before parsing rows (missing file, header), in order. */
+  problems: CsvProblem[];
+  /** The header's line number: the first data line is the next one. */
+  headerLine: number;
+  ranges: RangeJob[];
 }
 
-type RowHandler = (row: CsvRow, line: number) => boolean;
-
-function parseFile(
-  path: string,
-  file: string,
-  required: readonly string[],
-  optional: readonly string[],
-  problems: Problems,
-  maxBytes: number,
-  chunkBytes: number,
-  onHeader: (index: Record<string, number>) => RowHandler,
-): number {
+/** Finds the header (the first line that is not blank) and checks its columns. */
+function planFile(kind: FileKind, dir: string, maxBytes: number, maxProblems: number, chunkBytes: number): FilePlan & { dataStart: number; size: number } {
+  const file = FILE_NAMES[kind];
+  const path = join(dir, file);
+  const plan = { kind, file, path, problems: [] as CsvProblem[], headerLine: 0, ranges: [] as RangeJob[], dataStart: 0, size: 0 };
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    problems.add(file, 0, "", `cannot read ${file}: no such file in the data folder`);
-    return 0;
+    plan.problems.push({ file, line: 0, column: "", reason: `cannot read ${file}: no such file in the data folder` });
+    return plan;
   }
   if (size > maxBytes) {
-    problems.add(file, 0, "", `${file} is ${size} bytes, more than the limit of ${maxBytes}`);
-    return 0;
+    plan.problems.push({ file, line: 0, column: "", reason: `${file} is ${size} bytes, more than the limit of ${maxBytes}` });
+    return plan;
   }
-  let handler: RowHandler | undefined;
-  let width = 0;
-  let rows = 0;
-  scanCsvFile(
-    path,
-    {
-    header: (cells) => {
-      const names = cells.map((cell) => cell.toLowerCase());
+  plan.size = size;
+  let pos = 0;
+  let line = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  for (;;) {
+    const read = readAt(path, pos, 1 << 16);
+    pos += read.length;
+    const view = carry.length ? Buffer.concat([carry, read]) : read;
+    const base = pos - view.length;
+    let from = 0;
+    for (;;) {
+      let to = view.indexOf(LF, from);
+      const atEnd = to < 0;
+      if (atEnd) {
+        if (read.length > 0 || from === view.length) break;
+        to = view.length;
+      }
+      line++;
+      let s = from;
+      let e = to > from && view[to - 1] === CR ? to - 1 : to;
+      if (line === 1 && e - s >= 3 && view[s] === 0xef && view[s + 1] === 0xbb && view[s + 2] === 0xbf) s += 3;
+      from = to + 1;
+      let blank = true;
+      for (let k = s; k < e; k++) {
+        if (view[k] !== 32 && view[k] !== 9) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) continue;
+      const names = parseQuotedLine(view.toString("utf8", s, e), ",").map((cell) => cell.toLowerCase());
       const index: Record<string, number> = {};
       names.forEach((name, i) => {
         if (name) index[name] = i;
       });
+      const required: readonly string[] = REQUIRED[kind];
+      const optional: readonly string[] = OPTIONAL[kind];
       const missing = required.filter((name) => index[name] === undefined);
       if (missing.length > 0) {
-        problems.add(file, 1, missing.join(", "), `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name ${required.join(", ")}${optional.length ? `; optional: ${optional.join(", ")}` : ""})`);
-        return false;
+        plan.problems.push({ file, line: 1, column: missing.join(", "), reason: `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name ${required.join(", ")}${optional.length ? `; optional: ${optional.join(", ")}` : ""})` });
+        return plan;
       }
-      width = names.length;
-      handler = onHeader(index);
-      return true;
-    },
-    row: (row, line) => {
-      rows++;
-      if (row.count !== width) return problems.add(file, line, "", `expected ${width} cells, found ${row.count}`);
-      return handler!(row, line);
-    },
-    },
-    chunkBytes,
-  );
-  if (handler === undefined && problems.list.every((p) => p.file !== file)) {
-    problems.add(file, 1, "", `${file} is empty: it needs a header row`);
+      plan.headerLine = line;
+      plan.dataStart = Math.min(size, base + from);
+      const columns = [...required, ...optional].map((name) => index[name] ?? -1);
+      // Children: numeric user covariates, any column named x_… (e.g. x_assessment_factors).
+      const extraNames = kind === 0 ? names.filter((name, i) => name.startsWith("x_") && name.length > 2 && index[name] === i) : [];
+      plan.ranges.push({ kind, path, from: plan.dataStart, to: size, columns, extra: extraNames.map((name) => index[name]!), extraNames, width: names.length, maxProblems, chunkBytes });
+      return plan;
+    }
+    carry = view.subarray(from);
+    if (read.length === 0) break;
   }
-  return rows;
+  plan.problems.push({ file, line: 1, column: "", reason: `${file} is empty: it needs a header row` });
+  return plan;
+}
+
+/** Cuts a file's data into ranges of about `target` bytes, each ending just after a line feed. */
+function split(job: RangeJob, target: number): RangeJob[] {
+  const out: RangeJob[] = [];
+  let from = job.from;
+  while (job.to - from > target * 1.5) {
+    let at = from + target;
+    let cut = -1;
+    while (at < job.to) {
+      const window = readAt(job.path, at, 1 << 16);
+      const lf = window.indexOf(LF);
+      if (lf >= 0) {
+        cut = at + lf + 1;
+        break;
+      }
+      at += window.length;
+    }
+    if (cut < 0 || cut >= job.to) break;
+    out.push({ ...job, from, to: cut });
+    from = cut;
+  }
+  out.push({ ...job, from });
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/** Whether the ASCII bytes b[s, e) spell `text`. */
+function sameText(text: string, b: Uint8Array, s: number, e: number): boolean {
+  if (text.length !== e - s) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[s + k]) return false;
+  return true;
+}
+
+/** The text of a range, for substrings: one latin1 string when it is all ASCII (bytes = characters). */
+function textOf(r: RangeResult): (s: number, e: number) => string {
+  if (r.ascii) {
+    // Made on first use: the ids of most runs are matched as bytes and never need it.
+    let all: string | undefined;
+    return (s, e) => (all ??= Buffer.from(r.text.buffer, r.text.byteOffset, r.text.length).toString("latin1")).substring(s, e);
+  }
+  return (s, e) => decoder.decode(r.text.subarray(s, e));
 }
 
 /** Loads `children.csv`, `episodes.csv` and `referrals.csv` from a folder. Throws CsvInputError listing problems. */
 export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const problems = new Problems(options.maxProblems ?? 20);
-  const maxBytes = options.maxFileBytes ?? 4 * 1024 ** 3;
-  const chunkBytes = options.chunkBytes ?? 16 << 20;
-  const builder = new DatasetBuilder();
   const t0 = performance.now();
-  // Extracts list a child's episodes and referrals together and in child order: try the last child
-  // and the next one before the hash lookup, comparing bytes without making a string.
-  let last = -1;
-  const lookup = (row: CsvRow, i: number): number => {
-    if (last >= 0 && row.equals(i, builder.childId(last))) return last;
-    if (last + 1 < builder.childCount && row.equals(i, builder.childId(last + 1))) return ++last;
-    const found = builder.childIndex(row.text(i));
-    if (found === undefined) return -1;
-    last = found;
-    return found;
-  };
-
-  // Numeric user covariates (columns named x_…), one value per child (NaN = empty).
-  const extra: { name: string; index: number; values: number[] }[] = [];
-  const childRows = parseFile(join(dir, "children.csv"), "children.csv", CHILD_COLUMNS, OPTIONAL_CHILD_COLUMNS, problems, maxBytes, chunkBytes, (ix) => {
-    const F = "children.csv";
-    const iId = ix.child_id!;
-    const iCohort = ix.cohort!;
-    const iStart = ix.start_date!;
-    const iEnd = ix.end_date!;
-    const iFamily = ix.family_id;
-    const iBirth = ix.birth_date;
-    const iEth = ix.ethnicity;
-    const iSib = ix.sibling_group_size;
-    const ethnicityPool: string[] = [];
-    let lastFamily: string | undefined;
-    for (const [name, index] of Object.entries(ix)) if (name.startsWith("x_") && name.length > 2) extra.push({ name, index, values: [] });
-    return (row, line) => {
-      if (row.isEmpty(iId)) return problems.add(F, line, "child_id", "child_id is empty");
-      const id = row.text(iId);
-      if (id.length > MAX_ID) return problems.add(F, line, "child_id", `child_id is longer than ${MAX_ID} characters`);
-      const cohort = row.equals(iCohort, "intervention") ? "intervention" : row.equals(iCohort, "comparison") ? "comparison" : lowerCohort(row.text(iCohort));
-      if (cohort === undefined) return problems.add(F, line, "cohort", `cohort must be "intervention" or "comparison", not ${quote(row.text(iCohort))}`);
-      const start = row.day(iStart);
-      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row.text(iStart))} is not a real date written YYYY-MM-DD`);
-      const end = row.day(iEnd);
-      if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(row.text(iEnd))} is not a real date written YYYY-MM-DD`);
-      if (end < start) return problems.add(F, line, "end_date", "end_date is before start_date");
-      let birth: number | undefined;
-      if (iBirth !== undefined && !row.isEmpty(iBirth)) {
-        birth = row.day(iBirth);
-        if (birth === undefined) return problems.add(F, line, "birth_date", `birth_date ${quote(row.text(iBirth))} is not a real date written YYYY-MM-DD`);
-      }
-      let siblings: number | undefined;
-      if (iSib !== undefined && !row.isEmpty(iSib)) {
-        siblings = row.int(iSib, 2);
-        if (siblings < 1) return problems.add(F, line, "sibling_group_size", `sibling_group_size ${quote(row.text(iSib))} must be a whole number from 1`);
-      }
-      let family: string | undefined;
-      if (iFamily !== undefined && !row.isEmpty(iFamily)) {
-        // Siblings usually sit on adjacent rows: reuse the previous row's family id string.
-        family = lastFamily !== undefined && row.equals(iFamily, lastFamily) ? lastFamily : row.text(iFamily);
-        if (family.length > MAX_ID) return problems.add(F, line, "family_id", `family_id is longer than ${MAX_ID} characters`);
-        lastFamily = family;
-      }
-      let ethnicity: string | undefined;
-      if (iEth !== undefined && !row.isEmpty(iEth)) {
-        ethnicity = row.intern(iEth, ethnicityPool);
-        if (ethnicity.length > 8) return problems.add(F, line, "ethnicity", `ethnicity ${quote(ethnicity)} is not a DfE ethnicity code`);
-      }
-      for (const x of extra) {
-        if (row.isEmpty(x.index)) continue;
-        const value = Number(row.text(x.index));
-        if (!Number.isFinite(value)) return problems.add(F, line, x.name, `${x.name} ${quote(row.text(x.index))} is not a number (leave it empty when not known)`);
-      }
-      const added = builder.addChild({ childId: id, cohort, start, end, familyId: family, birth, ethnicity, siblingGroupSize: siblings });
-      if (!added) return problems.add(F, line, "child_id", `child ${quote(id)} appears more than once`);
-      for (const x of extra) x.values.push(row.isEmpty(x.index) ? Number.NaN : Number(row.text(x.index)));
-      return true;
-    };
-  });
-  const t1 = performance.now();
+  const maxProblems = options.maxProblems ?? 20;
+  const maxBytes = options.maxFileBytes ?? 4 * 1024 ** 3;
+  const chunkBytes = options.chunkBytes ?? 4 << 20;
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const plans = ([0, 1, 2] as const).map((kind) => planFile(kind, dir, maxBytes, maxProblems, chunkBytes));
+  const bytes = plans.reduce((n, p) => n + (p.size - p.dataStart), 0);
+  const parallel = threads > 1 && (options.threads !== undefined || bytes >= PARALLEL_FROM_BYTES);
+  const target = options.rangeBytes ?? (parallel ? Math.max(1 << 20, Math.min(16 << 20, Math.ceil(bytes / (threads * 4)))) : Infinity);
+  for (const plan of plans) if (plan.ranges.length === 1 && Number.isFinite(target)) plan.ranges = split(plan.ranges[0]!, target);
   // Episodes and referrals refer to children: without a valid children file their problems would only be noise.
-  if (problems.list.length > 0) throw new CsvInputError(problems.list, problems.truncated);
+  if (plans[0]!.problems.length > 0) throw fail(plans[0]!.problems, maxProblems);
 
-  const episodeRows = parseFile(join(dir, "episodes.csv"), "episodes.csv", EPISODE_COLUMNS, [], problems, maxBytes, chunkBytes, (ix) => {
-    const F = "episodes.csv";
-    const iId = ix.child_id!;
-    const iStatus = ix.status!;
-    const iStart = ix.start_date!;
-    const iEnd = ix.end_date!;
-    return (row, line) => {
-      const child = lookup(row, iId);
-      if (child < 0) return problems.add(F, line, "child_id", row.isEmpty(iId) ? "child_id is empty" : `no child ${quote(row.text(iId))} in children.csv`);
-      const status = row.equals(iStatus, "CIN") ? 1 : row.equals(iStatus, "CP") ? 2 : row.equals(iStatus, "CLA") ? 3 : statusCode(row.text(iStatus));
-      if (status === 0) return problems.add(F, line, "status", `status must be CIN, CP or CLA, not ${quote(row.text(iStatus))}`);
-      const start = row.day(iStart);
-      if (start === undefined) return problems.add(F, line, "start_date", `start_date ${quote(row.text(iStart))} is not a real date written YYYY-MM-DD`);
-      let end: number | undefined;
-      if (!row.isEmpty(iEnd)) {
-        end = row.day(iEnd);
-        if (end === undefined) return problems.add(F, line, "end_date", `end_date ${quote(row.text(iEnd))} is not a real date written YYYY-MM-DD (leave it empty for an open episode)`);
-        if (end < start) return problems.add(F, line, "end_date", "end_date is before start_date");
+  const jobs = plans.flatMap((p) => p.ranges);
+  const runner = parallel && jobs.length > 1 ? await workerPool(Math.min(threads, jobs.length)) : inline;
+  try {
+    // Every range is asked for at once (the pool queues them, in file order); results are merged in order.
+    const results = plans.map((p) => p.ranges.map((job) => runner.run(job)));
+    for (const list of results) for (const r of list) r.catch(() => {});
+
+    // ---- children
+    const childRanges: RangeResult[] = [];
+    for (const r of results[0]!) childRanges.push(await r);
+    const total = childRanges.reduce((n, r) => n + r.count, 0);
+    const ids: string[] = [];
+    const index = new IdIndex(ids, total);
+    // One range: its columns are the dataset's (no copy); several: copied into place.
+    const only = childRanges.length === 1 ? childRanges[0]! : undefined;
+    const cohort = only ? only.cohort : new Uint8Array(total);
+    const cStart = only ? only.start : new Int32Array(total);
+    const cEnd = only ? only.end : new Int32Array(total);
+    const birth = only ? only.birth : new Int32Array(total);
+    const sibling = only ? only.sibling : new Int32Array(total);
+    const familyId: (string | undefined)[] = [];
+    const ethnicity: (string | undefined)[] = [];
+    const childProblems: CsvProblem[] = [];
+    const extraNames = plans[0]!.ranges[0]?.extraNames ?? [];
+    const extraValues = extraNames.map(() => new Float64Array(total));
+    let n = 0;
+    let base = plans[0]!.headerLine;
+    let childRows = 0;
+    for (const r of childRanges) {
+      for (const p of r.problems) childProblems.push({ file: "children.csv", line: base + p.line, column: p.column, reason: p.reason });
+      const text = textOf(r);
+      const cuts = r.cuts;
+      let duplicates = 0;
+      let a = 0;
+      for (let i = 0; i < r.count; i++) {
+        const idEnd = cuts[3 * i]!;
+        const famEnd = cuts[3 * i + 1]!;
+        const ethEnd = cuts[3 * i + 2]!;
+        const id = text(a, idEnd);
+        ids.push(id);
+        if (!index.addHashed(id, r.ascii ? r.hash[i]! : IdIndex.hash(id), n)) {
+          ids.pop();
+          // Rows come in line order: a range's first maxProblems duplicates are all that can be reported.
+          if (duplicates++ < maxProblems) childProblems.push({ file: "children.csv", line: base + r.line[i]!, column: "child_id", reason: `child ${quote(id)} appears more than once` });
+          a = ethEnd;
+          continue;
+        }
+        if (!only) {
+          cohort[n] = r.cohort[i]!;
+          cStart[n] = r.start[i]!;
+          cEnd[n] = r.end[i]!;
+          birth[n] = r.birth[i]!;
+          sibling[n] = r.sibling[i]!;
+        }
+        // Siblings sit on adjacent rows: reuse the previous row's family id when the bytes are the same.
+        if (r.flags[i]) {
+          const previous = familyId.length > 0 ? familyId[familyId.length - 1] : undefined;
+          familyId.push(previous !== undefined && r.ascii && sameText(previous, r.text, idEnd, famEnd) ? previous : text(idEnd, famEnd));
+        } else familyId.push(undefined);
+        const eth = r.ref[i]!;
+        ethnicity.push(eth >= 0 ? r.pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
+        for (let j = 0; j < extraValues.length; j++) extraValues[j]![n] = r.extra[i * extraValues.length + j]!;
+        a = ethEnd;
+        n++;
       }
-      builder.addEpisode(child, status as 1 | 2 | 3, start, end);
-      return true;
+      base += r.lines;
+      childRows += r.rows;
+    }
+    if (childProblems.length > 0) throw fail(childProblems, maxProblems);
+    const t1 = performance.now();
+
+    // ---- episodes and referrals: each run's child id is looked up once
+    const problems: CsvProblem[] = [];
+    const merged = [undefined, undefined, undefined] as ({ child: Int32Array; a: Int32Array; b: Int32Array; status: Uint8Array; count: number; rows: number } | undefined)[];
+    const times: number[] = [];
+    for (const kind of [1, 2] as const) {
+      const plan = plans[kind]!;
+      problems.push(...plan.problems);
+      const ranges: RangeResult[] = [];
+      for (const r of results[kind]!) ranges.push(await r);
+      const count = ranges.reduce((m, r) => m + r.count, 0);
+      const one = ranges.length === 1 ? ranges[0]! : undefined;
+      const out = one
+        ? { child: one.run, a: one.start, b: kind === 1 ? one.end : new Int32Array(0), status: kind === 1 ? one.flags : new Uint8Array(0), count, rows: 0 }
+        : { child: new Int32Array(count), a: new Int32Array(count), b: new Int32Array(kind === 1 ? count : 0), status: new Uint8Array(kind === 1 ? count : 0), count, rows: 0 };
+      const fileProblems: CsvProblem[] = [];
+      let at = 0;
+      base = plan.headerLine;
+      let last = -1;
+      for (const r of ranges) {
+        const text = textOf(r);
+        const bytes = r.text;
+        const global = new Int32Array(r.runs);
+        let unknown = 0;
+        let a = 0;
+        for (let j = 0; j < r.runs; j++) {
+          const e = r.cuts[j]!;
+          const from = a;
+          a = e;
+          // Extracts mostly list children in order: try the next child and the same one (comparing bytes,
+          // without making a string) before the hash table.
+          let g = -1;
+          if (r.ascii) {
+            if (last + 1 < ids.length && sameText(ids[last + 1]!, bytes, from, e)) g = last + 1;
+            else if (last >= 0 && sameText(ids[last]!, bytes, from, e)) g = last;
+          }
+          if (g < 0) {
+            const id = text(from, e);
+            g = index.getHashed(id, r.ascii ? r.hash[j]! : IdIndex.hash(id)) ?? -1;
+          }
+          global[j] = g;
+          if (g >= 0) {
+            last = g;
+            continue;
+          }
+          const id = text(from, e);
+          // Runs come in line order: the range's first maxProblems unknown rows are all that can be reported.
+          const rowsInRun = Math.min((j + 1 < r.runs ? r.ref[j + 1]! : r.count) - r.ref[j]!, maxProblems - unknown);
+          for (let k = 0; k < rowsInRun; k++) fileProblems.push({ file: plan.file, line: base + r.line[j]! + k, column: "child_id", reason: `no child ${quote(id)} in children.csv` });
+          unknown += rowsInRun;
+        }
+        for (const p of r.problems) {
+          const unknown = p.childId !== undefined && index.get(p.childId) === undefined;
+          fileProblems.push(unknown ? { file: plan.file, line: base + p.line, column: "child_id", reason: `no child ${quote(p.childId!)} in children.csv` } : { file: plan.file, line: base + p.line, column: p.column, reason: p.reason });
+        }
+        const run = r.run;
+        const child = out.child;
+        // With one range, `child` is `run` itself: each entry is read before it is overwritten.
+        for (let i = 0; i < r.count; i++) child[at + i] = global[run[i]!]!;
+        if (!one) out.a.set(r.start.subarray(0, r.count), at);
+        if (kind === 1 && !one) {
+          out.b.set(r.end.subarray(0, r.count), at);
+          out.status.set(r.flags.subarray(0, r.count), at);
+        }
+        at += r.count;
+        base += r.lines;
+        out.rows += r.rows;
+      }
+      problems.push(...fileProblems.sort((p, q) => p.line - q.line));
+      merged[kind] = out;
+      times.push(performance.now());
+    }
+    if (problems.length > 0) throw fail(problems, maxProblems);
+    const e = merged[1]!;
+    const r = merged[2]!;
+    const t3 = performance.now();
+    return {
+      dataset: {
+        children: {
+          count: n,
+          ids,
+          cohort: cohort.subarray(0, n),
+          start: cStart.subarray(0, n),
+          end: cEnd.subarray(0, n),
+          familyId,
+          birth: birth.subarray(0, n),
+          ethnicity,
+          siblingGroupSize: sibling.subarray(0, n),
+          ...(extraNames.length > 0 ? { extra: extraNames.map((name, j) => ({ name, values: extraValues[j]!.slice(0, n) })) } : {}),
+        },
+        episodes: { count: e.count, child: e.child.subarray(0, e.count), status: e.status.subarray(0, e.count), start: e.a.subarray(0, e.count), end: e.b.subarray(0, e.count) },
+        referrals: { count: r.count, child: r.child.subarray(0, r.count), date: r.a.subarray(0, r.count) },
+      },
+      timings: { childrenMs: t1 - t0, episodesMs: times[0]! - t1, referralsMs: times[1]! - times[0]!, totalMs: t3 - t0, threads: runner.threads },
+      rows: { children: childRows, episodes: e.rows, referrals: r.rows },
     };
-  });
-  const t2 = performance.now();
-
-  const referralRows = parseFile(join(dir, "referrals.csv"), "referrals.csv", REFERRAL_COLUMNS, [], problems, maxBytes, chunkBytes, (ix) => {
-    const F = "referrals.csv";
-    const iId = ix.child_id!;
-    const iDate = ix.referral_date!;
-    return (row, line) => {
-      const child = lookup(row, iId);
-      if (child < 0) return problems.add(F, line, "child_id", row.isEmpty(iId) ? "child_id is empty" : `no child ${quote(row.text(iId))} in children.csv`);
-      const date = row.day(iDate);
-      if (date === undefined) return problems.add(F, line, "referral_date", `referral_date ${quote(row.text(iDate))} is not a real date written YYYY-MM-DD`);
-      builder.addReferral(child, date);
-      return true;
-    };
-  });
-  const t3 = performance.now();
-  if (problems.list.length > 0) throw new CsvInputError(problems.list, problems.truncated);
-
-  const dataset = builder.build();
-  if (extra.length > 0) dataset.children.extra = extra.map((x) => ({ name: x.name, values: Float64Array.from(x.values) }));
-  return {
-    dataset,
-    timings: { childrenMs: t1 - t0, episodesMs: t2 - t1, referralsMs: t3 - t2, totalMs: t3 - t0 },
-    rows: { children: childRows, episodes: episodeRows, referrals: referralRows },
-  };
+  } finally {
+    runner.close();
+  }
 }
 
-function lowerCohort(text: string): "intervention" | "comparison" | undefined {
-  const t = text.toLowerCase();
-  return t === "intervention" || t === "comparison" ? t : undefined;
-}
-
-function statusCode(text: string): 0 | 1 | 2 | 3 {
-  const t = text.toUpperCase();
-  return t === "CIN" ? 1 : t === "CP" ? 2 : t === "CLA" ? 3 : 0;
-}
-
-function quote(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(shown);
+function fail(problems: CsvProblem[], max: number): CsvInputError {
+  return new CsvInputError(problems.slice(0, max), problems.length >= max);
 }

@@ -1,0 +1,54 @@
+/**
+ * Day numbers (whole days since 1970-01-01, proleptic Gregorian) and the
+ * civil-date arithmetic behind them, without dependencies: the CSV loader's
+ * worker threads import this and not `dates.ts` (which also holds the zod
+ * schemas), so that they start quickly. `dates.ts` re-exports all of it.
+ *
+ * The civil-date conversions follow Howard Hinnant's public-domain algorithms
+ * ("chrono-compatible low-level date algorithms").
+ */
+/** A day number: whole days since 1970-01-01. */
+export type DayNumber = number;
+
+/** Sentinel for "no end date" (an open episode) in typed arrays. */
+export const OPEN_END: DayNumber = 2_147_483_647;
+/** Sentinel for "unknown date" in typed arrays. */
+export const UNKNOWN_DAY: DayNumber = -2_147_483_648;
+
+export function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function civilFromDays(days: DayNumber): CivilDate {
+  const z0 = days + 719468;
+  const era = Math.floor(z0 / 146097);
+  const doe = z0 - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? 31);
+}
