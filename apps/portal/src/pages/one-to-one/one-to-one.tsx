@@ -45,7 +45,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const candidates = useQuery(api.programmes.oneToOne.candidates.queryOptions({}));
   const create = useMutation(api.programmes.oneToOne.create.mutationOptions());
-  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: draft?.values ?? { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onBlur", reValidateMode: "onChange" });
+  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: draft?.values ?? { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
   const { register, control, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
