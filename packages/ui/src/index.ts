@@ -12,3 +12,4 @@ export * from "./errors.js";
 export * from "./page.js";
 export * from "./sign-in.js";
 export * from "./shell.js";
+export * from "./charts.js";

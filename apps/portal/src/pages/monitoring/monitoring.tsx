@@ -3,7 +3,7 @@
  * records for a chosen period, each with its targets, its definition (exactly
  * what was counted) and its numbers one click away. Lazy-loaded (recharts).
  */
-import { Button, Input, Table } from "@evident/ui";
+import { Button, CHART_TOOLTIP, Input, Table } from "@evident/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -66,7 +66,7 @@ function Figure({ measureId, figure, from, to }: { measureId: string; figure: st
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" fontSize={11} />
             <YAxis fontSize={11} />
-            <Tooltip />
+            <Tooltip {...CHART_TOOLTIP} />
             <Line type="monotone" dataKey="value" name={c.measure.unit} stroke="#1d70b8" dot={false} isAnimationActive={false} />
             {lines.map((l) => (
               <ReferenceLine key={l.key} y={l.value} stroke="#d4351c" strokeDasharray="6 3" label={{ value: l.label, fontSize: 10, position: "insideTopRight" }} />
@@ -124,7 +124,7 @@ function Table5() {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" fontSize={11} />
             <YAxis fontSize={11} />
-            <Tooltip />
+            <Tooltip {...CHART_TOOLTIP} />
             <Legend />
             <Bar dataKey="eh" name="Early Help (level 1)" fill="#1d70b8" isAnimationActive={false} />
             <Bar dataKey="cin" name="CIN (level 2)" fill="#00703c" isAnimationActive={false} />
