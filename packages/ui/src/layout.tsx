@@ -222,7 +222,16 @@ export function ScrollRegion({ label, labelledBy, children, testId }: { label?: 
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} className="app-table-scroll" role="region" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy} tabIndex={scrolls ? 0 : undefined} data-testid={testId} data-scrolls={scrolls ? "true" : undefined}>
+    <div
+      ref={ref}
+      className="app-table-scroll"
+      role={scrolls ? "region" : undefined}
+      aria-label={scrolls && !labelledBy ? label : undefined}
+      aria-labelledby={scrolls ? labelledBy : undefined}
+      tabIndex={scrolls ? 0 : undefined}
+      data-testid={testId}
+      data-scrolls={scrolls ? "true" : undefined}
+    >
       {children}
     </div>
   );
