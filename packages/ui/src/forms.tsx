@@ -243,6 +243,8 @@ function listenForSubmits() {
   document.addEventListener("submit", (e) => (pendingSubmit = e.target instanceof HTMLFormElement ? e.target : null), true);
   document.addEventListener("input", () => (pendingSubmit = null), true);
 }
+// At load, so that a summary rendered only after the first failure still knows about that submit.
+listenForSubmits();
 
 /** Whether this summary reports on `form`: inside it, linking to its fields, or standing just before it. */
 function reportsOn(summary: HTMLElement, form: HTMLFormElement, errors: SummaryError[]): boolean {
@@ -266,7 +268,6 @@ function reportsOn(summary: HTMLElement, form: HTMLFormElement, errors: SummaryE
 export function ErrorSummary({ errors, title = "There is a problem", description }: { errors: SummaryError[]; title?: string; description?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const lastDescription = useRef<ReactNode>(undefined);
-  listenForSubmits();
   useEffect(() => {
     const el = ref.current;
     const described = description || undefined;
