@@ -53,9 +53,15 @@ test.describe("questionnaires in the participant's language", () => {
       ["أشعر أنني أتحكم في حياتي", "في الغالب"],
     ];
     // Finishing with a question unanswered asks (in Arabic) for every answer.
+    // The error summary takes focus, its title in Arabic, and every unanswered question is marked (issue #22).
     await view.getByRole("button", { name: "إنهاء" }).click();
-    await expect(view.getByText("يرجى الإجابة على كل الأسئلة.")).toBeVisible();
+    const problems = view.locator(".govuk-error-summary");
+    await expect(problems).toBeFocused();
+    await expect(problems.getByRole("heading")).toHaveText("يرجى الإجابة على كل الأسئلة.");
+    await expect(view.locator(".govuk-form-group--error")).toHaveCount(arabic.length);
+    await expectAccessible(page, "participant view in Arabic with unanswered questions");
     for (const [question, answer] of arabic) await view.getByRole("group", { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
+    await expect(view.locator(".govuk-form-group--error")).toHaveCount(0);
     await view.getByRole("button", { name: "إنهاء" }).click();
     await expect(page.getByTestId("participant-thanks")).toContainText("شكراً لك");
 

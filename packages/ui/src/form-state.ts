@@ -4,6 +4,7 @@
  * in sessionStorage when a save fails (form values only; never tokens).
  */
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { z } from "zod";
 import type { SummaryError } from "./forms.js";
 
 /** Error summary entries in field order; `ids` maps a field name to the id of its input. */
@@ -57,3 +58,12 @@ export const drafts = {
     }
   },
 };
+
+/**
+ * A required radio choice. react-hook-form gives null for a radio group with
+ * nothing chosen; zod's own message for that ("Invalid input: expected
+ * string, received null") is replaced by the field's plain one.
+ */
+export function requiredChoice(message: string) {
+  return z.string({ error: message }).min(1, message);
+}

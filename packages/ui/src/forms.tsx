@@ -225,17 +225,62 @@ export interface SummaryError {
   text: string;
 }
 
+/*
+ * When the error summary takes focus — one rule for every form (the GOV.UK
+ * pattern): only when a submit fails. A document-wide listener notes each
+ * submit; the summary that belongs to that form takes focus the next time it
+ * shows something, once. Typing after that (validation on change) updates the
+ * messages and never moves focus, and any typing cancels a pending submit, so
+ * a late answer from the server cannot pull focus away from a field either.
+ * Actions that are not form submits (a Run or Save button) fail with a
+ * `description`: the summary takes focus when a new one appears.
+ */
+let pendingSubmit: HTMLFormElement | null = null;
+let listening = false;
+function listenForSubmits() {
+  if (listening || typeof document === "undefined") return;
+  listening = true;
+  document.addEventListener("submit", (e) => (pendingSubmit = e.target instanceof HTMLFormElement ? e.target : null), true);
+  document.addEventListener("input", () => (pendingSubmit = null), true);
+}
+// At load, so that a summary rendered only after the first failure still knows about that submit.
+listenForSubmits();
+
+/** Whether this summary reports on `form`: inside it, linking to its fields, or standing just before it. */
+function reportsOn(summary: HTMLElement, form: HTMLFormElement, errors: SummaryError[]): boolean {
+  if (!form.isConnected) return false;
+  if (form.contains(summary)) return true;
+  const targets = errors.map((e) => document.getElementById(e.href)).filter((el): el is HTMLElement => el !== null);
+  if (targets.length) return targets.some((el) => form.contains(el));
+  if (summary.closest("form")) return false;
+  for (let next = summary.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next === form || next.contains(form)) return true;
+    if (next.tagName === "FORM" || next.querySelector("form")) return false;
+  }
+  return !summary.parentElement?.querySelector("form") || summary.parentElement.contains(form);
+}
+
 /**
- * The error summary: shown at the top of the page, focused when it appears
- * (so screen readers announce it), each error a link that moves focus to its
- * field.
+ * The error summary: shown at the top of the page, each error a link that
+ * moves focus to its field. It takes focus only when a submit fails (or an
+ * action fails with a new `description`), never while someone is typing.
  */
 export function ErrorSummary({ errors, title = "There is a problem", description }: { errors: SummaryError[]; title?: string; description?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = errors.map((e) => `${e.href}:${e.text}`).join("|");
+  const lastDescription = useRef<ReactNode>(undefined);
   useEffect(() => {
-    if (errors.length > 0 || description) ref.current?.focus();
-  }, [signature, description]); // eslint-disable-line react-hooks/exhaustive-deps
+    const el = ref.current;
+    const described = description || undefined;
+    const newDescription = described !== undefined && (typeof described === "string" ? described !== lastDescription.current : lastDescription.current === undefined);
+    lastDescription.current = described;
+    if (!el) return;
+    let focus = newDescription;
+    if (pendingSubmit && reportsOn(el, pendingSubmit, errors)) {
+      pendingSubmit = null;
+      focus = true;
+    }
+    if (focus) el.focus();
+  });
   if (errors.length === 0 && !description) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

@@ -13,3 +13,4 @@ export * from "./page.js";
 export * from "./sign-in.js";
 export * from "./password.js";
 export * from "./shell.js";
+export * from "./charts.js";

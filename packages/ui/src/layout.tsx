@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cx } from "./util.js";
 
 export function SkipLink({ href = "#main-content", children = "Skip to main content" }: { href?: string; children?: ReactNode }) {
@@ -74,9 +74,28 @@ export function Header({
   );
 }
 
+/**
+ * A heading that takes focus when it appears — the result of a run, the page
+ * part a save leads to — so a screen reader reads it out and keyboard users
+ * carry on from there (WCAG 4.1.3, 2.4.3). It takes focus once, when mounted.
+ */
+export function ArrivalHeading({ level = 2, id, className, children }: { level?: 2 | 3; id?: string; className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const Tag = level === 2 ? "h2" : "h3";
+  return (
+    <Tag ref={ref} id={id} className={className} tabIndex={-1}>
+      {children}
+    </Tag>
+  );
+}
+
+/** The phase banner, in its own named region so that no content sits outside a landmark. */
 export function PhaseBanner({ tag = "Beta", children }: { tag?: string; children: ReactNode }) {
   return (
-    <div className="govuk-phase-banner">
+    <div className="govuk-phase-banner" role="region" aria-label="Phase">
       <p className="govuk-phase-banner__content">
         <strong className="govuk-tag govuk-phase-banner__content__tag">{tag}</strong>
         <span className="govuk-phase-banner__text">{children}</span>
@@ -120,14 +139,20 @@ export function NotificationBanner({
   focusOnMount?: boolean;
 }) {
   const success = type === "success";
-  const titleId = `nb-title-${Math.random().toString(36).slice(2, 8)}`;
+  const titleId = useId();
+  // Focus once when it appears (or its message changes), never on a re-render: typing elsewhere must keep its focus.
+  const ref = useRef<HTMLDivElement>(null);
+  const message = typeof heading === "string" ? heading : undefined;
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, [focusOnMount, message]);
   return (
     <div
       className={cx("govuk-notification-banner", success && "govuk-notification-banner--success")}
       role={success ? "alert" : "region"}
       aria-labelledby={titleId}
       tabIndex={focusOnMount ? -1 : undefined}
-      ref={focusOnMount ? (el) => el?.focus() : undefined}
+      ref={ref}
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id={titleId}>
@@ -175,6 +200,43 @@ export interface TableColumn<T> {
   key?: string;
 }
 
+/**
+ * A wide table or figure that scrolls sideways inside its own box, so the page
+ * itself reflows at 320 px (WCAG 1.4.10). The box is a named region (`label`,
+ * or `labelledBy` the id of a caption) and takes keyboard focus while it has
+ * something to scroll, so keyboard users can scroll it with the arrow keys
+ * (2.1.1); when everything fits it is not a tab stop.
+ */
+export function ScrollRegion({ label, labelledBy, children, testId }: { label?: string; labelledBy?: string; children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    for (const child of Array.from(el.children)) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="app-table-scroll"
+      role={scrolls ? "region" : undefined}
+      aria-label={scrolls && !labelledBy ? label : undefined}
+      aria-labelledby={scrolls ? labelledBy : undefined}
+      tabIndex={scrolls ? 0 : undefined}
+      data-testid={testId}
+      data-scrolls={scrolls ? "true" : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
 /** A plain GOV.UK table. For sorting and filtering, the apps use TanStack Table with the same classes. */
 export function Table<T>({ caption, captionSize = "m", columns, rows, rowKey, firstCellIsHeader }: {
   caption?: ReactNode;
@@ -184,10 +246,11 @@ export function Table<T>({ caption, captionSize = "m", columns, rows, rowKey, fi
   rowKey?: (row: T, index: number) => string;
   firstCellIsHeader?: boolean;
 }) {
+  const captionId = useId();
   return (
-    <div className="app-table-scroll">
+    <ScrollRegion labelledBy={caption ? captionId : undefined} label="Table">
       <table className="govuk-table">
-        {caption ? <caption className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption> : null}
+        {caption ? <caption id={captionId} className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption> : null}
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {columns.map((c, i) => (
@@ -215,7 +278,7 @@ export function Table<T>({ caption, captionSize = "m", columns, rows, rowKey, fi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@
  * you type and announces how many are shown.
  */
 import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import { ScrollRegion } from "@evident/ui";
 import { useState } from "react";
 
 export function DataTable<T>({ data, columns, caption, filterLabel = "Filter", id, initialSort = [] }: {
@@ -39,9 +40,9 @@ export function DataTable<T>({ data, columns, caption, filterLabel = "Filter", i
       <p className="govuk-body-s" role="status" aria-live="polite">
         Showing {shown} of {data.length}
       </p>
-      <div className="app-table-scroll">
+      <ScrollRegion labelledBy={`${id}-caption`}>
         <table className="govuk-table" id={id}>
-          <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{caption}</caption>
+          <caption id={`${id}-caption`} className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{caption}</caption>
           <thead className="govuk-table__head">
             {table.getHeaderGroups().map((hg) => (
               <tr className="govuk-table__row" key={hg.id}>
@@ -76,7 +77,7 @@ export function DataTable<T>({ data, columns, caption, filterLabel = "Filter", i
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {shown === 0 ? <p className="govuk-body">No rows match the filter.</p> : null}
     </>
   );

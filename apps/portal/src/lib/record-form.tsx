@@ -79,7 +79,7 @@ export function explainFailedSave<T extends FieldValues>(
 
 /**
  * The state of a record form: react-hook-form with the zod schema (checked on
- * blur, then on change), the draft kept on this device after a failed save,
+ * submit, then on change: no checks while tabbing through an untouched form), the draft kept on this device after a failed save,
  * and the problem shown in the error summary. `failed` keeps the typing and
  * explains a failed save: field errors at their fields (`path` renames an API
  * path to a form field), else `otherwise` (return true when it handled the
@@ -88,7 +88,7 @@ export function explainFailedSave<T extends FieldValues>(
 export function useRecordForm<T extends FieldValues>({ key, schema, empty, ids }: { key: string; schema: z.ZodType<T, T>; empty: T; ids: Record<string, string> }) {
   const [draft, setDraft] = useState(() => drafts.load<T>(key));
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema) as unknown as Resolver<T>, defaultValues: (draft?.values ?? empty) as DefaultValues<T>, mode: "onBlur", reValidateMode: "onChange" });
+  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema) as unknown as Resolver<T>, defaultValues: (draft?.values ?? empty) as DefaultValues<T>, mode: "onSubmit", reValidateMode: "onChange" });
   const restart = () => {
     setDraft(null);
     form.reset(empty);

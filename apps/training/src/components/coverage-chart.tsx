@@ -1,5 +1,6 @@
 /** The coverage trend chart (recharts; loaded on demand). */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP } from "@evident/ui";
 import { formatDate } from "../lib/format.js";
 
 const COLOURS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#28a197", "#b58840", "#f499be", "#505a5f"];
@@ -23,7 +24,7 @@ export default function CoverageChart({ trend, series, target }: { trend: TrendP
           <CartesianGrid stroke="#e5e5e5" />
           <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 7)} minTickGap={24} />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <Tooltip formatter={(v) => (v === null || v === undefined ? "–" : `${v}%`)} labelFormatter={(d) => formatDate(String(d))} />
+          <Tooltip {...CHART_TOOLTIP} formatter={(v) => (v === null || v === undefined ? "–" : `${v}%`)} labelFormatter={(d) => formatDate(String(d))} />
           <Legend />
           <ReferenceLine y={target * 100} stroke="#0b0c0c" strokeDasharray="6 4" label={{ value: `Target ${Math.round(target * 100)}%`, position: "insideTopLeft" }} />
           <Line type="monotone" dataKey="overall" name="All counted staff" stroke="#0b0c0c" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls />

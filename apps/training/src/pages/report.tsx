@@ -1,4 +1,4 @@
-import { Button, Input, Table } from "@evident/ui";
+import { Button, ErrorSummary, Input, Table } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Loading, QueryError } from "../components/errors.js";
@@ -35,7 +35,7 @@ export default function ReportPage() {
           <Input id="to" label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={!ok(to) ? "Enter an end date" : from > to ? "The end date must be on or after the start date" : undefined} />
         </div>
       </div>
-      {problem ? <p className="govuk-error-message">{problem}</p> : null}
+      <ErrorSummary errors={[]} description={problem ?? undefined} />
       {!valid ? null : q.isPending ? <Loading /> : q.isError ? <QueryError error={q.error} what="Table 26" /> : (
         <>
           <Table

@@ -6,7 +6,7 @@
  * back on the family page and the assessments list.
  */
 import { assessmentFactorProblems, ASSESSMENT_TARGET_DAYS } from "@evident/core";
-import { DateInput, Input, Radios, Select } from "@evident/ui";
+import { DateInput, Input, Radios, requiredChoice, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
@@ -25,7 +25,7 @@ const splitFactors = (s: string) =>
 const ZForm = z
   .object({
     childId: z.string().min(1, "Select the child"),
-    level: z.string().min(1, "Select the level of assessment"),
+    level: requiredChoice("Select the level of assessment"),
     allocatedAt: requiredDate("the date the case was allocated").refine(notFuture, { message: "The allocation date cannot be in the future" }),
     startedAt: requiredDate("the date the assessment started").refine(notFuture, { message: "The start date cannot be in the future" }),
     completedAt: optionalDate("The completion date").refine(notFuture, { message: "The completion date cannot be in the future" }),

@@ -6,7 +6,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { AGENCIES, CONSENT_PURPOSES } from "@evident/core";
-import { DateInput, Details, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
+import { DateInput, Details, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -37,7 +37,7 @@ const ZForm = z
     personId: z.string().min(1, "Select the person"),
     purpose: z.string().min(1, "Select what the information would be shared for"),
     recipientAgency: z.string().min(1, "Select who it would be shared with"),
-    status: z.string().min(1, "Select whether consent was given or refused"),
+    status: requiredChoice("Select whether consent was given or refused"),
     decidedAt: requiredDate("the date of the decision").refine(notFuture, { message: "The decision cannot be dated in the future" }),
     expiresAt: optionalDate("The expiry date"),
     notes: z.string().max(2000, "Notes must be 2,000 characters or fewer"),

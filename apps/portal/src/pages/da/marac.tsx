@@ -8,7 +8,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DASH_HIGH_RISK, DASH_QUESTIONS, MARAC_CRITERIA, MARAC_OUTCOMES, MARAC_REFERRING_AGENCIES, maracCriteriaProblem, type TMaracOutcome } from "@evident/core";
-import { Button, Checkboxes, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { Button, Checkboxes, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -103,7 +103,7 @@ function RecordReferral({ onSaved }: { onSaved: (text: string) => void }) {
 }
 
 const ZOutcome = z
-  .object({ outcome: z.string().min(1, "Choose what the conference decided"), conferenceDate: optionalDate("The conference date") })
+  .object({ outcome: requiredChoice("Choose what the conference decided"), conferenceDate: optionalDate("The conference date") })
   .strict()
   .refine((v) => !v.outcome.startsWith("heard") || v.conferenceDate !== "", { message: "Enter the conference date, for example 27 3 2025", path: ["conferenceDate"] });
 type TOutcome = z.infer<typeof ZOutcome>;

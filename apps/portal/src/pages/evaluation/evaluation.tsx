@@ -6,7 +6,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZDate } from "@evident/core";
-import { Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Table } from "@evident/ui";
+import { ArrivalHeading, Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Table } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -121,9 +121,9 @@ function SavedRun({ id }: { id: string }) {
   };
   return (
     <section aria-labelledby="saved-run-heading">
-      <h2 className="govuk-heading-l" id="saved-run-heading">
+      <ArrivalHeading className="govuk-heading-l" id="saved-run-heading">
         {run.title}
-      </h2>
+      </ArrivalHeading>
       <p className="govuk-body-s">
         Saved {formatDateTime(run.createdAt)} with {run.engineVersion}. Saved analyses cannot be changed.
       </p>
@@ -276,10 +276,10 @@ export default function EvaluationPage() {
           <QueryError error={run.error} what="The analysis" />
         ) : run.data ? (
           <section aria-labelledby="result-heading" className="govuk-!-margin-top-8">
-            <h2 className="govuk-heading-l" id="result-heading">
+            <ArrivalHeading className="govuk-heading-l" id="result-heading">
               {run.data.programme.name}: result
-            </h2>
-            {saved ? <NotificationBanner type="success" heading={saved} /> : null}
+            </ArrivalHeading>
+            {saved ? <NotificationBanner type="success" heading={saved} focusOnMount /> : null}
             {saveProblem ? <ErrorSummary errors={[]} description={saveProblem} /> : null}
             <CostUsed cost={run.data.cost} />
             <AnalysisView result={run.data.result} cohortSizes={run.data.cohortSizes} exclusions={run.data.exclusions} />

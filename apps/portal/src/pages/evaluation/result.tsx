@@ -6,7 +6,7 @@
  * API; nothing is recomputed here.
  */
 import type { AnalysisResult } from "@evident/core";
-import { Details, Table, Tag, WarningText } from "@evident/ui";
+import { CHART_TOOLTIP, Details, ScrollRegion, Table, Tag, WarningText } from "@evident/ui";
 import { Sankey, Tooltip } from "recharts";
 import { money, num } from "../../lib/format.js";
 import { HeadRow } from "./table-parts.js";
@@ -55,9 +55,9 @@ function OutcomeTable({ result }: { result: AnalysisResult }) {
   ];
   const { intervention: a, comparison: b } = result.cohorts;
   return (
-    <div className="app-table-scroll">
+    <ScrollRegion labelledBy="outcome-table-caption">
       <table className="govuk-table" data-testid="outcome-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
+        <caption id="outcome-table-caption" className="govuk-table__caption govuk-table__caption--m">
           Outcomes {result.windowMonths} months before and after
         </caption>
         <thead className="govuk-table__head">
@@ -95,7 +95,7 @@ function OutcomeTable({ result }: { result: AnalysisResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -116,8 +116,11 @@ function Transitions({ cohort, title }: { cohort: Cohort; title: string }) {
       {links.length === 0 ? (
         <p className="govuk-body">No children in this cohort.</p>
       ) : (
-        <div role="img" aria-label={`${title}: highest status before and after. ${cohort.escalations} escalated, ${cohort.deEscalations} de-escalated, ${cohort.unchanged} unchanged.`} style={{ overflowX: "auto" }}>
+        <ScrollRegion label={`${title}: chart`}>
+        {/* A picture with its words in aria-label and the numbers in the table below: not a focus stop (no role=application). */}
+        <div role="img" aria-label={`${title}: highest status before and after. ${cohort.escalations} escalated, ${cohort.deEscalations} de-escalated, ${cohort.unchanged} unchanged.`}>
           <Sankey
+            accessibilityLayer={false}
             width={760}
             height={280}
             data={{ nodes: nodes.map((n, i) => ({ name: used.has(i) ? n.name : "" })), links }}
@@ -138,14 +141,16 @@ function Transitions({ cohort, title }: { cohort: Cohort; title: string }) {
               );
             }}
           >
-            <Tooltip />
+            <Tooltip {...CHART_TOOLTIP} />
           </Sankey>
         </div>
+        </ScrollRegion>
       )}
       <figcaption className="govuk-body-s">
         {cohort.escalations} escalated, {cohort.deEscalations} de-escalated, {cohort.unchanged} unchanged (highest status in each window; CIN &lt; CP &lt; CLA).
       </figcaption>
       <Details summary={`Show the numbers: ${title.toLowerCase()}`}>
+        <ScrollRegion label={`Children by highest status, ${title.toLowerCase()}`}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Children by highest status before (rows) and after (columns)</caption>
           <thead className="govuk-table__head">
@@ -175,6 +180,7 @@ function Transitions({ cohort, title }: { cohort: Cohort; title: string }) {
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       </Details>
     </figure>
   );
@@ -246,9 +252,9 @@ function Did({ result }: { result: AnalysisResult }) {
         {did.method === "bootstrap" ? `bootstrap, ${did.replicates} resamples, seed ${did.seed}` : did.method === "normal" ? "normal approximation" : "not calculated"}); a filled dot means the
         interval does not include zero.
       </p>
-      <div className="app-table-scroll">
+      <ScrollRegion labelledBy="did-table-caption">
         <table className="govuk-table" data-testid="did-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Difference-in-differences with 95% intervals</caption>
+          <caption id="did-table-caption" className="govuk-table__caption govuk-table__caption--s">Difference-in-differences with 95% intervals</caption>
           <thead className="govuk-table__head">
             <HeadRow headers={["Measure", "Programme change", "Comparison change", "Difference", "95% interval", "Chart"]} numeric={(i) => i > 0 && i < 5} />
           </thead>
@@ -272,7 +278,7 @@ function Did({ result }: { result: AnalysisResult }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -53,7 +53,7 @@ function FamilyForm({ family }: { family: Family | undefined }) {
   const [conflict, setConflict] = useState<Family | null>(null);
   const version = useRef(family?.version ?? 0);
   const fromRecord = (f: Family | undefined): TForm => ({ reference: f?.reference ?? "", name: f?.name ?? "", openedAt: f?.openedAt ?? "", closedAt: f?.closedAt ?? "" });
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? fromRecord(family), mode: "onBlur", reValidateMode: "onChange" });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? fromRecord(family), mode: "onSubmit", reValidateMode: "onChange" });
   const { register, handleSubmit, formState, control, setError } = form;
   const errors = formState.errors;
 

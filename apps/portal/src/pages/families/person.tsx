@@ -4,7 +4,7 @@
  * date of birth. Validation at each field; a failed save keeps the typing.
  */
 import { personCreateProblem, type TRole } from "@evident/core";
-import { DateInput, Input, Radios, Select } from "@evident/ui";
+import { DateInput, Input, Radios, requiredChoice, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
@@ -19,7 +19,7 @@ import { api } from "../../lib/trpc.js";
 const schemaFor = (role: TRole | undefined) =>
   z
   .object({
-    kind: z.string().min(1, "Select whether this is a child or an adult"),
+    kind: requiredChoice("Select whether this is a child or an adult"),
     familyRole: z.string().min(1, "Select their role in the family"),
     firstName: z.string().trim().min(1, "Enter their first name").max(80, "First name must be 80 characters or fewer"),
     lastName: z.string().trim().min(1, "Enter their last name").max(80, "Last name must be 80 characters or fewer"),

@@ -27,7 +27,7 @@ const ZDone = z
   .object({
     doneDate: requiredDate("the date of the follow-up").refine(notFuture, { message: "The date cannot be in the future" }),
     outcome: z.string().trim().min(1, "Say what happened, for example contacted – doing well").max(200, "The outcome must be 200 characters or fewer"),
-    takenUp: z.string(),
+    takenUp: z.string({ error: "Say whether the referral was taken up" }),
   })
   .strict();
 type TDone = z.infer<typeof ZDone>;

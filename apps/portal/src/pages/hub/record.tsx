@@ -7,7 +7,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { caseEventProblem, hubPlan, VISIT_MODES } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, Radios, requiredChoice, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -56,7 +56,7 @@ export function PlanWeeks({ c }: { c: HubCase }) {
 const ZVisit = z.object({
   date: requiredDate("the date of the visit").refine(notFuture, { message: "The visit cannot be in the future" }),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the time as hours and minutes, for example 14:30"),
-  mode: z.string().min(1, "Select how the visit took place"),
+  mode: requiredChoice("Select how the visit took place"),
   notes: z.string().max(4000, "Notes must be 4,000 characters or fewer"),
   outsidePlanReason: z.string().max(500, "The reason must be 500 characters or fewer"),
 });
@@ -215,7 +215,7 @@ export function StepDown({ c, canWrite, onSaved }: { c: HubCase; canWrite: boole
 
 // ---------------------------------------------------------------- close and follow up
 const ZClose = z.object({
-  status: z.string().min(1, "Select how the case ended"),
+  status: requiredChoice("Select how the case ended"),
   endDate: requiredDate("the date the case ended").refine(notFuture, { message: "The end date cannot be in the future" }),
   reason: z.string().trim().max(200, "The reason must be 200 characters or fewer"),
 });

@@ -18,6 +18,7 @@ import { formatDateTime, formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterInputs, type RouterOutputs } from "../../lib/trpc.js";
 import { COLUMN_LABEL, COLUMNS, fmt, GROUP_LABEL, GROUPS, ISSUE_LABEL, StatusTag } from "./labels.js";
 import { VersionDiff } from "./diff.js";
+import { neighbours, nodeAnchor, NodeLinks } from "./node-links.js";
 
 type Model = RouterOutputs["logicModels"]["get"];
 type ModelNode = Model["nodes"][number];
@@ -324,7 +325,7 @@ export default function LogicModelPage() {
       </p>
 
       <h2 className="govuk-heading-m">Diagram</h2>
-      <p className="govuk-body-s">Inputs → activities → outputs → impacts → outcomes. Select a node to see it below; the table after the diagram lists the same nodes for keyboard and screen reader users.</p>
+      <p className="govuk-body-s">Inputs → activities → outputs → impacts → outcomes. The diagram is a picture only: the tables after it list the same nodes, with the nodes each one leads to and comes from, as links.</p>
       <Diagram model={model} selected={selected} onSelect={select} />
 
       {node ? (
@@ -334,8 +335,16 @@ export default function LogicModelPage() {
           </h2>
           <p className="govuk-body">
             Concerns {GROUP_LABEL[node.group]?.toLowerCase()}
-            {node.heading ? ` · ${node.heading}` : ""} · leads to {model.links.filter((l) => l.from === node.id).length} nodes, {model.links.filter((l) => l.to === node.id).length} lead here.
+            {node.heading ? ` · ${node.heading}` : ""}.
           </p>
+          <h3 className="govuk-heading-s">Leads to</h3>
+          <div className="govuk-body" data-testid="node-leads-to">
+            <NodeLinks ids={neighbours(model.links, node.id).to} nodes={model.nodes} onSelect={select} none="Nothing: this node leads nowhere." />
+          </div>
+          <h3 className="govuk-heading-s">Comes from</h3>
+          <div className="govuk-body" data-testid="node-comes-from">
+            <NodeLinks ids={neighbours(model.links, node.id).from} nodes={model.nodes} onSelect={select} none="Nothing leads here." />
+          </div>
           <h3 className="govuk-heading-s">Indicators</h3>
           {node.indicatorIds.length === 0 ? <p className="govuk-body">No indicator.</p> : null}
           {node.indicatorIds.map((iid) => {
@@ -427,13 +436,14 @@ export default function LogicModelPage() {
               {
                 header: "Node",
                 cell: (n) => (
-                  <button type="button" className="govuk-link" style={{ background: "none", border: 0, padding: 0, textAlign: "left", cursor: "pointer", color: "#1d70b8", textDecoration: "underline", font: "inherit" }} onClick={() => select(n.id)}>
+                  <button type="button" id={nodeAnchor(n.id)} className="govuk-link" style={{ background: "none", border: 0, padding: 0, textAlign: "left", cursor: "pointer", color: "#1d70b8", textDecoration: "underline", font: "inherit" }} onClick={() => select(n.id)}>
                     {n.text}
                   </button>
                 ),
               },
               { header: "Concerns", cell: (n) => GROUP_LABEL[n.group] ?? n.group },
-              { header: "Leads to", cell: (n) => model.links.filter((l) => l.from === n.id).length, numeric: true },
+              { header: "Leads to", cell: (n) => <NodeLinks ids={neighbours(model.links, n.id).to} nodes={model.nodes} onSelect={select} none="–" /> },
+              { header: "Comes from", cell: (n) => <NodeLinks ids={neighbours(model.links, n.id).from} nodes={model.nodes} onSelect={select} none="–" /> },
               { header: "Indicators", cell: (n) => (n.indicatorIds.length ? n.indicatorIds.map((i) => <StatusTag key={i} status={indicatorById.get(i)?.status ?? null} />) : "–") },
               { header: "Decisions", cell: (n) => n.decisions.length || "–", numeric: true },
             ]}

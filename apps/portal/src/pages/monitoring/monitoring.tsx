@@ -3,7 +3,8 @@
  * records for a chosen period, each with its targets, its definition (exactly
  * what was counted) and its numbers one click away. Lazy-loaded (recharts).
  */
-import { Button, Input, Table } from "@evident/ui";
+import { ZDate } from "@evident/core";
+import { Button, CHART_TOOLTIP, ErrorSummary, Input, Table, type SummaryError } from "@evident/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -66,7 +67,7 @@ function Figure({ measureId, figure, from, to }: { measureId: string; figure: st
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" fontSize={11} />
             <YAxis fontSize={11} />
-            <Tooltip />
+            <Tooltip {...CHART_TOOLTIP} />
             <Line type="monotone" dataKey="value" name={c.measure.unit} stroke="#1d70b8" dot={false} isAnimationActive={false} />
             {lines.map((l) => (
               <ReferenceLine key={l.key} y={l.value} stroke="#d4351c" strokeDasharray="6 3" label={{ value: l.label, fontSize: 10, position: "insideTopRight" }} />
@@ -124,7 +125,7 @@ function Table5() {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" fontSize={11} />
             <YAxis fontSize={11} />
-            <Tooltip />
+            <Tooltip {...CHART_TOOLTIP} />
             <Legend />
             <Bar dataKey="eh" name="Early Help (level 1)" fill="#1d70b8" isAnimationActive={false} />
             <Bar dataKey="cin" name="CIN (level 2)" fill="#00703c" isAnimationActive={false} />
@@ -153,11 +154,24 @@ function Table5() {
   );
 }
 
+/** What is wrong with a period typed as two YYYY-MM-DD dates (none when it can be shown). */
+function periodErrors(from: string, to: string): SummaryError[] {
+  const real = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && ZDate.safeParse(s).success;
+  const out: SummaryError[] = [];
+  if (!real(from)) out.push({ href: "mon-from", text: "Enter the start of the period as a real date, like 2017-04-01" });
+  if (!real(to)) out.push({ href: "mon-to", text: "Enter the end of the period as a real date, like 2020-03-31" });
+  if (out.length === 0 && from > to) out.push({ href: "mon-to", text: "The end of the period must be the same as or after the start" });
+  return out;
+}
+
 export default function MonitoringPage() {
   const [from, setFrom] = useState("2017-04-01");
   const [to, setTo] = useState("2020-03-31");
   const [range, setRange] = useState({ from, to });
-  const valid = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+  // Checked when Show is pressed, then again as the dates are corrected.
+  const [tried, setTried] = useState(false);
+  const errors = tried ? periodErrors(from, to) : [];
+  const errorFor = (id: string) => errors.find((e) => e.href === id)?.text;
   return (
     <Page title="Monitoring">
       <p className="govuk-body">The report's monitoring figures computed from the records now held, against their targets. Each chart says exactly what was counted; its numbers are one click away.</p>
@@ -166,12 +180,16 @@ export default function MonitoringPage() {
         aria-label="Choose the period"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid(from) && valid(to) && from <= to) setRange({ from, to });
+          setTried(true);
+          if (periodErrors(from, to).length === 0) setRange({ from, to });
         }}
         style={{ display: "flex", gap: 16, alignItems: "flex-end", flexWrap: "wrap" }}
       >
-        <Input id="mon-from" label="From" hint="YYYY-MM-DD" width={10} value={from} onChange={(e) => setFrom(e.target.value)} />
-        <Input id="mon-to" label="To" hint="YYYY-MM-DD" width={10} value={to} onChange={(e) => setTo(e.target.value)} />
+        <div style={{ flexBasis: "100%" }}>
+          <ErrorSummary errors={errors} />
+        </div>
+        <Input id="mon-from" label="From" hint="YYYY-MM-DD" width={10} value={from} error={errorFor("mon-from")} onChange={(e) => setFrom(e.target.value)} />
+        <Input id="mon-to" label="To" hint="YYYY-MM-DD" width={10} value={to} error={errorFor("mon-to")} onChange={(e) => setTo(e.target.value)} />
         <Button type="submit">Show</Button>
       </form>
       {FIGURES.map((f) => (

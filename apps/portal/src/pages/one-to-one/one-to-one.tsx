@@ -9,7 +9,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZDate } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, Details, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, drafts } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -45,7 +45,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const candidates = useQuery(api.programmes.oneToOne.candidates.queryOptions({}));
   const create = useMutation(api.programmes.oneToOne.create.mutationOptions());
-  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: draft?.values ?? { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onBlur", reValidateMode: "onChange" });
+  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: draft?.values ?? { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
   const { register, control, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -101,7 +101,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
 // ---------------------------------------------------------------- progress
 const ZProgress = z
   .object({
-    status: z.string().min(1, "Select what happened"),
+    status: requiredChoice("Select what happened"),
     date: realDate("the date"),
     reason: z.string().trim().max(200, "The reason must be 200 characters or fewer"),
   })

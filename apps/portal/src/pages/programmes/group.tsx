@@ -4,7 +4,7 @@
  * referral into the group with its safety checks.
  */
 import { groupCompletionSummary, meetsCompletion } from "@evident/core";
-import { Button, Details, ErrorSummary, NotificationBanner, SummaryList, Tag, WarningText } from "@evident/ui";
+import { Button, Details, ErrorSummary, NotificationBanner, ScrollRegion, SummaryList, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router";
@@ -140,9 +140,9 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
         </p>
       ) : null}
       {showGrid ? (
-        <div className="app-table-scroll" data-testid="register-scroll">
+        <ScrollRegion labelledBy="register-caption" testId="register-scroll">
           <table className="govuk-table app-register" data-testid="register">
-            <caption className="govuk-table__caption govuk-table__caption--s">Attendance at every session</caption>
+            <caption id="register-caption" className="govuk-table__caption govuk-table__caption--s">Attendance at every session</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
@@ -198,7 +198,7 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <div data-testid="register-scroll">
           <nav aria-label="Choose a session" className="app-session-picker">
@@ -220,8 +220,9 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
               );
             })}
           </nav>
+          <ScrollRegion labelledBy="register-caption">
           <table className="govuk-table app-register-session" data-testid="register">
-            <caption className="govuk-table__caption govuk-table__caption--s">
+            <caption id="register-caption" className="govuk-table__caption govuk-table__caption--s">
               Session {current.number} – {formatDateTime(current.startsAt)}
             </caption>
             <thead className="govuk-table__head">
@@ -266,6 +267,7 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </div>
       )}
       {canWrite ? (
@@ -324,8 +326,9 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
     <>
       {problem ? <ErrorSummary errors={[]} description={problem} /> : null}
       {done ? <NotificationBanner type="success" heading={done} /> : null}
+      <ScrollRegion labelledBy="enrolments-caption">
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Referral, start and completion</caption>
+        <caption id="enrolments-caption" className="govuk-table__caption govuk-table__caption--s">Referral, start and completion</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {["Person", "Referred", "Safety checks at referral", "Started", "Completed", "Status", ...(canWrite ? ["Action"] : [])].map((h) => (
@@ -383,6 +386,7 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
       {(() => {
         const e = group.enrolments.find((x) => x.id === withdrawing && (x.status === "referred" || x.status === "started"));
         return e ? (

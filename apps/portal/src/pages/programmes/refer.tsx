@@ -7,7 +7,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZDate } from "@evident/core";
-import { Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select } from "@evident/ui";
+import { Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -20,7 +20,7 @@ import type { FamilyDetail, GroupDetail } from "../../lib/shapes.js";
 
 type Group = GroupDetail;
 
-const yes = (msg: string) => z.string().refine((v) => v === "yes", { message: msg });
+const yes = (msg: string) => z.string({ error: msg }).refine((v) => v === "yes", { message: msg });
 
 function schemaFor(track: string) {
   const base = z.object({
@@ -33,7 +33,7 @@ function schemaFor(track: string) {
     return base.extend({
       perpetratorAbsent: yes("You can only refer a victim when the perpetrator was not present. Speak to them alone first"),
       travel: z.string().trim().min(3, "Say how they will get to the group without relying on their partner").max(200),
-      safeToContact: z.string().min(1, "Say whether it is safe to contact them about the group"),
+      safeToContact: requiredChoice("Say whether it is safe to contact them about the group"),
     });
   }
   return base.extend({

@@ -7,6 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { ErrorMessage, ErrorSummary } from "@evident/ui";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { api, errorInfo } from "../../lib/trpc.js";
@@ -39,6 +40,8 @@ export default function ParticipantPage() {
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // After a failed submit the unanswered questions are marked (and unmarked as they are answered).
+  const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState<{ score: number | null } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Hand-over mode: the staff navigation is hidden while this view is open.
@@ -60,10 +63,8 @@ export default function ParticipantPage() {
 
   const submit = async () => {
     setProblem(null);
-    if (q.items.some((i) => answers[i.id] === undefined)) {
-      setProblem(o.texts.required.text);
-      return;
-    }
+    setTried(true);
+    if (q.items.some((i) => answers[i.id] === undefined)) return;
     try {
       const r = await create.mutateAsync({ personId, instrumentId, timePoint, completedAt: new Date().toISOString(), answers, language: o.language, ...links });
       setSaved({ score: r.score });
@@ -72,6 +73,8 @@ export default function ParticipantPage() {
       setProblem(errorInfo(error).message);
     }
   };
+
+  const unanswered = tried ? q.items.map((item, n) => ({ item, n })).filter(({ item }) => answers[item.id] === undefined) : [];
 
   return (
     <>
@@ -108,19 +111,21 @@ export default function ParticipantPage() {
             <p className="govuk-body">
               <Text s={o.texts.instructions} />
             </p>
-            {problem ? (
-              <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-                <div className="govuk-error-summary__body">
-                  <p className="govuk-body govuk-!-margin-0">{problem}</p>
-                </div>
-              </div>
-            ) : null}
-            {q.items.map((item, n) => (
-              <div className="govuk-form-group" key={item.id}>
-                <fieldset className="govuk-fieldset">
+            {/* The summary takes focus when Finish fails; its title is in the participant's language, each unanswered question a link. */}
+            <ErrorSummary title={unanswered.length ? o.texts.required.text : undefined} errors={unanswered.map(({ item, n }) => ({ href: `p-${item.id}-${item.options[0]?.value}`, text: `${n + 1}. ${item.text.text}` }))} description={problem ?? undefined} />
+            {q.items.map((item, n) => {
+              const missing = tried && answers[item.id] === undefined;
+              return (
+              <div className={missing ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"} key={item.id}>
+                <fieldset className="govuk-fieldset" aria-describedby={missing ? `p-${item.id}-error` : undefined}>
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
                     {n + 1}. <Text s={item.text} />
                   </legend>
+                  {missing ? (
+                    <ErrorMessage id={`p-${item.id}-error`}>
+                      <Text s={o.texts.required} />
+                    </ErrorMessage>
+                  ) : null}
                   <div className="govuk-radios govuk-radios--small">
                     {item.options.map((opt) => {
                       const id = `p-${item.id}-${opt.value}`;
@@ -136,7 +141,8 @@ export default function ParticipantPage() {
                   </div>
                 </fieldset>
               </div>
-            ))}
+              );
+            })}
             <button type="submit" className="govuk-button" disabled={create.isPending}>
               <Text s={o.texts.submit} />
             </button>

@@ -6,7 +6,7 @@
  * Links from an enrolment or hub case pass ?enrolment= or ?hubCase= so the
  * response is linked to it.
  */
-import { Button, DateInput, ErrorSummary, NotificationBanner, Radios, Select, Table, drafts } from "@evident/ui";
+import { Button, CHART_TOOLTIP, DateInput, ErrorSummary, NotificationBanner, Radios, Select, Table, drafts } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -54,11 +54,11 @@ function ScoreTables({ personId }: { personId: string }) {
               <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6" aria-label={`Chart of ${name} scores by time point; the numbers are in the table above`}>
                 <div style={{ width: "100%", maxWidth: 520, height: 200 }}>
                   <ResponsiveContainer>
-                    <LineChart data={c.points.map((p) => ({ label: TIME_POINT_LABEL[p.timePoint], score: p.score }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                    <LineChart data={c.points.map((p) => ({ label: TIME_POINT_LABEL[p.timePoint], score: p.score }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
                       <CartesianGrid strokeDasharray="3 3" />
                       <XAxis dataKey="label" />
                       <YAxis allowDecimals={false} domain={[0, (max: number) => Math.ceil(max * 1.25)]} />
-                      <Tooltip />
+                      <Tooltip {...CHART_TOOLTIP} />
                       <Legend />
                       <Line type="monotone" dataKey="score" name="Score" stroke="#1d70b8" strokeWidth={3} />
                     </LineChart>

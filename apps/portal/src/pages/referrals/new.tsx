@@ -3,7 +3,7 @@
  * source, primary need). Validation at each field with the core's schema; a
  * failed save keeps the typing on this device.
  */
-import { DateInput, Radios, Select } from "@evident/ui";
+import { DateInput, Radios, requiredChoice, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
@@ -56,7 +56,7 @@ const ZForm = z.object({
   date: requiredDate("the date of the referral").refine(notFuture, { message: "The referral date cannot be in the future" }),
   source: z.string().min(1, "Select who made the referral"),
   primaryNeed: z.string(),
-  domesticAbuse: z.string().min(1, "Say whether domestic abuse is a factor"),
+  domesticAbuse: requiredChoice("Say whether domestic abuse is a factor"),
 });
 type TForm = z.infer<typeof ZForm>;
 const IDS = { childId: "ref-child", date: "ref-date", source: "ref-source", primaryNeed: "ref-need", domesticAbuse: "ref-da" };

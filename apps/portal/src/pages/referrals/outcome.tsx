@@ -7,7 +7,7 @@
  */
 import { NFA_OUTCOME, REFERRAL_OUTCOMES } from "@evident/core";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, NotificationBanner, Radios, SummaryList, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, NotificationBanner, Radios, requiredChoice, summaryErrors, SummaryList } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -25,7 +25,7 @@ import { childLabel, sourceLabel } from "./list.js";
 type Referral = RouterOutputs["referrals"]["get"];
 
 const ZForm = z.object({
-  outcome: z.string().min(1, "Select the outcome of the referral"),
+  outcome: requiredChoice("Select the outcome of the referral"),
   closedAt: optionalDate("The closing date").refine(notFuture, { message: "The closing date cannot be in the future" }),
 });
 type TForm = z.infer<typeof ZForm>;
