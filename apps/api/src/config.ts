@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { DEFAULT_TRPC_LIMITS, type TrpcRateLimits } from "./http/rate-limit.js";
 
 export interface ApiConfig {
   nodeEnv: "development" | "test" | "production";
@@ -27,6 +28,8 @@ export interface ApiConfig {
    * counters live in the database so that every process sees the same counts.
    */
   workers: number;
+  /** Rate limits on /trpc per address and per session (http/rate-limit.ts). */
+  trpcLimits: TrpcRateLimits;
 }
 
 const ZEnv = z.object({
@@ -39,6 +42,8 @@ const ZEnv = z.object({
   EVIDENT_PORTAL_DIR: z.string().optional(),
   EVIDENT_TRAINING_DIR: z.string().optional(),
   EVIDENT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  EVIDENT_TRPC_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_TRPC_LIMITS.perAddress),
+  EVIDENT_TRPC_LIMIT_PER_SESSION: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_TRPC_LIMITS.perSession),
 });
 
 export function originOf(url: string): string {
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 5,
     workers: parsed.EVIDENT_WORKERS,
+    trpcLimits: { perAddress: parsed.EVIDENT_TRPC_LIMIT_PER_ADDRESS, perSession: parsed.EVIDENT_TRPC_LIMIT_PER_SESSION, windowMs: DEFAULT_TRPC_LIMITS.windowMs },
   };
 }
 
@@ -82,6 +88,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     clientIpHeader: "x-evident-client-ip",
     signInRateLimit: 1000,
     workers: 1,
+    trpcLimits: DEFAULT_TRPC_LIMITS,
     ...overrides,
   };
 }

@@ -13,12 +13,14 @@ import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { insertAuditRows, type AuditRowInput } from "@evident/db";
 import { createAuditQueue } from "./audit/group-commit.js";
+import { createRefusalCounter } from "./audit/refusals.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
 import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
 import type { AppEnv } from "./http/env.js";
 import { corsAllowlist, csrfGuard, requestId, securityHeaders } from "./http/security.js";
+import { trpcRateLimit } from "./http/rate-limit.js";
 import { mountFrontEnd } from "./http/static.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { createContext, type ApiDeps } from "./trpc/context.js";
@@ -60,7 +62,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const now = options.now ?? (() => new Date());
   const auth = createAuth({ prisma: db.prisma, config, logger, now });
   const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.auditSql, rows));
-  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue };
+  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue, refusals: createRefusalCounter(logger, now) };
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
@@ -74,6 +76,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     else logger.info(entry, "request");
   });
   app.use("*", securityHeaders());
+  app.use("/trpc/*", trpcRateLimit(config.trpcLimits, now, clientIp));
   app.use("/trpc/*", corsAllowlist(config.allowedOrigins));
   app.use("/api/*", corsAllowlist(config.allowedOrigins));
   for (const path of ["/trpc/*", "/api/*"]) {

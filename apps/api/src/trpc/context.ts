@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { isRole, type TRole } from "@evident/core";
 import type { AuditRowInput } from "@evident/db";
 import type { AuditQueue } from "../audit/group-commit.js";
+import type { RefusalCounter } from "../audit/refusals.js";
 import type { Auth } from "../auth/auth.js";
 import { loadSession } from "../auth/session.js";
 import type { ApiConfig } from "../config.js";
@@ -23,6 +24,13 @@ export interface ApiDeps {
   now: () => Date;
   /** Audit rows of reads, written by group commit (audit/group-commit.ts). */
   auditQueue: AuditQueue<AuditRowInput>;
+  /** Anonymous refusals, counted rather than audited one row each (audit/refusals.ts). */
+  refusals: RefusalCounter;
+}
+
+/** Audit rows this request has written so far (shared by every copy of the context tRPC makes). */
+export interface AuditTally {
+  rows: number;
 }
 
 export interface SessionUser {
@@ -43,6 +51,7 @@ export interface Context {
   ip: string | null;
   now: Date;
   logger: Logger;
+  audit: AuditTally;
 }
 
 export async function loadUser(prisma: PrismaClient, userId: string): Promise<SessionUser | null> {
@@ -77,6 +86,7 @@ export async function createContextInner(opts: InnerOptions): Promise<Context> {
     ip: opts.ip ?? null,
     now: deps.now(),
     logger: deps.logger,
+    audit: { rows: 0 },
   };
 }
 
