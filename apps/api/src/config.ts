@@ -3,6 +3,7 @@
  * Tests build it with `testConfig()` instead of touching `process.env`.
  */
 import { randomBytes } from "node:crypto";
+import type { SignInRules } from "@evident/core";
 import { z } from "zod";
 import { DEFAULT_TRPC_LIMITS, type TrpcRateLimits } from "./http/rate-limit.js";
 
@@ -21,13 +22,15 @@ export interface ApiConfig {
   trainingDir: string | null;
   /** Header carrying the client address as seen by this server (set by main.ts from the socket). */
   clientIpHeader: string;
-  /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit). */
+  /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit; generous, so an office behind one address signing in at nine is never refused: guessing is slowed per account and address by auth/throttle.ts). */
   signInRateLimit: number;
   /**
    * API processes sharing the port (EVIDENT_WORKERS, PostgreSQL only). With more than one, rate-limit
    * counters live in the database so that every process sees the same counts.
    */
   workers: number;
+  /** Changes to the sign-in throttling rules (tests; production uses @evident/core's SIGN_IN_RULES). */
+  signInRules?: Partial<SignInRules>;
   /** Rate limits on /trpc per address and per session (http/rate-limit.ts). */
   trpcLimits: TrpcRateLimits;
 }
@@ -58,6 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
   if (production && (!secret || secret.length < 32)) {
     throw new Error("BETTER_AUTH_SECRET must be set to at least 32 characters when NODE_ENV=production");
   }
+  // Production cookies are Secure (sent only over HTTPS) and `__Secure-` prefixed: an http:// public
+  // address would make every sign-in appear to work and then lose its session. TLS may end at a proxy
+  // in front of Evident; the public address is what browsers see.
+  if (production && new URL(baseUrl).protocol !== "https:") {
+    throw new Error("EVIDENT_BASE_URL must be an https:// address when NODE_ENV=production (session cookies are Secure)");
+  }
   const extra = (parsed.EVIDENT_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(originOf);
   const demoFlag = parsed.EVIDENT_DEMO === undefined ? defaults.demo : parsed.EVIDENT_DEMO === "1" || parsed.EVIDENT_DEMO === "true";
   return {
@@ -70,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     portalDir: parsed.EVIDENT_PORTAL_DIR ?? defaults.portalDir,
     trainingDir: parsed.EVIDENT_TRAINING_DIR ?? defaults.trainingDir,
     clientIpHeader: "x-evident-client-ip",
-    signInRateLimit: 5,
+    signInRateLimit: 30,
     workers: parsed.EVIDENT_WORKERS,
     trpcLimits: { perAddress: parsed.EVIDENT_TRPC_LIMIT_PER_ADDRESS, perSession: parsed.EVIDENT_TRPC_LIMIT_PER_SESSION, windowMs: DEFAULT_TRPC_LIMITS.windowMs },
   };

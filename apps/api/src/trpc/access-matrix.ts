@@ -153,6 +153,7 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "admin.users.list": ["admin"],
   "admin.users.setRole": ["admin"],
   "admin.users.disable": ["admin"],
+  "admin.users.unlock": ["admin"],
   "admin.audit.list": ["admin"],
 
   // Training (training:own everyone; training:read admin, trainer, manager; training:write admin, trainer).

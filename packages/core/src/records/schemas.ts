@@ -243,6 +243,8 @@ export const ZRegisterMarkInput = z
 export const ZUserListInput = ZPage.extend({ includeDisabled: z.boolean().default(false) }).strict();
 export const ZSetRoleInput = z.object({ userId: ZId, role: z.enum(["admin", "manager", "practitioner", "dv_worker", "trainer", "analyst", "staff"]) }).strict();
 export const ZDisableUserInput = z.object({ userId: ZId, disabled: z.boolean() }).strict();
+/** Clears an account's failed sign-ins at every address (admin.users.unlock). */
+export const ZUnlockUserInput = z.object({ userId: ZId }).strict();
 export const ZAuditListInput = ZPage.extend({
   actorId: ZId.optional(),
   entityId: ZId.optional(),

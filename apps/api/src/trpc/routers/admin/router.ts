@@ -1,12 +1,13 @@
 /**
- * Administration: staff accounts (list, set role, disable) and the audit log.
+ * Administration: staff accounts (list, set role, disable, unlock sign-in) and the audit log.
  * A role change or a disable also ends the account's sessions, so it applies
  * at once; the context also reloads the user on every request.
  */
 import type { DbClient } from "../../../db.js";
-import { ZAuditListInput, ZDisableUserInput, ZSetRoleInput, ZUserListInput, dateFromIso } from "@evident/core";
+import { ZAuditListInput, ZDisableUserInput, ZSetRoleInput, ZUnlockUserInput, ZUserListInput, dateFromIso } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "../../../audit/audit.js";
+import { unlockAccount } from "../../../auth/throttle.js";
 import { authorised, router } from "../../trpc.js";
 import { notFound } from "../../errors.js";
 
@@ -53,6 +54,19 @@ export const adminRouter = router({
           if (input.disabled) await tx.session.deleteMany({ where: { userId: input.userId } });
           await recordAudit(ctx, { action: "admin.users.disable", outcome: "success", entityType: "User", entityIds: [input.userId], fields: ["disabled"] }, tx);
           return row;
+        });
+      }),
+
+    /** Clears the account's failed sign-ins at every address (auth/throttle.ts); audited as `auth.unlock`. */
+    unlock: authorised("users:write")
+      .input(ZUnlockUserInput)
+      .mutation(async ({ ctx, input }) => {
+        return ctx.prisma.$transaction(async (tx: DbClient) => {
+          const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+          if (!user) throw notFound("User");
+          const cleared = await unlockAccount(tx, user, { id: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, ip: ctx.ip, now: ctx.now });
+          ctx.audit.rows += 1;
+          return { userId: user.id, cleared };
         });
       }),
   }),
