@@ -1,10 +1,9 @@
 import { ROLES } from "@evident/core";
-import { reportLogicModelRows } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAuditExempt } from "../audit/exempt.js";
 import { buildInput } from "../test/build-input.js";
 import { callPath, listProcedures, outcome } from "../test/procedures.js";
-import { createTestApp, type TestApp } from "../test/harness.js";
+import { createTestApp, seedLogicModels, type TestApp } from "../test/harness.js";
 import { EXPECTED_REFUSALS, INPUTS_TO_WRITE, VALID_INPUTS, type InputState } from "../test/valid-inputs.js";
 import { ACCESS_MATRIX } from "./access-matrix.js";
 import { createContextInner } from "./context.js";
@@ -16,14 +15,7 @@ let seq = 0;
 beforeAll(async () => {
   t = await createTestApp();
   // The report's logic models, as the demo seed writes them (no procedure creates a model).
-  const p = t.testDb.db.prisma;
-  const rows = reportLogicModelRows({ id: () => crypto.randomUUID(), createdById: t.fx.users.analyst.id });
-  await p.logicModel.createMany({ data: rows.logicModel });
-  await p.logicModelVersion.createMany({ data: rows.logicModelVersion });
-  await p.logicNode.createMany({ data: rows.logicNode });
-  await p.logicLink.createMany({ data: rows.logicLink });
-  await p.indicator.createMany({ data: rows.indicator });
-  await p.target.createMany({ data: rows.target });
+  await seedLogicModels(t);
   state = { fx: t.fx, prisma: t.testDb.db.prisma, unique: (prefix) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase() };
 });
 afterAll(async () => {
