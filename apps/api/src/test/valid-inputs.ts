@@ -124,7 +124,10 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "marac.create": (s) => ({ personId: s.fx.people.victim, referredOn: new Date().toISOString().slice(0, 10), referringAgency: "police", criteria: ["professional_judgement"] }),
   "marac.get": "auto",
   "marac.list": "auto",
-  "marac.recordOutcome": async (s) => { const r = (await s.prisma.maracReferral.findFirst({ orderBy: { createdAt: "desc" } }))!; return { id: r.id, version: r.version, outcome: "withdrawn" }; },
+  "marac.recordOutcome": async (s) => {
+    const r = await s.prisma.maracReferral.findFirst({ orderBy: { createdAt: "desc" } });
+    return { id: r?.id ?? "00000000-0000-4000-8000-000000000000", version: r?.version ?? 1, outcome: "withdrawn" };
+  },
   "monitoring.compute": () => ({ measureId: "cp_cases_known_da_perpetrator", from: "2018-12-01", to: "2019-02-28" }),
   "monitoring.measures": "auto",
   "people.contact.get": (s) => ({ personId: s.fx.people.child }),
