@@ -102,14 +102,16 @@ const enforcePermission = t.middleware(async ({ ctx, meta, path, next, getRawInp
   const rawInput = await getRawInput();
   const problems = inputProblems(rawInput);
   if (problems.length > 0) throw fieldProblems(problems);
-  const result = await next({ ctx: { user: ctx.user as SessionUser, permission } });
+  // A tally of this call's own audit rows (the context is shared by every procedure of a batch).
+  const audit = { rows: 0 };
+  const result = await next({ ctx: { user: ctx.user as SessionUser, permission, audit } });
   if (result.ok) {
-    if (ctx.audit.rows === 0 && !isAuditExempt(path)) await auditRead(ctx, { action: path, outcome: "success", ...idsInInput(rawInput) });
+    if (audit.rows === 0 && !isAuditExempt(path)) await auditRead(ctx, { action: path, outcome: "success", ...idsInInput(rawInput) });
     return result;
   }
   let err = result.error;
   if (err.code === "INTERNAL_SERVER_ERROR" && err.cause) err = toTRPCError(err.cause) ?? err;
-  if (ctx.audit.rows === 0 && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) {
+  if (audit.rows === 0 && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) {
     await auditRead(ctx, { action: path, outcome: err.code === "NOT_FOUND" ? "failure" : "denied", reason: err.code === "NOT_FOUND" ? "not found or out of scope" : "refused by the procedure", ...idsInInput(rawInput) });
   }
   if (err !== result.error) throw err;
