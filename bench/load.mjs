@@ -126,7 +126,7 @@ try {
   // requests in flight die young instead of being promoted (fewer, cheaper collections under load).
   server = spawn(process.execPath, [...profile, "--max-semi-space-size=64", "--import", "tsx", "apps/api/src/main.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: args.transport === "tcp" ? pg.url : pg.socketUrl, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: String(pool), EVIDENT_WORKERS: String(workers) },
+    env: { ...process.env, DATABASE_URL: args.transport === "tcp" ? pg.url : pg.socketUrl, PORT: String(port), EVIDENT_BASE_URL: base, LOG_LEVEL: "warn", EVIDENT_PG_POOL_MAX: String(pool), EVIDENT_WORKERS: String(workers), EVIDENT_TRPC_LIMIT_PER_ADDRESS: "0", EVIDENT_TRPC_LIMIT_PER_SESSION: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {

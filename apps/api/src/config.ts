@@ -3,8 +3,9 @@
  * Tests build it with `testConfig()` instead of touching `process.env`.
  */
 import { randomBytes } from "node:crypto";
-import { missingProductionSettings, productionSettingsMessage } from "@evident/core";
+import { missingProductionSettings, productionSettingsMessage, type SignInRules } from "@evident/core";
 import { z } from "zod";
+import { DEFAULT_TRPC_LIMITS, type TrpcRateLimits } from "./http/rate-limit.js";
 
 export interface ApiConfig {
   nodeEnv: "development" | "test" | "production";
@@ -21,7 +22,7 @@ export interface ApiConfig {
   trainingDir: string | null;
   /** Header carrying the client address as seen by this server (set by main.ts from the socket). */
   clientIpHeader: string;
-  /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit). */
+  /** Sign-in attempts allowed per address per 10 seconds (better-auth rate limit; generous, so an office behind one address signing in at nine is never refused: guessing is slowed per account and address by auth/throttle.ts). */
   signInRateLimit: number;
   /**
    * API processes sharing the port (EVIDENT_WORKERS, PostgreSQL only). With more than one, rate-limit
@@ -34,6 +35,10 @@ export interface ApiConfig {
   mailFrom: string;
   /** Single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL); null when off. */
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
+  /** Changes to the sign-in throttling rules (tests; production uses @evident/core's SIGN_IN_RULES). */
+  signInRules?: Partial<SignInRules>;
+  /** Rate limits on /trpc per address and per session (http/rate-limit.ts). */
+  trpcLimits: TrpcRateLimits;
 }
 
 const ZEnv = z.object({
@@ -52,6 +57,8 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).max(60).optional(),
+  EVIDENT_TRPC_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_TRPC_LIMITS.perAddress),
+  EVIDENT_TRPC_LIMIT_PER_SESSION: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_TRPC_LIMITS.perSession),
 });
 
 export function originOf(url: string): string {
@@ -65,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
   const secret = parsed.BETTER_AUTH_SECRET;
   const missing = missingProductionSettings(env);
   if (missing.length > 0) throw new Error(productionSettingsMessage(missing));
+  // Production cookies are Secure (sent only over HTTPS) and `__Secure-` prefixed: an http:// public
+  // address would make every sign-in appear to work and then lose its session. TLS may end at a proxy
+  // in front of Evident; the public address is what browsers see.
+  if (production && new URL(baseUrl).protocol !== "https:") {
+    throw new Error("EVIDENT_BASE_URL must be an https:// address when NODE_ENV=production (session cookies are Secure)");
+  }
   const extra = (parsed.EVIDENT_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(originOf);
   const demoFlag = parsed.EVIDENT_DEMO === undefined ? defaults.demo : parsed.EVIDENT_DEMO === "1" || parsed.EVIDENT_DEMO === "true";
   return {
@@ -77,11 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { portalDir: string
     portalDir: parsed.EVIDENT_PORTAL_DIR ?? defaults.portalDir,
     trainingDir: parsed.EVIDENT_TRAINING_DIR ?? defaults.trainingDir,
     clientIpHeader: "x-evident-client-ip",
-    signInRateLimit: 5,
+    signInRateLimit: 30,
     workers: parsed.EVIDENT_WORKERS,
     smtpUrl: parsed.SMTP_URL ?? null,
     mailFrom: parsed.EVIDENT_MAIL_FROM ?? `Evident <no-reply@${new URL(baseUrl).hostname}>`,
     oidc: oidcFrom(parsed),
+    trpcLimits: { perAddress: parsed.EVIDENT_TRPC_LIMIT_PER_ADDRESS, perSession: parsed.EVIDENT_TRPC_LIMIT_PER_SESSION, windowMs: DEFAULT_TRPC_LIMITS.windowMs },
   };
 }
 
@@ -107,6 +121,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     smtpUrl: null,
     mailFrom: "Evident <no-reply@localhost>",
     oidc: null,
+    trpcLimits: DEFAULT_TRPC_LIMITS,
     ...overrides,
   };
 }

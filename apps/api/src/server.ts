@@ -15,6 +15,7 @@ import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { insertAuditRows, pendingMigrations, type AuditRowInput } from "@evident/db";
 import { createAuditQueue } from "./audit/group-commit.js";
+import { createRefusalCounter } from "./audit/refusals.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
 import { ssoOptions } from "./auth/sso.js";
@@ -22,6 +23,7 @@ import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
 import type { AppEnv } from "./http/env.js";
 import { corsAllowlist, csrfGuard, requestId, securityHeaders } from "./http/security.js";
+import { trpcRateLimit } from "./http/rate-limit.js";
 import { mountFrontEnd } from "./http/static.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { createMailSender } from "./mail/outbox.js";
@@ -65,7 +67,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   const mail = createMailSender({ prisma: db.prisma, config, logger, now });
   const auth = createAuth({ prisma: db.prisma, config, logger, now, mail });
   const auditQueue = createAuditQueue<AuditRowInput>((rows) => insertAuditRows(db.auditSql, rows));
-  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue, mail };
+  const deps: ApiDeps = { db, auth, config, logger, now, auditQueue, mail, refusals: createRefusalCounter(logger, now) };
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
@@ -79,6 +81,7 @@ export function createApp(options: CreateAppOptions): EvidentApp {
     else logger.info(entry, "request");
   });
   app.use("*", securityHeaders());
+  app.use("/trpc/*", trpcRateLimit(config.trpcLimits, now, clientIp));
   app.use("/trpc/*", corsAllowlist(config.allowedOrigins));
   app.use("/api/*", corsAllowlist(config.allowedOrigins));
   for (const path of ["/trpc/*", "/api/*"]) {

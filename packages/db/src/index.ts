@@ -14,6 +14,8 @@ export { prepareDatabase } from "./prepare.js";
 export type { PrepareOptions } from "./prepare.js";
 export { DataDirError, MigrationDriftError, MigrationError } from "./errors.js";
 export { defaultDataDir, migrationsDir } from "./paths.js";
+export { schemaColumns, parseSchemaColumns } from "./columns.js";
+export type { SchemaColumns } from "./columns.js";
 export { seed, isSeeded, insertRows, DEFAULT_SEED, DEMO_MARKER } from "./seed/index.js";
 export type { SeedOptions, SeedResult } from "./seed/index.js";
 export { seedScale, SCALE_MARKER } from "./seed/scale.js";

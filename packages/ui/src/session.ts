@@ -48,7 +48,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     return { ok: false, kind: "rate_limited", message: `Too many sign-in attempts from this device. Wait ${after} and try again.` };
   }
   if (body.code === "ACCOUNT_LOCKED") {
-    return { ok: false, kind: "locked", message: "This account is locked for 30 minutes after too many failed sign-ins. Try again later or ask an administrator." };
+    return { ok: false, kind: "locked", message: body.message ?? "There have been too many failed sign-ins to this account. Sign in from a device you have used before, or ask an administrator to unlock it." };
   }
   if (body.code === "DEMO_LOGIN_REFUSED") return { ok: false, kind: "refused", message: "Demo logins are not available on this server." };
   if (res.status === 401 || res.status === 400 || body.code === "INVALID_EMAIL_OR_PASSWORD") {

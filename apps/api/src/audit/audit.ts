@@ -25,7 +25,12 @@ export interface AuditEntry {
   actorRole?: string | null;
 }
 
-type AuditCtx = Pick<Context, "prisma" | "requestId" | "user" | "ip" | "now" | "logger">;
+type AuditCtx = Pick<Context, "prisma" | "requestId" | "user" | "ip" | "now" | "logger"> & { audit?: Context["audit"] };
+
+/** Notes on the request that it has written an audit row (the procedure wrapper then adds none of its own). */
+function tally(ctx: { audit?: Context["audit"] }): void {
+  if (ctx.audit) ctx.audit.rows += 1;
+}
 
 export function auditRow(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: AuditEntry) {
   return {
@@ -49,6 +54,7 @@ export function auditRow(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: AuditE
  * once the row is committed, so the caller answers only after it is durable.
  */
 export async function auditRead(ctx: Omit<AuditCtx, "prisma" | "logger"> & { deps: Pick<ApiDeps, "auditQueue"> }, entry: AuditEntry): Promise<void> {
+  tally(ctx);
   await ctx.deps.auditQueue.append({ id: randomUUID(), ...auditRow(ctx, entry) });
 }
 
@@ -60,6 +66,7 @@ export async function auditRead(ctx: Omit<AuditCtx, "prisma" | "logger"> & { dep
  */
 export async function recordAudit(ctx: AuditCtx, entry: AuditEntry, client?: DbClient): Promise<void> {
   const target = client ?? ctx.prisma;
+  tally(ctx);
   if (client || entry.outcome === "success") {
     await target.auditLog.create({ data: auditRow(ctx, entry) });
     return;

@@ -1,16 +1,18 @@
 /**
  * Authentication with better-auth: email and password, sessions stored in
  * the database through the Prisma adapter, HttpOnly SameSite=Lax cookies
- * (Secure and `__Secure-` prefixed in production), rate-limited sign-in, a
- * password policy, and a per-account lockout that better-auth lacks:
- * 6 failed sign-ins in a row lock the account for 30 minutes whatever
- * address they come from. Attempts are kept in the audit log, keyed by a hash
- * of the email address so unknown addresses lock too (no account probing).
+ * (Secure and `__Secure-` prefixed in production), a password policy, and
+ * sign-in throttling that better-auth lacks and that cannot be used to lock
+ * the owner out (auth/throttle.ts, rules in @evident/core access/lockout.ts):
+ * delays that double per account and source address after 5 failures, and a
+ * far higher per-account ceiling above which only addresses the account has
+ * signed in from may try. Attempts are keyed by a hash of the email address,
+ * so unknown addresses are throttled too (no account probing). Every attempt
+ * is kept in the audit log.
  *
  * Public sign-up is off: accounts are created by admins or the seed.
  */
-import { createHash } from "node:crypto";
-import { decideLockout, LOCKOUT_MS, passwordProblem, PASSWORD_MAX, PASSWORD_MIN, RESET_LINK_HOURS, setPasswordUrl } from "@evident/core";
+import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN, RESET_LINK_HOURS, setPasswordUrl, SIGN_IN_RULES } from "@evident/core";
 import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
@@ -20,13 +22,11 @@ import type { PrismaClient } from "../db.js";
 import type { Logger } from "../logger.js";
 import { enqueueEmail, type MailSender } from "../mail/outbox.js";
 import { ssoPlugins } from "./sso.js";
+import { claimAttempt, recordSuccess, signInKey } from "./throttle.js";
 
+export { signInKey };
 export const DEMO_EMAIL_DOMAIN = "demo.evident.local";
 export const SIGN_IN_ACTION = "auth.signIn";
-
-export function signInKey(email: string): string {
-  return createHash("sha256").update(`evident-sign-in:${email.trim().toLowerCase()}`).digest("hex");
-}
 
 export interface AuthDeps {
   prisma: PrismaClient;
@@ -50,16 +50,7 @@ export function createAuth(deps: AuthDeps) {
   const { prisma, config, logger, now, mail } = deps;
   const production = config.nodeEnv === "production";
 
-  async function lockoutFor(key: string) {
-    const since = new Date(now().getTime() - 2 * LOCKOUT_MS);
-    const rows = await prisma.auditLog.findMany({
-      where: { action: SIGN_IN_ACTION, entityType: "SignIn", entityIds: { has: key }, at: { gte: since }, outcome: { in: ["success", "failure"] } },
-      select: { at: true, outcome: true },
-      orderBy: { at: "desc" },
-      take: 50,
-    });
-    return decideLockout(rows.map((r: { at: Date; outcome: string }) => ({ at: r.at, ok: r.outcome === "success" })), now());
-  }
+  const rules = { ...SIGN_IN_RULES, ...config.signInRules };
 
   async function recordAttempt(key: string, userId: string | null, outcome: "success" | "failure" | "denied", reason: string | undefined, ip: string | null) {
     await prisma.auditLog.create({
@@ -173,15 +164,19 @@ export function createAuth(deps: AuthDeps) {
           await recordAttempt(key, null, "denied", "demo login refused in production", ip);
           throw new APIError("FORBIDDEN", { message: "Demo logins are not available on this server", code: "DEMO_LOGIN_REFUSED" });
         }
-        const lock = await lockoutFor(key);
-        if (lock.locked) {
-          await recordAttempt(key, null, "denied", "account locked", ip);
+        const user = await prisma.user.findUnique({ where: { email }, select: { id: true, disabled: true } });
+        const claim = await claimAttempt(prisma, { emailKey: key, userId: user?.id ?? null, ip, now: now(), rules });
+        if (!claim.allowed) {
+          await recordAttempt(key, user?.id ?? null, "denied", claim.reason === "address" ? "throttled: too many failed sign-ins from this address" : "throttled: account over its ceiling, address not known", ip);
+          if (claim.reason === "address") {
+            const wait = Math.max(1, Math.ceil(((claim.retryAt?.getTime() ?? now().getTime()) - now().getTime()) / 1000));
+            throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed sign-ins from this device. Wait ${wait} seconds and try again.`, code: "SIGN_IN_THROTTLED" }, { "Retry-After": String(wait) });
+          }
           throw new APIError("FORBIDDEN", {
-            message: "Too many failed sign-ins. This account is locked for 30 minutes.",
+            message: "There have been too many failed sign-ins to this account. Sign in from a device you have used before, or ask an administrator to unlock it.",
             code: "ACCOUNT_LOCKED",
           });
         }
-        const user = await prisma.user.findUnique({ where: { email }, select: { id: true, disabled: true } });
         if (user?.disabled) {
           await recordAttempt(key, user.id, "denied", "account disabled", ip);
           throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
@@ -192,11 +187,12 @@ export function createAuth(deps: AuthDeps) {
         const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
         if (!email || email.length > 254) return;
         const returned = ctx.context.returned;
-        if (isAPIError(returned) && (returned as APIError).statusCode !== 401) return; // refused above (locked, disabled, demo)
+        if (isAPIError(returned) && (returned as APIError).statusCode !== 401) return; // refused above (throttled, disabled, demo)
         const ip = ctx.headers?.get(config.clientIpHeader) ?? null;
         const key = signInKey(email);
         const session = ctx.context.newSession;
         if (session && !isAPIError(returned)) {
+          await recordSuccess(prisma, { emailKey: key, userId: session.user.id, ip, now: now(), rules });
           await recordAttempt(key, session.user.id, "success", undefined, ip);
         } else {
           const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });

@@ -1,5 +1,5 @@
 import { getCurrentAuthContextAsyncLocalStorage, getCurrentDBAdapterAsyncLocalStorage, getRequestStateAsyncLocalStorage } from "@better-auth/core/context";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, signIn, type TestApp } from "../test/harness.js";
 import { outstandingAuthWork, whileAuthRuns } from "./context-storage.js";
 
@@ -12,18 +12,38 @@ afterAll(async () => {
 });
 
 const storages = () => Promise.all([getCurrentAuthContextAsyncLocalStorage(), getRequestStateAsyncLocalStorage(), getCurrentDBAdapterAsyncLocalStorage()]);
-/** Node 20 keeps whether a storage propagates its store (and so runs the promise hook) in `enabled`. */
-const enabled = (s: unknown) => (s as { enabled?: boolean }).enabled;
+/**
+ * Whether each storage was left: `disable()` was called on it since `since` and none has entered it again.
+ * Checked through the storages' own methods (spied), so the expectation holds on every Node version;
+ * Node 20 also keeps the state in `enabled`, checked where it exists.
+ */
+async function spyOnStorages() {
+  const all = await storages();
+  const disables = all.map((s) => vi.spyOn(s, "disable"));
+  return {
+    reset: () => disables.forEach((d) => d.mockClear()),
+    expectLeft: () => {
+      for (const [i, d] of disables.entries()) {
+        expect(d, `storage ${i} was not disabled`).toHaveBeenCalled();
+        expect(all[i]!.getStore(), `storage ${i} still holds a store`).toBeUndefined();
+        const enabled = (all[i] as { enabled?: boolean }).enabled;
+        if (enabled !== undefined) expect(enabled).toBe(false);
+      }
+    },
+  };
+}
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe("better-auth's context storages", () => {
   it("are left once no better-auth call is in flight, and entered again by the next", async () => {
     const { fx } = t;
+    const spies = await spyOnStorages();
     const first = await signIn(t, fx.users.practitioner.email);
     expect(first.status).toBe(200);
     await settle();
     expect(outstandingAuthWork()).toBe(0);
-    for (const s of await storages()) if (enabled(s) !== undefined) expect(enabled(s)).toBe(false);
+    spies.expectLeft();
+    spies.reset();
 
     // Concurrent sign-ins and session checks, all answered as before.
     const results = await Promise.all([
@@ -36,7 +56,7 @@ describe("better-auth's context storages", () => {
     expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(fx.users.practitioner.email);
     await settle();
     expect(outstandingAuthWork()).toBe(0);
-    for (const s of await storages()) if (enabled(s) !== undefined) expect(enabled(s)).toBe(false);
+    spies.expectLeft();
   });
 
   it("stay entered while a call is in flight, so its store is there after each await", async () => {

@@ -6,7 +6,7 @@
  * canary phone and postcode.
  */
 import { randomBytes } from "node:crypto";
-import { createDb } from "@evident/db";
+import { createDb, reportLogicModelRows } from "@evident/db";
 import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
 import { ROLES, type TRole } from "@evident/core";
@@ -206,4 +206,17 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD): Pr
   const setCookie = res.headers.get("set-cookie");
   const cookie = setCookie ? setCookie.split(/,(?=\s*[^;,]+=)/).map((c) => c.split(";")[0]!.trim()).join("; ") : null;
   return { status: res.status, cookie, body: await res.json().catch(() => null) };
+}
+
+/** Writes the report's three logic models as the demo seed does (no procedure creates a model); returns their ids by key. */
+export async function seedLogicModels(t: TestApp, options: Partial<Parameters<typeof reportLogicModelRows>[0]> = {}): Promise<Map<string, string>> {
+  const p = t.testDb.db.prisma;
+  const rows = reportLogicModelRows({ id: () => crypto.randomUUID(), createdById: t.fx.users.analyst.id, ...options });
+  await p.logicModel.createMany({ data: rows.logicModel });
+  await p.logicModelVersion.createMany({ data: rows.logicModelVersion });
+  await p.logicNode.createMany({ data: rows.logicNode });
+  await p.logicLink.createMany({ data: rows.logicLink });
+  await p.indicator.createMany({ data: rows.indicator });
+  await p.target.createMany({ data: rows.target });
+  return rows.modelIds;
 }

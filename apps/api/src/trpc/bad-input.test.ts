@@ -1,3 +1,5 @@
+import { schemaColumns } from "@evident/db";
+import type { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callPath, listProcedures, outcome } from "../test/procedures.js";
 import { createTestApp, type TestApp } from "../test/harness.js";
@@ -6,6 +8,8 @@ import { ACCESS_MATRIX } from "./access-matrix.js";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // The training catalogue is written on first use (training/seed.ts): let that happen before counting.
+  await (await t.as(t.fx.users.trainer.id)).training.courses.list({});
 });
 afterAll(async () => {
   await t?.dispose();
@@ -25,7 +29,12 @@ function payloads(): unknown[] {
   return out;
 }
 
-const TABLES = ["family", "person", "familyMember", "contactDetails", "referral", "statusEpisode", "programmeGroup", "groupSession", "enrolment", "attendance", "safeguardingOverride", "user", "session", "assessment", "hubCase", "hubVisit", "tafMeeting", "meetingAgency", "meetingAction", "agencyInvolvement", "stepDownPlan", "followUp", "questionnaireInstrument", "questionnaireResponse", "consentToShare", "notification", "auditTemplate", "auditRound", "auditCase", "auditAssignment", "survey", "surveyWave", "surveyInvitation", "surveyResponse", "daConsultation", "maracReferral"] as const;
+/**
+ * Every table, from the Prisma schema's own model list (Prisma's delegate names: AuditLog → auditLog),
+ * but the audit log itself: a refused call on a record id is audited as a failed attempt, by design.
+ */
+const ALL_TABLES = schemaColumns().models.map((m) => m[0]!.toLowerCase() + m.slice(1));
+const TABLES = ALL_TABLES.filter((table) => table !== "auditLog");
 
 async function counts() {
   const p = t.testDb.db.prisma as unknown as Record<string, { count(): Promise<number> }>;
@@ -46,6 +55,34 @@ describe("bad input", () => {
         // Queries with only optional inputs may answer; a write with hostile input never does.
         expect(listProcedures().find((p) => p.path === path)?.type).toBe("query");
       }
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("counts every table of the schema", () => {
+    expect(TABLES.length).toBe(ALL_TABLES.length - 1);
+    expect(TABLES.length).toBeGreaterThanOrEqual(80);
+    expect(ALL_TABLES).toEqual(expect.arrayContaining(["auditLog", "logicModel", "decision", "analysisRun", "programmeBudgetLine", "statutoryImport", "questionnaireTranslation", "personLink", "breakGlassAccess", "signInThrottle"]));
+  });
+
+  it("#15 finding 6: a lone surrogate, a NUL byte or a number beyond int4 is a 400 naming the field, not a 500", async () => {
+    const manager = await t.as(t.fx.users.manager.id);
+    const analyst = await t.as(t.fx.users.analyst.id);
+    const fieldOf = (r: { code: string; error?: unknown }) => ((r.error as { cause?: ZodError } | undefined)?.cause?.issues ?? []).map((i) => i.path.join("."));
+    const cases: [unknown, string, () => Promise<unknown>][] = [
+      [manager, "name", () => manager.families.create({ reference: "FSURR1", name: "Lone \ud800 surrogate" })],
+      [manager, "patch.name", async () => manager.families.update({ id: t.fx.families.mine, version: (await manager.families.get({ id: t.fx.families.mine })).version, patch: { name: "a\udc00b" } })],
+      [manager, "version", () => manager.families.update({ id: t.fx.families.mine, version: 2_147_483_648, patch: { name: "Too big" } })],
+      [analyst, "title", () => analyst.extracts.create({ title: "NUL\u0000title" })],
+      [analyst, "modelId", () => analyst.logicModels.edit({ modelId: "m\u0000", version: 1, reason: "x", edit: {} } as never)],
+      [analyst, "programmeId", () => analyst.evaluation.run({ programmeId: "p\u0000" } as never)],
+      [manager, "text", () => manager.decisions.list({ text: "nul\u0000" })],
+    ];
+    const before = await counts();
+    for (const [, field, call] of cases) {
+      const r = await outcome(call());
+      expect(r.code, field).toBe("BAD_REQUEST");
+      expect(fieldOf(r), field).toContain(field);
     }
     expect(await counts()).toEqual(before);
   });

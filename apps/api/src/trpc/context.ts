@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { isRole, type TRole } from "@evident/core";
 import type { AuditRowInput } from "@evident/db";
 import type { AuditQueue } from "../audit/group-commit.js";
+import type { RefusalCounter } from "../audit/refusals.js";
 import type { Auth } from "../auth/auth.js";
 import { loadSession } from "../auth/session.js";
 import type { ApiConfig } from "../config.js";
@@ -26,6 +27,13 @@ export interface ApiDeps {
   auditQueue: AuditQueue<AuditRowInput>;
   /** Delivers the email outbox over SMTP when SMTP_URL is set (mail/outbox.ts). */
   mail: MailSender;
+  /** Anonymous refusals, counted rather than audited one row each (audit/refusals.ts). */
+  refusals: RefusalCounter;
+}
+
+/** Audit rows this request has written so far (shared by every copy of the context tRPC makes). */
+export interface AuditTally {
+  rows: number;
 }
 
 export interface SessionUser {
@@ -46,6 +54,7 @@ export interface Context {
   ip: string | null;
   now: Date;
   logger: Logger;
+  audit: AuditTally;
 }
 
 export async function loadUser(prisma: PrismaClient, userId: string): Promise<SessionUser | null> {
@@ -80,6 +89,7 @@ export async function createContextInner(opts: InnerOptions): Promise<Context> {
     ip: opts.ip ?? null,
     now: deps.now(),
     logger: deps.logger,
+    audit: { rows: 0 },
   };
 }
 

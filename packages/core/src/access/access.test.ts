@@ -4,10 +4,8 @@ import {
   can,
   canSeeFamily,
   decideContactAccess,
-  decideLockout,
   decideSession,
   familyScope,
-  LOCKOUT_MS,
   MAX_OVERRIDE_MS,
   overrideRequestProblem,
   passwordProblem,
@@ -136,26 +134,6 @@ describe("sessions", () => {
   });
   it("respects the library's expiry", () => {
     expect(decideSession({ createdAt: created, lastSeenAt: created, expiresAt: created }, new Date(created.getTime() + 1))).toEqual({ valid: false, reason: "expired" });
-  });
-});
-
-describe("lockout", () => {
-  const t0 = new Date("2026-01-10T08:00:00Z").getTime();
-  const fail = (min: number) => ({ at: new Date(t0 + min * 60_000), ok: false });
-  it("locks after 6 failures in a row for 30 minutes", () => {
-    const five = [0, 1, 2, 3, 4].map(fail);
-    expect(decideLockout(five, new Date(t0 + 5 * 60_000))).toEqual({ locked: false, failures: 5 });
-    const six = [...five, fail(5)];
-    const d = decideLockout(six, new Date(t0 + 6 * 60_000));
-    expect(d.locked).toBe(true);
-    expect(d.locked && d.until.getTime()).toBe(t0 + 5 * 60_000 + LOCKOUT_MS);
-    expect(decideLockout(six, new Date(t0 + 5 * 60_000 + LOCKOUT_MS)).locked).toBe(false);
-  });
-  it("resets on success and forgets old failures", () => {
-    const attempts = [...[0, 1, 2, 3, 4].map(fail), { at: new Date(t0 + 5 * 60_000), ok: true }, fail(6)];
-    expect(decideLockout(attempts, new Date(t0 + 7 * 60_000))).toEqual({ locked: false, failures: 1 });
-    const spread = [0, 40, 80, 120, 160, 200].map(fail);
-    expect(decideLockout(spread, new Date(t0 + 201 * 60_000)).locked).toBe(false);
   });
 });
 

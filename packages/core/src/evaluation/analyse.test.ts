@@ -92,7 +92,14 @@ describe("analyse: a hand-worked example", () => {
     const cost = result.differenceInDifferences.measures.cost;
     // Mean cost change per child × n_intervention = −saving.
     expect(cost.estimate * i.n).toBeCloseTo(-result.saving, 6);
-    expect(cost.ci95).not.toBeNull();
+    // One intervention child, so its resampled mean is always A's change; the comparison's resampled mean
+    // is B's, C's or their average. The 2.5% and 97.5% quantiles of 200 replicates are the extremes:
+    // A − B (B's change 2 CLA days is the larger) and A − C (C's change is one referral, £223).
+    const changeA = (162 * 3402) / 365 - (92 * 3727) / 365;
+    const changeB = (2 * 58663) / 365;
+    const changeC = 223;
+    expect(cost.ci95![0]).toBeCloseTo(changeA - changeB, 6);
+    expect(cost.ci95![1]).toBeCloseTo(changeA - changeC, 6);
   });
 });
 

@@ -166,6 +166,7 @@ describe("round administration", () => {
     expect(() => assertRoundOpen("closed", "close")).toThrow("This round is already closed");
     try {
       assertRoundOpen("closed", "moderate");
+      expect.unreachable("a closed round must refuse moderation");
     } catch (e) {
       expect((e as { code: string }).code).toBe("INVALID_INPUT");
     }

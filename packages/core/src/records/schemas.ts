@@ -274,6 +274,8 @@ export const ZOutboxListInput = ZPage.extend({ status: z.enum(["pending", "sent"
 export const ZAllocateInput = z.object({ familyId: ZId, staffId: ZId, lead: z.boolean().default(true) }).strict();
 export const ZFamilyTeamInput = z.object({ familyId: ZId, teamId: ZId }).strict();
 export const ZDisableUserInput = z.object({ userId: ZId, disabled: z.boolean() }).strict();
+/** Clears an account's failed sign-ins at every address (admin.users.unlock). */
+export const ZUnlockUserInput = z.object({ userId: ZId }).strict();
 export const ZAuditListInput = ZPage.extend({
   actorId: ZId.optional(),
   entityId: ZId.optional(),

@@ -21,7 +21,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "../../../audit/audit.js";
 import { issueSetPasswordLink, pendingLinkUserIds, revokeSetPasswordLinks } from "../../../auth/set-password-link.js";
-import { unlockSignIn } from "../../../auth/unlock.js";
+import { unlockAccount } from "../../../auth/throttle.js";
 import type { DbClient } from "../../../db.js";
 import { conflict, fieldProblems, notFound } from "../../errors.js";
 import type { Context } from "../../context.js";
@@ -179,7 +179,7 @@ export const usersRouter = router({
     .input(ZUserIdInput)
     .mutation(({ ctx, input }) =>
       change(ctx, input.userId, "admin.users.unlock", [], async (tx, row) => {
-        await unlockSignIn(tx, row, { adminId: ctx.user!.id, now: ctx.now, requestId: ctx.requestId, ip: ctx.ip });
+        await unlockAccount(tx, row, { id: ctx.user!.id, role: ctx.user!.role, requestId: ctx.requestId, ip: ctx.ip, now: ctx.now });
       }),
     ),
 

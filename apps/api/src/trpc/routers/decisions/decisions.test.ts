@@ -1,21 +1,13 @@
-import { reportLogicModelRows } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcome } from "../../../test/procedures.js";
-import { createTestApp, type TestApp } from "../../../test/harness.js";
+import { createTestApp, seedLogicModels, type TestApp } from "../../../test/harness.js";
 
 let t: TestApp;
 let daarr: string;
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.now = new Date("2019-06-15T10:00:00Z");
-  const p = t.testDb.db.prisma;
-  const rows = reportLogicModelRows({ id: () => crypto.randomUUID(), createdById: null, programmeByWorkstream: { DAARR: t.fx.programme } });
-  await p.logicModel.createMany({ data: rows.logicModel });
-  await p.logicModelVersion.createMany({ data: rows.logicModelVersion });
-  await p.logicNode.createMany({ data: rows.logicNode });
-  await p.logicLink.createMany({ data: rows.logicLink });
-  await p.indicator.createMany({ data: rows.indicator });
-  await p.target.createMany({ data: rows.target });
+  const rows = { modelIds: await seedLogicModels(t, { createdById: null, programmeByWorkstream: { DAARR: t.fx.programme } }) };
   daarr = rows.modelIds.get("scst-daarr")!;
 });
 afterAll(async () => {

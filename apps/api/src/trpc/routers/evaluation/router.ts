@@ -25,7 +25,8 @@ import { recordAudit } from "../../../audit/audit.js";
 import type { DbClient } from "../../../db.js";
 import { notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
-import { exportTables, toCsvBundle, toXlsx } from "./export.js";
+import { csvFile, xlsxFile } from "../../../export/writer.js";
+import { exportTables } from "./export.js";
 import {
   loadAssessments,
   loadCandidateChildren,
@@ -167,10 +168,7 @@ export const evaluationRouter = router({
       const tables = exportTables(row.result as unknown as AnalysisResult, { published: input.published });
       const stem = `evident-analysis-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}${input.published ? "" : "-unsuppressed"}`;
       await recordAudit(ctx, { action: "evaluation.export", outcome: "success", entityType: "AnalysisRun", entityIds: [row.id], fields: [input.format, input.published ? "published" : "unsuppressed"] });
-      if (input.format === "csv") {
-        return { filename: `${stem}.csv`, contentType: "text/csv; charset=utf-8", base64: Buffer.from(`\uFEFF${toCsvBundle(title, tables)}`, "utf8").toString("base64") };
-      }
-      const xlsx = await toXlsx(title, tables);
-      return { filename: `${stem}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: xlsx.toString("base64") };
+      if (input.format === "csv") return csvFile(`${stem}.csv`, tables, { titles: true });
+      return xlsxFile(`${stem}.xlsx`, title, tables, { titleRow: true });
     }),
 });

@@ -8,7 +8,7 @@
  * contact details or free text. Every creation and download is audited with
  * the children's ids.
  */
-import { buildExtractTables, EXTRACT_COLUMNS, EXTRACT_FORMATS, extractCounts, toCsv, ZExtractRequest } from "@evident/core";
+import { buildExtractTables, EXTRACT_COLUMNS, EXTRACT_FORMATS, extractCounts, ZExtractRequest } from "@evident/core";
 import { hmacPseudonymiser, newExtractSecret } from "@evident/core/node";
 import { z } from "zod";
 import { recordAudit } from "../../../audit/audit.js";
@@ -16,7 +16,7 @@ import type { DbClient } from "../../../db.js";
 import { notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { chooseExtractChildren, loadExtractSource } from "./load.js";
-import { tablesToXlsx } from "./xlsx.js";
+import { csvFile, xlsxFile } from "../../../export/writer.js";
 
 const ZId = z.string().uuid();
 const ALL_FIELDS = Object.entries(EXTRACT_COLUMNS).flatMap(([t, cols]) => cols.map((c) => `${t}.${c}`));
@@ -80,12 +80,7 @@ export const extractsRouter = router({
         personIds: extract.childIds,
         fields: [input.format, ...ALL_FIELDS],
       });
-      if (input.format === "csv") {
-        return {
-          files: tables.map((t) => ({ filename: `${stem}-${t.id}.csv`, contentType: "text/csv; charset=utf-8", base64: Buffer.from(`\uFEFF${toCsv(t)}`, "utf8").toString("base64") })),
-        };
-      }
-      const xlsx = await tablesToXlsx(extract.title, tables);
-      return { files: [{ filename: `${stem}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: xlsx.toString("base64") }] };
+      if (input.format === "csv") return { files: tables.map((t) => csvFile(`${stem}-${t.id}.csv`, [t])) };
+      return { files: [await xlsxFile(`${stem}.xlsx`, extract.title, tables)] };
     }),
 });

@@ -1,20 +1,12 @@
-import { reportLogicModelRows } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcome } from "../../../test/procedures.js";
-import { createTestApp, type TestApp } from "../../../test/harness.js";
+import { createTestApp, seedLogicModels, type TestApp } from "../../../test/harness.js";
 
 let t: TestApp;
 let models: Map<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
-  const p = t.testDb.db.prisma;
-  const rows = reportLogicModelRows({ id: () => crypto.randomUUID(), createdById: t.fx.users.analyst.id });
-  await p.logicModel.createMany({ data: rows.logicModel });
-  await p.logicModelVersion.createMany({ data: rows.logicModelVersion });
-  await p.logicNode.createMany({ data: rows.logicNode });
-  await p.logicLink.createMany({ data: rows.logicLink });
-  await p.indicator.createMany({ data: rows.indicator });
-  await p.target.createMany({ data: rows.target });
+  const rows = { modelIds: await seedLogicModels(t) };
   models = rows.modelIds;
 });
 afterAll(async () => {

@@ -18,13 +18,12 @@ import {
   people,
   table26Report,
   text,
-  toCsv,
   turnoverLoss,
   type DueLine,
   type ReportTable,
   type TAssignmentSource,
 } from "@evident/core";
-import ExcelJS from "exceljs";
+import { csvFile, xlsxFile } from "../../../export/writer.js";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbClient } from "../../../db.js";
@@ -302,22 +301,7 @@ export const reportsRouter = router({
       const table = table26Table(await table26(ctx.prisma, input.from, input.to));
       const name = `table-26-training-${input.from}-to-${input.to}`;
       await audit(ctx, "reports.table26Export", { entityType: "TrainingSession", entityIds: [], reason: `${input.format}: ${input.from} to ${input.to}` });
-      if (input.format === "csv") {
-        return { filename: `${name}.csv`, contentType: "text/csv; charset=utf-8", base64: Buffer.from(`\uFEFF${toCsv(table)}`, "utf8").toString("base64") };
-      }
-      const wb = new ExcelJS.Workbook();
-      wb.creator = "Evident";
-      const ws = wb.addWorksheet("Table 26");
-      ws.addRow([table.title]).font = { bold: true };
-      ws.addRow([]);
-      const head = ws.addRow(table.columns);
-      head.font = { bold: true };
-      for (const row of table.rows) ws.addRow(row.map((c) => c.value));
-      ws.lastRow!.font = { bold: true };
-      ws.getColumn(1).width = 58;
-      ws.getColumn(2).width = 22;
-      ws.getColumn(3).width = 22;
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      return { filename: `${name}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: buffer.toString("base64") };
+      if (input.format === "csv") return csvFile(`${name}.csv`, [table]);
+      return xlsxFile(`${name}.xlsx`, table.title, [{ ...table, id: "Table 26" }], { titleRow: true, totalsRow: true, widths: [58, 22, 22] });
     }),
 });

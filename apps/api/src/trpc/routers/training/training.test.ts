@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { ONBOARDING_MODULES } from "@evident/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcome } from "../../../test/procedures.js";
@@ -349,6 +350,30 @@ describe("access and dashboards", () => {
     const xlsx = await c.training.reports.table26Export({ from: "2026-01-01", to: "2026-12-31", format: "xlsx" });
     expect(Buffer.from(xlsx.base64, "base64").subarray(0, 2).toString()).toBe("PK");
     expect((await outcome(c.training.reports.table26({ from: "2026-12-31", to: "2026-01-01" }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("writes Table 26's XLSX formula-safe: course titles =1+1, +1+1, -2, @SUM(1) (#15 finding 7)", async () => {
+    const c = await trainer();
+    const hostile = ["=1+1", "+1+1", "-2", "@SUM(1)"];
+    for (const [i, title] of hostile.entries()) {
+      const course = await c.training.courses.create({ code: `HOSTILE${i}`, title, description: "Export test.", deliveryMode: "classroom", durationHours: 1, validityMonths: 12, requiredFor: [], prerequisites: [], qualifiesFacilitator: false, languages: ["English"] });
+      const s = await c.training.sessions.create({ courseId: course.id, date: TODAY, venue: "Room 9", capacity: 5 });
+      await c.training.sessions.invite({ id: s.id, version: s.version, staffIds: [t.fx.users.practitioner.staffId!] });
+      const booked = await c.training.sessions.get({ id: s.id });
+      const marked = await c.training.sessions.mark({ id: s.id, version: booked.version, marks: [{ staffId: t.fx.users.practitioner.staffId!, attended: true }] });
+      await c.training.sessions.complete({ id: s.id, version: marked.version });
+    }
+    const xlsx = await c.training.reports.table26Export({ from: "2026-01-01", to: "2026-12-31", format: "xlsx" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.base64, "base64") as unknown as ArrayBuffer);
+    const firstColumn: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row) => firstColumn.push(row.getCell(1).value));
+    for (const title of hostile) {
+      expect(firstColumn).toContain(`'${title}`);
+      expect(firstColumn).not.toContain(title);
+    }
+    const csv = Buffer.from((await c.training.reports.table26Export({ from: "2026-01-01", to: "2026-12-31", format: "csv" })).base64, "base64").toString("utf8");
+    for (const title of hostile) expect(csv).toContain(`\r\n'${title},1,1`);
   });
 
   it("audits reads and writes", async () => {
