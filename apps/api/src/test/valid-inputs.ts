@@ -27,6 +27,16 @@ export type ValidInput = "auto" | ((s: InputState) => unknown | Promise<unknown>
 
 export const VALID_INPUTS: Record<string, ValidInput> = {
   "admin.audit.list": "auto",
+  "admin.audit.export": "auto",
+  "admin.outbox.list": "auto",
+  "admin.teams.create": (s) => ({ name: `Team ${s.unique("T")}` }),
+  "admin.teams.list": "auto",
+  "admin.teams.rename": (s) => ({ teamId: s.fx.teams.b, name: `Early Help ${s.unique("R")}` }),
+  "admin.users.invite": (s) => ({ email: `${s.unique("invite").toLowerCase()}@example.org`, name: "Invited Person", role: "staff" }),
+  "admin.users.resendInvite": async (s) => ({ userId: await invitedUser(s) }),
+  "admin.users.revokeInvite": async (s) => ({ userId: await invitedUser(s) }),
+  "admin.users.setTeam": (s) => ({ userId: s.fx.users.staff.id, teamId: s.fx.teams.b }),
+  "admin.users.signOutEverywhere": (s) => ({ userId: s.fx.users.staff.id }),
   "admin.users.disable": (s) => ({ userId: s.fx.users.staff.id, disabled: false }),
   "admin.users.list": "auto",
   "admin.users.setRole": (s) => ({ userId: s.fx.users.staff.id, role: "staff" }),
@@ -114,8 +124,12 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "hub.stepDown.create": "auto",
   "hub.stepDown.update": "auto",
   "hub.update": "auto",
-  "hub.visits.create": "auto",
-  "hub.visits.update": "auto",
+  // Within the fixture's case (5 May to 25 August 2025): a visit after its plan needs a reason.
+  "hub.visits.create": (s) => ({ hubCaseId: s.fx.hub.hubCase, at: "2025-06-02T10:00:00Z", mode: "home" }),
+  "hub.visits.update": async (s) => {
+    const v = await s.prisma.hubVisit.create({ data: { hubCaseId: s.fx.hub.hubCase, at: new Date("2025-06-09T10:00:00Z"), mode: "home" }, select: { id: true, version: true } });
+    return { id: v.id, version: v.version, patch: { mode: "phone" } };
+  },
   "logicModels.diff": "auto",
   "logicModels.edit": "auto",
   "logicModels.get": "auto",
@@ -223,7 +237,75 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "training.staff.get": (s) => ({ id: s.fx.users.practitioner.staffId! }),
   "training.staff.importRoster": "auto",
   "training.staff.list": "auto",
+  "families.allocate": (s) => ({ familyId: s.fx.families.mine, staffId: s.fx.perpWorker.staffId, lead: false }),
+  "families.setTeam": (s) => ({ familyId: s.fx.families.mine, teamId: s.fx.teams.a }),
+  "families.workers": (s) => ({ familyId: s.fx.families.mine }),
+  "people.links.create": (s) => ({ victimId: s.fx.people.victim, perpetratorId: s.fx.people.perpetrator, basis: "police" }),
+  "people.links.end": async (s) => {
+    const key = { fromPersonId: s.fx.people.victim, toPersonId: s.fx.people.perpetrator, kind: "victim_perpetrator" as const };
+    const link = await s.prisma.personLink.upsert({ where: { fromPersonId_toPersonId_kind: key }, create: { ...key, basis: "police" }, update: { endedAt: null }, select: { id: true, version: true } });
+    return { id: link.id, version: link.version, reason: "Recorded against the wrong person" };
+  },
+  "people.links.list": (s) => ({ personId: s.fx.people.victim }),
+  "people.overrides.review": "auto",
+  "ssd.dryRun": () => ({ files: [SSD_PERSON] }),
+  "ssd.commit": () => ({ extract: { files: [SSD_PERSON] }, digest: "0".repeat(64) }),
+  "ssd.history": "auto",
+  "training.assignments.create": async (s) => ({ staffIds: [s.fx.users.practitioner.staffId!], courseId: await newCourse(s), dueOn: inDays(30) }),
+  "training.assignments.update": async (s) => {
+    const a = await openManualAssignment(s);
+    return { id: a.id, version: a.version, dueOn: inDays(45) };
+  },
+  "training.assignments.cancel": async (s) => ({ id: (await openManualAssignment(s)).id, reason: "Assigned to the wrong person" }),
+  "training.completions.record": async (s) => ({ staffId: s.fx.users.practitioner.staffId!, courseId: await newCourse(s), completedOn: inDays(-10), provider: "Local Safeguarding Partnership", evidence: "Certificate 42" }),
+  "training.completions.correct": async (s) => {
+    const c = await externalCompletion(s);
+    return { id: c.id, version: c.version, completedOn: inDays(-9), reason: "Date typed wrongly" };
+  },
+  "training.completions.withdraw": async (s) => {
+    const c = await externalCompletion(s);
+    return { id: c.id, version: c.version, reason: "Certificate could not be verified" };
+  },
 };
+
+/** A one-person SSD extract (ssd.dryRun, ssd.commit: the commit's digest is checked against a dry run's). */
+const SSD_PERSON = { name: "ssd_person.csv", text: "pers_person_id,pers_sex,pers_dob,pers_ethnicity\n000123,F,2015-04-01,WBRI\n" };
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A course with a validity (made through Prisma as reference data, like the fixture). */
+async function newCourse(s: InputState): Promise<string> {
+  const code = s.unique("VI");
+  const course = await s.prisma.course.create({
+    data: { code, title: `Refresher ${code}`, description: "A course for the matrix test.", deliveryMode: "e_learning", durationHours: 1, validityMonths: 12, requiredFor: [], qualifiesFacilitator: false, languages: ["English"] },
+    select: { id: true },
+  });
+  return course.id;
+}
+
+/** An account invited but not yet signed in (no login). */
+async function invitedUser(s: InputState): Promise<string> {
+  const email = `${s.unique("invited").toLowerCase()}@example.org`;
+  return (await s.prisma.user.create({ data: { name: "Invited Person", email, role: "staff", emailVerified: false }, select: { id: true } })).id;
+}
+
+/** An open assignment made by hand, of a new course, to the practitioner (team A: every allowed role may change it). */
+async function openManualAssignment(s: InputState) {
+  const courseId = await newCourse(s);
+  return s.prisma.trainingAssignment.create({
+    data: { staffId: s.fx.users.practitioner.staffId!, courseId, assignedAt: new Date(), dueDate: new Date(`${inDays(30)}T00:00:00Z`), source: "manual", reason: "Refresher after an incident" },
+    select: { id: true, version: true },
+  });
+}
+
+/** A completion from an outside provider, of a new course, for the practitioner. */
+async function externalCompletion(s: InputState) {
+  const courseId = await newCourse(s);
+  return s.prisma.trainingCompletion.create({
+    data: { staffId: s.fx.users.practitioner.staffId!, courseId, completedAt: new Date(`${inDays(-10)}T00:00:00Z`), expiresAt: new Date(`${inDays(355)}T00:00:00Z`), provider: "Local Safeguarding Partnership", evidence: "Certificate 42" },
+    select: { id: true, version: true },
+  });
+}
 
 /**
  * Calls that end in a refusal of the domain even with the valid input, for some or all allowed
@@ -233,7 +315,10 @@ export const EXPECTED_REFUSALS: Record<string, { codes: string[]; reason: string
   "hub.create": { codes: ["CONFLICT"], reason: "A family has one open hub case: the fixture's family already has one." },
   "hub.meetings.create": { codes: ["CONFLICT"], reason: "A hub case has one initial meeting: the fixture's case already has one." },
   "hub.meetings.share": { codes: ["FORBIDDEN"], reason: "Sharing needs consent in force for everyone in the family; the fixture has consent for the victim only." },
-  "people.create": { codes: ["FORBIDDEN"], reason: "Domestic-abuse workers cannot add people to a family record." },
+  "people.create": { codes: ["FORBIDDEN"], reason: "Domestic-abuse workers add only adult victims and perpetrators; the automatic input is a child." },
+  "people.links.create": { codes: ["CONFLICT"], reason: "The first allowed role links the fixture's pair; linking them again is refused." },
+  "ssd.commit": { codes: ["CONFLICT", "BAD_REQUEST", "PRECONDITION_FAILED"], reason: "A commit needs the digest of a dry run of the same files (ssd.test.ts commits after one)." },
+  "training.assignments.create": { codes: ["BAD_REQUEST", "FORBIDDEN"], reason: "A manager assigns only to their own team; a second role meets the first role's open assignment (reported, not duplicated)." },
   "consent.withdraw": { codes: ["BAD_REQUEST"], reason: "Only given consent can be withdrawn: the first allowed role withdraws it." },
   "training.my.completeModule": { codes: ["PRECONDITION_FAILED", "BAD_REQUEST"], reason: "Accounts with no staff record cannot record training; the module's quiz needs its own answers (training.test.ts)." },
   "programmes.groups.get": { codes: ["NOT_FOUND"], reason: "A domestic-abuse worker sees only the groups they facilitate; the fixture's victims' group is the manager's." },
@@ -242,7 +327,7 @@ export const EXPECTED_REFUSALS: Record<string, { codes: string[]; reason: string
   "programmes.groups.create": { codes: ["FORBIDDEN"], reason: "Only a manager can set up a group run by others." },
   "training.sessions.cancel": { codes: ["BAD_REQUEST"], reason: "The first allowed role cancels the session; cancelling again is refused." },
   "training.sessions.complete": { codes: ["BAD_REQUEST"], reason: "The session was cancelled by training.sessions.cancel before it." },
-  "marac.create": { codes: ["FORBIDDEN"], reason: "The information barrier: the domestic-abuse worker facilitates the fixture victim's perpetrator's group." },
+  "marac.create": { codes: ["NOT_FOUND"], reason: "The information barrier: the domestic-abuse worker facilitates the fixture victim's perpetrator's group (a barred record reads as missing)." },
   "marac.recordOutcome": { codes: ["NOT_FOUND"], reason: "The information barrier, as marac.create: the victim's referral reads as missing." },
   "surveys.form": { codes: ["NOT_FOUND"], reason: "Only staff invited to the wave have a form; accounts with no staff record are never invited." },
   "surveys.respond": { codes: ["NOT_FOUND", "BAD_REQUEST"], reason: "Only invited staff may answer, and an answer needs at least one question answered (surveys.test.ts)." },
