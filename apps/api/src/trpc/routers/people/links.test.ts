@@ -27,7 +27,7 @@ async function enrolInPerpetratorsGroup(personId: string) {
 }
 
 describe("finding 1: a pair entered through the product is behind the barrier", () => {
-  it("same family: victim and perpetrator roles link them, and the perpetrator's facilitator cannot read her address", async () => {
+  it("same family: victim and perpetrator roles link them, and the perpetrator's facilitator cannot read her address", { timeout: 240_000 }, async () => {
     const manager = await as("manager");
     const family = await newFamily(manager, "Barrier same family");
     const victim = await newPerson(manager, family.id, "victim", "Vera");
@@ -50,6 +50,8 @@ describe("finding 1: a pair entered through the product is behind the barrier", 
     expect(links.items.map((l) => [l.victim.id, l.perpetrator.id, l.bases.map((b) => b.basis)])).toEqual([[victim.id, perpetrator.id, ["family"]]]);
     const denied = await t.testDb.db.prisma.auditLog.count({ where: { action: "people.contact.get", outcome: "denied", actorId: t.fx.users.dv_worker.id, personIds: { has: victim.id } } });
     expect(denied).toBe(1);
+    // Nor through any other read path, as the facilitator of his group.
+    expect(await expectNoLeakOnAnyRead(dv, [victim.id, perpetrator.id, family.id, t.fx.groups.perpetrators], canariesOf(contact))).toBeGreaterThan(0);
   });
 
   it("across families: a DA worker records a perpetrator in a new family and links him to a victim elsewhere", async () => {
