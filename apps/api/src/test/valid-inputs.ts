@@ -110,7 +110,10 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "followUps.schedule": (s) => ({ hubCaseId: s.fx.hub.hubCase }),
   "followUps.update": "auto",
   "hub.actions.create": (s) => ({ meetingId: s.fx.hub.meeting, description: "Matrix action", ownerStaffId: s.fx.users.practitioner.staffId! }),
-  "hub.actions.update": "auto",
+  "hub.actions.update": async (s) => {
+    const a = await s.prisma.meetingAction.create({ data: { meetingId: s.fx.hub.meeting, description: "Police to check for call-outs", ownerAgency: "police" }, select: { id: true, version: true } });
+    return { id: a.id, version: a.version, patch: { done: true } };
+  },
   "hub.agencies.create": "auto",
   "hub.agencies.update": "auto",
   "hub.create": "auto",
@@ -136,7 +139,7 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "logicModels.list": "auto",
   "logicModels.versions": "auto",
   "marac.create": (s) => ({ personId: s.fx.people.victim, referredOn: new Date().toISOString().slice(0, 10), referringAgency: "police", criteria: ["professional_judgement"] }),
-  "marac.get": "auto",
+  "marac.get": async (s) => ({ id: (await s.prisma.maracReferral.create({ data: { personId: s.fx.people.victim, familyId: s.fx.families.mine, referredOn: new Date("2025-06-01"), referringAgency: "police", criteria: ["visible_high_risk"] }, select: { id: true } })).id }),
   "marac.list": "auto",
   "marac.recordOutcome": async (s) => {
     const r = await s.prisma.maracReferral.findFirst({ orderBy: { createdAt: "desc" } });
@@ -172,10 +175,14 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "questionnaires.instruments.list": "auto",
   "questionnaires.instruments.update": "auto",
   "questionnaires.offer": (s) => ({ personId: s.fx.people.victim, instrumentId: s.fx.hub.instrument }),
-  "questionnaires.responses.create": (s) => ({ personId: s.fx.people.victim, instrumentId: s.fx.hub.instrument, hubCaseId: s.fx.hub.hubCase, timePoint: "entry", completedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), answers: { q1: 1, q2: 2, q3: 3 } }),
-  "questionnaires.responses.get": "auto",
+  // The child of the fixture's family: the domestic-abuse worker is barred from the victim (refused as missing).
+  "questionnaires.responses.create": (s) => ({ personId: s.fx.people.child, instrumentId: s.fx.hub.instrument, hubCaseId: s.fx.hub.hubCase, timePoint: "entry", completedAt: new Date(Date.now() - 86_400_000).toISOString(), answers: { q1: 1, q2: 2, q3: 3 } }),
+  "questionnaires.responses.get": async (s) => ({ id: (await childResponse(s)).id }),
   "questionnaires.responses.list": "auto",
-  "questionnaires.responses.update": "auto",
+  "questionnaires.responses.update": async (s) => {
+    const r = await childResponse(s);
+    return { id: r.id, version: r.version, patch: { answers: { q1: 2, q2: 2, q3: 1 } } };
+  },
   "questionnaires.translations.completeness": "auto",
   "questionnaires.translations.get": (s) => ({ instrumentId: s.fx.hub.instrument, language: "ar" }),
   "questionnaires.translations.save": "auto",
@@ -328,6 +335,7 @@ export const EXPECTED_REFUSALS: Record<string, { codes: string[]; reason: string
   "training.sessions.cancel": { codes: ["BAD_REQUEST"], reason: "The first allowed role cancels the session; cancelling again is refused." },
   "training.sessions.complete": { codes: ["BAD_REQUEST"], reason: "The session was cancelled by training.sessions.cancel before it." },
   "marac.create": { codes: ["NOT_FOUND"], reason: "The information barrier: the domestic-abuse worker facilitates the fixture victim's perpetrator's group (a barred record reads as missing)." },
+  "marac.get": { codes: ["NOT_FOUND"], reason: "The information barrier: the domestic-abuse worker facilitates the perpetrator's group, so the victim's referral reads as missing." },
   "marac.recordOutcome": { codes: ["NOT_FOUND"], reason: "The information barrier, as marac.create: the victim's referral reads as missing." },
   "surveys.form": { codes: ["NOT_FOUND"], reason: "Only staff invited to the wave have a form; accounts with no staff record are never invited." },
   "surveys.respond": { codes: ["NOT_FOUND", "BAD_REQUEST"], reason: "Only invited staff may answer, and an answer needs at least one question answered (surveys.test.ts)." },
@@ -351,18 +359,20 @@ export const INPUTS_TO_WRITE: Record<string, string> = {
   "evaluation.verify": "needs a saved run (evaluation.save)",
   "finance.lines.update": "the automatic budget line is refused",
   "finance.lines.delete": "the automatic budget line is refused",
-  "hub.actions.update": "needs an action on the fixture's case",
-  "marac.get": "needs a referral of the fixture's victim",
   "programmes.enrolments.create": "needs safety checks and a group the caller runs",
   "programmes.enrolments.update": "needs a started date",
   "programmes.oneToOne.create": "needs a one-to-one programme in the fixture",
   "programmes.oneToOne.update": "needs one-to-one work in the fixture",
-  "questionnaires.responses.get": "needs a response in the fixture",
-  "questionnaires.responses.update": "needs a response in the fixture",
   "questionnaires.translations.save": "the second role meets the first role's translation",
   "questionnaires.instruments.create": "needs items with distinct option values",
   "statutory.commit": "needs the digest of a dry run",
   "followUps.schedule": "needs a hub case or enrolment that has ended",
-  "questionnaires.responses.create": "the hand-written answers are still refused",
   "training.modules.save": "needs a quiz with a correct option marked",
 };
+
+/** A questionnaire response of the fixture's child (not behind the barrier for anyone). */
+const childResponse = (s: InputState) =>
+  s.prisma.questionnaireResponse.create({
+    data: { personId: s.fx.people.child, instrumentId: s.fx.hub.instrument, timePoint: "entry", completedAt: new Date("2025-06-01T10:00:00Z"), answers: { q1: 1, q2: 1, q3: 1 }, score: 3 },
+    select: { id: true, version: true },
+  });
