@@ -26,6 +26,7 @@ const OverridesPage = lazy(() => import("./pages/consent/overrides.js"));
 const OverrideReviewPage = lazy(() => import("./pages/consent/override-review.js"));
 const ContactEditPage = lazy(() => import("./pages/people/contact.js"));
 const PersonLinksPage = lazy(() => import("./pages/people/links.js"));
+const ReferPersonPage = lazy(() => import("./pages/people/refer.js"));
 const OneToOnePage = lazy(() => import("./pages/one-to-one/one-to-one.js"));
 const TranslationsPage = lazy(() => import("./pages/questionnaires/translations.js"));
 const PersonQuestionnairesPage = lazy(() => import("./pages/questionnaires/person.js"));
@@ -108,6 +109,7 @@ const router = createBrowserRouter(
     { path: "overrides/review", element: <OverrideReviewPage /> },
     { path: "people/:personId/contact", element: <ContactEditPage /> },
     { path: "people/:personId/links", element: <PersonLinksPage /> },
+    { path: "people/:personId/refer", element: <ReferPersonPage /> },
     { path: "assessments", element: <AssessmentsPage /> },
     { path: "follow-ups", element: <FollowUpsPage /> },
     { path: "one-to-one", element: <OneToOnePage /> },

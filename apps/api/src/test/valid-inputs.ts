@@ -156,10 +156,16 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "people.overrides.list": (s) => ({ personId: s.fx.people.victim }),
   "people.overrides.revoke": "auto",
   "people.update": "auto",
-  "programmes.enrolments.create": "auto",
+  // A new adult recorded as a perpetrator in the fixture's family, referred with the perpetrators' track checks.
+  "programmes.enrolments.create": async (s) => {
+    const person = await s.prisma.person.create({ data: { reference: s.unique("PE").slice(0, 20), firstName: "Referred", lastName: "Adult", kind: "adult" }, select: { id: true } });
+    await s.prisma.familyMember.create({ data: { familyId: s.fx.families.mine, personId: person.id, role: "perpetrator" } });
+    return { groupId: s.fx.groups.perpetrators, personId: person.id, safetyChecks: { track: "perpetrators", partnerOfferedSupport: true, riskAssessed: true } };
+  },
   "programmes.enrolments.update": "auto",
   "programmes.groups.create": "auto",
   "programmes.groups.get": (s) => ({ id: s.fx.groups.victims }),
+  "programmes.groups.forReferral": "auto",
   "programmes.groups.list": "auto",
   "programmes.list": "auto",
   "programmes.oneToOne.candidates": "auto",
@@ -359,7 +365,6 @@ export const INPUTS_TO_WRITE: Record<string, string> = {
   "evaluation.verify": "needs a saved run (evaluation.save)",
   "finance.lines.update": "the automatic budget line is refused",
   "finance.lines.delete": "the automatic budget line is refused",
-  "programmes.enrolments.create": "needs safety checks and a group the caller runs",
   "programmes.enrolments.update": "needs a started date",
   "programmes.oneToOne.create": "needs a one-to-one programme in the fixture",
   "programmes.oneToOne.update": "needs one-to-one work in the fixture",

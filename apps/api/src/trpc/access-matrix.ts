@@ -46,10 +46,11 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
 
   "programmes.list": CASE,
   "programmes.groups.list": CASE,
+  "programmes.groups.forReferral": CASE,
   "programmes.groups.get": CASE,
   "programmes.groups.create": ["manager", "dv_worker"],
   "programmes.sessions.create": ["manager", "dv_worker"],
-  "programmes.enrolments.create": ["manager", "dv_worker"],
+  "programmes.enrolments.create": CASE,
   "programmes.enrolments.update": ["manager", "dv_worker"],
   "programmes.oneToOne.list": CASE,
   "programmes.oneToOne.candidates": CASE,

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "assessments:write": ["manager", "practitioner"],
   "programmes:read": CASE,
   "programmes:write": ["manager", "dv_worker"],
+  /** Referring someone on one's caseload into a group (the family's worker, as well as those who run groups). */
+  "enrolments:refer": CASE_WRITE,
   "register:read": CASE,
   "register:write": ["manager", "dv_worker"],
   "hub:read": ["manager", "practitioner"],

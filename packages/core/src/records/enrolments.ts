@@ -216,3 +216,12 @@ export function registerMarkProblem(e: { status: string; withdrawnAt: string | n
 export function onRegister(e: { status: string; withdrawnAt: string | null }, sessionDay: string): boolean {
   return registerMarkProblem(e, sessionDay) === null;
 }
+
+/** A group has finished once its last planned weekly session is past (start + sessions × 7 days). */
+export function groupFinished(group: { startDate: string; sessionsPlanned: number }, today: string): boolean {
+  const start = Date.parse(`${group.startDate}T00:00:00Z`);
+  const last = new Date(start + (Math.max(1, group.sessionsPlanned) - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  return last < today;
+}
+
+export const ZGroupsForReferralInput = z.object({ track: z.enum(["victims", "perpetrators"]).optional() }).strict().optional();

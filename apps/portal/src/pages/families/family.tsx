@@ -58,6 +58,13 @@ function Contact({ person, familyId }: { person: Person; familyId: string }) {
           </Link>
         </li>
       ) : null}
+      {auth.can("enrolments:refer") && (person.familyRole === "victim" || person.familyRole === "perpetrator" || person.familyRole === "parent_carer") ? (
+        <li>
+          <Link className="govuk-link" to={`/people/${person.id}/refer?family=${familyId}`}>
+            Refer into a group<span className="govuk-visually-hidden"> {person.firstName} {person.lastName}</span>
+          </Link>
+        </li>
+      ) : null}
       {auth.can("links:read") ? (
         <li>
           <Link className="govuk-link" to={`/people/${person.id}/links?family=${familyId}`}>

@@ -476,7 +476,7 @@ export default function GroupPage() {
       <Register group={g} canWrite={canWrite} />
       <h2 className="govuk-heading-m">Completion</h2>
       {g.enrolments.length === 0 ? <p className="govuk-body">Nobody has been referred yet.</p> : <Completion group={g} canWrite={auth.can("programmes:write")} />}
-      {auth.can("programmes:write") ? (
+      {auth.can("enrolments:refer") ? (
         <Details summary="Refer someone into this group">
           <ReferIntoGroup group={g} />
         </Details>

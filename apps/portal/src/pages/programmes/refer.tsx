@@ -66,14 +66,14 @@ const IDS = {
   referralSource: "referralSource",
 };
 
-export function ReferIntoGroup({ group }: { group: Group }) {
+export function ReferIntoGroup({ group, initial }: { group: Pick<Group, "id" | "name" | "track">; initial?: { familyId: string; personId: string } }) {
   const queryClient = useQueryClient();
   const draftKey = `refer:${group.id}`;
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const form = useForm<TRefer>({
     shouldFocusError: false, resolver: zodResolver(schemaFor(group.track)) as never,
-    defaultValues: drafts.load<TRefer>(draftKey)?.values ?? { familyId: "", personId: "", referredAt: "", referralSource: "" },
+    defaultValues: drafts.load<TRefer>(draftKey)?.values ?? { familyId: initial?.familyId ?? "", personId: initial?.personId ?? "", referredAt: "", referralSource: "" },
   });
   const { register, handleSubmit, formState, watch, control } = form;
   const errors = formState.errors;
@@ -97,7 +97,7 @@ export function ReferIntoGroup({ group }: { group: Group }) {
       drafts.clear(draftKey);
       const person = people.find((p) => p.id === v.personId);
       setDone(`${person ? `${person.firstName} ${person.lastName}` : "The person"} has been referred into ${group.name}`);
-      form.reset({ familyId: "", personId: "", referredAt: "", referralSource: "" });
+      form.reset({ familyId: initial?.familyId ?? "", personId: initial?.personId ?? "", referredAt: "", referralSource: "" });
       await queryClient.invalidateQueries({ queryKey: api.programmes.pathKey() });
     } catch (error) {
       drafts.save(draftKey, v);
@@ -112,27 +112,41 @@ export function ReferIntoGroup({ group }: { group: Group }) {
     }
   });
 
+  const referred = initial ? people.find((p) => p.id === initial.personId) : undefined;
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Refer into this group">
       {done ? <NotificationBanner type="success" heading={done} /> : null}
       <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-      {searchBox("refer-family-search")}
-      <Select
-        id="refer-family"
-        label="Family"
-        error={errors.familyId?.message}
-        options={[{ value: "", label: families.isPending ? "Loading…" : familyOptions.length ? "Select a family" : "No open families match" }, ...familyOptions]}
-        {...register("familyId")}
-      />
-      <Select
-        id="refer-person"
-        label="Person to refer"
-        hint={group.track === "victims" ? "Victims and parents or carers in the family" : "Perpetrators and parents or carers in the family"}
-        error={errors.personId?.message}
-        disabled={!familyId}
-        options={[{ value: "", label: !familyId ? "Select a family first" : family.isPending ? "Loading…" : people.length ? "Select a person" : "Nobody in this family can join this track" }, ...people.map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName} – ${FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole}` }))]}
-        {...register("personId")}
-      />
+      {initial ? (
+        <>
+          {/* Referred from the family's record: the family and person are fixed. */}
+          <input type="hidden" {...register("familyId")} />
+          <input type="hidden" {...register("personId")} />
+          <p className="govuk-body" data-testid="refer-who">
+            Referring <strong>{referred ? `${referred.firstName} ${referred.lastName}` : "this person"}</strong> into {group.name}.
+          </p>
+        </>
+      ) : (
+        <>
+          {searchBox("refer-family-search")}
+          <Select
+            id="refer-family"
+            label="Family"
+            error={errors.familyId?.message}
+            options={[{ value: "", label: families.isPending ? "Loading…" : familyOptions.length ? "Select a family" : "No open families match" }, ...familyOptions]}
+            {...register("familyId")}
+          />
+          <Select
+            id="refer-person"
+            label="Person to refer"
+            hint={group.track === "victims" ? "Victims and parents or carers in the family" : "Perpetrators and parents or carers in the family"}
+            error={errors.personId?.message}
+            disabled={!familyId}
+            options={[{ value: "", label: !familyId ? "Select a family first" : family.isPending ? "Loading…" : people.length ? "Select a person" : "Nobody in this family can join this track" }, ...people.map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName} – ${FAMILY_ROLE_LABEL[p.familyRole] ?? p.familyRole}` }))]}
+            {...register("personId")}
+          />
+        </>
+      )}
       <h3 className="govuk-heading-s">Safety checks</h3>
       {group.track === "victims" ? (
         <>

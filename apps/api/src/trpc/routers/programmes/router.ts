@@ -34,6 +34,8 @@ import { recordAudit } from "../../../audit/audit.js";
 import { conflict, fieldProblems, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { familyWhere, personInScope, personWhere, type AuthedContext } from "../scope.js";
+import { refuseBarredWrite } from "../people/barrier.js";
+import { groupForReferral, groupsForReferral } from "./referral.js";
 
 const groupSelect = {
   id: true,
@@ -257,6 +259,7 @@ export const programmesRouter = router({
     }),
 
   groups: router({
+    forReferral: groupsForReferral,
     list: authorised("programmes:read")
       .input(ZGroupListInput)
       .query(async ({ ctx, input }) => {
@@ -339,11 +342,13 @@ export const programmesRouter = router({
   }),
 
   enrolments: router({
-    create: authorised("programmes:write")
+    /** A referral by someone who runs the group, or by the person's own worker (same safety checks). */
+    create: authorised("enrolments:refer")
       .input(ZEnrolmentCreateInput)
       .mutation(async ({ ctx, input }) => {
-        const group = await groupToRun(ctx, input.groupId);
         await personInScope(ctx, input.personId);
+        await refuseBarredWrite(ctx, "programmes.enrolments.create", [input.personId]);
+        const group = await groupForReferral(ctx, input.groupId, groupRunWhere(ctx));
         // The safety checks for the group's track are stored with the referral (core rules).
         const safety = safetyCheckProblems(group.track as "victims" | "perpetrators", input.safetyChecks);
         if (safety.length) throw fieldProblems(safety);

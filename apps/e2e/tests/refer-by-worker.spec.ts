@@ -1,0 +1,48 @@
+/**
+ * #17 finding 3: the family's social worker refers a father into Inspiring Families from the family's
+ * record, with the perpetrators' track safety checks; the referral is kept (seen after a reload).
+ */
+import { expect, test } from "@playwright/test";
+import { authFile } from "./fixtures.js";
+
+test.use({ storageState: authFile("practitioner") });
+
+test("[REFER] a social worker refers a family member into a group from the family's record", async ({ page }) => {
+  const uniq = Date.now().toString(36).toUpperCase().slice(-6);
+  const family = { ref: `RW-${uniq}`, name: `Refwell ${uniq}` };
+  await page.goto("/families/new");
+  await page.getByLabel("Case reference").fill(family.ref);
+  await page.getByLabel("Family name").fill(family.name);
+  await page.getByRole("button", { name: "Record family" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: family.name })).toBeVisible();
+  const familyId = page.url().split("/families/")[1]!.split(/[?#]/)[0]!;
+  await page.goto(`/families/${familyId}/people/new`);
+  await page.getByLabel("Adult", { exact: true }).check();
+  await page.getByLabel("Role in the family").selectOption({ label: "Perpetrator" });
+  await page.getByLabel("First name").fill("Fergus");
+  await page.getByLabel("Last name").fill(`Refwell${uniq}`);
+  await page.getByLabel("Person reference").fill(`RWP-${uniq}`);
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText(`Fergus Refwell${uniq} added to the family`)).toBeVisible();
+
+  await page.getByRole("link", { name: `Refer into a group Fergus Refwell${uniq}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Refer into a group" })).toBeVisible();
+  const group = page.getByLabel("Group");
+  const option = group.locator("option", { hasText: "IFP Perpetrators English evening 2019-09" });
+  await group.selectOption((await option.getAttribute("value"))!);
+  await expect(page.getByText("This group has finished")).toBeVisible();
+  await expect(page.getByTestId("refer-who")).toContainText(`Fergus Refwell${uniq}`);
+  // The safety checks first: refused without them, in plain words.
+  await page.getByRole("button", { name: "Refer into group" }).click();
+  await expect(page.locator(".govuk-error-summary")).toBeVisible();
+  await page.locator("#partnerSupport").check();
+  await page.locator("#riskAssessed").check();
+  await page.getByRole("button", { name: "Refer into group" }).click();
+  await expect(page.getByText(`Fergus Refwell${uniq} has been referred into`)).toBeVisible();
+
+  // Kept: the group, now on the worker's list because someone on their caseload is in it, shows him after a reload.
+  await page.goto("/groups");
+  await page.getByRole("link", { name: /IFP Perpetrators English evening 2019-09/ }).click();
+  await page.reload();
+  await expect(page.getByText(`Fergus Refwell${uniq}`).first()).toBeVisible();
+});
