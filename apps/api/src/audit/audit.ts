@@ -32,7 +32,12 @@ function tally(ctx: { audit?: Context["audit"] }): void {
   if (ctx.audit) ctx.audit.rows += 1;
 }
 
+/**
+ * An audit row for the caller to write in its own transaction (e.g. an importer's commit): the request
+ * is noted as audited, so the procedure wrapper adds no second row for the same call.
+ */
 export function auditRow(ctx: Omit<AuditCtx, "prisma" | "logger">, entry: AuditEntry) {
+  tally(ctx);
   return {
     at: ctx.now,
     actorId: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),
