@@ -1,16 +1,39 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
 
-/** The canary victim (packages/db/src/seed/users.ts), on the domestic-abuse worker's caseload. */
-const ROSA = "00000000-0000-4000-8000-0000000ca002";
+/**
+ * A victim the domestic-abuse worker records herself (a new family on her caseload). Not the seeded
+ * canary victim: the worker facilitates that victim's perpetrator's group, so the information barrier
+ * refuses her writing anything about that victim.
+ */
+async function newVictim(page: Page): Promise<{ id: string; name: string }> {
+  const uniq = Date.now().toString(36).toUpperCase().slice(-6);
+  await page.goto("/families/new");
+  await page.getByLabel("Case reference").fill(`QW-${uniq}`);
+  await page.getByLabel("Family name").fill(`Qwell ${uniq}`);
+  await page.getByRole("button", { name: "Record family" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Qwell ${uniq}` })).toBeVisible();
+  const familyId = page.url().split("/families/")[1]!.split(/[?#]/)[0]!;
+  await page.goto(`/families/${familyId}/people/new`);
+  await page.getByLabel("Adult", { exact: true }).check();
+  await page.getByLabel("Role in the family").selectOption({ label: "Victim" });
+  await page.getByLabel("First name").fill("Rosa");
+  await page.getByLabel("Last name").fill(`Qwell${uniq}`);
+  await page.getByLabel("Person reference").fill(`QV-${uniq}`);
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText(`Rosa Qwell${uniq} added to the family`)).toBeVisible();
+  const href = await page.getByRole("link", { name: `Questionnaires for Rosa Qwell${uniq}` }).getAttribute("href");
+  return { id: href!.split("/people/")[1]!.split("/")[0]!, name: `Rosa Qwell${uniq}` };
+}
 
 test.describe("questionnaires in the participant's language", () => {
   test.use({ storageState: authFile("dv_worker") });
 
   test("[QUESTIONNAIRES]: answered in Arabic, right to left, the saved score equals the English score for the same answers", async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto(`/people/${ROSA}/questionnaires`);
-    await expect(page.getByRole("heading", { level: 1, name: /Questionnaires: Rosa Canary/ })).toBeVisible();
+    const rosa = await newVictim(page);
+    await page.goto(`/people/${rosa.id}/questionnaires`);
+    await expect(page.getByRole("heading", { level: 1, name: `Questionnaires: ${rosa.name}` })).toBeVisible();
     await page.getByLabel("Questionnaire", { exact: true }).selectOption({ label: "Safety and Confidence Scale (demo, 5 items)" });
     await expect(page.getByTestId("language-choice")).toBeVisible();
     await expectAccessible(page, "person questionnaires");
