@@ -330,7 +330,7 @@ test.describe("monitoring period", () => {
   test("[A11Y]: an impossible date gets an error, focus on the summary, then a correction clears it without moving focus", async ({ page }) => {
     await page.goto("/monitoring");
     await settle(page);
-    const from = page.getByLabel("From");
+    const from = page.getByRole("textbox", { name: "From", exact: true });
     await tabTo(page, from);
     await clearField(page);
     await typeKeys(page, "2019-02-31");
