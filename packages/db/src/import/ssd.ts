@@ -25,7 +25,7 @@
 import { randomUUID } from "node:crypto";
 import { SSD_RECORD_KINDS, type SsdRecordKind, type SsdRecordRows } from "@evident/core";
 import type { RawSql, SqlRunner } from "../client.js";
-import { copyLines, idPrefix, type ChangeCount } from "./statutory.js";
+import { copyLines, idPrefix, insertImportAudit, type ChangeCount, type ImportAuditRow } from "./statutory.js";
 
 export type SsdImportCounts = Record<SsdRecordKind, ChangeCount> & {
   /** Existing staff records linked to an SSD worker by email. */
@@ -345,7 +345,7 @@ export interface SsdImportOptions {
   digest: string;
   actorId?: string | null;
   /** An audit_log row written in the same transaction; entityIds gets the import id. */
-  audit?: { actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityIds: string[]; personIds: string[]; fields: string[]; reason: string | null; outcome: string; requestId: string | null; ip: string | null; at: Date };
+  audit?: ImportAuditRow;
   batch?: number;
   onStep?: Step;
 }
@@ -365,14 +365,7 @@ export async function importSsd(db: { raw: RawSql; kind: string }, input: SsdImp
       JSON.stringify(counts),
       options.actorId ?? null,
     ]);
-    if (options.audit) {
-      const a = options.audit;
-      await tx.query(
-        `INSERT INTO audit_log (id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9::text[], $10, $11::"AuditOutcome", $12, $13)`,
-        [randomUUID(), a.at, a.actorId, a.actorRole, a.action, a.entityType, [importId, ...a.entityIds], a.personIds, a.fields, a.reason, a.outcome, a.requestId, a.ip],
-      );
-    }
+    if (options.audit) await insertImportAudit(tx, options.audit, importId);
     step("committing", 0);
     return { importId, counts };
   });

@@ -357,7 +357,7 @@ export interface StatutoryImportOptions {
   files: StatutoryImportFile[];
   actorId?: string | null;
   /** An audit_log row (as the API's auditRow() builds it) written in the same transaction; entityIds gets the import id. */
-  audit?: { actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityIds: string[]; personIds: string[]; fields: string[]; reason: string | null; outcome: string; requestId: string | null; ip: string | null; at: Date };
+  audit?: ImportAuditRow;
   /** Lines per COPY chunk handed to the driver (default 1,000). */
   batch?: number;
   /** Called between steps (for progress reports and the kill test). */
@@ -468,15 +468,33 @@ export async function importStatutory(db: { raw: RawSql; kind: string }, extract
       JSON.stringify(counts),
       options.actorId ?? null,
     ]);
-    if (options.audit) {
-      const a = options.audit;
-      await tx.query(
-        `INSERT INTO audit_log (id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9::text[], $10, $11::"AuditOutcome", $12, $13)`,
-        [randomUUID(), a.at, a.actorId, a.actorRole, a.action, a.entityType, [importId, ...a.entityIds], a.personIds, a.fields, a.reason, a.outcome, a.requestId, a.ip],
-      );
-    }
+    if (options.audit) await insertImportAudit(tx, options.audit, importId);
     step("committing", 0);
     return { importId, counts };
   });
+}
+
+/** The audit row of an import's commit, written in the import's own transaction (the API builds it). */
+export interface ImportAuditRow {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string | null;
+  entityIds: string[];
+  personIds: string[];
+  fields: string[];
+  reason: string | null;
+  outcome: string;
+  requestId: string | null;
+  ip: string | null;
+  at: Date;
+}
+
+/** Writes an import's audit row in its transaction, naming the import first among its records. */
+export async function insertImportAudit(tx: SqlRunner, a: ImportAuditRow, importId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (id, at, "actorId", "actorRole", action, "entityType", "entityIds", "personIds", fields, reason, outcome, "requestId", ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9::text[], $10, $11::"AuditOutcome", $12, $13)`,
+    [randomUUID(), a.at, a.actorId, a.actorRole, a.action, a.entityType, [importId, ...a.entityIds], a.personIds, a.fields, a.reason, a.outcome, a.requestId, a.ip],
+  );
 }
