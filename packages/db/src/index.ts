@@ -16,7 +16,7 @@ export { DataDirError, MigrationDriftError, MigrationError } from "./errors.js";
 export { defaultDataDir, migrationsDir } from "./paths.js";
 export { schemaColumns, parseSchemaColumns } from "./columns.js";
 export type { SchemaColumns } from "./columns.js";
-export { seed, isSeeded, insertRows, DEFAULT_SEED, DEMO_MARKER } from "./seed/index.js";
+export { seed, isSeeded, insertRows, seedTestFixtures, TEST_FIXTURES_MARKER, DEFAULT_SEED, DEMO_MARKER } from "./seed/index.js";
 export type { SeedOptions, SeedResult } from "./seed/index.js";
 export { seedScale, SCALE_MARKER } from "./seed/scale.js";
 export type { ScaleOptions, ScaleResult } from "./seed/scale.js";

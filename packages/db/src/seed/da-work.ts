@@ -10,15 +10,14 @@
  * about two in three of them about a family; children's services and partner
  * agencies refer about 4 victims a month from the trust's domestic-abuse
  * families to MARAC, most at visible high risk (DASH 14+), about one in ten
- * a repeat referral within 12 months. The canary victim has one referral,
- * which the demo DV worker (allocated to her partner) must never see.
+ * a repeat referral within 12 months. (The canary victim's referral, which the
+ * demo DV worker must never see, is a test fixture: fixtures.ts.)
  *
  * Its own generator, so it does not disturb the ids of the rest of the demo.
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { MaracCriterion, DaConsultationOutcome, DaConsultationTopic } from "../generated/prisma/enums.js";
 import { addDays, between, day, Rng } from "./random.js";
-import { CANARY, DEMO_USERS } from "./users.js";
 
 export interface DaWorkSeedRows {
   daConsultation: Prisma.DaConsultationCreateManyInput[];
@@ -106,10 +105,11 @@ export function daWorkRows(input: DaWorkSeedInput): DaWorkSeedRows & { coordinat
   for (const m of input.familyMember) if (m.role === "victim") victimsOf.set(m.familyId, [...(victimsOf.get(m.familyId) ?? []), m.personId]);
   const daFamilies = input.family
     .filter((f) => victimsOf.has(f.id!))
-    .map((f) => ({ id: f.id!, opened: asDate(f.openedAt) ?? input.from, closed: asDate(f.closedAt) ?? input.to, canary: f.reference === CANARY.familyReference }));
-  const openOn = (d: Date) => daFamilies.filter((f) => f.opened <= d && f.closed >= d && !f.canary);
+    .map((f) => ({ id: f.id!, opened: asDate(f.openedAt) ?? input.from, closed: asDate(f.closedAt) ?? input.to, }));
+  const openOn = (d: Date) => daFamilies.filter((f) => f.opened <= d && f.closed >= d);
 
   const daConsultation: Prisma.DaConsultationCreateManyInput[] = [];
+  const lastReferred = new Map<string, number>();
   const maracReferral: Prisma.MaracReferralCreateManyInput[] = [];
 
   // Month by month, so each month lands near the stated rate.
@@ -138,10 +138,13 @@ export function daWorkRows(input: DaWorkSeedInput): DaWorkSeedRows & { coordinat
     const nMarac = Math.max(0, MARAC_REFERRALS_PER_MONTH + rng.int(-2, 2));
     for (let i = 0; i < nMarac; i++) {
       const date = between(rng, m, end);
-      const open = openOn(date);
+      // a first referral: families whose victims were not referred in the last 12 months (repeats are added below)
+      const open = openOn(date).filter((f) => !victimsOf.get(f.id)!.some((v) => (lastReferred.get(v) ?? -Infinity) > addDays(date, -366).getTime()));
       if (open.length === 0) continue;
       const family = rng.pick(open);
-      maracReferral.push(referral(rng, id(), rng.pick(victimsOf.get(family.id)!), family.id, date, input.to, askers, inPost));
+      const victim = rng.pick(victimsOf.get(family.id)!);
+      lastReferred.set(victim, date.getTime());
+      maracReferral.push(referral(rng, id(), victim, family.id, date, input.to, askers, inPost));
     }
   }
   // About one in ten victims referred again within 12 months.
@@ -151,23 +154,6 @@ export function daWorkRows(input: DaWorkSeedInput): DaWorkSeedRows & { coordinat
     const again = addDays(asDate(r.referredOn)!, rng.int(60, 330));
     if (again > input.to) continue;
     maracReferral.push({ ...referral(rng, id(), r.personId, r.familyId ?? null, again, input.to, askers, inPost), criteria: ["potential_escalation"] as MaracCriterion[], dashScore: rng.int(12, 22) });
-  }
-  // The canary victim: referred by her family's social worker; behind the barrier for the demo DV worker.
-  const canary = daFamilies.find((f) => f.canary);
-  if (canary) {
-    const practitioner = DEMO_USERS.find((u) => u.role === "practitioner")!;
-    maracReferral.push({
-      id: CANARY_MARAC_REFERRAL_ID,
-      personId: CANARY.victimPersonId,
-      familyId: canary.id,
-      referredOn: day("2019-09-02"),
-      referringAgency: "childrens_services",
-      referringStaffId: practitioner.staffId,
-      dashScore: 16,
-      criteria: ["visible_high_risk"],
-      conferenceDate: day("2019-09-12"),
-      outcome: "heard_actions_agreed",
-    });
   }
   return { coordinator, daConsultation, maracReferral };
 }

@@ -13,7 +13,10 @@
  *   clipped to the 6-month windows, so totals that exceed a window in the report come out lower;
  * - training (Table 26's 13 sessions / 144 participants, plus the VADA tool), onboarding, the
  *   logic models of Appendix 1 with indicators, targets and measurements, milestones, decisions;
- * - the demo users and the information-barrier canary (users.ts).
+ * - the demo users (users.ts); the information-barrier canary is a test fixture, not demo data
+ *   (fixtures.ts, seeded only by the tests that need it);
+ * - the trust's present: three years of operational history up to the day the seed runs and a
+ *   little planned work ahead (present.ts), so every dashboard shows live work.
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { StaffRole } from "../generated/prisma/enums.js";
@@ -42,8 +45,10 @@ import {
   type TeamKey,
   VENUES,
 } from "./reference.js";
-import { CANARY, DEMO_USERS } from "./users.js";
+import { DEMO_USERS } from "./users.js";
 import { reportLogicModelRows } from "./logic-models.js";
+import { emptyRows, type Rows } from "./rows.js";
+import { addPresent, PRESENT_FAMILIES, presentFrom } from "./present.js";
 import { qualityRows } from "./quality.js";
 import { financeRows } from "./finance.js";
 import { daWorkRows } from "./da-work.js";
@@ -53,83 +58,9 @@ export const PERIOD_START = day("2017-04-01");
 export const PERIOD_END = day("2020-03-31");
 const WINDOW_DAYS = 182;
 
-/** Rows to insert, in dependency order (keys are Prisma model delegates). */
-export function emptyRows() {
-  return {
-    team: [] as Prisma.TeamCreateManyInput[],
-    staff: [] as Prisma.StaffCreateManyInput[],
-    user: [] as Prisma.UserCreateManyInput[],
-    family: [] as Prisma.FamilyCreateManyInput[],
-    person: [] as Prisma.PersonCreateManyInput[],
-    familyMember: [] as Prisma.FamilyMemberCreateManyInput[],
-    personLink: [] as Prisma.PersonLinkCreateManyInput[],
-    contactDetails: [] as Prisma.ContactDetailsCreateManyInput[],
-    caseAllocation: [] as Prisma.CaseAllocationCreateManyInput[],
-    referral: [] as Prisma.ReferralCreateManyInput[],
-    statusEpisode: [] as Prisma.StatusEpisodeCreateManyInput[],
-    assessment: [] as Prisma.AssessmentCreateManyInput[],
-    consentToShare: [] as Prisma.ConsentToShareCreateManyInput[],
-    programme: [] as Prisma.ProgrammeCreateManyInput[],
-    programmeGroup: [] as Prisma.ProgrammeGroupCreateManyInput[],
-    groupFacilitator: [] as Prisma.GroupFacilitatorCreateManyInput[],
-    groupSession: [] as Prisma.GroupSessionCreateManyInput[],
-    enrolment: [] as Prisma.EnrolmentCreateManyInput[],
-    attendance: [] as Prisma.AttendanceCreateManyInput[],
-    hubCase: [] as Prisma.HubCaseCreateManyInput[],
-    hubVisit: [] as Prisma.HubVisitCreateManyInput[],
-    tafMeeting: [] as Prisma.TafMeetingCreateManyInput[],
-    meetingAgency: [] as Prisma.MeetingAgencyCreateManyInput[],
-    meetingAction: [] as Prisma.MeetingActionCreateManyInput[],
-    agencyInvolvement: [] as Prisma.AgencyInvolvementCreateManyInput[],
-    stepDownPlan: [] as Prisma.StepDownPlanCreateManyInput[],
-    followUp: [] as Prisma.FollowUpCreateManyInput[],
-    questionnaireInstrument: [] as Prisma.QuestionnaireInstrumentCreateManyInput[],
-    questionnaireResponse: [] as Prisma.QuestionnaireResponseCreateManyInput[],
-    cohort: [] as Prisma.CohortCreateManyInput[],
-    cohortMember: [] as Prisma.CohortMemberCreateManyInput[],
-    tariffSet: [] as Prisma.TariffSetCreateManyInput[],
-    programmeCost: [] as Prisma.ProgrammeCostCreateManyInput[],
-    logicModel: [] as Prisma.LogicModelCreateManyInput[],
-    logicModelVersion: [] as Prisma.LogicModelVersionCreateManyInput[],
-    logicNode: [] as Prisma.LogicNodeCreateManyInput[],
-    logicLink: [] as Prisma.LogicLinkCreateManyInput[],
-    indicator: [] as Prisma.IndicatorCreateManyInput[],
-    target: [] as Prisma.TargetCreateManyInput[],
-    measurement: [] as Prisma.MeasurementCreateManyInput[],
-    milestone: [] as Prisma.MilestoneCreateManyInput[],
-    decision: [] as Prisma.DecisionCreateManyInput[],
-    decisionLink: [] as Prisma.DecisionLinkCreateManyInput[],
-    course: [] as Prisma.CourseCreateManyInput[],
-    onboardingModule: [] as Prisma.OnboardingModuleCreateManyInput[],
-    onboardingPlan: [] as Prisma.OnboardingPlanCreateManyInput[],
-    onboardingPlanItem: [] as Prisma.OnboardingPlanItemCreateManyInput[],
-    staffOnboardingPlan: [] as Prisma.StaffOnboardingPlanCreateManyInput[],
-    trainingSession: [] as Prisma.TrainingSessionCreateManyInput[],
-    trainingAttendance: [] as Prisma.TrainingAttendanceCreateManyInput[],
-    trainingAssignment: [] as Prisma.TrainingAssignmentCreateManyInput[],
-    trainingCompletion: [] as Prisma.TrainingCompletionCreateManyInput[],
-    notification: [] as Prisma.NotificationCreateManyInput[],
-    emailOutbox: [] as Prisma.EmailOutboxCreateManyInput[],
-    // practice quality: audits and surveys (quality.ts)
-    auditTemplate: [] as Prisma.AuditTemplateCreateManyInput[],
-    auditRound: [] as Prisma.AuditRoundCreateManyInput[],
-    auditCase: [] as Prisma.AuditCaseCreateManyInput[],
-    auditAssignment: [] as Prisma.AuditAssignmentCreateManyInput[],
-    survey: [] as Prisma.SurveyCreateManyInput[],
-    surveyWave: [] as Prisma.SurveyWaveCreateManyInput[],
-    surveyInvitation: [] as Prisma.SurveyInvitationCreateManyInput[],
-    surveyResponse: [] as Prisma.SurveyResponseCreateManyInput[],
-    // questionnaire translations and programme finance (finance.ts)
-    questionnaireTranslation: [] as Prisma.QuestionnaireTranslationCreateManyInput[],
-    programmeBudgetLine: [] as Prisma.ProgrammeBudgetLineCreateManyInput[],
-    // DA coordinator consultations and MARAC referrals (da-work.ts)
-    daConsultation: [] as Prisma.DaConsultationCreateManyInput[],
-    maracReferral: [] as Prisma.MaracReferralCreateManyInput[],
-  };
-}
-export type Rows = ReturnType<typeof emptyRows>;
+export { emptyRows, type Rows } from "./rows.js";
 
-type FamilyType = "canary" | "ifp" | "ifpReferred" | "daComparison" | "hub" | "hubComparison" | "general";
+type FamilyType = "ifp" | "ifpReferred" | "daComparison" | "hub" | "hubComparison" | "general";
 
 interface StaffInfo {
   id: string;
@@ -154,10 +85,16 @@ const DAY_MS = 86_400_000;
 
 export interface DemoOptions {
   seed: number;
+  /** Families in all (default 1500), the present's included. */
   families?: number;
+  /** The day the trust's present ends on (default: today, UTC). The report-era history does not depend on it. */
+  today?: Date;
 }
 
-export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): Rows {
+/** Today's date at midnight UTC. */
+export const utcToday = (now = new Date()): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+export function buildDemo({ seed, families: familyCount = 1500, today = utcToday() }: DemoOptions): Rows {
   const rng = new Rng(seed);
   const R = emptyRows();
   const id = () => rng.uuid();
@@ -234,7 +171,7 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     { id: prog.IFP, code: "IFP", name: "Inspiring Families Programme", kind: "group", workstream: "DAARR", description: "10 weekly 2-hour group sessions; separate victims' and perpetrators' tracks; English, Arabic, Urdu or Polish; day or evening; childcare." },
     { id: prog.IFP_1TO1, code: "IFP_1TO1", name: "Targeted 1-2-1 work with men", kind: "one_to_one", workstream: "DAARR", description: "10-week one-to-one programme for men who completed the group." },
     { id: prog.RECOVERY, code: "RECOVERY", name: "DA Recovery Toolkit", kind: "recovery_toolkit", workstream: "DAARR", description: "8 weeks for children and young people, 12 weeks for adults." },
-    { id: prog.HUB, code: "HUB", name: "Innovation Hub", kind: "hub", workstream: "Innovation Hub", description: "Lead worker, weekly visits, up to 16 weeks, three team-around-the-family meetings.", active: false },
+    { id: prog.HUB, code: "HUB", name: "Innovation Hub", kind: "hub", workstream: "Innovation Hub", description: "Lead worker, weekly visits, up to 16 weeks, three team-around-the-family meetings. Closed in March 2019; reopened in 2020." },
   );
 
   // ───────── IFP groups ─────────
@@ -284,22 +221,16 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     if (round % 5 === 3) addGroup({ track: "victims", language: "Polish", start: addDays(start, 1), slot: "evening", facilitators: facilitatorsFor(start) });
     if (round % 6 === 4) addGroup({ track: "perpetrators", language: "Urdu", start: addDays(start, 2), slot: "evening", facilitators: perpFac });
   }
-  // the canary's groups: the perpetrators' group is facilitated by the demo dv_worker
-  const canaryStart = day("2019-09-02");
-  const otherDa = staff.filter((s) => s.role === "domestic_abuse_worker" && s.id !== dvWorker.id);
-  addGroup({ gid: CANARY.perpetratorsGroupId, track: "perpetrators", language: "English", start: canaryStart, slot: "evening", facilitators: [dvWorker] });
-  addGroup({ gid: CANARY.victimsGroupId, track: "victims", language: "English", start: addDays(canaryStart, 1), slot: "day", facilitators: [otherDa[otherDa.length - 1]!] });
 
   // ───────── families and people ─────────
   const fixedTypes: [FamilyType, number][] = [["ifp", 78], ["ifpReferred", 32], ["daComparison", 116], ["hub", 228], ["hubComparison", 64]];
   const types: FamilyType[] = [];
   for (const [t, n] of fixedTypes) for (let i = 0; i < n; i++) types.push(t);
-  while (types.length < familyCount - 1) types.push("general");
+  while (types.length < familyCount - PRESENT_FAMILIES) types.push("general");
   rng.shuffle(types);
-  types.unshift("canary");
 
-  const cohortIfpGroups = groups.filter((g) => g.start <= day("2019-06-01") && g.id !== CANARY.perpetratorsGroupId && g.id !== CANARY.victimsGroupId);
-  const laterGroups = groups.filter((g) => g.start > day("2019-06-01") && g.id !== CANARY.perpetratorsGroupId && g.id !== CANARY.victimsGroupId);
+  const cohortIfpGroups = groups.filter((g) => g.start <= day("2019-06-01"));
+  const laterGroups = groups.filter((g) => g.start > day("2019-06-01"));
 
   let personSeq = 0;
   let phoneSeq = 0;
@@ -311,7 +242,7 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   };
   const postcode = () => `${rng.pick(POSTCODE_AREAS)}${"ABDEFGHJLNPQRSTUWXY"[rng.int(0, 18)]}${"ABDEFGHJLNPQRSTUWXY"[rng.int(0, 18)]}`;
   const phone = () => {
-    phoneSeq = (phoneSeq + 1 + rng.int(0, 6)) % 999; // 07700 900000-900998 (Ofcom drama range); 900999 is the canary
+    phoneSeq = (phoneSeq + 1 + rng.int(0, 6)) % 999; // 07700 900000-900998 (Ofcom drama range); 900999 is the test fixtures' canary
     return `07700 900${phoneSeq.toString().padStart(3, "0")}`;
   };
 
@@ -323,16 +254,15 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     birth: Date | null;
     bg: Background;
     restricted?: boolean;
-    fixedId?: string;
   }
   const addPerson = (p: PersonSpec): string => {
-    const pid = p.fixedId ?? id();
+    const pid = id();
     personSeq++;
     const ethnicity = rng.weighted(p.bg.ethnicity);
     const lang = p.kind === "child" && rng.chance(0.6) ? "English" : p.bg.language;
     R.person.push({
       id: pid,
-      reference: `P${(personSeq + (p.fixedId ? 900000 : 0)).toString().padStart(7, "0")}`,
+      reference: `P${personSeq.toString().padStart(7, "0")}`,
       kind: p.kind,
       firstName: p.first,
       lastName: p.last,
@@ -377,7 +307,7 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     // days from allocation to completion drift down over the period (report: >60 in 2017, ~37 in 2019)
     const drift = Math.max(0, daysBetween(PERIOD_START, referralDate) / 1095);
     const completedAt = addDays(allocatedAt, Math.max(3, Math.round(rng.int(25, 70) * (1 - 0.4 * drift))));
-    R.assessment.push({ id: id(), childId, familyId, staffId, level, allocatedAt, startedAt, completedAt: completedAt < PERIOD_END ? completedAt : null, factors });
+    R.assessment.push({ id: id(), childId, familyId, staffId, level, allocatedAt, startedAt, completedAt: completedAt < today ? completedAt : null, factors });
     return completedAt;
   };
   /** Statutory history for a child outside the cohorts: CIN, sometimes CP, occasionally CLA, in sequence. */
@@ -397,15 +327,14 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   };
 
   const familyTeam = (type: FamilyType): TeamKey =>
-    type === "hub" ? "hub" : type === "ifp" || type === "ifpReferred" || type === "canary" ? "da" : rng.pick<TeamKey>(["eh1", "eh2", "cp1", "cp2", "cp3", "front"]);
+    type === "hub" ? "hub" : type === "ifp" || type === "ifpReferred" ? "da" : rng.pick<TeamKey>(["eh1", "eh2", "cp1", "cp2", "cp3", "front"]);
 
   for (let f = 0; f < types.length; f++) {
     const type = types[f]!;
-    const canary = type === "canary";
-    const familyId = canary ? CANARY.familyId : id();
-    const bg = canary ? BACKGROUNDS[0]![0] : rng.weighted(BACKGROUNDS);
-    const surname = canary ? "Canary" : rng.pick(bg.surnames);
-    const da = canary || type === "ifp" || type === "ifpReferred" || type === "daComparison" || (type === "hub" && rng.chance(0.35)) || (type === "general" && rng.chance(0.08));
+    const familyId = id();
+    const bg = rng.weighted(BACKGROUNDS);
+    const surname = rng.pick(bg.surnames);
+    const da = type === "ifp" || type === "ifpReferred" || type === "daComparison" || (type === "hub" && rng.chance(0.35)) || (type === "general" && rng.chance(0.08));
     const team = familyTeam(type);
 
     // anchor: the family's key date
@@ -426,8 +355,6 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
       anchor = between(rng, day("2017-06-05"), day("2018-11-26"));
     } else if (type === "daComparison" || type === "hubComparison") {
       anchor = between(rng, day("2017-07-01"), day("2019-06-01"));
-    } else if (canary) {
-      anchor = canaryStart;
     } else {
       anchor = between(rng, day("2016-10-01"), day("2020-02-28"));
     }
@@ -436,11 +363,11 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
 
     R.family.push({
       id: familyId,
-      reference: canary ? CANARY.familyReference : `F${(f + 1).toString().padStart(6, "0")}`,
+      reference: `F${(f + 1).toString().padStart(6, "0")}`,
       name: `${surname} family`,
       teamId: teamId.get(team)!,
       openedAt: firstReferral,
-      closedAt: closedAt < PERIOD_END && !canary ? closedAt : null,
+      closedAt: closedAt < today ? closedAt : null,
     });
 
     // adults
@@ -448,14 +375,14 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     const adultBirth = () => between(rng, day("1970-01-01"), day("1998-12-31"));
     if (da) {
       const vf = rng.chance(0.9);
-      const vName = canary ? "Rosa" : rng.pick(vf ? bg.female : bg.male);
-      const pName = canary ? "Mark" : rng.pick(vf ? bg.male : bg.female);
-      const victimId = addPerson({ kind: "adult", gender: canary || vf ? "female" : "male", first: vName, last: surname, birth: adultBirth(), bg, restricted: false, fixedId: canary ? CANARY.victimPersonId : undefined });
+      const vName = rng.pick(vf ? bg.female : bg.male);
+      const pName = rng.pick(vf ? bg.male : bg.female);
+      const victimId = addPerson({ kind: "adult", gender: vf ? "female" : "male", first: vName, last: surname, birth: adultBirth(), bg, restricted: false });
       adults.push({ id: victimId, role: "victim", name: `${vName} ${surname}`, gender: vf ? "female" : "male" });
-      const perpSurname = canary || rng.chance(0.6) ? surname : rng.pick(bg.surnames);
-      const perpId = addPerson({ kind: "adult", gender: canary || vf ? "male" : "female", first: pName, last: perpSurname, birth: adultBirth(), bg, fixedId: canary ? CANARY.perpetratorPersonId : undefined });
+      const perpSurname = rng.chance(0.6) ? surname : rng.pick(bg.surnames);
+      const perpId = addPerson({ kind: "adult", gender: vf ? "male" : "female", first: pName, last: perpSurname, birth: adultBirth(), bg });
       adults.push({ id: perpId, role: "perpetrator", name: `${pName} ${perpSurname}`, gender: vf ? "male" : "female" });
-      R.personLink.push({ id: canary ? CANARY.personLinkId : id(), fromPersonId: victimId, toPersonId: perpId, kind: "victim_perpetrator" });
+      R.personLink.push({ id: id(), fromPersonId: victimId, toPersonId: perpId, kind: "victim_perpetrator" });
     } else {
       const n = rng.chance(0.55) ? 2 : 1;
       for (let i = 0; i < n; i++) {
@@ -472,16 +399,16 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
       const perp = adults.find((x) => x.role === "perpetrator");
       const ownHome = a.role === "perpetrator" && rng.chance(0.6);
       R.contactDetails.push({
-        id: canary ? (isVictim ? CANARY.victimContactDetailsId : CANARY.perpetratorContactDetailsId) : id(),
+        id: id(),
         personId: a.id,
-        addressLine1: canary && isVictim ? CANARY.address : ownHome ? `${rng.int(1, 180)} ${rng.pick(STREETS)}` : street,
+        addressLine1: ownHome ? `${rng.int(1, 180)} ${rng.pick(STREETS)}` : street,
         town: "Slough",
-        postcode: canary && isVictim ? CANARY.postcode : ownHome ? postcode() : familyPostcode,
-        phone: canary && isVictim ? CANARY.phone : phone(),
-        email: canary && isVictim ? CANARY.email : rng.chance(0.4) ? `${a.name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org` : null,
-        safeToCall: isVictim ? (canary ? false : rng.chance(0.6)) : null,
-        safeTimes: isVictim ? (canary ? "Weekdays 10:00-12:00 only" : rng.pick(["Weekdays 9:00-15:00", "Mornings only", "Tuesdays and Thursdays after 10:00", "Any time"])) : null,
-        preferredChannel: isVictim ? (canary ? "sms" : rng.pick(["phone", "sms", "in_person", "email"] as const)) : rng.pick(["phone", "letter"] as const),
+        postcode: ownHome ? postcode() : familyPostcode,
+        phone: phone(),
+        email: rng.chance(0.4) ? `${a.name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org` : null,
+        safeToCall: isVictim ? rng.chance(0.6) : null,
+        safeTimes: isVictim ? rng.pick(["Weekdays 9:00-15:00", "Mornings only", "Tuesdays and Thursdays after 10:00", "Any time"]) : null,
+        preferredChannel: isVictim ? rng.pick(["phone", "sms", "in_person", "email"] as const) : rng.pick(["phone", "letter"] as const),
         unsafePeople: isVictim && perp ? [perp.name] : [],
         notes: isVictim ? "Do not leave voicemail. Do not disclose address." : null,
         confidentiality: isVictim ? "protected" : "normal",
@@ -489,12 +416,12 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     }
 
     // children
-    const nChildren = canary ? 2 : rng.weighted([[1, 30], [2, 30], [3, 20], [4, 12], [5, 5], [6, 3]] as const);
+    const nChildren = rng.weighted([[1, 30], [2, 30], [3, 20], [4, 12], [5, 5], [6, 3]] as const);
     const children: string[] = [];
     for (let c = 0; c < nChildren; c++) {
       const female = rng.chance(0.5);
       const birth = between(rng, day("2001-06-01"), addDays(firstReferral, -30));
-      const cid = addPerson({ kind: "child", gender: female ? "female" : "male", first: rng.pick(female ? bg.female : bg.male), last: surname, birth: rng.chance(0.04) ? null : birth, bg, fixedId: canary ? CANARY.childPersonIds[c] : undefined });
+      const cid = addPerson({ kind: "child", gender: female ? "female" : "male", first: rng.pick(female ? bg.female : bg.male), last: surname, birth: rng.chance(0.04) ? null : birth, bg });
       children.push(cid);
       R.familyMember.push({ id: id(), familyId, personId: cid, role: "child", fromDate: birth });
     }
@@ -503,15 +430,12 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     // allocation: a lead worker in post at the first referral; reallocated when they leave
     const roles: StaffRole[] = team === "hub" ? ["hub_worker"] : team === "da" ? ["social_worker"] : team.startsWith("eh") ? ["family_support_worker"] : ["social_worker"];
     const workerTeams: TeamKey[] | undefined = team === "da" ? ["cp1", "cp2", "cp3"] : [team];
-    if (canary) {
-      R.caseAllocation.push({ id: CANARY.practitionerAllocationId, familyId, staffId: practitioner.id, lead: true, fromDate: day("2019-07-01") });
-      R.caseAllocation.push({ id: CANARY.dvWorkerAllocationId, familyId, personId: CANARY.perpetratorPersonId, staffId: dvWorker.id, lead: false, fromDate: day("2019-08-19") });
-    } else {
+    {
       let from = firstReferral;
       const until = closedAt < PERIOD_END ? closedAt : PERIOD_END;
       for (let k = 0; k < 4 && from < until; k++) {
         const w = pickStaff(roles, from, workerTeams);
-        const to = w.leave && w.leave < until ? w.leave : closedAt < PERIOD_END ? closedAt : null;
+        const to = w.leave && w.leave < until ? w.leave : closedAt < today ? closedAt : null;
         R.caseAllocation.push({ id: id(), familyId, staffId: w.id, lead: true, fromDate: from, toDate: to });
         if (!to || to >= until) break;
         from = to;
@@ -541,12 +465,12 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
         continue;
       }
       addReferral(c, familyId, firstReferral, da);
-      if (rng.chance(0.75) || canary) {
+      if (rng.chance(0.75)) {
         const level = rng.chance(0.45) ? "EARLY_HELP" : "CIN";
         const nFactors = type === "general" ? rng.int(1, 4) : rng.int(2, 6);
         const factors = type === "general" ? factorsFor(da && false, nFactors).filter((x) => !x.startsWith("3")) : factorsFor(da, nFactors);
         const done = addAssessment(c, familyId, firstReferral, level, factors.length ? factors : ["21"], pickStaff(roles, firstReferral, workerTeams).id);
-        if (level === "CIN" && (type === "general" || type === "canary")) genericEpisodes(c, done);
+        if (level === "CIN" && type === "general") genericEpisodes(c, done);
       }
       if (type === "general" && rng.chance(0.2)) {
         const again = addDays(firstReferral, rng.int(60, 700));
@@ -555,11 +479,11 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
     }
 
     // ── DA programme enrolments ──
-    if (type === "ifp" || type === "ifpReferred" || canary) {
+    if (type === "ifp" || type === "ifpReferred") {
       const victim = adults.find((a) => a.role === "victim")!;
       const perp = adults.find((a) => a.role === "perpetrator")!;
-      const enrol = (personId: string, g: GroupInfo, started: boolean, fixedId?: string) => {
-        const eid = fixedId ?? id();
+      const enrol = (personId: string, g: GroupInfo, started: boolean) => {
+        const eid = id();
         const referredAt = addDays(g.start, -rng.int(14, 45));
         const safetyChecks = { riskAssessed: true, maracConsidered: true, partnerNotInSameGroup: true, safeContactAgreed: g.track === "victims", childcareNeeded: g.track === "victims" && rng.chance(0.5) };
         if (!started) {
@@ -567,21 +491,20 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
           R.enrolment.push({ id: eid, personId, programmeId: prog.IFP, groupId: g.id, familyId, status: withdrawn ? "withdrawn" : "referred", referredAt, referralSource: rng.pick(["Social worker", "Police", "Health visitor", "Self"]), withdrawnAt: withdrawn ? g.start : null, withdrawalReason: withdrawn ? rng.pick(["Did not attend first session", "Moved out of area", "Declined after initial meeting", "Childcare not available"]) : null, safetyChecks });
           return { eid, completed: false, end: g.start };
         }
-        const isCanary = g.id === CANARY.perpetratorsGroupId || g.id === CANARY.victimsGroupId;
-        const dropAt = !isCanary && rng.chance(0.18) ? rng.int(2, 7) : 11;
+        const dropAt = rng.chance(0.18) ? rng.int(2, 7) : 11;
         let attended = 0;
         let last = g.sessionDates[0]!;
         for (let s = 0; s < 10; s++) {
-          if (g.sessionDates[s]! >= PERIOD_END || g.sessionDates[s]! > day("2019-11-20") && isCanary) break;
+          if (g.sessionDates[s]! >= PERIOD_END) break;
           if (s + 1 >= dropAt) break;
-          const here = rng.chance(isCanary ? 0.95 : 0.84) || s === 0;
+          const here = rng.chance(0.84) || s === 0;
           if (here) {
             attended++;
             last = g.sessionDates[s]!;
           }
           R.attendance.push({ id: id(), sessionId: g.sessionIds[s]!, enrolmentId: eid, status: here ? "attended" : rng.chance(0.6) ? "absent_notified" : "absent" });
         }
-        const finished = addDays(g.start, 63) < PERIOD_END && !isCanary;
+        const finished = addDays(g.start, 63) < PERIOD_END;
         const completed = finished && dropAt > 10 && attended >= g.threshold;
         const status = completed ? "completed" : dropAt <= 10 || (finished && attended < g.threshold) ? "withdrawn" : "started";
         R.enrolment.push({
@@ -602,13 +525,13 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
         return { eid, completed, end: completed ? addDays(g.start, 63) : addDays(last, 7) };
       };
       const started = type !== "ifpReferred";
-      const vg = canary ? groups.find((g) => g.id === CANARY.victimsGroupId)! : victimGroup!;
-      const v = enrol(victim.id, vg, started, canary ? CANARY.victimEnrolmentId : undefined);
+      const vg = victimGroup!;
+      const v = enrol(victim.id, vg, started);
       R.consentToShare.push({ id: id(), personId: victim.id, purpose: "programme_referral", recipientAgency: "Inspiring Families Programme", status: "given", decidedAt: addDays(vg.start, -20) });
       let p: { eid: string; completed: boolean; end: Date } | null = null;
-      const pg = canary ? groups.find((g) => g.id === CANARY.perpetratorsGroupId)! : perpGroup;
-      if (pg) p = enrol(perp.id, pg, canary || (started && rng.chance(0.85)), canary ? CANARY.perpetratorEnrolmentId : undefined);
-      if (started && !canary) {
+      const pg = perpGroup;
+      if (pg) p = enrol(perp.id, pg, started && rng.chance(0.85));
+      if (started) {
         // questionnaires: entry, exit when completed, follow-up for some
         const respond = (personId: string, enrolmentId: string, tp: "entry" | "exit" | "follow_up", when: Date, base: number) => {
           const answers: Record<string, number> = {};
@@ -909,7 +832,7 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   // ───────── notifications and email ─────────
   const dvUser = DEMO_USERS.find((u) => u.role === "dv_worker")!;
   R.notification.push(
-    { id: id(), userId: dvUser.id, kind: "group_session", title: "Perpetrators' group session 10 is due", body: "Record attendance after the session.", link: `/programmes/groups/${CANARY.perpetratorsGroupId}`, createdAt: day("2019-11-04") },
+    { id: id(), userId: dvUser.id, kind: "group_session", title: "Perpetrators' group session 10 is due", body: "Record attendance after the session.", link: `/programmes/groups/${groups.find((g) => g.track === "perpetrators" && g.start < day("2019-11-01") && addDays(g.start, 63) > day("2019-11-04"))?.id ?? groups[1]!.id}`, createdAt: day("2019-11-04") },
     { id: id(), userId: DEMO_USERS.find((u) => u.role === "practitioner")!.id, kind: "follow_up_due", title: "Follow-up contacts due this week", body: null, link: "/follow-ups", createdAt: day("2020-03-02") },
     { id: id(), userId: DEMO_USERS.find((u) => u.role === "staff")!.id, kind: "training_due", title: "Onboarding: complete \"Safeguarding procedures\"", body: null, link: "/training/me", createdAt: day("2019-06-10") },
   );
@@ -924,11 +847,24 @@ export function buildDemo({ seed, families: familyCount = 1500 }: DemoOptions): 
   // ───────── questionnaire translations and programme finance (own generator) ─────────
   Object.assign(R, financeRows({ seed, programmes: { IFP: prog.IFP, HUB: prog.HUB }, instrumentIds }));
 
-  // ───────── DA coordinator consultations and MARAC referrals (own generator) ─────────
+  // ───────── the trust's present: three years up to today (own generator) ─────────
+  const demoStaffId = (role: string) => DEMO_USERS.find((u) => u.role === role)!.staffId;
+  addPresent(R, {
+    seed,
+    today,
+    teamId,
+    programmes: prog,
+    courseIds,
+    demo: { practitioner: demoStaffId("practitioner"), dvWorker: demoStaffId("dv_worker"), manager: demoStaffId("manager"), trainer: demoStaffId("trainer"), staff: demoStaffId("staff") },
+    trainerUserId: DEMO_USERS.find((u) => u.role === "trainer")!.id,
+  });
+
+  // ───────── DA coordinator consultations and MARAC referrals: the report's period and the present (own generators) ─────────
   const daWork = daWorkRows({ seed, staff: R.staff, family: R.family, familyMember: R.familyMember, daTeamId: teamId.get("da")!, from: PERIOD_START, to: PERIOD_END });
+  const daWorkNow = daWorkRows({ seed: (seed ^ 0x70da7) >>> 0, staff: R.staff, family: R.family, familyMember: R.familyMember, daTeamId: teamId.get("da")!, from: presentFrom(today), to: today });
   R.staff.push(daWork.coordinator);
-  R.daConsultation.push(...daWork.daConsultation);
-  R.maracReferral.push(...daWork.maracReferral);
+  R.daConsultation.push(...daWork.daConsultation, ...daWorkNow.daConsultation);
+  R.maracReferral.push(...daWork.maracReferral, ...daWorkNow.maracReferral);
 
   return R;
 }

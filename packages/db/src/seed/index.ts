@@ -1,22 +1,32 @@
 /**
  * Seeding: `seed(prisma, { seed })` fills an empty, migrated database with the
- * demo trust (demo.ts); `seedScale(prisma, …)` adds a large synthetic
+ * demo trust (demo.ts), living in the present (present.ts); `seedTestFixtures(prisma)`
+ * adds the records only tests need (the information-barrier canary: fixtures.ts) and
+ * is never part of the demo; `seedScale(prisma, …)` adds a large synthetic
  * authority for load tests (scale.ts). Both are idempotent: a seeded database
  * is recognised by its `seed_run` marker and left alone, and every row has a
  * deterministic id inserted with ON CONFLICT DO NOTHING, so an interrupted
  * run can simply be run again.
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { buildDemo, type Rows } from "./demo.js";
+import { buildDemo } from "./demo.js";
+import { insertRows } from "./rows.js";
+
+export { insertRows } from "./rows.js";
+export { seedTestFixtures, TEST_FIXTURES_MARKER } from "./fixtures.js";
 
 export const DEFAULT_SEED = 20170401;
-export const DEMO_MARKER = "demo";
+import { DEMO_MARKER } from "./markers.js";
+
+export { DEMO_MARKER } from "./markers.js";
 
 export interface SeedOptions {
   /** The seed number (default 20170401). The same number always gives the same data. */
   seed?: number;
   /** Number of families (default 1500). */
   families?: number;
+  /** The day the trust's present ends on (default: today). */
+  today?: Date;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -30,26 +40,6 @@ export interface SeedResult {
   ms: number;
 }
 
-const CHUNK = 1000;
-type Delegate = { createMany(args: { data: unknown[]; skipDuplicates?: boolean }): Promise<{ count: number }> };
-
-/** Inserts rows model by model, in chunks; ON CONFLICT DO NOTHING. */
-export async function insertRows(client: Omit<PrismaClient, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends"> | PrismaClient, rows: Partial<Rows>, log?: (line: string) => void): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const [model, data] of Object.entries(rows) as [string, unknown[]][]) {
-    if (!data.length) continue;
-    const delegate = (client as unknown as Record<string, Delegate>)[model]!;
-    let n = 0;
-    const started = Date.now();
-    for (let i = 0; i < data.length; i += CHUNK) {
-      n += (await delegate.createMany({ data: data.slice(i, i + CHUNK), skipDuplicates: true })).count;
-    }
-    counts[model] = n;
-    log?.(`  ${model}: ${n} (${Date.now() - started} ms)`);
-  }
-  return counts;
-}
-
 /** Seeds the demo trust unless the database is already seeded. All or nothing (one transaction). */
 export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
   const t0 = Date.now();
@@ -57,7 +47,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   const existing = await prisma.seedRun.findUnique({ where: { id: DEMO_MARKER } });
   if (existing) return { skipped: true, seed: existing.seed, counts: {}, ms: Date.now() - t0 };
   options.log?.(`seeding the demo trust (seed ${seedNumber})`);
-  const rows = buildDemo({ seed: seedNumber, families: options.families });
+  const rows = buildDemo({ seed: seedNumber, families: options.families, today: options.today });
   const counts = await prisma.$transaction(
     async (tx) => {
       // re-check inside the transaction: another process may have seeded meanwhile

@@ -1,7 +1,8 @@
 /**
- * Demo logins (one per role) and the canary records that demonstrate the
- * domestic-abuse information barrier. Ids are fixed, whatever the seed number,
- * so tests can name them.
+ * Demo logins (one per role; the manager leads the practitioner's and the DV
+ * worker's team) and the ids of the canary test fixture that demonstrates the
+ * domestic-abuse information barrier (seeded only by tests: fixtures.ts).
+ * Ids are fixed, whatever the seed number, so tests can name them.
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { StaffRole, UserRole } from "../generated/prisma/enums.js";
@@ -27,7 +28,7 @@ const sid = (n: number) => `00000000-0000-4000-8000-0000000e00${n.toString().pad
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: uid(1), staffId: sid(1), role: "admin", email: `admin@${DEMO_EMAIL_DOMAIN}`, name: "Ada Admin", staffRole: "business_support", jobTitle: "Systems Administrator", team: "lead" },
   { id: uid(2), staffId: sid(2), role: "manager", email: `manager@${DEMO_EMAIL_DOMAIN}`, name: "Morgan Manager", staffRole: "team_manager", jobTitle: "Team Manager, Domestic Abuse", team: "da" },
-  { id: uid(3), staffId: sid(3), role: "practitioner", email: `practitioner@${DEMO_EMAIL_DOMAIN}`, name: "Pat Practitioner", staffRole: "social_worker", jobTitle: "Social Worker", team: "cp1" },
+  { id: uid(3), staffId: sid(3), role: "practitioner", email: `practitioner@${DEMO_EMAIL_DOMAIN}`, name: "Pat Practitioner", staffRole: "social_worker", jobTitle: "Social Worker, Domestic Abuse", team: "da" },
   { id: uid(4), staffId: sid(4), role: "dv_worker", email: `dv_worker@${DEMO_EMAIL_DOMAIN}`, name: "Dee Worker", staffRole: "domestic_abuse_worker", jobTitle: "Domestic Abuse Family Support Worker (perpetrators' groups)", team: "da" },
   { id: uid(5), staffId: sid(5), role: "trainer", email: `trainer@${DEMO_EMAIL_DOMAIN}`, name: "Terry Trainer", staffRole: "trainer", jobTitle: "Learning & Development Officer", team: "wfd" },
   { id: uid(6), staffId: sid(6), role: "analyst", email: `analyst@${DEMO_EMAIL_DOMAIN}`, name: "Ana Analyst", staffRole: "analyst", jobTitle: "Performance Analyst", team: "pi" },

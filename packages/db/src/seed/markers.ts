@@ -1,0 +1,2 @@
+/** The `seed_run` marker of the demo trust. */
+export const DEMO_MARKER = "demo";
