@@ -53,7 +53,8 @@ export default defineConfig({
     : {
         command: "node scripts/serve.mjs",
         url: `${baseURL}/health`,
-        env: { PORT: process.env.E2E_PORT! },
+        // the test fixtures (the information-barrier canary) are seeded for the tests only, never in the demo
+        env: { PORT: process.env.E2E_PORT!, EVIDENT_TEST_FIXTURES: "1" },
         timeout: 300_000,
         reuseExistingServer: false,
         stdout: "ignore",

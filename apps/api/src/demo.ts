@@ -28,8 +28,8 @@ export function demoEmail(role: TRole): string {
 /**
  * Creates any missing demo logins (idempotent) and returns the list to print.
  * On a seeded demo trust the logins are the seed's own staff (so the
- * practitioner has a caseload and the dv_worker runs the perpetrators' group
- * of the information-barrier canary); on an unseeded database each gets a
+ * practitioner has a caseload, the manager leads their team and the dv_worker
+ * runs the perpetrators' groups); on an unseeded database each gets a
  * plain staff record in one demo team.
  */
 export async function ensureDemoLogins(db: Db): Promise<{ role: TRole; email: string }[]> {

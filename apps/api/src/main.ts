@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { productionWarnings } from "@evident/core";
 import { createDb, isSeeded, seed } from "@evident/db";
+import { ensureExampleAnalysis } from "./demo-analysis.js";
 import { loadConfig } from "./config.js";
 import { DEMO_PASSWORD, ensureDemoLogins } from "./demo.js";
 import { createLogger } from "./logger.js";
@@ -74,6 +75,8 @@ async function main() {
   }
   for (const warning of productionWarnings(process.env)) logger.warn(warning);
   const { app, deps } = createApp({ db, config, logger });
+  // Demo mode: one saved example analysis on first start (the evaluation screen opens on finished work).
+  if (config.demo && firstProcess && (await ensureExampleAnalysis(deps))) logger.info("saved the example analysis");
   // Training reminders: once shortly after start, then hourly (TRAINING_REMINDERS=off to leave it to another process).
   const reminders = process.env.TRAINING_REMINDERS === "off" || !firstProcess ? null : startTrainingReminderScheduler({ db, logger, baseUrl: config.baseUrl });
   // Daily backups of the embedded database, keeping 14 (EVIDENT_BACKUPS=off to leave it to something else).

@@ -196,6 +196,8 @@ for (const target of targets()) {
         const due = await p.followUp.count({ where: { staffId, doneDate: null, dueDate: { gte: TODAY, lte: new Date(TODAY.getTime() + 7 * day) } } });
         expect(due, role).toBeGreaterThanOrEqual(1);
       }
+      // nothing open and years overdue: the report era's follow-ups were closed
+      expect(await p.followUp.count({ where: { doneDate: null, dueDate: { lt: new Date(TODAY.getTime() - 365 * day) } } })).toBe(0);
       // every monitoring figure has data in the present; escalations to care, one after a domestic-abuse referral
       const since = new Date(TODAY.getTime() - 365 * day);
       const cla = await p.statusEpisode.findMany({ where: { status: "CLA", startDate: { gte: since, lte: TODAY } }, select: { childId: true, startDate: true } });

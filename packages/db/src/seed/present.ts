@@ -16,7 +16,8 @@
  *   one-to-one work and follow-ups;
  * - Innovation Hub cases: closed ones over the three years and open ones at different weeks of
  *   their 16-week plan (one led by the demo practitioner, in the demo manager's team);
- * - follow-ups due this week for the demo practitioner, DV worker and manager.
+ * - follow-ups due this week for the demo practitioner, DV worker and manager; the report era's
+ *   follow-ups left open are closed as not made (outcome "Not made: closed with the case").
  */
 import type { StaffRole } from "../generated/prisma/enums.js";
 import { addDays, atTime, between, day, daysBetween, maxDate, minDate, Rng } from "./random.js";
@@ -69,6 +70,13 @@ export function addPresent(R: Rows, input: PresentInput): void {
   const today = input.today;
   const from = presentFrom(today);
   const team = (k: TeamKey) => input.teamId.get(k)!;
+
+  // ───────── the report era's follow-ups still open: closed, not made, a month after they fell due ─────────
+  for (const f of R.followUp) {
+    if (f.doneDate) continue;
+    f.doneDate = addDays(asDate(f.dueDate), 30);
+    f.outcome = "Not made: closed with the case";
+  }
 
   // ───────── staff: joiners and leavers ─────────
   const demoStaff = new Set(Object.values(input.demo));
@@ -317,7 +325,7 @@ export function addPresent(R: Rows, input: PresentInput): void {
     if (person.role === "victim") {
       for (let m = 1; m <= 6; m++) {
         const due = addDays(end, 30 * m);
-        const done = due < addDays(today, -14) && rng.chance(0.85);
+        const done = due < addDays(today, -14) && rng.chance(0.97);
         R.followUp.push({ id: id(), familyId: f.id, personId: person.id, enrolmentId: eid, staffId: rng.chance(0.5) ? input.demo.dvWorker : pickAt("domestic_abuse_worker", minDate(due, today), "da").id!, kind: "contact", dueDate: due, doneDate: done ? addDays(due, rng.int(0, 6)) : null, outcome: done ? rng.pick(["Contacted: doing well", "Contacted: some concerns, support offered"]) : null });
       }
       if (rng.chance(0.4)) {
@@ -362,7 +370,7 @@ export function addPresent(R: Rows, input: PresentInput): void {
     if (outcome === "stepped_down") R.stepDownPlan.push({ id: id(), familyId: f.id, hubCaseId: hid, agreedAt: end, toService: "Early Help", reviewDate: addDays(end, 90) });
     for (let m = 1; m <= 3; m++) {
       const due = addDays(end, 30 * m);
-      const done = due < addDays(today, -14) && rng.chance(0.8);
+      const done = due < addDays(today, -14) && rng.chance(0.97);
       R.followUp.push({ id: id(), familyId: f.id, hubCaseId: hid, staffId: lead, kind: "contact", dueDate: due, doneDate: done ? addDays(due, rng.int(0, 7)) : null, outcome: done ? "Contacted: doing well" : null });
     }
   };
