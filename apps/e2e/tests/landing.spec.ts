@@ -36,25 +36,18 @@ async function practitionersHubCase(page: Page) {
   await expect(page.getByText(/^Week \d+$/).first()).toBeVisible();
 }
 
-test.describe("manager", () => {
-  test.use({ storageState: authFile("manager") });
-  test("the team's recent open families and follow-ups due, and the practitioner's hub case", async ({ page }) => {
-    await page.goto("/");
-    await recentCaseload(page);
-    await followUpsDueSoon(page);
-    await practitionersHubCase(page);
+// The manager sees the practitioner's team's work: the same open families, follow-ups and hub case.
+for (const role of ["manager", "practitioner"] as const) {
+  test.describe(role, () => {
+    test.use({ storageState: authFile(role) });
+    test("recent open families, follow-ups due this week, and the practitioner's open hub case", async ({ page }) => {
+      await page.goto("/");
+      await recentCaseload(page);
+      await followUpsDueSoon(page);
+      await practitionersHubCase(page);
+    });
   });
-});
-
-test.describe("practitioner", () => {
-  test.use({ storageState: authFile("practitioner") });
-  test("recent open families, follow-ups due this week, and their own open hub case", async ({ page }) => {
-    await page.goto("/");
-    await recentCaseload(page);
-    await followUpsDueSoon(page);
-    await practitionersHubCase(page);
-  });
-});
+}
 
 test.describe("dv_worker", () => {
   test.use({ storageState: authFile("dv_worker") });

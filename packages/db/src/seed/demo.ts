@@ -20,7 +20,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { StaffRole } from "../generated/prisma/enums.js";
-import { addDays, atTime, between, day, daysBetween, maxDate, minDate, Rng } from "./random.js";
+import { addDays, atTime, between, day, daysBetween, maxDate, minDate, Rng, utcToday } from "./random.js";
 import {
   AGENCIES,
   BACKGROUNDS,
@@ -91,8 +91,6 @@ export interface DemoOptions {
   today?: Date;
 }
 
-/** Today's date at midnight UTC. */
-export const utcToday = (now = new Date()): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 export function buildDemo({ seed, families: familyCount = 1500, today = utcToday() }: DemoOptions): Rows {
   const rng = new Rng(seed);

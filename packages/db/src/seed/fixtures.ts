@@ -6,7 +6,7 @@
  * worker, who facilitates the perpetrators' group her partner Mark attends
  * and is allocated to him; the demo practitioner holds the family on their
  * caseload (in the demo manager's team) and may see her. She has one MARAC
- * referral (`CANARY_MARAC_REFERRAL_ID`).
+ * referral (`CANARY_MARAC_REFERRAL_ID`), two weeks before `today`.
  *
  * `seedTestFixtures(prisma)` adds them to a database that already has the
  * demo trust (it needs the DA team, the IFP programme and the demo staff).
@@ -16,7 +16,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { CANARY_MARAC_REFERRAL_ID } from "./da-work.js";
-import { addDays, atTime, day } from "./random.js";
+import { addDays, atTime, day, utcToday } from "./random.js";
 import { emptyRows, insertRows } from "./rows.js";
 import { CANARY, demoUser } from "./users.js";
 import { DEMO_MARKER } from "./markers.js";
@@ -25,7 +25,8 @@ export const TEST_FIXTURES_MARKER = "test-fixtures";
 
 const fid = (n: number) => `00000000-0000-4000-8000-0000000cb${n.toString().padStart(3, "0")}`;
 
-export async function seedTestFixtures(prisma: PrismaClient): Promise<{ skipped: boolean }> {
+export async function seedTestFixtures(prisma: PrismaClient, options: { today?: Date } = {}): Promise<{ skipped: boolean }> {
+  const today = options.today ?? utcToday();
   if (await prisma.seedRun.findUnique({ where: { id: TEST_FIXTURES_MARKER } })) return { skipped: true };
   if (!(await prisma.seedRun.findUnique({ where: { id: DEMO_MARKER } }))) throw new Error("seedTestFixtures: seed the demo trust first");
   const daTeam = await prisma.team.findFirstOrThrow({ where: { service: "Domestic Abuse" }, select: { id: true } });
@@ -80,7 +81,8 @@ export async function seedTestFixtures(prisma: PrismaClient): Promise<{ skipped:
     }
   }
   R.consentToShare.push({ id: id(), personId: CANARY.victimPersonId, purpose: "programme_referral", recipientAgency: "Inspiring Families Programme", status: "given", decidedAt: addDays(start, -20) });
-  R.maracReferral.push({ id: CANARY_MARAC_REFERRAL_ID, personId: CANARY.victimPersonId, familyId: CANARY.familyId, referredOn: day("2019-09-02"), referringAgency: "childrens_services", referringStaffId: practitioner.staffId, dashScore: 16, criteria: ["visible_high_risk"], conferenceDate: day("2019-09-12"), outcome: "heard_actions_agreed" });
+  // recent, so it is among the latest referrals a list shows (the demo's present has many)
+  R.maracReferral.push({ id: CANARY_MARAC_REFERRAL_ID, personId: CANARY.victimPersonId, familyId: CANARY.familyId, referredOn: addDays(today, -14), referringAgency: "childrens_services", referringStaffId: practitioner.staffId, dashScore: 16, criteria: ["visible_high_risk"], conferenceDate: addDays(today, -4), outcome: "heard_actions_agreed" });
 
   await prisma.$transaction(async (tx) => {
     if (await tx.seedRun.findUnique({ where: { id: TEST_FIXTURES_MARKER } })) return;

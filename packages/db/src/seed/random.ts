@@ -86,3 +86,5 @@ export const minDate = (a: Date, b: Date): Date => (a < b ? a : b);
 export const maxDate = (a: Date, b: Date): Date => (a > b ? a : b);
 /** A random date in [from, to). */
 export const between = (rng: Rng, from: Date, to: Date): Date => addDays(from, rng.int(0, Math.max(0, daysBetween(from, to) - 1)));
+/** Today's date at midnight UTC. */
+export const utcToday = (now = new Date()): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
