@@ -12,7 +12,7 @@ import { authFile, expectAccessible, screenshot } from "./fixtures.js";
 
 test.use({ storageState: authFile("trainer") });
 
-const TEAM = "Child Protection Hub 1";
+const TEAM = "Domestic Abuse (DAARR)";
 const MEMBER = "Pat Practitioner";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -7,7 +7,8 @@
  * - staff: joiners over the three years (DA and hub workers among them) and some leavers;
  * - training: sessions every four weeks for the required courses; of the staff whose role
  *   requires training, 70% hold every required course (some due a refresher within 60 days),
- *   the rest have a refresher overdue or a course never done (with an assignment due); the demo
+ *   the rest have a refresher overdue or a course never done (assigned, overdue); recent starters have
+ *   their required courses from their onboarding plan, due soon; the demo
  *   DV worker and the DA workers hold the facilitator course;
  * - the Inspiring Families groups: a round every 10 weeks, one running now (session 5 this
  *   week, registers up to today) and one starting next month;
@@ -154,14 +155,14 @@ export function addPresent(R: Rows, input: PresentInput): void {
         const lapse = addMonths(today, -validity(code));
         if (k === 0 && overdue && lapse > start) complete(s.id!, code, addDays(lapse, -150), addDays(lapse, -1));
         else if (k === 0 || !complete(s.id!, code, ...validWindow(code, start))) {
-          R.trainingAssignment.push({ id: id(), staffId: s.id!, courseId: input.courseIds.get(code)!, assignedAt: atTime(addDays(today, -rng.int(20, 60)), 9), dueDate: addDays(today, rng.int(-20, 30)), status: "assigned", source: "manual" });
+          R.trainingAssignment.push({ id: id(), staffId: s.id!, courseId: input.courseIds.get(code)!, assignedAt: atTime(addDays(today, -rng.int(40, 90)), 9), dueDate: addDays(today, -rng.int(1, 30)), status: "assigned", source: "manual" });
         }
       });
     }
   });
-  // recent starters (and the demo member of staff): their required courses assigned, due soon
+  // recent starters (and the demo member of staff): their required courses, from their role's onboarding plan, due soon
   for (const s of current.filter((x) => !eligible.includes(x))) {
-    for (const code of required(s.role as string)) R.trainingAssignment.push({ id: id(), staffId: s.id!, courseId: input.courseIds.get(code)!, assignedAt: atTime(maxDate(asDate(s.startDate), addDays(today, -40)), 9), dueDate: addDays(today, rng.int(3, 40)), status: "assigned", source: "manual" });
+    for (const code of required(s.role as string)) R.trainingAssignment.push({ id: id(), staffId: s.id!, courseId: input.courseIds.get(code)!, assignedAt: atTime(maxDate(asDate(s.startDate), addDays(today, -40)), 9), dueDate: addDays(today, rng.int(3, 40)), status: "assigned", source: "plan" });
   }
   // facilitators: the DA workers in post hold the facilitator course
   for (const s of current.filter((x) => x.role === "domestic_abuse_worker")) complete(s.id!, "IFP_TTT", ...validWindow("IFP_TTT", asDate(s.startDate)));
