@@ -6,9 +6,9 @@
  * signed in, or whose caller's role does not hold the permission. Denials are
  * audited.
  */
-import { can, rolesFor, type TPermission, type TRole } from "@evident/core";
+import { can, plainZodError, rolesFor, type TPermission, type TRole } from "@evident/core";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import { auditRead, recordAudit } from "../audit/audit.js";
 import { isAuditExempt } from "../audit/exempt.js";
 import type { Context, SessionUser } from "./context.js";
@@ -19,6 +19,9 @@ export interface Meta {
   /** The permission a caller's role must hold. Absent → every call is refused. */
   permission?: TPermission;
 }
+
+// Plain words for every zod issue without a message of its own (the schemas' own messages still win).
+z.config({ customError: plainZodError });
 
 const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max)}…` : text);
 

@@ -30,7 +30,7 @@ export const zText = (max: number) =>
 export const ZDate = z
   .string()
   .max(10)
-  .refine((value) => parseIsoDay(value) !== undefined, { message: "must be a real calendar date written YYYY-MM-DD" });
+  .refine((value) => parseIsoDay(value) !== undefined, { message: "must be a real date" });
 
 export const ZVersion = z.number().int().min(0).max(2_147_483_647);
 
