@@ -172,7 +172,11 @@ test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
   await page.getByText("Schedule a session").click();
   await page.getByLabel("Course").selectOption({ label: "VADA tool" });
   const next = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Date").fill(next);
+  // The GOV.UK date input (day, month, year), as in the portal.
+  const [y, mo, d] = next.split("-");
+  await page.locator("#date").fill(d!);
+  await page.locator("#date-month").fill(mo!);
+  await page.locator("#date-year").fill(y!);
   await page.getByRole("button", { name: "Schedule session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /VADA tool/ })).toBeVisible();
   await page.getByText("Cancel this session").click();

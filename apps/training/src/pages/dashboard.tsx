@@ -1,5 +1,5 @@
-import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, type TAssignmentSource } from "@evident/core";
-import { Button, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
+import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, parseIsoDay, type TAssignmentSource } from "@evident/core";
+import { Button, DateInput, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Link } from "react-router";
@@ -18,12 +18,13 @@ export default function DashboardPage() {
   const auth = useAuth();
   const [asOf, setAsOf] = useState(todayIso());
   const [groupBy, setGroupBy] = useState<"course" | "team" | "role">("course");
-  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso();
+  const asOfIsDate = parseIsoDay(asOf) !== undefined;
+  const validAsOf = asOfIsDate ? asOf : todayIso();
   return (
     <Page title="Training dashboard" caption={auth.me?.role === "manager" ? "Your team" : "The whole trust"}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <Input id="as-of" label="Figures as of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="as-of" legend="Figures as of" value={asOf} onChange={setAsOf} error={asOf && !asOfIsDate ? "Figures as of must be a real date (today's figures are shown until then)" : undefined} />
         </div>
         <div className="govuk-grid-column-one-third">
           <Select
