@@ -110,10 +110,11 @@ function SavedRun({ id }: { id: string }) {
   if (q.isPending) return <Loading what="Loading the saved analysis" />;
   if (q.isError) return <QueryError error={q.error} what="The saved analysis" />;
   const run = q.data;
-  const exportAs = async (format: "csv" | "xlsx") => {
+  // "As on screen": every figure the screen shows, rounded as it shows them; "for publication": counts of 1 to 4 withheld.
+  const exportAs = async (format: "csv" | "xlsx", published = false) => {
     setProblem(null);
     try {
-      const file = await client.evaluation.export.query({ id, format });
+      const file = await client.evaluation.export.query({ id, format, published });
       download(file.filename, file.contentType, file.base64);
     } catch (error) {
       setProblem(errorInfo(error).message);
@@ -133,10 +134,13 @@ function SavedRun({ id }: { id: string }) {
         {auth.can("evaluation:export" as never) ? (
           <>
             <Button variant="secondary" onClick={() => void exportAs("csv")}>
-              Download CSV
+              Download CSV (as on screen)
             </Button>
             <Button variant="secondary" onClick={() => void exportAs("xlsx")}>
-              Download Excel (XLSX)
+              Download Excel (as on screen)
+            </Button>
+            <Button variant="secondary" onClick={() => void exportAs("csv", true)}>
+              Download CSV for publication
             </Button>
           </>
         ) : null}
@@ -152,6 +156,11 @@ function SavedRun({ id }: { id: string }) {
           </Button>
         ) : null}
       </div>
+      {auth.can("evaluation:export" as never) ? (
+        <p className="govuk-body-s" data-testid="download-rule">
+          The downloads &ldquo;as on screen&rdquo; hold the figures shown here, rounded the same way. The download for publication withholds counts of 1 to 4 children (shown as &ldquo;&lt;5&rdquo;) and any figure from which one could be worked out (&ldquo;[c]&rdquo;).
+        </p>
+      ) : null}
       <CostUsed cost={run.cost} />
       <AnalysisView result={run.result} cohortSizes={run.cohortSizes as never} exclusions={run.exclusions as never} />
     </section>
