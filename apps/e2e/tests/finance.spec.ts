@@ -44,7 +44,7 @@ test("[FINANCE]: a manager enters a budget and the analysis uses it, stating whi
   await page.getByLabel("Title for this analysis").fill("E2E: IFP on the 2019-20 budget");
   await page.getByRole("button", { name: "Save this analysis" }).click();
   await expect(page.getByText("Analysis saved")).toBeVisible({ timeout: 90_000 });
-  await page.getByRole("table", { name: "Saved analyses" }).getByRole("row", { name: /E2E: IFP on the 2019-20 budget/ }).getByRole("button", { name: /Open/ }).click();
+  await page.getByRole("table", { name: "Saved analyses" }).getByRole("row", { name: /E2E: IFP on the 2019-20 budget/ }).getByRole("link", { name: /Open/ }).click();
   await expect(page.locator("#saved-run-heading")).toHaveText("E2E: IFP on the 2019-20 budget");
   await expect(page.getByTestId("cost-used").last()).toContainText("Budget, 2019-20: £12,345.67");
 });

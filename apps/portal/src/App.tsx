@@ -14,6 +14,7 @@ const GroupsPage = lazy(() => import("./pages/programmes/groups.js"));
 const GroupPage = lazy(() => import("./pages/programmes/group.js"));
 const HubPage = lazy(() => import("./pages/hub/hub.js"));
 const EvaluationPage = lazy(() => import("./pages/evaluation/evaluation.js"));
+const SavedAnalysisPage = lazy(() => import("./pages/evaluation/saved.js"));
 const NewReferralPage = lazy(() => import("./pages/referrals/new.js"));
 const FamilyReferralsPage = lazy(() => import("./pages/referrals/list.js"));
 const ReferralOutcomePage = lazy(() => import("./pages/referrals/outcome.js"));
@@ -118,6 +119,7 @@ const router = createBrowserRouter(
     { path: "hub", element: <HubPage /> },
     { path: "hub/:id", element: <HubPage /> },
     { path: "evaluation", element: <EvaluationPage /> },
+    { path: "evaluation/saved/:id", element: <SavedAnalysisPage /> },
     { path: "questionnaires", element: <TranslationsPage /> },
     { path: "people/:personId/questionnaires", element: <PersonQuestionnairesPage /> },
     { path: "people/:personId/questionnaires/answer", element: <ParticipantPage /> },
