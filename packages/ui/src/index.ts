@@ -5,7 +5,7 @@
 export * from "./forms.js";
 export * from "./form-state.js";
 export * from "./layout.js";
-export { cx } from "./util.js";
+export { cx, downloadBase64 } from "./util.js";
 export * from "./api-client.js";
 export * from "./session.js";
 export * from "./errors.js";

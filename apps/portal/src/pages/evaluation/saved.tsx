@@ -3,7 +3,7 @@
  * it, share the link. Re-check it against today's records (evaluation.verify)
  * and download it (evaluation.export): as on screen, or for publication.
  */
-import { ArrivalHeading, Button, ErrorSummary, NotificationBanner } from "@evident/ui";
+import { ArrivalHeading, Button, downloadBase64, ErrorSummary, NotificationBanner } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -14,18 +14,6 @@ import { formatDateTime } from "../../lib/format.js";
 import { api, client, errorInfo } from "../../lib/trpc.js";
 import { CostUsed } from "./evaluation.js";
 import { AnalysisView } from "./result.js";
-
-function download(filename: string, contentType: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export default function SavedAnalysisPage() {
   const { id = "" } = useParams();
@@ -54,7 +42,7 @@ function SavedRun({ id }: { id: string }) {
     setProblem(null);
     try {
       const file = await client.evaluation.export.query({ id, format, published });
-      download(file.filename, file.contentType, file.base64);
+      downloadBase64(file);
     } catch (error) {
       setProblem(errorInfo(error).message);
     }
