@@ -59,25 +59,26 @@ const TeamsPage = lazy(() => import("./pages/admin/teams.js"));
 const OutboxPage = lazy(() => import("./pages/admin/outbox.js"));
 const AuditLogPage = lazy(() => import("./pages/admin/audit.js"));
 
+// `guard`: paths another role gets the one permission-denied page on (packages/ui), instead of the page's parts.
 const NAV: ShellNavItem<Permission>[] = [
   { href: "/", text: "Home", match: /^\/$/ },
-  { href: "/families", text: "Families", permission: "families:read", match: /^\/families/ },
-  { href: "/groups", text: "Groups", permission: "programmes:read", match: /^\/groups/ },
-  { href: "/hub", text: "Hub cases", permission: "hub:read", match: /^\/hub/ },
-  { href: "/follow-ups", text: "Follow-ups", permission: "followUps:read", match: /^\/follow-ups/ },
-  { href: "/da", text: "DA work", permission: ["daConsultations:read", "marac:read"], match: /^\/da(\/|$)/ },
-  { href: "/evaluation", text: "Evaluation", permission: "evaluation:read", match: /^\/evaluation/ },
-  { href: "/questionnaires", text: "Questionnaires", permission: "translations:read", match: /^\/(questionnaires|people\/[^/]+\/questionnaires)/ },
-  { href: "/finance", text: "Finance", permission: "finance:read", match: /^\/finance/ },
-  { href: "/logic-models", text: "Logic models", permission: "logicModels:read", match: /^\/(logic-models|briefing)/ },
-  { href: "/monitoring", text: "Monitoring", permission: "monitoring:read", match: /^\/monitoring/ },
-  { href: "/decisions", text: "Decisions", permission: "decisions:read", match: /^\/(decisions|plan)/ },
-  { href: "/audits", text: "Audits", permission: ["audits:read", "audits:answer"], match: /^\/audits/ },
-  { href: "/surveys", text: "Surveys", permission: "surveys:answer", match: /^\/surveys/ },
-  { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/ },
-  { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/ },
-  { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/ },
-  { href: "/admin/users", text: "Accounts", permission: "users:read", match: /^\/admin/ },
+  { href: "/families", text: "Families", permission: "families:read", match: /^\/families/, guard: /^\/families/ },
+  { href: "/groups", text: "Groups", permission: "programmes:read", match: /^\/groups/, guard: /^\/groups/ },
+  { href: "/hub", text: "Hub cases", permission: "hub:read", match: /^\/hub/, guard: /^\/hub/ },
+  { href: "/follow-ups", text: "Follow-ups", permission: "followUps:read", match: /^\/follow-ups/, guard: /^\/follow-ups/ },
+  { href: "/da", text: "DA work", permission: ["daConsultations:read", "marac:read"], match: /^\/da(\/|$)/, guard: /^\/da(\/|$)/ },
+  { href: "/evaluation", text: "Evaluation", permission: "evaluation:read", match: /^\/evaluation/, guard: /^\/evaluation/ },
+  { href: "/questionnaires", text: "Questionnaires", permission: "translations:read", match: /^\/(questionnaires|people\/[^/]+\/questionnaires)/, guard: /^\/questionnaires/ },
+  { href: "/finance", text: "Finance", permission: "finance:read", match: /^\/finance/, guard: /^\/finance/ },
+  { href: "/logic-models", text: "Logic models", permission: "logicModels:read", match: /^\/(logic-models|briefing)/, guard: /^\/logic-models/ },
+  { href: "/monitoring", text: "Monitoring", permission: "monitoring:read", match: /^\/monitoring/, guard: /^\/monitoring/ },
+  { href: "/decisions", text: "Decisions", permission: "decisions:read", match: /^\/(decisions|plan)/, guard: /^\/decisions/ },
+  { href: "/audits", text: "Audits", permission: ["audits:read", "audits:answer"], match: /^\/audits/, guard: /^\/audits/ },
+  { href: "/surveys", text: "Surveys", permission: "surveys:answer", match: /^\/surveys/, guard: /^\/surveys/ },
+  { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/, guard: /^\/extracts/ },
+  { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/, guard: /^\/statutory-import/ },
+  { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/, guard: /^\/ssd-import/ },
+  { href: "/admin/users", text: "Accounts", permission: "users:read", match: /^\/admin/, guard: /^\/admin\/users/ },
 ];
 
 const shell = createAppShell({

@@ -25,15 +25,16 @@ const ModuleEditPage = lazy(() => import("./pages/module-edit.js"));
 const ReportPage = lazy(() => import("./pages/report.js"));
 const NotificationsPage = lazy(() => import("./pages/notifications.js"));
 
+// `guard`: paths another role gets the one permission-denied page on (packages/ui); a session's own page stays open to learners.
 const NAV: ShellNavItem<Permission>[] = [
-  { href: "/dashboard", text: "Dashboard", permission: "training:read", match: /^\/dashboard/ },
+  { href: "/dashboard", text: "Dashboard", permission: "training:read", match: /^\/dashboard/, guard: /^\/dashboard/ },
   { href: "/my", text: "My training", match: /^\/my/ },
-  { href: "/staff", text: "Staff", permission: "training:read", match: /^\/staff/ },
-  { href: "/sessions", text: "Sessions", permission: "training:read", match: /^\/sessions/ },
+  { href: "/staff", text: "Staff", permission: "training:read", match: /^\/staff/, guard: /^\/staff/ },
+  { href: "/sessions", text: "Sessions", permission: "training:read", match: /^\/sessions/, guard: /^\/sessions\/?$/ },
   { href: "/courses", text: "Courses", match: /^\/courses/ },
-  { href: "/modules", text: "Modules", permission: "training:write", match: /^\/modules/ },
-  { href: "/plans", text: "Onboarding plans", permission: "training:read", match: /^\/plans/ },
-  { href: "/report", text: "Table 26", permission: "training:read", match: /^\/report/ },
+  { href: "/modules", text: "Modules", permission: "training:write", match: /^\/modules/, guard: /^\/modules/ },
+  { href: "/plans", text: "Onboarding plans", permission: "training:read", match: /^\/plans/, guard: /^\/plans/ },
+  { href: "/report", text: "Table 26", permission: "training:read", match: /^\/report/, guard: /^\/report/ },
 ];
 
 const shell = createAppShell({

@@ -10,7 +10,7 @@
  */
 import { Suspense, type ReactNode } from "react";
 import { Link, Navigate, Outlet, useLocation, type RouteObject } from "react-router";
-import { ErrorBoundary, Loading, ProblemPage } from "./errors.js";
+import { ErrorBoundary, Loading, PermissionDenied, ProblemPage } from "./errors.js";
 import { Footer, Header, PhaseBanner, SkipLink, type NavItem } from "./layout.js";
 import { ROLE_LABEL, type AuthState } from "./session.js";
 import { ForgotPasswordForm, SetPasswordForm } from "./password.js";
@@ -22,6 +22,8 @@ export interface ShellNavItem<P extends string> {
   permission?: P | readonly P[];
   /** Marks the item current for these paths. */
   match: RegExp;
+  /** Paths that need the item's permission: a role without it gets the one permission-denied page there, not the page's parts. */
+  guard?: RegExp;
 }
 
 export interface AppShellOptions<Me extends { name: string; role: string; permissions: readonly string[] }> {
@@ -90,9 +92,9 @@ export function createAppShell<Me extends { name: string; role: string; permissi
       const next = location.pathname + location.search;
       return <Navigate to={next === "/" || auth.justSignedOut ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
     }
-    const nav: NavItem[] = options.nav
-      .filter((n) => !n.permission || (typeof n.permission === "string" ? [n.permission] : n.permission).some((p) => auth.can(p)))
-      .map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
+    const holds = (n: ShellNavItem<Me["permissions"][number]>) => !n.permission || (typeof n.permission === "string" ? [n.permission] : n.permission).some((p) => auth.can(p));
+    const nav: NavItem[] = options.nav.filter(holds).map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
+    const barred = options.nav.find((n) => n.guard?.test(location.pathname) && !holds(n));
     const me = auth.me!;
     const end = (
       <>
@@ -111,7 +113,7 @@ export function createAppShell<Me extends { name: string; role: string; permissi
       <Frame nav={nav} end={end}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {barred ? <PermissionDenied what={barred.text} role={ROLE_LABEL[me.role] ?? me.role} /> : <Outlet />}
           </Suspense>
         </ErrorBoundary>
       </Frame>

@@ -6,7 +6,7 @@
  * Links from an enrolment or hub case pass ?enrolment= or ?hubCase= so the
  * response is linked to it.
  */
-import { Button, CHART_TOOLTIP, DateInput, ErrorSummary, NotificationBanner, Radios, Select, Table, drafts } from "@evident/ui";
+import { Button, CHART_TOOLTIP, chartLine, DateInput, ErrorSummary, NotificationBanner, Radios, Select, Table, drafts } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -60,7 +60,7 @@ function ScoreTables({ personId }: { personId: string }) {
                       <YAxis allowDecimals={false} domain={[0, (max: number) => Math.ceil(max * 1.25)]} />
                       <Tooltip {...CHART_TOOLTIP} />
                       <Legend />
-                      <Line type="monotone" dataKey="score" name="Score" stroke="#1d70b8" strokeWidth={3} />
+                      <Line {...chartLine(c.points.map((p) => p.score))} dataKey="score" name="Score" stroke="#1d70b8" strokeWidth={3} />
                     </LineChart>
                   </ResponsiveContainer>
                 </div>
