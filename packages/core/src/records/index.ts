@@ -12,3 +12,4 @@ export * from "./referrals.js";
 export * from "./case-checks.js";
 export * from "./allocation.js";
 export * from "./plain-errors.js";
+export * from "./assessment-factors.js";
