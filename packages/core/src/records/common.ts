@@ -58,3 +58,22 @@ export function isoFromDate(value: Date | null | undefined): string | null {
 export function notBefore(start: string, end: string): boolean {
   return (parseIsoDay(end) ?? 0) >= (parseIsoDay(start) ?? 0);
 }
+
+/**
+ * The next reference the system gives when none is typed: `prefix` and the number after the highest of
+ * `existing` written the same way (prefix and exactly `width` digits), zero-padded: ("F", 6, ["F000122",
+ * "F000123", "FAM-9"]) → "F000124". Other references (typed by hand) are left alone.
+ */
+export function nextReference(prefix: string, width: number, existing: readonly string[]): string {
+  const pattern = new RegExp(`^${prefix}(\\d{${width}})$`);
+  let max = 0;
+  for (const ref of existing) {
+    const m = pattern.exec(ref);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}${String(max + 1).padStart(width, "0")}`;
+}
+
+/** The families' and people's references the system gives (as the demo's: F000123, P0001234). */
+export const FAMILY_REFERENCE = { prefix: "F", width: 6 } as const;
+export const PERSON_REFERENCE = { prefix: "P", width: 7 } as const;

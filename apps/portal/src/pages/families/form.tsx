@@ -25,7 +25,8 @@ const optionalDate = (what: string) =>
   z.string().refine((v) => v === "" || ZDate.safeParse(v).success, { message: `${what} must be a real date, for example 27 3 2019` });
 
 const ZForm = z.object({
-  reference: z.string().trim().min(1, "Enter the family's case reference").pipe(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "Reference must be up to 20 letters, numbers or hyphens")),
+  // Optional: left blank, the system gives the next one (F000124).
+  reference: z.string().trim().refine((v) => v === "" || /^[A-Za-z0-9-]{1,20}$/.test(v), "Case reference must be up to 20 letters, numbers or hyphens"),
   name: z.string().trim().min(1, "Enter the family name").max(120, "Family name must be 120 characters or fewer").pipe(shape.name),
   openedAt: optionalDate("Date opened"),
   closedAt: optionalDate("Date closed"),
@@ -75,7 +76,7 @@ function FamilyForm({ family }: { family: Family | undefined }) {
         if ((values.closedAt || null) !== family.closedAt) patch.closedAt = values.closedAt || null;
         saved = await update.mutateAsync({ id: family.id, version: version.current, patch });
       } else {
-        saved = await create.mutateAsync({ reference: values.reference, name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
+        saved = await create.mutateAsync({ ...(values.reference ? { reference: values.reference } : {}), name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
       }
       drafts.clear(draftKey);
       setConflict(null);
@@ -148,7 +149,7 @@ function FamilyForm({ family }: { family: Family | undefined }) {
                 Reference: <strong>{family.reference}</strong>
               </p>
             ) : (
-              <Input id="reference" label="Case reference" hint="Up to 20 letters, numbers or hyphens, for example FAM-1234" width={10} error={errors.reference?.message} {...register("reference")} />
+              <Input id="reference" label="Case reference (optional)" hint="Leave blank and the system gives the next reference (like F000124), or enter an existing one: up to 20 letters, numbers or hyphens" width={10} error={errors.reference?.message} {...register("reference")} />
             )}
             <Input id="name" label="Family name" hint="Usually the surname(s) used by the family" error={errors.name?.message} {...register("name")} />
             <Controller
