@@ -23,8 +23,8 @@ export const ZFamilyListInput = ZPage.extend({
 
 export const ZFamilyCreateInput = z
   .object({
-    /** Absent: the system gives the next one (`nextReference`, F000123). */
-    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").optional(),
+    /** null: the system gives the next one (`nextReference`, F000123). Required, so that a call naming nothing creates nothing. */
+    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").nullable(),
     name: zLine(120),
     teamId: ZId.optional(),
     openedAt: ZDate.optional(),
@@ -65,8 +65,8 @@ export const ZPersonPatch = z
 export const ZPersonCreateInput = z
   .object({
     familyId: ZId,
-    /** Absent: the system gives the next one (`nextReference`, P0001234). */
-    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").optional(),
+    /** null: the system gives the next one (`nextReference`, P0001234). */
+    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").nullable(),
     kind: z.enum(["child", "adult"]),
     familyRole: z.enum(FAMILY_ROLES),
     firstName: zLine(80),

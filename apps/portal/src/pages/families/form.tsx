@@ -76,7 +76,7 @@ function FamilyForm({ family }: { family: Family | undefined }) {
         if ((values.closedAt || null) !== family.closedAt) patch.closedAt = values.closedAt || null;
         saved = await update.mutateAsync({ id: family.id, version: version.current, patch });
       } else {
-        saved = await create.mutateAsync({ ...(values.reference ? { reference: values.reference } : {}), name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
+        saved = await create.mutateAsync({ reference: values.reference || null, name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
       }
       drafts.clear(draftKey);
       setConflict(null);

@@ -63,7 +63,7 @@ function PersonForm({ family }: { family: FamilyDetail }) {
         familyRole: v.familyRole as "child" | "parent_carer" | "victim" | "perpetrator" | "other",
         firstName: v.firstName,
         lastName: v.lastName,
-        ...(v.reference ? { reference: v.reference } : {}),
+        reference: v.reference || null,
         ...(v.birthDate ? { birthDate: v.birthDate } : {}),
       });
       rf.dropDraft();
