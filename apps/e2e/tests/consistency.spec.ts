@@ -81,6 +81,7 @@ test.describe("manager", () => {
     // A decision on 30 February: the date input's own words, naming the field as labelled.
     await page.goto("/decisions");
     await settled(page);
+    await page.getByRole("button", { name: "Record a decision" }).click();
     const decision = page.getByRole("form", { name: "Record a decision" });
     await decision.getByLabel("Title").fill(`Plain words ${u}`);
     await decision.getByLabel("What was decided").fill("Something");
@@ -223,8 +224,9 @@ test.describe("analyst charts", () => {
     expect(d, "a straight line: moves and lines, no curves").not.toMatch(/[Cc]/);
     await figure.getByRole("button", { name: "Show the numbers" }).click();
     const periods = await figure.getByRole("table").locator("tbody tr th, tbody tr td:first-child").allInnerTexts();
-    const ticks = await figure.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    // recharts 3 draws tick labels in a layer of their own: every label of the figure, then each period looked for among them.
+    const ticks = new Set((await figure.locator(".recharts-cartesian-axis-tick-value").allTextContents()).map((t) => t.trim()));
     expect(periods.length).toBeGreaterThan(4);
-    expect(ticks.length, "one label per quarter").toBe(periods.length);
+    expect(periods.filter((p) => !ticks.has(p.trim())), "every quarter labelled on the axis").toEqual([]);
   });
 });
