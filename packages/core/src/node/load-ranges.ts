@@ -223,6 +223,8 @@ class RangeParser {
       let quoted = false;
       for (; k < to; k++) {
         const c = buf[k]!;
+        // Line feed (10), quote (34) and comma (44) are all below 45, and most bytes (digits, letters, "-") are not.
+        if (c > COMMA) continue;
         if (c === LF) break;
         if (c === COMMA) {
           if (count < cap) this.field(buf, count, fieldStart, k);
