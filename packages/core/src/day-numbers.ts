@@ -58,8 +58,23 @@ export function civilFromDays(days: DayNumber): CivilDate {
  * allocating: such keys order as dates do, and whole years between two dates are ⌊(later − earlier) / 10000⌋.
  */
 export function civilKey(days: DayNumber): number {
+  const at = days - KEYS_FROM;
+  if (at >= 0 && at < KEYS_DAYS) return (civilKeys ??= civilKeyTable())[at]!;
   toCivil(days);
   return civilYear * 10000 + civilMonth * 100 + civilDay;
+}
+
+// civilKey of every day of 1900–2199, made on first use (the analysis asks for millions of them).
+const KEYS_FROM = -25567; // 1900-01-01
+const KEYS_DAYS = 109573; // to 2199-12-31
+let civilKeys: Int32Array | undefined;
+function civilKeyTable(): Int32Array {
+  const table = new Int32Array(KEYS_DAYS);
+  for (let i = 0; i < KEYS_DAYS; i++) {
+    toCivil(KEYS_FROM + i);
+    table[i] = civilYear * 10000 + civilMonth * 100 + civilDay;
+  }
+  return table;
 }
 
 export function isLeapYear(year: number): boolean {

@@ -11,6 +11,8 @@ describe("the analysis's allocation-free date helpers", () => {
     expect(civilKey(day("2020-02-29"))).toBe(20200229);
     expect(civilKey(day("1969-12-31"))).toBe(19691231);
     expect(civilKey(day("2000-01-01"))).toBe(20000101);
+    // Either side of the edges of its table (1900–2199).
+    for (const iso of ["1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "1600-02-29"]) expect(civilKey(day(iso))).toBe(Number(iso.replaceAll("-", "")));
   });
 
   it("ageBandIndex turns on the birthday, as ageBand does", () => {
