@@ -70,9 +70,12 @@ const KEYS_DAYS = 109573; // to 2199-12-31
 let civilKeys: Int32Array | undefined;
 function civilKeyTable(): Int32Array {
   const table = new Int32Array(KEYS_DAYS);
-  for (let i = 0; i < KEYS_DAYS; i++) {
-    toCivil(KEYS_FROM + i);
-    table[i] = civilYear * 10000 + civilMonth * 100 + civilDay;
+  let i = 0;
+  for (let year = 1900; year < 2200; year++) {
+    for (let month = 1; month <= 12; month++) {
+      const n = daysInMonth(year, month);
+      for (let day = 1; day <= n; day++) table[i++] = year * 10000 + month * 100 + day;
+    }
   }
   return table;
 }
