@@ -14,6 +14,7 @@ import { ErrorBoundary, Loading, ProblemPage } from "./errors.js";
 import { Footer, Header, PhaseBanner, SkipLink, type NavItem } from "./layout.js";
 import { ROLE_LABEL, type AuthState } from "./session.js";
 import { ForgotPasswordForm, SetPasswordForm } from "./password.js";
+import { LeaveGuard } from "./form-draft.js";
 
 /** A navigation item, shown when the user holds its permission (or any of them). */
 export interface ShellNavItem<P extends string> {
@@ -32,6 +33,11 @@ export interface AppShellOptions<Me extends { name: string; role: string; permis
   serviceName?: string;
   homeHref?: string;
   phase: ReactNode;
+  /**
+   * While the session is locked for a participant (the server refuses everything else), what to show
+   * instead of this page: the lock screen, or null when the page is the participant's own. No navigation is shown.
+   */
+  locked?: (me: Me, location: { pathname: string; search: string }) => ReactNode | null;
 }
 
 export function AppFrame({ nav, end, serviceName, homeHref, phase, children }: { nav: NavItem[]; end?: ReactNode; serviceName?: string; homeHref?: string; phase: ReactNode; children: ReactNode }) {
@@ -94,6 +100,10 @@ export function createAppShell<Me extends { name: string; role: string; permissi
       .filter((n) => !n.permission || (typeof n.permission === "string" ? [n.permission] : n.permission).some((p) => auth.can(p)))
       .map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
     const me = auth.me!;
+    if (options.locked) {
+      const lockedPage = options.locked(me, location);
+      if (lockedPage !== null) return <Frame>{lockedPage}</Frame>;
+    }
     const end = (
       <>
         {links}
@@ -109,6 +119,7 @@ export function createAppShell<Me extends { name: string; role: string; permissi
     );
     return (
       <Frame nav={nav} end={end}>
+        <LeaveGuard />
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
             <Outlet />

@@ -15,6 +15,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
+import { takeUnlockedMessage } from "./handover.js";
 import { LANGUAGE_LABEL, TIME_POINT_LABEL } from "./labels.js";
 
 type Instrument = RouterOutputs["questionnaires"]["instruments"]["list"]["items"][number];
@@ -157,6 +158,8 @@ export default function PersonQuestionnairesPage() {
   const chosen = useMemo(() => instruments.data?.items.find((i) => i.id === instrumentId) ?? instruments.data?.items[0] ?? null, [instruments.data, instrumentId]);
   const offer = useQuery({ ...api.questionnaires.offer.queryOptions({ personId, instrumentId: chosen?.id ?? "" }), enabled: !!chosen });
   const [language, setLanguage] = useState<string | null>(null);
+  // Back from a hand-over: what the participant saved.
+  const [unlocked] = useState(takeUnlockedMessage);
   if (person.isPending || instruments.isPending) return <Loading what="Loading questionnaires" />;
   if (person.isError) return <QueryError error={person.error} what="The person" />;
   if (instruments.isError) return <QueryError error={instruments.error} what="Questionnaires" />;
@@ -165,6 +168,7 @@ export default function PersonQuestionnairesPage() {
   const query = new URLSearchParams({ instrument: chosen?.id ?? "", lang, ...(links.enrolmentId ? { enrolment: links.enrolmentId } : {}), ...(links.hubCaseId ? { hubCase: links.hubCaseId } : {}) });
   return (
     <Page title={`Questionnaires: ${p.firstName} ${p.lastName}`} caption="Entry, interim, exit and follow-up">
+      {unlocked ? <NotificationBanner type="success" heading={unlocked} /> : null}
       <p className="govuk-body">
         First language: {p.firstLanguage ?? "not recorded"}
         {p.interpreterNeeded ? "; needs an interpreter" : ""}.
