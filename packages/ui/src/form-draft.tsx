@@ -3,7 +3,7 @@
  * front ends):
  * - `useDraft(key, …)` keeps what is typed on this device (drafts.ts: scoped to
  *   the signed-in user, no secrets, 24-hour expiry, cleared at sign-out), half a
- *   second after the last keystroke, and offers a kept draft back when the form
+ *   second after the last keystroke (at once if the form closes or the page unloads), and offers a kept draft back when the form
  *   opens again (`DraftOfferBanner`: Restore or Discard). A successful save
  *   clears it (`saved()`).
  * - `useFormDraft(form, key)` is the same for a react-hook-form form.
@@ -87,15 +87,33 @@ export function useDraft<T>(key: string | null, { changed, restore, delay = 500 
     lastKey.current = key;
     setFound(key ? drafts.load<T>(key) : null);
   }, [key]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  /** Values typed but not yet kept (the half-second wait): kept at once if the form goes away or the page unloads. */
+  const pending = useRef<{ key: string; values: T } | null>(null);
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    if (pending.current) drafts.save(pending.current.key, pending.current.values);
+    pending.current = null;
+  }, []);
+  useEffect(() => {
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [flush]);
   const keep = useCallback(
     (values: T) => {
       if (!key) return;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => drafts.save(key, values), delay);
+      pending.current = { key, values };
+      timer.current = setTimeout(flush, delay);
     },
-    [key, delay],
+    [key, delay, flush],
   );
+  const drop = () => {
+    clearTimeout(timer.current);
+    pending.current = null;
+  };
   const offer: DraftOffer | null = found
     ? {
         savedAt: found.savedAt,
@@ -104,7 +122,7 @@ export function useDraft<T>(key: string | null, { changed, restore, delay = 500 
           setFound(null);
         },
         discard: () => {
-          clearTimeout(timer.current);
+          drop();
           if (key) drafts.clear(key);
           setFound(null);
         },
@@ -114,13 +132,13 @@ export function useDraft<T>(key: string | null, { changed, restore, delay = 500 
     keep,
     /** Keeps `values` at once (e.g. when a save fails). */
     keepNow(values: T) {
-      clearTimeout(timer.current);
+      drop();
       if (key) drafts.save(key, values);
     },
     offer,
     /** After a successful save: the draft is removed and the page may be left without asking. */
     saved() {
-      clearTimeout(timer.current);
+      drop();
       if (key) drafts.clear(key);
       setFound(null);
       guard.release();
