@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { authFile, signInWithForm } from "./fixtures.js";
+import { authFile, expectAccessible, signInWithForm } from "./fixtures.js";
 
 /**
  * Issue #17 finding 6, "work is lost": a record form keeps a draft on this device as it is typed, offers it
@@ -52,6 +52,7 @@ test.describe("drafts and the leave warning", () => {
     const banner = page.getByRole("region", { name: "Important" });
     await expect(banner).toContainText(/You have an unsaved draft from \d\d:\d\d/);
     await expect(page.getByLabel("Family name")).toHaveValue("");
+    await expectAccessible(page, "a draft offered back");
     await banner.getByRole("button", { name: "Restore draft" }).click();
     await expect(page.getByLabel("Family name")).toHaveValue(`Draftwell ${uniq}`);
     await expect(banner).toBeHidden();

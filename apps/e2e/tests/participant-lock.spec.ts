@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, signInWithForm } from "./fixtures.js";
+import { expectAccessible, PASSWORD, signInWithForm } from "./fixtures.js";
 
 /**
  * Issue #17 finding 7: handing the tablet to a participant locks the worker's session on the server. The
@@ -43,6 +43,7 @@ test("[HANDOVER]: a locked tablet shows only the participant's questionnaire unt
     await expect(page.getByRole("heading", { level: 1, name: "This device is locked" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Families", exact: true })).toHaveCount(0);
   }
+  await expectAccessible(page, "the lock screen");
   const refused = await trpc(page, "families.list", {}, "query");
   expect(refused.status).toBe(403);
   expect(refused.body.error?.message).toMatch(/handed to a participant/);
