@@ -5,6 +5,7 @@ import { AuthProvider, useAuth, type Permission } from "./lib/auth.js";
 import { HomePage } from "./pages/home.js";
 import { NotFoundPage } from "./pages/not-found.js";
 import { SignInPage } from "./pages/sign-in.js";
+import { HandoverLockScreen, isParticipantPage } from "./pages/questionnaires/handover.js";
 
 // Heavy pages load on demand, so the first page stays small.
 const FamiliesPage = lazy(() => import("./pages/families/list.js"));
@@ -92,6 +93,8 @@ const shell = createAppShell({
     </li>
   ),
   phase: "This is a new service. Demo data only: no real families are recorded here.",
+  // Handed to a participant: every page but their questionnaire is the lock screen (the server refuses the rest).
+  locked: (me, location) => (me.handover && !isParticipantPage(me.handover, location) ? <HandoverLockScreen lock={me.handover} /> : null),
 });
 
 const router = createBrowserRouter(

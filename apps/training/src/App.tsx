@@ -55,6 +55,21 @@ const shell = createAppShell({
   serviceName: "Evident training",
   homeHref: "/",
   phase: "This is a new service. Demo data only.",
+  // A session handed to a participant in the portal: nothing here until the worker unlocks it there.
+  locked: (me) =>
+    me.handover ? (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">This device is locked</h1>
+          <p className="govuk-body">It has been handed to a participant. The worker can unlock it with their password in the portal.</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/">
+              Go to the portal to unlock it
+            </a>
+          </p>
+        </div>
+      </div>
+    ) : null,
 });
 
 function Home() {

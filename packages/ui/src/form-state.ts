@@ -1,7 +1,7 @@
 /**
  * Form helpers shared by the screens: error-summary entries from
- * react-hook-form errors, API field errors onto form fields, and drafts kept
- * in sessionStorage when a save fails (form values only; never tokens).
+ * react-hook-form errors and API field errors onto form fields. Drafts kept
+ * as the user types are in drafts.ts and form-draft.tsx.
  */
 import { fieldLabel, plainZodError } from "@evident/core";
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
@@ -44,33 +44,6 @@ export function fieldProblem(fe: { path: string; message: string }, labels: Read
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-const DRAFT_PREFIX = "evident:draft:";
-
-export const drafts = {
-  save(key: string, values: unknown) {
-    try {
-      sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
-    } catch {
-      /* storage full or disabled: the form still holds the values */
-    }
-  },
-  load<T>(key: string): { savedAt: string; values: T } | null {
-    try {
-      const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
-      return raw ? (JSON.parse(raw) as { savedAt: string; values: T }) : null;
-    } catch {
-      return null;
-    }
-  },
-  clear(key: string) {
-    try {
-      sessionStorage.removeItem(DRAFT_PREFIX + key);
-    } catch {
-      /* ignore */
-    }
-  },
-};
 
 /**
  * A required radio choice. react-hook-form gives null for a radio group with

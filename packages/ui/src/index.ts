@@ -4,6 +4,8 @@
  */
 export * from "./forms.js";
 export * from "./form-state.js";
+export * from "./drafts.js";
+export * from "./form-draft.js";
 export * from "./layout.js";
 export { cx, downloadBase64 } from "./util.js";
 export * from "./api-client.js";

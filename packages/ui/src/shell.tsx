@@ -14,6 +14,7 @@ import { ErrorBoundary, Loading, PermissionDenied, ProblemPage } from "./errors.
 import { Footer, Header, PhaseBanner, SkipLink, type NavItem } from "./layout.js";
 import { ROLE_LABEL, type AuthState } from "./session.js";
 import { ForgotPasswordForm, SetPasswordForm } from "./password.js";
+import { LeaveGuard } from "./form-draft.js";
 
 /** A navigation item, shown when the user holds its permission (or any of them). */
 export interface ShellNavItem<P extends string> {
@@ -34,6 +35,11 @@ export interface AppShellOptions<Me extends { name: string; role: string; permis
   serviceName?: string;
   homeHref?: string;
   phase: ReactNode;
+  /**
+   * While the session is locked for a participant (the server refuses everything else), what to show
+   * instead of this page: the lock screen, or null when the page is the participant's own. No navigation is shown.
+   */
+  locked?: (me: Me, location: { pathname: string; search: string }) => ReactNode | null;
 }
 
 export function AppFrame({ nav, end, serviceName, homeHref, phase, children }: { nav: NavItem[]; end?: ReactNode; serviceName?: string; homeHref?: string; phase: ReactNode; children: ReactNode }) {
@@ -96,6 +102,10 @@ export function createAppShell<Me extends { name: string; role: string; permissi
     const nav: NavItem[] = options.nav.filter(holds).map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
     const barred = options.nav.find((n) => n.guard?.test(location.pathname) && !holds(n));
     const me = auth.me!;
+    if (options.locked) {
+      const lockedPage = options.locked(me, location);
+      if (lockedPage !== null) return <Frame>{lockedPage}</Frame>;
+    }
     const end = (
       <>
         {links}
@@ -111,6 +121,7 @@ export function createAppShell<Me extends { name: string; role: string; permissi
     );
     return (
       <Frame nav={nav} end={end}>
+        <LeaveGuard />
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
             {barred ? <PermissionDenied what={barred.text} role={ROLE_LABEL[me.role] ?? me.role} /> : <Outlet />}

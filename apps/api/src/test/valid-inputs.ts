@@ -197,6 +197,8 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "referrals.list": "auto",
   "referrals.update": "auto",
   "session.me": "auto",
+  "session.handover.lock": (s) => ({ personId: s.fx.people.victim, instrumentId: s.fx.hub.instrument }),
+  "session.handover.unlock": () => ({ password: "correct-horse-battery" }),
   "statutory.commit": "auto",
   "statutory.dryRun": "auto",
   "statutory.history": "auto",
@@ -325,6 +327,8 @@ async function externalCompletion(s: InputState) {
  * roles, with the reason. Anything else an allowed role gets besides success fails the test.
  */
 export const EXPECTED_REFUSALS: Record<string, { codes: string[]; reason: string }> = {
+  "session.handover.lock": { codes: ["BAD_REQUEST"], reason: "Only a browser session can be handed over; the matrix test's callers have no session (handover.test.ts locks one over HTTP)." },
+  "session.handover.unlock": { codes: ["BAD_REQUEST"], reason: "Only a session handed to a participant can be unlocked; the matrix test's callers have none (handover.test.ts)." },
   "hub.create": { codes: ["CONFLICT"], reason: "A family has one open hub case: the fixture's family already has one." },
   "hub.meetings.create": { codes: ["CONFLICT"], reason: "A hub case has one initial meeting: the fixture's case already has one." },
   "hub.meetings.share": { codes: ["FORBIDDEN"], reason: "Sharing needs consent in force for everyone in the family; the fixture has consent for the victim only." },

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { parseIsoDay } from "@evident/core";
-import { Button, DateInput, Details, ErrorSummary, Input, Select, Table } from "@evident/ui";
+import { Button, DateInput, Details, DraftOfferBanner, ErrorSummary, Input, Select, Table, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -62,17 +62,20 @@ function SessionForm({ courseId }: { courseId: string }) {
   const courses = useQuery(api.training.courses.list.queryOptions());
   const trainers = useQuery(api.training.staff.list.queryOptions({}));
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control } = useForm<TForm>({
+  const form = useForm<TForm>({
     resolver: zodResolver(ZForm),
     shouldFocusError: false,
     defaultValues: { courseId, date: "", startTime: "09:30", endTime: "16:30", venue: "Trust training room", trainerId: "", capacity: "16" },
   });
+  const { register, handleSubmit, formState, setError, control } = form;
+  const draft = useFormDraft(form, `session:new:${courseId}`);
   const create = useMutation(api.training.sessions.create.mutationOptions());
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
     setProblem(null);
     try {
       const s = await create.mutateAsync({ courseId: v.courseId, date: v.date, startTime: v.startTime, endTime: v.endTime, ...(v.venue ? { venue: v.venue } : {}), trainerId: v.trainerId || null, ...(v.capacity ? { capacity: Number(v.capacity) } : {}) });
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.training.sessions.pathKey() });
       navigate(`/sessions/${s.id}`);
     } catch (e) {
@@ -85,6 +88,7 @@ function SessionForm({ courseId }: { courseId: string }) {
   return (
     <form noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={summaryErrors(errors, { courseId: "courseId", date: "date", startTime: "startTime", endTime: "endTime", venue: "venue", capacity: "capacity" })} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Select id="courseId" label="Course" error={errors.courseId?.message} options={[{ value: "", label: "Choose a course" }, ...(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))]} {...register("courseId")} />
       <Controller control={control} name="date" render={({ field }) => <DateInput id="date" legend="Date" hint="For example, 27 3 2026" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Input id="startTime" label="Starts" type="time" width={5} error={errors.startTime?.message} {...register("startTime")} />
