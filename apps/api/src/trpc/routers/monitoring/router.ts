@@ -8,7 +8,7 @@ import { checkMeasureParams, completedPeriods, computeMeasure, DomainError, find
 import { z } from "zod";
 import { authorised, router } from "../../trpc.js";
 import { indicatorOf, loadIndicators } from "../logicModels/store.js";
-import { loadMonitoringData } from "./load.js";
+import { loadMonitoringData } from "./cache.js";
 
 const ZComputeInput = z
   .object({
