@@ -11,7 +11,8 @@
  * newest version. One small query fetches every fingerprint a call needs;
  * a part whose fingerprint changed is read again. Concurrent calls for the
  * same part share one read. Kept per database handle (a transaction's own
- * client gets its own cache, dropped with it).
+ * client gets its own cache, dropped with it). The monitoring router keeps
+ * each figure it computes the same way (`cachedWhileUnchanged`).
  */
 import type { TMonitoringData } from "@evident/core";
 import type { DbClient } from "../../../db.js";
@@ -33,44 +34,55 @@ export const MONITORING_TABLES: Readonly<Record<Part, readonly string[]>> = {
 
 interface Entry {
   version: string;
-  data: Promise<TMonitoringData>;
+  value: Promise<unknown>;
 }
 
-const caches = new WeakMap<object, Map<Part, Entry>>();
+/** At most this many results kept per database handle (the oldest dropped first). */
+const MAX_ENTRIES = 500;
+const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** Each table's fingerprint ("rows:newest row version"), in one query. */
 export async function tableVersions(db: DbClient, tables: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(tables)];
   if (unique.length === 0) return new Map();
-  // Table names come from MONITORING_TABLES above, never from input.
+  // Table names come from this file and its callers' constants, never from input.
   const sql = unique.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS v FROM "${t}"`).join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; n: string; v: string }[]>(sql);
   return new Map(rows.map((r) => [r.t, `${r.n}:${r.v}`]));
+}
+
+/**
+ * `compute()`'s result for `key`, kept while none of `tables` changes
+ * (`versions`: their fingerprints, from `tableVersions`). Concurrent calls
+ * with the same key and versions share one computation; a failure is not kept.
+ */
+export function cachedWhileUnchanged<T>(db: DbClient, key: string, tables: readonly string[], versions: ReadonlyMap<string, string>, compute: () => Promise<T>): Promise<T> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const version = tables.map((t) => `${t}=${versions.get(t)}`).join("|");
+  const entry = cache.get(key);
+  if (entry && entry.version === version) return entry.value as Promise<T>;
+  const value = compute();
+  const fresh: Entry = { version, value };
+  cache.delete(key);
+  cache.set(key, fresh);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  value.catch(() => {
+    if (cache.get(key) === fresh) cache.delete(key);
+  });
+  return value;
 }
 
 /** The monitoring records for `parts`, from the cache when no table they come from has changed. */
 export async function loadMonitoringData(db: DbClient, parts: readonly Part[]): Promise<TMonitoringData> {
   const wanted = [...new Set(parts)];
   if (wanted.length === 0) return {};
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
   const versions = await tableVersions(db, wanted.flatMap((p) => MONITORING_TABLES[p]));
   const out: TMonitoringData = {};
   await Promise.all(
     wanted.map(async (part) => {
-      const version = MONITORING_TABLES[part].map((t) => versions.get(t)).join("|");
-      let entry = cache.get(part);
-      if (!entry || entry.version !== version) {
-        const data = readMonitoringData(db, [part]);
-        const fresh: Entry = { version, data };
-        cache.set(part, fresh);
-        // A failed read is not kept: the next call reads again.
-        data.catch(() => {
-          if (cache.get(part) === fresh) cache.delete(part);
-        });
-        entry = fresh;
-      }
-      Object.assign(out, { [part]: (await entry.data)[part] });
+      const data = await cachedWhileUnchanged(db, `part:${part}`, MONITORING_TABLES[part], versions, () => readMonitoringData(db, [part]));
+      Object.assign(out, { [part]: data[part] });
     }),
   );
   return out;
