@@ -5,7 +5,8 @@
  * controls, and the list view lists every node of the model.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { join } from "node:path";
+import { authFile, expectAccessible, screenshot, SCREENSHOTS } from "./fixtures.js";
 
 test.use({ storageState: authFile("manager") });
 
@@ -77,6 +78,8 @@ test("[LOGIC MODEL DIAGRAM]: readable at the default zoom: text at least 14 px o
   await expect(page.getByRole("button", { name: "Zoom in" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Show it all" })).toBeVisible();
   await screenshot(page, "logic-model-diagram");
+  await diagram.screenshot({ path: join(SCREENSHOTS, "logic-model-diagram-at-100.png") });
+  await expectAccessible(page, "logic model diagram");
 });
 
 test("[LOGIC MODEL DIAGRAM]: the list view lists every node by column with its links and indicators", async ({ page }) => {

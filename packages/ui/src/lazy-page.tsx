@@ -28,14 +28,16 @@ export function lazyPage<P extends object>(load: () => Promise<{ default: Compon
     ));
   function LazyPage(props: P) {
     const [, arrived] = useState(0);
+    const showing = loaded ? "page" : "fallback";
     useEffect(() => {
-      if (loaded || failed) return;
+      if (showing === "page") return;
+      // Re-render once the chunk is in, even if it arrived between this render and this effect.
       let live = true;
       void start().then(() => live && arrived((n) => n + 1));
       return () => {
         live = false;
       };
-    }, []);
+    }, [showing]);
     if (failed) throw failed.error;
     if (!loaded) {
       void start();
