@@ -137,7 +137,7 @@ export function rememberedLayout(boxes: readonly LayoutBox[], links: readonly { 
 }
 
 function layoutKey(boxes: readonly LayoutBox[], links: readonly { from: string; to: string }[], heights: ReadonlyMap<string, number>): string {
-  return hash(JSON.stringify(["v1", boxes.map((b) => [b.id, b.column, Math.max(boxSize(b).height, heights.get(b.id) ?? 0)]), links.map((l) => [l.from, l.to])]));
+  return hash(JSON.stringify(["v2", boxes.map((b) => [b.id, b.column, Math.max(boxSize(b).height, heights.get(b.id) ?? 0)]), links.map((l) => [l.from, l.to])]));
 }
 
 /**
@@ -173,9 +173,28 @@ export async function layOut(boxes: readonly LayoutBox[], links: readonly { from
     edges: links.filter((l) => ids.has(l.from) && ids.has(l.to) && l.from !== l.to).map((l, i) => ({ id: `e${i}`, sources: [l.from], targets: [l.to] })),
   };
   const laid = await elk.layout(graph);
-  const placed = new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? NODE_WIDTH, height: c.height ?? 0 }]));
+  const placed = compact(new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? NODE_WIDTH, height: c.height ?? 0 }])));
   remember(key, placed);
   return placed;
+}
+
+/**
+ * ELK's order kept, its spacing tightened: each layer of boxes moved next to
+ * the one before (no empty layers where only long links pass) and stacked
+ * from the top, so the diagram at 100% opens on the first boxes of every
+ * column, not on the space ELK leaves to centre a short column on a long one.
+ */
+export function compact(placed: ReadonlyMap<string, Placed>): Map<string, Placed> {
+  const layers = [...new Set([...placed.values()].map((p) => Math.round(p.x)))].sort((a, b) => a - b);
+  const out = new Map<string, Placed>();
+  layers.forEach((x, slot) => {
+    let y = HEADING_HEIGHT;
+    for (const [id, p] of [...placed].filter(([, p]) => Math.round(p.x) === x).sort((a, b) => a[1].y - b[1].y)) {
+      out.set(id, { ...p, x: slot * (NODE_WIDTH + COLUMN_GAP), y });
+      y += p.height + BOX_GAP;
+    }
+  });
+  return out;
 }
 
 /** Where each column's heading goes: above its leftmost box (columns with no box have none). */
