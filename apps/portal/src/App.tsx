@@ -1,5 +1,6 @@
 import { createAppShell, type ShellNavItem } from "@evident/ui";
-import { lazy } from "react";
+// lazyPage, not React.lazy: a page renders the moment its chunk arrives (React 19 holds a Suspense reveal back 300 ms).
+import { lazyPage as lazy } from "@evident/ui";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { AuthProvider, useAuth, type Permission } from "./lib/auth.js";
 import { HomePage } from "./pages/home.js";

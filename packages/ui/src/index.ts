@@ -16,3 +16,4 @@ export * from "./sign-in.js";
 export * from "./password.js";
 export * from "./shell.js";
 export * from "./charts.js";
+export { lazyPage } from "./lazy-page.js";

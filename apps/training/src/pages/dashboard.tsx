@@ -1,7 +1,7 @@
 import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, parseIsoDay, type TAssignmentSource } from "@evident/core";
-import { Button, DateInput, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
+import { Button, DateInput, Details, Input, lazyPage, SummaryList, Select, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Meter, StateTag } from "../components/bits.js";
 import { Loading, QueryError } from "../components/errors.js";
@@ -10,7 +10,7 @@ import { useAuth } from "../lib/auth.js";
 import { formatDate, percent, plural, todayIso } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
 
-const CoverageChart = lazy(() => import("../components/coverage-chart.js"));
+const CoverageChart = lazyPage(() => import("../components/coverage-chart.js"), <Loading what="Drawing the chart" />);
 
 type Coverage = RouterOutputs["training"]["dashboard"]["coverage"];
 
@@ -78,9 +78,7 @@ function CoverageSection({ asOf, groupBy }: { asOf: string; groupBy: "course" | 
           </div>
           {view === "chart" ? (
             <>
-              <Suspense fallback={<Loading what="Drawing the chart" />}>
-                <CoverageChart trend={q.data.trend} series={q.data.series} target={q.data.target} />
-              </Suspense>
+              <CoverageChart trend={q.data.trend} series={q.data.series} target={q.data.target} />
               <p className="govuk-body-s govuk-hint">The chart shows coverage at the end of each financial quarter. The same figures are in the table view.</p>
             </>
           ) : (

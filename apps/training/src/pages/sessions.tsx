@@ -60,7 +60,8 @@ function SessionForm({ courseId }: { courseId: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const courses = useQuery(api.training.courses.list.queryOptions());
-  const trainers = useQuery(api.training.staff.list.queryOptions({}));
+  // Only the trainers (the API filters by role), not every member of staff with their training.
+  const trainers = useQuery(api.training.staff.list.queryOptions({ role: "trainer" }));
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<TForm>({
     resolver: zodResolver(ZForm),
