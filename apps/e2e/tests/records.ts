@@ -87,6 +87,19 @@ export async function makePerson(
   return { id: row.id, firstName: p.first, lastName, full: `${p.first} ${lastName}`, reference };
 }
 
+/** The staff id of the demo user with `role` (a manager's call). */
+export async function staffIdOf(manager: Api, role: Role) {
+  const workers = await manager.query<{ staffId: string; role: string | null }[]>("families.workers");
+  const found = workers.find((w) => w.role === role);
+  expect(found, `a ${role} on the staff`).toBeTruthy();
+  return found!.staffId;
+}
+
+/** Allocates the demo user with `role` to a family (as a second, not lead, worker). */
+export async function allocate(manager: Api, familyId: string, role: Role) {
+  await manager.mutate("families.allocate", { familyId, staffId: await staffIdOf(manager, role), lead: false });
+}
+
 /** An ISO date `days` from today (negative for the past). */
 export function isoDay(days: number) {
   const d = new Date();
@@ -106,9 +119,7 @@ export async function makeGroup(
   const programmes = await manager.query<{ items: { id: string; name: string }[] }>("programmes.list", { limit: 100 });
   const ifp = programmes.items.find((p) => p.name === "Inspiring Families Programme");
   expect(ifp, "the Inspiring Families Programme").toBeTruthy();
-  const workers = await manager.query<{ staffId: string; role: string | null }[]>("families.workers");
-  const dv = workers.find((w) => w.role === "dv_worker");
-  expect(dv, "a domestic-abuse worker on the staff").toBeTruthy();
+  const dv = await staffIdOf(manager, "dv_worker");
   const tag = uniq();
   const name = `${g.stem} ${tag}`;
   const planned = g.sessions ?? 10;
@@ -124,7 +135,7 @@ export async function makeGroup(
     startDate: g.startDate,
     sessionsPlanned: planned,
     completionThreshold: Math.min(8, planned),
-    facilitatorStaffIds: [dv!.staffId],
+    facilitatorStaffIds: [dv],
   });
   const sessionIds: string[] = [];
   const start = Date.parse(`${g.startDate}T${slot === "evening" ? "18:00" : "10:00"}:00Z`);
