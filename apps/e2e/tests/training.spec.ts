@@ -150,6 +150,11 @@ test("[TRAINING]: change a course, with validation and the saved values shown", 
   await expect(page.getByText("3.5 hours")).toBeVisible();
   await expect(page.getByText("English, Urdu")).toBeVisible();
   await screenshot(page, "training-course-edited");
+  // Kept: after a reload the saved values are shown.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "VADA tool" })).toBeVisible();
+  await expect(page.getByText("3.5 hours")).toBeVisible();
+  await expect(page.getByText("English, Urdu")).toBeVisible();
 });
 
 test("[TRAINING]: change an onboarding plan: reorder, validate, save; the plan links to programme briefings", async ({ page }) => {
@@ -175,6 +180,9 @@ test("[TRAINING]: change an onboarding plan: reorder, validate, save; the plan l
   const section = page.getByRole("region", { name: "Business support", exact: true });
   await expect(section.getByRole("row").filter({ hasText: firstTitle })).toContainText("21 days");
   await screenshot(page, "training-plan-edited");
+  // Kept: after a reload the plan still gives 21 days for that item.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Business support", exact: true }).getByRole("row").filter({ hasText: firstTitle })).toContainText("21 days");
 });
 
 test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
@@ -194,6 +202,9 @@ test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
   await expect(page.getByText(/Session cancelled\./)).toBeVisible();
   await expect(page.getByText("Trainer unavailable")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel session" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("Trainer unavailable")).toBeVisible();
+  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
   await screenshot(page, "training-session-cancelled");
 });
 
