@@ -56,6 +56,9 @@ test.describe("manager", () => {
     await detail.getByRole("form", { name: /Change this output/ }).getByLabel("Reason for the change").fill("E2E: say who is referred");
     await detail.getByRole("button", { name: "Save the change" }).click();
     await expect(page.getByTestId("model-version")).toContainText("E2E: say who is referred");
+    // Kept: after a reload the new version and its wording are there.
+    await page.reload();
+    await expect(page.getByTestId("model-version")).toContainText("E2E: say who is referred");
 
     const diff = page.getByTestId("version-diff");
     await expect(diff.getByTestId("diff-summary")).toContainText("0 nodes added, 0 removed, 1 changed; 0 links added, 0 removed");
