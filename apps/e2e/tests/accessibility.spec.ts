@@ -195,12 +195,16 @@ test.describe("keyboard-only journeys", () => {
       // Save: the success banner takes focus and is an alert.
       const titleField = page.getByLabel("Title for this analysis");
       await tabTo(page, titleField, 200);
-      await typeKeys(page, "A11y: keyboard-only run");
-      await expect(titleField).toHaveValue("A11y: keyboard-only run");
+      const title = `A11y: keyboard-only run ${Date.now().toString(36)}`;
+      await typeKeys(page, title);
+      await expect(titleField).toHaveValue(title);
       await page.keyboard.press("Enter");
       const banner = page.getByRole("alert").filter({ hasText: "Analysis saved" });
       await expect(banner).toBeVisible({ timeout: 60_000 });
       await expect(banner).toBeFocused();
+      // Kept: after a reload the saved analysis is listed.
+      await page.reload();
+      await expect(page.getByRole("table", { name: "Saved analyses" }).getByRole("cell", { name: title, exact: true })).toBeVisible({ timeout: 20_000 });
     });
   });
 
@@ -239,6 +243,10 @@ test.describe("keyboard-only journeys", () => {
       await page.keyboard.press("Enter");
       await expect(page.getByRole("heading", { name: `${name} has been added` })).toBeVisible({ timeout: 20_000 });
       await axeCheck(page, "starter added", testInfo);
+      // Kept: the staff list, freshly loaded, finds the starter.
+      await page.goto("/training/staff");
+      await page.getByLabel("Search by name").fill(name);
+      await expect(page.getByRole("link", { name, exact: true })).toBeVisible({ timeout: 20_000 });
     });
   });
 });
