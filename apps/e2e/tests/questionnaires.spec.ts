@@ -99,6 +99,10 @@ test.describe("questionnaires in the participant's language", () => {
     await expect(scores.getByTestId("score-follow_up")).toHaveText("15");
     await expect(scores.getByRole("row", { name: /Follow-up/ })).toContainText("Arabic");
     await screenshot(page, "questionnaire-scores");
+    // Kept: after a reload both saved scores are shown.
+    await page.reload();
+    await expect(page.getByTestId(/^scores-SAFE5$/).getByTestId("score-interim")).toHaveText("15");
+    await expect(page.getByTestId(/^scores-SAFE5$/).getByTestId("score-follow_up")).toHaveText("15");
   });
 });
 
