@@ -27,6 +27,6 @@ test("[EVALUATION]: an analyst runs an analysis, sees the warnings before the nu
   await expect(page.getByRole("table", { name: "Saved analyses" }).getByRole("cell", { name: title, exact: true })).toBeVisible();
   // Kept: after a reload the saved analysis is listed and opens with its result.
   await page.reload();
-  await page.getByRole("button", { name: `Open ${title}` }).click();
+  await page.getByRole("link", { name: `Open ${title}` }).click();
   await expect(page.locator("#saved-run-heading")).toHaveText(title);
 });
