@@ -14,7 +14,7 @@ export type TRuleStatus = (typeof RULE_STATUSES)[number];
 /** What each status means, in plain words. */
 export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   implemented: "checked by Evident",
-  "needs-previous-year": "needs last year's return: not checked (skipped)",
+  "needs-previous-year": "compares with last year's return: checked when it is given (--ssda903-previous), skipped otherwise",
   "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
   "reference-data": "not applicable: needs reference lists Evident does not hold (postcodes, Ofsted URNs, LA codes)",
   "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
@@ -98,14 +98,14 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|needs-previous-year|compares with last year's return; fields CHILD, UASC
-ssda903|205B|error|needs-previous-year|compares with last year's return; fields DUC, UASC
-ssda903|205C|error|needs-previous-year|compares with last year's return; fields DUC, UASC
-ssda903|205D|error|needs-previous-year|compares with last year's return; fields UASC, CHILD
-ssda903|207|error|needs-previous-year|compares with last year's return; fields MOTHER
+ssda903|205A|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields CHILD, UASC
+ssda903|205B|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
+ssda903|205C|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
+ssda903|205D|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields UASC, CHILD
+ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
-ssda903|209|error|not-implemented|not implemented yet; fields UPN, DOB
-ssda903|210|error|not-implemented|not implemented yet; fields UPN, DECOM
+ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age
+ssda903|210|error|implemented|UPN UN4 (looked after under a week at 31 March) but an episode starts before 24 March
 ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement (T0-T4)
 ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
 ssda903|215|error|table-not-read|needs the OC2, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
@@ -121,7 +121,7 @@ ssda903|227|error|reference-data|needs reference data Evident does not hold (pos
 ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
 ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
 ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
-ssda903|232|error|not-implemented|not implemented yet; fields SEX
+ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
 ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
@@ -142,7 +142,7 @@ ssda903|355|error|implemented|the episode lasted less than 24 hours (DEC = DECOM
 ssda903|356|error|implemented|DEC is before DECOM
 ssda903|357|error|implemented|the child's first episode (in the collection year) is not RNE S
 ssda903|358|error|implemented|legal status J1/J2/J3 for a child not over 10 at DECOM
-ssda903|359|error|not-implemented|not implemented yet; fields DEC, LS, PLACE
+ssda903|359|error|implemented|still looked after after the 18th birthday other than under LS V2 in PLACE K2
 ssda903|361|error|implemented|police protection (L1) lasted more than 72 hours
 ssda903|362|error|implemented|an emergency protection order (L2) lasted more than 21 days
 ssda903|363|error|implemented|a child assessment order (L3) lasted more than 7 days
@@ -164,7 +164,7 @@ ssda903|381|error|implemented|a temporary placement ends a period of care (REC n
 ssda903|382|error|implemented|a short break (V3/V4) in a temporary placement
 ssda903|383|error|implemented|after a temporary placement the child does not return to the previous placement with RNE P
 ssda903|384|error|implemented|a short break (V3/V4) in a long-term foster placement (U1/U4)
-ssda903|385|error|not-implemented|not implemented yet; fields DEC
+ssda903|385|error|implemented|DEC is after the end of the collection year
 ssda903|386|error|implemented|REC adopted (E11/E12) but the child was 18 or over at DEC
 ssda903|387|error|implemented|REC independent living (E5/E6) but the child was under 14 at DEC
 ssda903|388|error|implemented|REC X1 without a continuation episode starting on DEC, or another REC followed by an episode on DEC
@@ -174,8 +174,8 @@ ssda903|391|error|table-not-read|needs the OC3 table, which Evident does not rea
 ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
 ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
-ssda903|392d|error|not-implemented|not implemented yet; fields HOME_POST, PL_POST, PLACE
-ssda903|393|error|not-implemented|not implemented yet; fields MOTHER
+ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
+ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
 ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
 ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
@@ -193,23 +193,23 @@ ssda903|436|error|implemented|RNE B/U (both) but LS or the placement is unchange
 ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later episode follows
 ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
-ssda903|442|error|not-implemented|not implemented yet; fields UPN
+ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
 ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
 ssda903|501|error|implemented|an episode starts before the previous episode's DEC
-ssda903|502|error|needs-previous-year|compares with last year's return; fields DECOM
-ssda903|503A|error|needs-previous-year|compares with last year's return; fields RNE
-ssda903|503B|error|needs-previous-year|compares with last year's return; fields LS
-ssda903|503C|error|needs-previous-year|compares with last year's return; fields CIN
-ssda903|503D|error|needs-previous-year|compares with last year's return; fields PLACE
-ssda903|503E|error|needs-previous-year|compares with last year's return; fields PLACE_PROVIDER
-ssda903|503F|error|needs-previous-year|compares with last year's return; fields URN
+ssda903|502|error|needs-previous-year|last year ended with an open episode whose DECOM is not this year's first DECOM (checked with --ssda903-previous)
+ssda903|503A|error|needs-previous-year|RNE of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503B|error|needs-previous-year|LS of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503C|error|needs-previous-year|CIN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503D|error|needs-previous-year|PLACE of this year's first episode differs from last year's open last episode (H5 to K3, Z1 to Z11-Z14 allowed) (checked with --ssda903-previous)
+ssda903|503E|error|needs-previous-year|PLACE_PROVIDER of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503F|error|needs-previous-year|URN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
 ssda903|503G|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
-ssda903|504|error|not-implemented|not implemented yet; fields CIN
+ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
 ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
 ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
 ssda903|516|error|implemented|REC special guardianship to former foster carers (E45/E46) but the placement is not foster care (U1-U6)
@@ -222,7 +222,7 @@ ssda903|522|error|table-not-read|needs the PlacedAdoption table, which Evident d
 ssda903|523|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED, DATE_INT
 ssda903|524|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
 ssda903|525|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED_CEASED, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
-ssda903|526|error|not-implemented|not implemented yet; fields PLACE, PLACE_PROVIDER
+ssda903|526|error|implemented|PLACE_PROVIDER blank for a placement other than T0-T4 or Z1
 ssda903|527|error|implemented|PLACE_PROVIDER PR1 with placement P1, R2 or R5
 ssda903|528|error|implemented|PLACE_PROVIDER PR2 with placement P1, R2 or R5
 ssda903|529|error|implemented|PLACE_PROVIDER PR3 with placement A3-A6, K1, K2, P1 or U1-U6
@@ -241,10 +241,10 @@ ssda903|553|error|table-not-read|needs the PlacedAdoption table, which Evident d
 ssda903|554|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, LS
 ssda903|557|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REASON_PLACED_CEASED, PLACE, LS, REC
 ssda903|558|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REC
-ssda903|559|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
-ssda903|560|error|needs-previous-year|compares with last year's return; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|561|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
-ssda903|562|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|559|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|560|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|561|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
 ssda903|563|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, REASON_PLACED_CEASED, DATE_PLACED_CEASED
 ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
 ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
@@ -254,7 +254,7 @@ ssda903|570|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|571|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|574|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
 ssda903|575|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|576|error|needs-previous-year|compares with last year's return; fields CHILD
+ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
 ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
@@ -262,18 +262,18 @@ ssda903|580|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|582|error|table-not-read|needs the AD1 table, which Evident does not read; fields DEC, DATE_MATCH
 ssda903|583|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|584|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
+ssda903|584|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
 ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
 ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
-ssda903|607|error|not-implemented|not implemented yet; fields DEC, REC, MOTHER, LS, SEX
+ssda903|607|error|implemented|MOTHER blank for a girl who ceased to be looked after in the year
 ssda903|611|error|implemented|MOTHER is 1 but MC_DOB is blank
 ssda903|612|error|implemented|MC_DOB is given for a girl (SEX F) whose MOTHER is not 1
-ssda903|620|error|not-implemented|not implemented yet; fields DOB, MOTHER
-ssda903|621|error|not-implemented|not implemented yet; fields DOB, MC_DOB
-ssda903|624|error|needs-previous-year|compares with last year's return; fields MC_DOB
-ssda903|625|error|not-implemented|not implemented yet; fields MC_DOB, DEC
-ssda903|626|error|needs-previous-year|compares with last year's return; fields MOTHER, MC_DOB
+ssda903|620|error|implemented|MOTHER 1 for a child under 11 at the start of the year
+ssda903|621|error|implemented|MC_DOB is not after the mother's own DOB
+ssda903|624|error|needs-previous-year|MC_DOB differs from last year's (given) MC_DOB (checked with --ssda903-previous)
+ssda903|625|error|implemented|MC_DOB after the end of the year or the child's last DEC
+ssda903|626|error|needs-previous-year|MOTHER 0 last year but 1 now with MC_DOB before this collection year (checked with --ssda903-previous)
 ssda903|628|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER
 ssda903|630|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields RNE
 ssda903|631|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields PREV_PERM
@@ -281,9 +281,9 @@ ssda903|632|error|table-not-read|needs the PrevPerm table, which Evident does no
 ssda903|633|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM
 ssda903|634|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, PREV_PERM, DATE_PERM, DECOM
 ssda903|635|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, DATE_PERM, PREV_PERM
-ssda903|1000|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1001|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1002|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1000|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1001|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1002|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1003|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, RNE
 ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
@@ -291,7 +291,7 @@ ssda903|1006|error|table-not-read|needs the Missing table, which Evident does no
 ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
-ssda903|1010|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1010|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
 ssda903|1014|error|table-not-read|needs the OC3, UASC tables, which Evident does not read; fields ACTIV, ACCOM, IN_TOUCH, DUC
@@ -323,7 +323,7 @@ ssda903|INT33|error|table-not-read|needs the OC2 table, which Evident does not r
 ssda903|INT34|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
 ssda903|INT35|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
 ssda903|INT36|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
-ssda903|NoE|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|NoE|error|needs-previous-year|an episode starting before the year for a child with no episodes last year (checked with --ssda903-previous)
 ssda903|SW01aSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID
 ssda903|SW01bSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID, SW_REASON
 ssda903|SW02STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_ID

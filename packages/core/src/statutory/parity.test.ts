@@ -7,36 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
+import { csv903, type Ep, type Hd } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 
 // ---------- SSDA903 ----------
-interface Ep {
-  child?: string;
-  decom?: string;
-  rne?: string;
-  ls?: string;
-  cin?: string;
-  place?: string;
-  prov?: string;
-  dec?: string;
-  rec?: string;
-  rpc?: string;
-  home?: string;
-  pl?: string;
-  urn?: string;
-}
-interface Hd {
-  child?: string;
-  sex?: string;
-  dob?: string;
-  ethnic?: string;
-  upn?: string;
-  mother?: string;
-  mcDob?: string;
-}
-const ep = (e: Ep = {}) =>
-  [e.child ?? "A", e.decom ?? "01/05/2024", e.rne ?? "S", e.ls ?? "C2", e.cin ?? "N1", e.place ?? "U1", e.prov ?? "PR1", e.dec ?? "", e.rec ?? "", e.rpc ?? "", e.home ?? "", e.pl ?? "", e.urn ?? ""].join(",");
-const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN1", h.mother ?? "", h.mcDob ?? ""].join(",");
 /** One child's episodes (given as partial rows) under a one-row Header; the header can be replaced. */
 interface Return903 {
   eps: Ep[];
@@ -45,10 +19,9 @@ interface Return903 {
   previous?: Hd[];
 }
 function codes903(r: Return903): string[] {
-  const header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...(r.header ?? [{}]).map(hd)].join("\n");
-  const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", ...r.eps.map(ep)].join("\n");
-  const previous = r.previous ? [{ name: "h-last.csv", text: `${["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...r.previous.map(hd)].join("\n")}\n` }] : [];
-  const x = readStatutoryFiles([...previous, { name: "h.csv", text: `${header}\n` }, { name: "e.csv", text: `${episodes}\n` }], { yearEnd: "2025-03-31" });
+  const { header, episodes } = csv903(r.header ?? [{}], r.eps);
+  const previous = r.previous ? [{ name: "h-last.csv", text: csv903(r.previous, []).header }] : [];
+  const x = readStatutoryFiles([...previous, { name: "h.csv", text: header }, { name: "e.csv", text: episodes }], { yearEnd: "2025-03-31" });
   return [...new Set(x.problems.map((p) => p.rule))];
 }
 const ended = (e: Ep, dec = "01/06/2024", rec = "E8"): Ep => ({ ...e, dec, rec });
@@ -75,12 +48,15 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "203": [{ eps: [{}], previous: [{ dob: "02/06/2015" }] }, { eps: [{}], previous: [{}] }],
   "204": [{ eps: [{}], previous: [{ ethnic: "WIRI" }] }, { eps: [{}], previous: [{}] }],
   "208": [{ eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "B123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "UN1" }] }],
+  "209": [{ eps: [{}], header: [{ upn: "UN1" }] }, { eps: [{}], header: [{ upn: "UN1", dob: "01/06/2020" }] }],
+  "210": [{ eps: [{ decom: "25/03/2025" }], header: [{ upn: "UN4" }] }, { eps: [{ decom: "23/03/2025" }], header: [{ upn: "UN4" }] }],
   "213": [{ eps: [{ place: "T0" }] }, { eps: [{ place: "T0", prov: "" }] }],
   "214": [{ eps: [{ ls: "V3", place: "U3", urn: "1234567" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
   "217": [{ eps: [{ place: "A5", rne: "P", ls: "E1" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
   "222": [{ eps: [{ place: "R1", urn: "1234567" }] }, { eps: [{ place: "R1" }] }],
   "225": [{ eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "226": [{ eps: [{ place: "T1", prov: "", rpc: "CARPL" }] }, { eps: [{ place: "T1", prov: "" }] }],
+  "232": [{ eps: [{}], header: [{ sex: "U" }] }, { eps: [{}] }],
   "301": [{ eps: [{}], header: [{ dob: "01/06/2025" }] }, { eps: [{}] }],
   "302": [{ eps: [{}], header: [{ dob: "01/06/2024" }] }, { eps: [{ decom: "01/07/2024" }], header: [{ dob: "01/06/2024" }] }],
   "336": [{ eps: [ended({ place: "R1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }, { eps: [ended({ place: "U1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }],
@@ -92,6 +68,7 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "356": [{ eps: [ended({}, "01/04/2024")] }, { eps: [ended({})] }],
   "357": [{ eps: [{ rne: "P" }] }, { eps: [{}] }],
   "358": [{ eps: [{ ls: "J1" }] }, { eps: [{ ls: "J1" }], header: [{ dob: "01/06/2010" }] }],
+  "359": [{ eps: [{}], header: [{ dob: "01/01/2006" }] }, { eps: [{ ls: "V2", place: "K2" }], header: [{ dob: "01/01/2006" }] }],
   "361": [{ eps: [ended({ ls: "L1" }, "10/05/2024")] }, { eps: [ended({ ls: "L1" }, "03/05/2024")] }],
   "362": [{ eps: [ended({ ls: "L2" }, "31/05/2024")] }, { eps: [ended({ ls: "L2" }, "11/05/2024")] }],
   "363": [{ eps: [ended({ ls: "L3" }, "11/05/2024")] }, { eps: [ended({ ls: "L3" }, "06/05/2024")] }],
@@ -122,11 +99,14 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
     { eps: [ended({}, "01/06/2024", "X1"), ended({ decom: "01/06/2024", rne: "P", place: "T1", prov: "" }, "05/06/2024", "X1"), { decom: "05/06/2024", rne: "P", place: "U1" }] },
   ],
   "384": [{ eps: [{ ls: "V3" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "385": [{ eps: [ended({}, "01/04/2025")] }, { eps: [ended({}, "31/03/2025")] }],
   "386": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
   "387": [{ eps: [ended({}, "01/06/2024", "E5")] }, { eps: [ended({}, "01/06/2024", "E5")], header: [{ dob: "01/01/2008" }] }],
   "388": [{ eps: [ended({}, "01/06/2024", "X1")] }, { eps: [ended({})] }],
   "389": [{ eps: [ended({}, "01/06/2024", "E7")] }, { eps: [ended({}, "01/06/2024", "E7")], header: [{ dob: "01/01/2008" }] }],
   "390": [{ eps: [ended({}, "01/06/2024", "E11")] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
+  "392d": [{ eps: [{ home: "AB1 2CD", pl: "AB12CD" }] }, { eps: [{ place: "P1", prov: "PR0", home: "AB1 2CD", pl: "AB1 2CD" }] }],
+  "393": [{ eps: [{}], header: [{ sex: "F" }] }, { eps: [{}], header: [{ sex: "F", mother: "0" }] }],
   "398": [{ eps: [{ ls: "V3", place: "U3", home: "AB1 2CD" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
   "407": [{ eps: [ended({}, "01/06/2024", "E45")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({}, "01/06/2024", "E45")] }],
   "408": [{ eps: [{ place: "A5" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
@@ -138,18 +118,25 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "435": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", ls: "C1", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "436": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", ls: "C1", place: "U3" }] }],
   "437": [{ eps: [ended({}, "01/06/2024", "E2"), { decom: "01/08/2024" }] }, { eps: [ended({}, "01/06/2024", "E2")] }],
+  "442": [{ eps: [{}], header: [{ upn: "" }] }, { eps: [{ ls: "V3", place: "U3" }], header: [{ upn: "" }] }],
   "446": [{ eps: [ended({ decom: "01/05/2004", ls: "E1" }, "01/06/2004")], header: [{ dob: "01/06/2000" }] }, { eps: [ended({ decom: "01/05/2006", ls: "E1" }, "01/06/2006")], header: [{ dob: "01/06/2000" }] }],
   "460": [{ eps: [ended({}, "01/06/2024", "E17")] }, { eps: [ended({}, "01/06/2024", "E17")], header: [{ dob: "01/01/2006" }] }],
   "501": [{ eps: [ended({}, "01/08/2024"), { decom: "01/07/2024" }] }, { eps: [ended({}, "01/08/2024"), { decom: "01/09/2024" }] }],
+  "504": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3", cin: "N2" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "516": [{ eps: [ended({ place: "R1" }, "01/06/2024", "E45")] }, { eps: [ended({}, "01/06/2024", "E45")] }],
+  "526": [{ eps: [{ prov: "" }] }, { eps: [{ place: "T0", prov: "" }] }],
   "527": [{ eps: [{ place: "R2" }] }, { eps: [{}] }],
   "528": [{ eps: [{ place: "R2", prov: "PR2" }] }, { eps: [{ prov: "PR2" }] }],
   "529": [{ eps: [{ prov: "PR3" }] }, { eps: [{ place: "R1", prov: "PR3" }] }],
   "530": [{ eps: [{ place: "P1", prov: "PR4" }] }, { eps: [{ prov: "PR4" }] }],
   "531": [{ eps: [{ place: "P1", prov: "PR5" }] }, { eps: [{ prov: "PR5" }] }],
   "550": [{ eps: [{ prov: "PR0" }] }, { eps: [{ place: "P1", prov: "PR0" }] }],
+  "607": [{ eps: [ended({})], header: [{ sex: "F" }] }, { eps: [ended({})], header: [{ sex: "F", mother: "0" }] }],
   "611": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "612": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0" }] }],
+  "620": [{ eps: [{}], header: [{ sex: "F", mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "621": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2006" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "625": [{ eps: [ended({})], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2025" }] }, { eps: [ended({})], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "1009": [{ eps: [ended({ rpc: "WHIM" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   EPI: [{ eps: [{}], header: [{}, { child: "B" }] }, { eps: [{}] }],
   INT03: [{ eps: [{}, { child: "Z" }] }, { eps: [{}] }],

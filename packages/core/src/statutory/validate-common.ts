@@ -24,6 +24,8 @@ export interface ValidationContext {
   placementPostcodes: ReadonlyMap<TClaEpisode, string>;
   /** Episodes giving a postcode: true when PL_POST is given, false when only HOME_POST is (rules 214, 398). */
   postcodesGiven: ReadonlyMap<TClaEpisode, boolean>;
+  /** Episodes whose HOME_POST and PL_POST are both given and the same (rule 392d). */
+  samePostcodes: ReadonlySet<TClaEpisode>;
   /** Every CHILD seen in an episode row (rule EPI). */
   episodeChildren: ReadonlySet<string>;
 }
