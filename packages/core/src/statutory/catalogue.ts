@@ -350,14 +350,14 @@ cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
 cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
 cin|2883|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
-cin|2884|error|not-implemented|not implemented yet; fields DateOfInitialCPC
+cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
 cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
 cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
 cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2889|error|implemented|a section 47 enquiry starts before the referral
 cin|2990|error|implemented|a section 47, CP plan, CIN plan or conference on a case closed after assessment (RC8/RC9)
-cin|2991Q|warning|not-implemented|not implemented yet; fields CINdetailsID
+cin|2991Q|warning|implemented|a section 47 enquiry on a CIN episode with no assessment
 cin|4000|error|implemented|a CIN plan on a referral with no further action
 cin|4001|error|implemented|an open CIN plan and an open CP plan in the same CIN episode
 cin|4003|error|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate, CPPreviewDate
@@ -378,21 +378,21 @@ cin|8500|error|implemented|LAchildID missing
 cin|8510|error|implemented|LAchildID twice in one file
 cin|8520|error|implemented|PersonBirthDate after the census period
 cin|8525Q|warning|implemented|both PersonBirthDate and ExpectedPersonBirthDate
-cin|8530Q|warning|not-implemented|not implemented yet; fields ExpectedPersonBirthDate
-cin|8535Q|warning|not-implemented|not implemented yet; fields PersonDeathDate, PersonBirthDate
-cin|8540|error|not-implemented|not implemented yet; fields Disability, PersonBirthDate, ReferralNFA
+cin|8530Q|warning|implemented|ExpectedPersonBirthDate not between 30 days before and 9 months after the census date
+cin|8535Q|warning|implemented|PersonDeathDate before PersonBirthDate (or no PersonBirthDate)
+cin|8540|error|implemented|Disability missing or not valid for a child with a referral going on to further action
 cin|8545Q|warning|implemented|PersonDeathDate outside the census year
 cin|8555Q|warning|implemented|a referral after the child's date of death
 cin|8565|error|implemented|activity dated after the case closed
 cin|8568|error|implemented|ReferralNFA missing or not true/false/0/1
-cin|8569Q|warning|not-implemented|not implemented yet; fields ReferralNFA
+cin|8569Q|warning|implemented|a referral before the census year (and its last working day) marked no further action
 cin|8585Q|warning|implemented|closure reason died (RC2) without a PersonDeathDate
 cin|8590|error|not-implemented|not implemented yet; fields LAchildID
 cin|8600|error|implemented|CINreferralDate missing or after the census period
-cin|8606|error|not-implemented|not implemented yet; fields CINreferralDate, PersonBirthDate, ExpectedPersonBirthDate
+cin|8606|error|implemented|CINreferralDate more than 40 weeks before the (expected) date of birth
 cin|8608|error|implemented|an assessment starts after its authorisation
 cin|8610|error|implemented|PrimaryNeedCode missing on a referral that led to further action
-cin|8614|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentFactors
+cin|8614|error|implemented|AssessmentFactors on an assessment that is not completed
 cin|8615|error|implemented|a section 47 enquiry starts after its initial conference (or has no start)
 cin|8620|error|implemented|CINclosureDate outside the census year
 cin|8630|error|implemented|CINclosureDate before CINreferralDate
@@ -404,12 +404,12 @@ cin|8696|error|implemented|AssessmentAuthorisationDate outside the census year
 cin|8715|error|implemented|the section 47 initial conference outside the census year
 cin|8720|error|implemented|CPPstartDate missing or after the census period
 cin|8730|error|implemented|NumberOfPreviousCPP missing
-cin|8736|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentActualStartDate
-cin|8740|error|not-implemented|not implemented yet; fields S47ActualStartDate, DateOfInitialCPC, ICPCnotRequired
+cin|8736|error|implemented|an assessment not completed that starts outside the census year
+cin|8740|error|implemented|a section 47 enquiry with no conference (and one required) that starts outside the census year
 cin|8750|error|implemented|an unborn child whose Sex is not U
-cin|8770Q|warning|not-implemented|not implemented yet; fields UPNunknown, UPNunknown
-cin|8772|error|not-implemented|not implemented yet; fields UPNunknown, ReferralNFA
-cin|8775Q|warning|not-implemented|not implemented yet; fields PersonBirthDate, CINclosureDate
+cin|8770Q|warning|implemented|no UPN and no reason (or UN1) for a child of school age
+cin|8772|error|implemented|UPNunknown UN7 (NFA referral) but a referral went on to further action
+cin|8775Q|warning|implemented|a child over 25 with a CIN episode open after the 25th birthday
 cin|8790|error|implemented|Disability NONE together with other disabilities
 cin|8794|error|implemented|a Disability code twice
 cin|8805|error|implemented|CINclosureDate without ReasonForClosure
@@ -422,14 +422,14 @@ cin|8831|error|implemented|an assessment, section 47 or conference on a referral
 cin|8832|error|implemented|a CP plan on a referral with no further action
 cin|8839|error|implemented|more than one open section 47 enquiry in a CIN episode
 cin|8840|error|implemented|a CP plan starts and ends on the same day
-cin|8841|error|not-implemented|not implemented yet; fields CPPstartDate, CPPreviewDate
+cin|8841|error|implemented|CPPreviewDate on or before CPPstartDate
 cin|8842Q|warning|not-implemented|not implemented yet; fields CPPreviewDate
 cin|8863Q|warning|implemented|an assessment starts before the previous one was authorised
 cin|8866|error|implemented|ReferralSource missing or not a valid code
-cin|8867|error|not-implemented|not implemented yet; fields CINclosureDate, AssessmentAuthorisationDate
-cin|8868|error|not-implemented|not implemented yet; fields ICPCnotRequired, CINclosureDate, DateOfInitialCPC
+cin|8867|error|implemented|a closed CIN episode with an assessment not completed
+cin|8868|error|implemented|a closed CIN episode whose section 47 has neither a conference nor ICPCnotRequired (or both)
 cin|8869|error|implemented|factor 21 (none) with other factors
-cin|8870Q|warning|not-implemented|not implemented yet; fields InitialCPCtarget
+cin|8870Q|warning|implemented|InitialCPCtarget on a Saturday or Sunday
 cin|8873Q|warning|not-implemented|not implemented yet; fields ReasonForClosure, AssessmentFactors
 cin|8875|error|implemented|the initial conference (section 47) on a Saturday or Sunday
 cin|8890|error|not-implemented|not implemented yet; fields S47ActualStartDate
@@ -444,8 +444,8 @@ cin|8925|error|implemented|CPPendDate before CPPstartDate
 cin|8930|error|implemented|CPPendDate outside the census year
 cin|8935|error|implemented|more than one open CP plan
 cin|8940|error|implemented|CP plans overlap
-cin|8945Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
-cin|8950Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
+cin|8945Q|warning|implemented|assessment factor 18A (use 18B or 18C)
+cin|8950Q|warning|implemented|assessment factor 19A (use 19B or 19C)
 evident|EV02|error|implemented|CHILD is blank
 evident|EV03|error|implemented|CHILD is longer than 20 characters
 evident|EV04|warning|implemented|CHILD has characters other than letters and digits

@@ -159,12 +159,14 @@ interface Details {
   nfa?: string;
   assessments?: Asmt[];
   plans?: { start?: string; end?: string }[];
-  s47s?: { start?: string; icpc?: string }[];
-  cpps?: { start?: string; end?: string; initial?: string; latest?: string; previous?: string }[];
+  s47s?: { start?: string; icpc?: string; target?: string }[];
+  cpps?: { start?: string; end?: string; initial?: string; latest?: string; previous?: string; reviews?: string[] }[];
 }
 interface Child {
   id?: string;
   upn?: string;
+  /** UPNunknown (default UN1 when no UPN is given). */
+  unknown?: string;
   formerUpn?: string;
   dob?: string;
   expected?: string;
@@ -189,16 +191,16 @@ function detailsXml(d: Details): string {
         `<Assessments>${el("AssessmentActualStartDate", a.start ?? "2024-05-02")}${a.auth === null ? "" : el("AssessmentAuthorisationDate", a.auth ?? "2024-05-20")}<FactorsIdentifiedAtAssessment>${(a.factors ?? ["1A"]).map((f) => el("AssessmentFactors", f)).join("")}</FactorsIdentifiedAtAssessment></Assessments>`,
     ),
     ...(d.plans ?? []).map((p) => `<CINPlanDates>${el("CINPlanStartDate", p.start ?? "2024-05-21")}${el("CINPlanEndDate", p.end)}</CINPlanDates>`),
-    ...(d.s47s ?? []).map((s) => `<Section47>${el("S47ActualStartDate", s.start ?? "2024-05-21")}${el("DateOfInitialCPC", s.icpc)}<ICPCnotRequired>false</ICPCnotRequired></Section47>`),
+    ...(d.s47s ?? []).map((s) => `<Section47>${el("S47ActualStartDate", s.start ?? "2024-05-21")}${el("InitialCPCtarget", s.target)}${el("DateOfInitialCPC", s.icpc)}<ICPCnotRequired>false</ICPCnotRequired></Section47>`),
     ...(d.cpps ?? []).map(
       (c) =>
-        `<ChildProtectionPlans>${el("CPPstartDate", c.start ?? "2024-06-03")}${el("CPPendDate", c.end)}${el("InitialCategoryOfAbuse", c.initial ?? "NEG")}${el("LatestCategoryOfAbuse", c.latest ?? "NEG")}${c.previous === "" ? "" : el("NumberOfPreviousCPP", c.previous ?? "0")}</ChildProtectionPlans>`,
+        `<ChildProtectionPlans>${el("CPPstartDate", c.start ?? "2024-06-03")}${el("CPPendDate", c.end)}${el("InitialCategoryOfAbuse", c.initial ?? "NEG")}${el("LatestCategoryOfAbuse", c.latest ?? "NEG")}${c.previous === "" ? "" : el("NumberOfPreviousCPP", c.previous ?? "0")}${c.reviews ? `<Reviews>${c.reviews.map((r) => el("CPPreviewDate", r)).join("")}</Reviews>` : ""}</ChildProtectionPlans>`,
     ),
   ];
   return `<CINdetails>${parts.join("")}</CINdetails>`;
 }
 function childXml(c: Child): string {
-  const ids = [el("LAchildID", c.id ?? "C1"), el("UPN", c.upn), el("FormerUPN", c.formerUpn), c.upn === undefined ? el("UPNunknown", "UN1") : "", el("PersonBirthDate", c.dob ?? "2015-01-01"), el("ExpectedPersonBirthDate", c.expected), el("PersonDeathDate", c.death), el("Sex", c.sex ?? "M")];
+  const ids = [el("LAchildID", c.id ?? "C1"), el("UPN", c.upn), el("FormerUPN", c.formerUpn), c.upn === undefined ? el("UPNunknown", c.unknown ?? "UN1") : "", el("PersonBirthDate", c.dob ?? "2015-01-01"), el("ExpectedPersonBirthDate", c.expected), el("PersonDeathDate", c.death), el("Sex", c.sex ?? "M")];
   const disabilities = c.disabilities ? `<Disabilities>${c.disabilities.map((d) => el("Disability", d)).join("")}</Disabilities>` : "";
   return `<Child><ChildIdentifiers>${ids.join("")}</ChildIdentifiers><ChildCharacteristics>${el("Ethnicity", c.ethnicity ?? "WBRI")}${disabilities}</ChildCharacteristics>${(c.details ?? [{}]).map(detailsXml).join("")}</Child>`;
 }
@@ -209,6 +211,26 @@ function codesCin(children: Child[]): string[] {
 const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 
 const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+  "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
+  "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],
+  "8530Q": [[{ dob: "", expected: "2026-02-01", sex: "U" }], [{ dob: "", expected: "2025-05-01", sex: "U" }]],
+  "8535Q": [[{ death: "2014-01-01" }], [{ death: "2024-10-01" }]],
+  "8540": [[{ disabilities: ["XYZ"] }], [{ disabilities: ["NONE"] }]],
+  // The working day before 1 April 2024: 31 March is Easter Sunday, 29 March Good Friday, so 28 March.
+  "8569Q": [one({ ref: "2024-03-27", nfa: "true" }), one({ ref: "2024-03-28", nfa: "true" })],
+  "8606": [[{ dob: "2025-03-01" }], [{ dob: "2025-01-01" }]],
+  "8614": [one({ assessments: [{ auth: null }] }), one({ assessments: [{ auth: null, factors: [] }] })],
+  "8736": [one({ ref: "2024-01-10", assessments: [{ start: "2024-01-15", auth: null, factors: [] }] }), one({ assessments: [{ auth: null, factors: [] }] })],
+  "8740": [one({ ref: "2024-01-10", s47s: [{ start: "2024-01-15" }] }), one({ s47s: [{}] })],
+  "8770Q": [[{}], [{ unknown: "UN2" }]],
+  "8772": [[{ unknown: "UN7" }], [{ unknown: "UN7", details: [{ nfa: "true" }] }]],
+  "8775Q": [[{ dob: "1999-01-01" }], [{ dob: "1999-01-01", details: [{ ref: "2023-06-01", closure: "2023-12-01", reason: "RC7" }] }]],
+  "8841": [one({ cpps: [{ reviews: ["2024-06-03"] }] }), one({ cpps: [{ reviews: ["2024-06-20"] }] })],
+  "8867": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ auth: null, factors: [] }] }), one({ closure: "2024-07-01", reason: "RC7", assessments: [{}] })],
+  "8868": [one({ closure: "2024-07-01", reason: "RC7", s47s: [{}] }), one({ closure: "2024-07-01", reason: "RC7", s47s: [{ icpc: "2024-06-03" }] })],
+  "8870Q": [one({ s47s: [{ target: "2024-06-08" }] }), one({ s47s: [{ target: "2024-06-10" }] })],
+  "8945Q": [one({ assessments: [{ factors: ["18A"] }] }), one({ assessments: [{ factors: ["18B"] }] })],
+  "8950Q": [one({ assessments: [{ factors: ["19A"] }] }), one({ assessments: [{ factors: ["19B"] }] })],
   "1103": [one({ assessments: [{ start: "2024-04-20" }] }), one({ assessments: [{}] })],
   "1104": [one({ s47s: [{ start: "2024-05-02", icpc: "2024-04-30" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
   "1105": [one({ cpps: [{ start: "2024-04-20" }] }), one({ cpps: [{}] })],

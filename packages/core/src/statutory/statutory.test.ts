@@ -44,7 +44,7 @@ describe("the clean two-year case", () => {
     expect(extract.children.map((c) => [c.childId, c.laChildId, c.linked903Cin, c.birthDate, c.sex, c.sexLegacy, c.ethnicity, c.upn, c.upnUnknown])).toEqual([
       ["A1", "A1", true, "2012-03-15", "M", "1", "WBRI", "A123456789012", null],
       ["A2", null, false, "2016-11-02", "F", "2", "BAFR", null, "UN2"],
-      ["B7", "B7", false, "2018-05-05", "F", "2", "AIND", null, "UN1"],
+      ["B7", "B7", false, "2018-05-05", "F", "2", "AIND", null, "UN2"],
     ]);
   });
 
@@ -163,8 +163,9 @@ describe("transports and bad files", () => {
 
   it("reads the flattened one-CSV-per-table CIN form like the XML", () => {
     const files = [
-      { name: "ChildIdentifiers.csv", text: "LAchildID,UPN,UPNunknown,PersonBirthDate,Sex\nB7,,UN1,2018-05-05,F\n" },
+      { name: "ChildIdentifiers.csv", text: "LAchildID,UPN,UPNunknown,PersonBirthDate,Sex\nB7,,UN2,2018-05-05,F\n" },
       { name: "ChildCharacteristics.csv", text: "LAchildID,Ethnicity\nB7,AIND\n" },
+      { name: "Disabilities.csv", text: "LAchildID,Disability\nB7,NONE\n" },
       { name: "CINdetails.csv", text: "LAchildID,CINdetailsID,CINreferralDate,ReferralSource,PrimaryNeedCode,CINclosureDate,ReasonForClosure,DateOfInitialCPC,ReferralNFA\nB7,1,2024-04-10,3A,N2,2024-04-10,RC7,,true\nB7,2,2024-06-01,2A,N4,,,,false\n" },
       { name: "Assessments.csv", text: "LAchildID,CINdetailsID,AssessmentID,AssessmentActualStartDate,AssessmentInternalReviewDate,AssessmentAuthorisationDate\nB7,2,1,2024-06-02,,2024-06-20\n" },
       { name: "AssessmentFactorsList.csv", text: "LAchildID,CINdetailsID,AssessmentID,AssessmentFactors\nB7,2,1,21\n" },
@@ -231,7 +232,7 @@ describe("stitching, linking and year-dependent codes", () => {
   const H = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
   const E = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
   const cin = (ref: string, referral: string, closure: string, dob = "2015-01-01") =>
-    `<Message><Header><CollectionDetails><ReferenceDate>${ref}</ReferenceDate></CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID><PersonBirthDate>${dob}</PersonBirthDate><Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>` +
+    `<Message><Header><CollectionDetails><ReferenceDate>${ref}</ReferenceDate></CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID><UPNunknown>UN2</UPNunknown><PersonBirthDate>${dob}</PersonBirthDate><Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>` +
     `<CINdetails><CINreferralDate>${referral}</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>${closure ? `<CINclosureDate>${closure}</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>` : ""}<ReferralNFA>false</ReferralNFA></CINdetails></Child></Children></Message>`;
 
   it("a CIN episode open in one census and closed in the next is one closed episode, whichever order", () => {

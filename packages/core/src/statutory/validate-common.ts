@@ -56,6 +56,13 @@ export function groupBy<T extends { childId: string }>(items: T[]): Map<string, 
   return map;
 }
 
+/** Saturday or Sunday. */
+export function isWeekend(iso: string): boolean {
+  const day = parseIsoDay(iso);
+  // Day 0 is 1970-01-01, a Thursday: (day + 3) mod 7 is 5 on Saturday and 6 on Sunday.
+  return day !== undefined && ((((day + 3) % 7) + 7) % 7) >= 5;
+}
+
 export function show(code: string | null): string {
   return code === null ? "(blank)" : JSON.stringify(code);
 }
