@@ -349,7 +349,7 @@ cin|1550|error|implemented|UPN character 13 is not a digit or a letter other tha
 cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
 cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
-cin|2883|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
+cin|2883|error|implemented|more CP plans start in the census year than initial conferences are held in it (per census file)
 cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
 cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
 cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
@@ -360,7 +360,7 @@ cin|2990|error|implemented|a section 47, CP plan, CIN plan or conference on a ca
 cin|2991Q|warning|implemented|a section 47 enquiry on a CIN episode with no assessment
 cin|4000|error|implemented|a CIN plan on a referral with no further action
 cin|4001|error|implemented|an open CIN plan and an open CP plan in the same CIN episode
-cin|4003|error|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate, CPPreviewDate
+cin|4003|error|implemented|a CP plan review falls within a CIN plan (as the DfE states it: ended plans; not on the CP plan end date)
 cin|4004|error|implemented|more than one open CIN plan
 cin|4008|error|implemented|a CIN plan starts after the child's date of death
 cin|4009Q|warning|implemented|a CIN plan ends after the child's date of death
@@ -430,9 +430,9 @@ cin|8867|error|implemented|a closed CIN episode with an assessment not completed
 cin|8868|error|implemented|a closed CIN episode whose section 47 has neither a conference nor ICPCnotRequired (or both)
 cin|8869|error|implemented|factor 21 (none) with other factors
 cin|8870Q|warning|implemented|InitialCPCtarget on a Saturday or Sunday
-cin|8873Q|warning|not-implemented|not implemented yet; fields ReasonForClosure, AssessmentFactors
+cin|8873Q|warning|implemented|a closed episode whose only assessment found no factors (21) but the reason for closure is not RC8/RC9
 cin|8875|error|implemented|the initial conference (section 47) on a Saturday or Sunday
-cin|8890|error|not-implemented|not implemented yet; fields S47ActualStartDate
+cin|8890|error|implemented|a section 47 enquiry starts while another in the same CIN episode is going on
 cin|8896|error|implemented|more than one open assessment
 cin|8897Q|warning|implemented|an authorised assessment without factors
 cin|8898|error|implemented|an assessment factor twice

@@ -211,8 +211,10 @@ function codesCin(children: Child[]): string[] {
 const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 
 const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+  "2883": [one({ cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-03" }], cpps: [{}] })],
   "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
   "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],
+  "4003": [one({ plans: [{ end: "2024-08-01" }], cpps: [{ end: "2024-09-01", reviews: ["2024-07-01"] }] }), one({ plans: [{ end: "2024-08-01" }], cpps: [{ end: "2024-09-01", reviews: ["2024-08-15"] }] })],
   "8530Q": [[{ dob: "", expected: "2026-02-01", sex: "U" }], [{ dob: "", expected: "2025-05-01", sex: "U" }]],
   "8535Q": [[{ death: "2014-01-01" }], [{ death: "2024-10-01" }]],
   "8540": [[{ disabilities: ["XYZ"] }], [{ disabilities: ["NONE"] }]],
@@ -229,6 +231,8 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8867": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ auth: null, factors: [] }] }), one({ closure: "2024-07-01", reason: "RC7", assessments: [{}] })],
   "8868": [one({ closure: "2024-07-01", reason: "RC7", s47s: [{}] }), one({ closure: "2024-07-01", reason: "RC7", s47s: [{ icpc: "2024-06-03" }] })],
   "8870Q": [one({ s47s: [{ target: "2024-06-08" }] }), one({ s47s: [{ target: "2024-06-10" }] })],
+  "8873Q": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ factors: ["21"] }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{ factors: ["21"] }] })],
+  "8890": [one({ s47s: [{ icpc: "2024-06-03" }, { start: "2024-05-25", icpc: "2024-06-05" }] }), one({ s47s: [{ icpc: "2024-06-03" }, { start: "2024-06-10", icpc: "2024-06-12" }] })],
   "8945Q": [one({ assessments: [{ factors: ["18A"] }] }), one({ assessments: [{ factors: ["18B"] }] })],
   "8950Q": [one({ assessments: [{ factors: ["19A"] }] }), one({ assessments: [{ factors: ["19B"] }] })],
   "1103": [one({ assessments: [{ start: "2024-04-20" }] }), one({ assessments: [{}] })],

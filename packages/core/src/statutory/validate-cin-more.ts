@@ -4,12 +4,12 @@
  * own): dates of birth, death and expected birth (8530Q, 8535Q, 8606, 8775Q),
  * disabilities (8540), UPN unknown reasons (8770Q, 8772), NFA referrals before
  * the year (8569Q), assessments (8614, 8736, 8867, 8945Q, 8950Q), section 47
- * enquiries and conferences (2884, 2991Q, 8740, 8868, 8870Q) and CP plan
- * reviews (8841).
+ * enquiries and conferences (2883, 2884, 2991Q, 8740, 8868, 8870Q, 8890),
+ * CP plan reviews (4003, 8841) and closure after assessment (8873Q).
  */
 import { formatIsoDay, parseIsoDay } from "../dates.js";
 import type { TStatutoryExtract } from "./model.js";
-import { addYears, groupBy, isWeekend, type Severity, type ValidationContext, yearStartOf } from "./validate-common.js";
+import { addYears, groupBy, isWeekend, show, type Severity, type ValidationContext, yearStartOf } from "./validate-common.js";
 
 const DISABILITIES = new Set(["NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA"]);
 
@@ -123,8 +123,60 @@ export function validateCinMore(extract: TStatutoryExtract, ctx: ValidationConte
     }
     if (s.initialCpcTarget !== null && isWeekend(s.initialCpcTarget)) p("InitialCPCtarget", "8870Q", "warning", `InitialCPCtarget ${s.initialCpcTarget} is a Saturday or Sunday`);
   }
+  const plansOf = groupBy(extract.cinPlans);
   for (const c of extract.cpPlans) {
     const early = c.reviewDates.find((d) => d <= c.start);
     if (early !== undefined) ctx.problem(c.source.file, c.source.row, "CPPreviewDate", "8841", "error", `CPPreviewDate ${early} is not after CPPstartDate ${c.start}`);
+    // 4003 as the DfE states it: a review of an ended CP plan inside an ended CIN plan of the child, unless it is the CP plan's last day.
+    if (c.end === null) continue;
+    const during = c.reviewDates.find((r) => r !== c.end && (plansOf.get(c.childId) ?? []).some((pl) => pl.end !== null && r >= pl.start && r < pl.end));
+    if (during !== undefined) ctx.problem(c.source.file, c.source.row, "CPPreviewDate", "4003", "error", `the CP plan review of ${during} falls while a CIN plan is open`);
+  }
+  checkSection47Overlaps(extract, ctx);
+  checkNoFactorsClosure(extract, ctx);
+  checkConferenceCount(extract, ctx);
+}
+
+/** 8890: a section 47 enquiry starts while another in the same CIN episode is still going on (before its conference, or with none held and one required). */
+function checkSection47Overlaps(extract: TStatutoryExtract, ctx: ValidationContext): void {
+  const byEpisode = new Map<string, TStatutoryExtract["section47s"]>();
+  for (const s of extract.section47s) byEpisode.set(s.cinEpisodeKey, [...(byEpisode.get(s.cinEpisodeKey) ?? []), s]);
+  for (const list of byEpisode.values()) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      const ref = ctx.yearEndOf(a.source.file);
+      const other = list.find((b) => b !== a && a.start >= b.start && (b.dateOfInitialCpc !== null ? a.start <= b.dateOfInitialCpc : a.start <= ref && b.icpcNotRequired !== true));
+      if (other !== undefined) ctx.problem(a.source.file, a.source.row, "S47ActualStartDate", "8890", "error", `the section 47 enquiry starts on ${a.start} while the one started on ${other.start} is still going on`);
+    }
+  }
+}
+
+/**
+ * 8873Q: the only assessment of a closed CIN episode found no factors (21), but the episode was not closed after
+ * assessment (RC8/RC9). Open episodes are not flagged: the DfE's wording is about the reason for closure (the
+ * community validator flags open ones too).
+ */
+function checkNoFactorsClosure(extract: TStatutoryExtract, ctx: ValidationContext): void {
+  const count = new Map<string, number>();
+  for (const a of extract.assessments) count.set(a.cinEpisodeKey, (count.get(a.cinEpisodeKey) ?? 0) + 1);
+  const episodes = new Map(extract.cinEpisodes.map((e) => [e.key, e]));
+  for (const a of extract.assessments) {
+    if (count.get(a.cinEpisodeKey) !== 1 || !a.factors.some((f) => f.includes("21"))) continue;
+    const e = episodes.get(a.cinEpisodeKey);
+    if (e === undefined || e.closureDate === null || e.reasonForClosure === "RC8" || e.reasonForClosure === "RC9") continue;
+    ctx.problem(e.source.file, e.source.row, "ReasonForClosure", "8873Q", "warning", `the episode's only assessment found no factors (21), so the reason for closure is expected to be RC8 or RC9, not ${show(e.reasonForClosure)}`);
+  }
+}
+
+/** 2883: in a census, more CP plans start within the year than initial conferences are held (on CIN episodes and section 47 enquiries). */
+function checkConferenceCount(extract: TStatutoryExtract, ctx: ValidationContext): void {
+  const files = extract.files.filter((f) => f.kind === "cin-census-xml").map((f) => f.name);
+  for (const file of files) {
+    const ref = ctx.yearEndOf(file);
+    const start = yearStartOf(ref);
+    const inYear = (d: string | null) => d !== null && d >= start && d <= ref;
+    const plans = extract.cpPlans.filter((c) => c.source.file === file && inYear(c.start)).length;
+    const conferences = extract.cinEpisodes.filter((e) => e.source.file === file && inYear(e.dateOfInitialCpc)).length + extract.section47s.filter((s) => s.source.file === file && inYear(s.dateOfInitialCpc)).length;
+    if (plans > conferences) ctx.problem(file, 0, "CPPstartDate", "2883", "error", `${plans} CP plans start in the census year but only ${conferences} initial conferences are recorded in it`);
   }
 }
