@@ -168,15 +168,19 @@ function checkNoFactorsClosure(extract: TStatutoryExtract, ctx: ValidationContex
   }
 }
 
-/** 2883: in a census, more CP plans start within the year than initial conferences are held (on CIN episodes and section 47 enquiries). */
+/**
+ * 2883: in a census year, more CP plans start than initial conferences are held (on CIN episodes and section 47
+ * enquiries). Counted over all the records read (several years' census files are stitched, so a record carries
+ * the latest file giving it), year by year, and reported on that year's census file.
+ */
 function checkConferenceCount(extract: TStatutoryExtract, ctx: ValidationContext): void {
-  const files = extract.files.filter((f) => f.kind === "cin-census-xml").map((f) => f.name);
-  for (const file of files) {
-    const ref = ctx.yearEndOf(file);
+  const years = new Map<string, string>();
+  for (const f of extract.files) if (f.kind === "cin-census-xml" && !years.has(ctx.yearEndOf(f.name))) years.set(ctx.yearEndOf(f.name), f.name);
+  for (const [ref, file] of years) {
     const start = yearStartOf(ref);
     const inYear = (d: string | null) => d !== null && d >= start && d <= ref;
-    const plans = extract.cpPlans.filter((c) => c.source.file === file && inYear(c.start)).length;
-    const conferences = extract.cinEpisodes.filter((e) => e.source.file === file && inYear(e.dateOfInitialCpc)).length + extract.section47s.filter((s) => s.source.file === file && inYear(s.dateOfInitialCpc)).length;
-    if (plans > conferences) ctx.problem(file, 0, "CPPstartDate", "2883", "error", `${plans} CP plans start in the census year but only ${conferences} initial conferences are recorded in it`);
+    const plans = extract.cpPlans.filter((c) => inYear(c.start)).length;
+    const conferences = extract.cinEpisodes.filter((e) => inYear(e.dateOfInitialCpc)).length + extract.section47s.filter((s) => inYear(s.dateOfInitialCpc)).length;
+    if (plans > conferences) ctx.problem(file, 0, "CPPstartDate", "2883", "error", `${plans} CP plans start in the census year to ${ref} but only ${conferences} initial conferences are recorded in it`);
   }
 }
