@@ -5,6 +5,7 @@
  * written by hand from the rule's wording; and the list of rules skipped when
  * last year's return is not given.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
 import { checkPreviousYear, skippedRules } from "./previous-year.js";
@@ -74,5 +75,20 @@ describe("DfE parity: the SSDA903 rules that compare with last year's return", (
     expect(skippedRules(all).map((r) => r.code).sort()).toEqual(Object.keys(CASES).sort());
     expect(skippedRules({ ...all, ssda903Previous: true })).toEqual([]);
     expect(skippedRules({ ...all, ssda903: false })).toEqual([]);
+  });
+});
+
+describe("the community validator's verdict on a made-up pair of years (test-fixtures/previous-year)", () => {
+  const dir = new URL("../../test-fixtures/previous-year/", import.meta.url);
+  const load = (name: string) => ({ name, text: readFileSync(new URL(name, dir), "utf8") });
+  const recorded = JSON.parse(readFileSync(new URL("validator-results.json", dir), "utf8")) as { flagged: Record<string, string[]> };
+
+  it("Evident flags exactly the children the validator flags, rule by rule", () => {
+    const now = [load("header-2025.csv"), load("episodes-2025.csv")];
+    const problems = checkPreviousYear(readStatutoryFiles(now, { yearEnd: "2025-03-31" }), readStatutoryFiles([load("header-2024.csv"), load("episodes-2024.csv")], { yearEnd: "2024-03-31" }), { yearEnd: "2025-03-31" });
+    const childOn = (file: string, row: number) => now.find((f) => f.name === file)!.text.split("\n")[row - 1]!.split(",")[0]!;
+    const flagged: Record<string, string[]> = {};
+    for (const p of problems) flagged[p.rule] = [...new Set([...(flagged[p.rule] ?? []), childOn(p.file, p.row)])].sort();
+    expect(flagged).toEqual(recorded.flagged);
   });
 });
