@@ -398,8 +398,8 @@ cin|8620|error|implemented|CINclosureDate outside the census year
 cin|8630|error|implemented|CINclosureDate before CINreferralDate
 cin|8640|error|implemented|ReasonForClosure not a valid code
 cin|8650|error|implemented|PrimaryNeedCode given but not a valid code
-cin|8670Q|warning|not-implemented|not implemented yet; fields AssessmentActualStartDate
-cin|8675Q|warning|not-implemented|not implemented yet; fields DateOfInitialCPC, S47ActualStartDate, ICPCnotReqiured
+cin|8670Q|warning|implemented|an assessment not completed that started more than 45 working days before the census date
+cin|8675Q|warning|implemented|a section 47 enquiry with no conference (and one required) started more than 15 working days before the census date
 cin|8696|error|implemented|AssessmentAuthorisationDate outside the census year
 cin|8715|error|implemented|the section 47 initial conference outside the census year
 cin|8720|error|implemented|CPPstartDate missing or after the census period

@@ -222,6 +222,10 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8569Q": [one({ ref: "2024-03-27", nfa: "true" }), one({ ref: "2024-03-28", nfa: "true" })],
   "8606": [[{ dob: "2025-03-01" }], [{ dob: "2025-01-01" }]],
   "8614": [one({ assessments: [{ auth: null }] }), one({ assessments: [{ auth: null, factors: [] }] })],
+  // 45 working days ending on Monday 31 March 2025 start on 28 January 2025 (as the community validator counts).
+  "8670Q": [one({ assessments: [{ start: "2025-01-27", auth: null, factors: [] }], ref: "2025-01-20" }), one({ assessments: [{ start: "2025-01-28", auth: null, factors: [] }], ref: "2025-01-20" })],
+  // 15 working days ending on 31 March 2025 start on 11 March 2025.
+  "8675Q": [one({ ref: "2025-03-01", s47s: [{ start: "2025-03-10" }] }), one({ ref: "2025-03-01", s47s: [{ start: "2025-03-11" }] })],
   "8736": [one({ ref: "2024-01-10", assessments: [{ start: "2024-01-15", auth: null, factors: [] }] }), one({ assessments: [{ auth: null, factors: [] }] })],
   "8740": [one({ ref: "2024-01-10", s47s: [{ start: "2024-01-15" }] }), one({ s47s: [{}] })],
   "8770Q": [[{}], [{ unknown: "UN2" }]],

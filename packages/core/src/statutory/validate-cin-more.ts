@@ -3,8 +3,8 @@
  * (read in the community validator's rule sources; the messages are Evident's
  * own): dates of birth, death and expected birth (8530Q, 8535Q, 8606, 8775Q),
  * disabilities (8540), UPN unknown reasons (8770Q, 8772), NFA referrals before
- * the year (8569Q), assessments (8614, 8736, 8867, 8945Q, 8950Q), section 47
- * enquiries and conferences (2883, 2884, 2991Q, 8740, 8868, 8870Q, 8890),
+ * the year (8569Q), assessments (8614, 8670Q, 8736, 8867, 8945Q, 8950Q), section 47
+ * enquiries and conferences (2883, 2884, 2991Q, 8675Q, 8740, 8868, 8870Q, 8890),
  * CP plan reviews (4003, 8841) and closure after assessment (8873Q).
  */
 import { formatIsoDay, parseIsoDay } from "../dates.js";
@@ -46,14 +46,25 @@ function easter(year: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** The working day before `iso` in England: not a weekend, Good Friday or Easter Monday (the bank holidays around 1 April). */
+/** A working day in England around the end of March: not a weekend, New Year's Day, Good Friday or Easter Monday. */
+function isWorkingDay(iso: string): boolean {
+  if (isWeekend(iso) || iso.slice(5) === "01-01") return false;
+  const sunday = easter(Number(iso.slice(0, 4)));
+  return iso !== addDays(sunday, -2) && iso !== addDays(sunday, 1);
+}
+
+/** The working day before `iso` in England. */
 export function workingDayBefore(iso: string): string {
-  const year = Number(iso.slice(0, 4));
-  const sunday = easter(year);
-  const holidays = new Set([addDays(sunday, -2), addDays(sunday, 1)]);
-  let day = parseIsoDay(iso)! - 1;
-  while (isWeekend(formatIsoDay(day)) || holidays.has(formatIsoDay(day))) day--;
-  return formatIsoDay(day);
+  let day = addDays(iso, -1);
+  while (!isWorkingDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+/** The first day of the period of `n` working days ending on `iso` (which counts when it is a working day). */
+export function workingDaysEndingOn(iso: string, n: number): string {
+  let day = isWorkingDay(iso) ? iso : workingDayBefore(iso);
+  for (let k = 1; k < n; k++) day = workingDayBefore(day);
+  return day;
 }
 
 export function validateCinMore(extract: TStatutoryExtract, ctx: ValidationContext): void {
@@ -108,6 +119,7 @@ export function validateCinMore(extract: TStatutoryExtract, ctx: ValidationConte
     if (a.authorisationDate === null && a.factors.length > 0) p("AssessmentFactors", "8614", "error", "AssessmentFactors are given for an assessment that is not completed (no AssessmentAuthorisationDate)");
     if (a.authorisationDate === null && (a.start < yearStartOf(ref) || a.start > ref)) p("AssessmentActualStartDate", "8736", "error", `an assessment not completed must start within the census year, not on ${a.start}`);
     if (a.authorisationDate === null && (byKey.get(a.cinEpisodeKey)?.closureDate ?? null) !== null) p("AssessmentAuthorisationDate", "8867", "error", "the CIN episode is closed but this assessment is not completed (no AssessmentAuthorisationDate)");
+    if (a.authorisationDate === null && a.start < workingDaysEndingOn(ref, 45)) p("AssessmentActualStartDate", "8670Q", "warning", `the assessment started on ${a.start}, more than 45 working days before the census date, and is not completed`);
     if (a.factors.includes("18A")) p("AssessmentFactors", "8945Q", "warning", "assessment factor 18A is no longer used: give 18B or 18C");
     if (a.factors.includes("19A")) p("AssessmentFactors", "8950Q", "warning", "assessment factor 19A is no longer used: give 19B or 19C");
   }
@@ -121,6 +133,7 @@ export function validateCinMore(extract: TStatutoryExtract, ctx: ValidationConte
     if (closed && (s.dateOfInitialCpc === null) === (s.icpcNotRequired !== true)) {
       p("ICPCnotRequired", "8868", "error", s.dateOfInitialCpc === null ? "the CIN episode is closed but the section 47 enquiry has neither a conference date nor ICPCnotRequired" : "the section 47 enquiry has a conference date and also ICPCnotRequired true");
     }
+    if (s.dateOfInitialCpc === null && s.icpcNotRequired === false && s.start < workingDaysEndingOn(ref, 15)) p("S47ActualStartDate", "8675Q", "warning", `the section 47 enquiry started on ${s.start}, more than 15 working days before the census date, and has no initial conference`);
     if (s.initialCpcTarget !== null && isWeekend(s.initialCpcTarget)) p("InitialCPCtarget", "8870Q", "warning", `InitialCPCtarget ${s.initialCpcTarget} is a Saturday or Sunday`);
   }
   const plansOf = groupBy(extract.cinPlans);
