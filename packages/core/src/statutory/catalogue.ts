@@ -423,7 +423,7 @@ cin|8832|error|implemented|a CP plan on a referral with no further action
 cin|8839|error|implemented|more than one open section 47 enquiry in a CIN episode
 cin|8840|error|implemented|a CP plan starts and ends on the same day
 cin|8841|error|implemented|CPPreviewDate on or before CPPstartDate
-cin|8842Q|warning|not-implemented|not implemented yet; fields CPPreviewDate
+cin|8842Q|warning|implemented|a Reviews group of a CP plan without a CPPreviewDate
 cin|8863Q|warning|implemented|an assessment starts before the previous one was authorised
 cin|8866|error|implemented|ReferralSource missing or not a valid code
 cin|8867|error|implemented|a closed CIN episode with an assessment not completed

@@ -567,6 +567,10 @@ export class StatutoryCollector {
       const prev = (c.fields.NUMBEROFPREVIOUSCPP ?? "").trim();
       const reviews: string[] = [];
       for (const r of c.reviews) {
+        if (r.trim() === "") {
+          this.problem(file, c.line, "CPPreviewDate", "8842Q", "warning", "a Reviews group of this CP plan has no CPPreviewDate");
+          continue;
+        }
         const iso = this.date(file, c.line, "CPPreviewDate", r, "EV07", false);
         if (iso) reviews.push(iso);
       }

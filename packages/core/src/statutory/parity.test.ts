@@ -232,6 +232,7 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8772": [[{ unknown: "UN7" }], [{ unknown: "UN7", details: [{ nfa: "true" }] }]],
   "8775Q": [[{ dob: "1999-01-01" }], [{ dob: "1999-01-01", details: [{ ref: "2023-06-01", closure: "2023-12-01", reason: "RC7" }] }]],
   "8841": [one({ cpps: [{ reviews: ["2024-06-03"] }] }), one({ cpps: [{ reviews: ["2024-06-20"] }] })],
+  "8842Q": [one({ cpps: [{ reviews: [] }] }), one({ cpps: [{ reviews: ["2024-06-20"] }] })],
   "8867": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ auth: null, factors: [] }] }), one({ closure: "2024-07-01", reason: "RC7", assessments: [{}] })],
   "8868": [one({ closure: "2024-07-01", reason: "RC7", s47s: [{}] }), one({ closure: "2024-07-01", reason: "RC7", s47s: [{ icpc: "2024-06-03" }] })],
   "8870Q": [one({ s47s: [{ target: "2024-06-08" }] }), one({ s47s: [{ target: "2024-06-10" }] })],
