@@ -6,7 +6,7 @@ import { authFile, expectAccessible, screenshot } from "./fixtures.js";
 const run = Date.now().toString(36).toUpperCase().slice(-6);
 const A = `E2E${run}A`;
 const B = `E2E${run}B`;
-const HEADER = `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${A},M,15/03/2012,WBRI,,,\r\n${B},F,02/11/2016,BAFR,,,\r\n`;
+const HEADER = `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${A},M,15/03/2012,WBRI,UN2,,\r\n${B},F,02/11/2016,BAFR,UN2,0,\r\n`;
 const EPISODES_HEAD = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
 const GOOD = `${EPISODES_HEAD}${A},10/01/2023,S,C1,N1,U4,PR1,01/06/2023,X1,,,,\r\n${A},01/06/2023,L,C2,N1,U4,PR1,,,,,,\r\n${B},05/02/2024,S,V2,N4,U1,PR1,,,,,,\r\n`;
 // REC "P1" is not a reason an episode ceased: DfE rule 149.
