@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInput } from "../test/build-input.js";
-import { createTestApp, type TestApp } from "../test/harness.js";
+import { createTestApp, inputState, type TestApp } from "../test/harness.js";
 import { callPath, listProcedures, outcome } from "../test/procedures.js";
 import type { InputState } from "../test/valid-inputs.js";
 import { ACCESS_MATRIX } from "./access-matrix.js";
@@ -25,7 +25,7 @@ let seq = 0;
 const stats = { calls: 0, reached: 0, stoppedAtValidation: 0 };
 beforeAll(async () => {
   t = await createTestApp();
-  state = { fx: t.fx, prisma: t.testDb.db.prisma, unique: (prefix) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase() };
+  state = inputState(t, () => seq++);
 });
 afterAll(async () => {
   console.log(`fuzz: ${stats.calls} changed calls; ${stats.reached} reached a handler (${((100 * stats.reached) / Math.max(1, stats.calls)).toFixed(1)}%), ${stats.stoppedAtValidation} refused by validation`);
@@ -60,11 +60,12 @@ describe("fuzz from valid inputs", () => {
     const allowed = ROLES.filter((r) => (ACCESS_MATRIX[path] ?? []).includes(r));
     for (const [ri, role] of allowed.entries()) {
       const caller = await t.as(t.fx.users[role].id);
-      const base = await buildInput(path, state);
+      const as: InputState = { ...state, caller: { role, ...t.fx.users[role] } };
+      const base = await buildInput(path, as);
       if (!base || typeof base !== "object" || Array.isArray(base)) continue;
       for (const [fi, field] of Object.keys(base).entries()) {
         for (const value of valuesFor((base as Record<string, unknown>)[field], SEED + ri * 1000 + fi)) {
-          const input = { ...(await buildInput(path, state) as Record<string, unknown>), [field]: value };
+          const input = { ...(await buildInput(path, as) as Record<string, unknown>), [field]: value };
           const r = await outcome(callPath(caller, path, input));
           stats.calls += 1;
           expect(["INTERNAL_SERVER_ERROR", "THROWN"], `${path} as ${role} with ${field} = ${JSON.stringify(value)?.slice(0, 80)}: ${String((r.error as Error | undefined)?.message)}`).not.toContain(r.code);
