@@ -30,12 +30,12 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "admin.users.invite": (s) => ({ email: `${s.unique("invite").toLowerCase()}@example.org`, name: "Invited Person", role: "staff" }),
   "admin.users.resendInvite": async (s) => ({ userId: await invitedUser(s) }),
   "admin.users.revokeInvite": async (s) => ({ userId: await invitedUser(s) }),
-  "admin.users.setTeam": (s) => ({ userId: s.fx.users.staff.id, teamId: s.fx.teams.b }),
-  "admin.users.signOutEverywhere": (s) => ({ userId: s.fx.users.staff.id }),
-  "admin.users.disable": (s) => ({ userId: s.fx.users.staff.id, disabled: false }),
+  "admin.users.setTeam": async (s) => ({ userId: await spareUser(s), teamId: s.fx.teams.b }),
+  "admin.users.signOutEverywhere": async (s) => ({ userId: await spareUser(s) }),
+  "admin.users.disable": async (s) => ({ userId: await spareUser(s), disabled: false }),
   "admin.users.list": "auto",
-  "admin.users.setRole": (s) => ({ userId: s.fx.users.staff.id, role: "staff" }),
-  "admin.users.unlock": (s) => ({ userId: s.fx.users.staff.id }),
+  "admin.users.setRole": async (s) => ({ userId: await spareUser(s), role: "staff" }),
+  "admin.users.unlock": async (s) => ({ userId: await spareUser(s) }),
   "assessments.create": "auto",
   "assessments.get": "auto",
   "assessments.list": "auto",
@@ -241,7 +241,9 @@ export const VALID_INPUTS: Record<string, ValidInput> = {
   "surveys.mine": "auto",
   // The newest wave's first question answered (callers without an invitation are refused: EXPECTED_REFUSALS).
   "surveys.respond": async (s) => {
-    const wave = await s.prisma.surveyWave.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true, survey: { select: { questions: true } } } });
+    const wave = await s.prisma.surveyWave.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true, survey: { select: { questions: true } } } });
+    // No survey yet (a test that makes none): an answer to a wave that does not exist, refused as missing.
+    if (!wave) return { waveId: "00000000-0000-4000-8000-000000000000", answers: { q1: 4 } };
     const q = (wave.survey.questions as { id: string; kind: "agree5" | "yes_no" | "text" }[])[0]!;
     return { waveId: wave.id, answers: { [q.id]: q.kind === "agree5" ? 4 : q.kind === "yes_no" ? true : "Supervision helps" } };
   },
@@ -365,6 +367,12 @@ async function newCourse(s: InputState): Promise<string> {
 async function trainingSession(s: InputState, days: number) {
   const row = await s.prisma.trainingSession.create({ data: { courseId: await newCourse(s), startsAt: new Date(`${inDays(days)}T09:30:00Z`), venue: "Town hall" }, select: { id: true, version: true } });
   return { id: row.id, version: row.version };
+}
+
+/** An account of its own for the admin's changes to accounts (the fixture's logins stay as they are while other calls use them). */
+async function spareUser(s: InputState): Promise<string> {
+  const email = `${s.unique("spare").toLowerCase()}@example.org`;
+  return (await s.prisma.user.create({ data: { name: "Spare Person", email, role: "staff", emailVerified: true }, select: { id: true } })).id;
 }
 
 /** An account invited but not yet signed in (no login). */
