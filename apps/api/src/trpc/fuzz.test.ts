@@ -96,7 +96,8 @@ describe("fuzz from valid inputs", () => {
         }
       }
     }
-  });
+    // Some handlers are heavy by design (evaluation.run with up to 5,000 bootstrap replicates), and the machine may be shared.
+  }, 300_000);
 
   it("counted handler entries (the instrument works: a valid call enters once, a refused one never)", async () => {
     const manager = await t.as(t.fx.users.manager.id);
