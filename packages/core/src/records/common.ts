@@ -5,7 +5,7 @@
  * has a length limit.
  */
 import { z } from "zod";
-import { parseIsoDay } from "../dates.js";
+import { inputDayInRange, MAX_INPUT_DAY, MIN_INPUT_DAY, parseIsoDay, ZIsoDate } from "../dates.js";
 
 export const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
 export type TId = z.infer<typeof ZId>;
@@ -26,11 +26,12 @@ export const zText = (max: number) =>
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: "must not contain control characters" });
 
-/** A real calendar date written YYYY-MM-DD (2019-02-30 is refused). */
+/** A real calendar date written YYYY-MM-DD (2019-02-30 is refused), from 1900-01-01 to 2199-12-31. */
 export const ZDate = z
   .string()
   .max(10)
-  .refine((value) => parseIsoDay(value) !== undefined, { message: "must be a real date" });
+  .refine((value) => parseIsoDay(value) !== undefined, { message: "must be a real date" })
+  .refine(inputDayInRange, { message: `must be between ${MIN_INPUT_DAY} and ${MAX_INPUT_DAY}` });
 
 export const ZVersion = z.number().int().min(0).max(2_147_483_647);
 

@@ -4,6 +4,7 @@
  * object is strict and every string bounded.
  */
 import { z } from "zod";
+import { inputDayInRange, MAX_INPUT_DAY, MIN_INPUT_DAY } from "../dates.js";
 import { STATUSES } from "../statuses.js";
 import { ZDate, ZId, ZPage, ZVersion, notBefore, zLine, zText } from "./common.js";
 import { ZSafetyChecks } from "./enrolments.js";
@@ -207,7 +208,7 @@ export const ZGroupCreateInput = z
   .refine((g) => g.completionThreshold <= g.sessionsPlanned, { message: "the completion threshold cannot exceed the sessions planned", path: ["completionThreshold"] });
 
 /** A session's start as an ISO date-time (e.g. 2026-03-02T18:00:00Z). */
-export const ZDateTime = z.string().max(40).datetime({ offset: true });
+export const ZDateTime = z.string().max(40).datetime({ offset: true }).refine(inputDayInRange, { message: `must be between ${MIN_INPUT_DAY} and ${MAX_INPUT_DAY}` });
 
 export const ZSessionCreateInput = z.object({ groupId: ZId, number: z.number().int().min(1).max(52), startsAt: ZDateTime, durationMinutes: z.number().int().min(15).max(480).default(120) }).strict();
 
