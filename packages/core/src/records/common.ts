@@ -5,7 +5,7 @@
  * has a length limit.
  */
 import { z } from "zod";
-import { inputDayInRange, MAX_INPUT_DAY, MIN_INPUT_DAY, parseIsoDay, ZIsoDate } from "../dates.js";
+import { inputDayInRange, MAX_INPUT_DAY, MIN_INPUT_DAY, parseIsoDay } from "../dates.js";
 
 export const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
 export type TId = z.infer<typeof ZId>;
