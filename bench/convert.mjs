@@ -88,7 +88,10 @@ async function generate(dir) {
     child++;
     const id = `C${String(child).padStart(7, "0")}`;
     const dob = Date.UTC(2008, 0, 1) + Math.floor(r() * 3900) * DAY;
-    hBuf += `${id},${r() < 0.5 ? "M" : "F"},${dmy(dob)},${pick(ETHNIC)},UN${1 + Math.floor(r() * 5)},,\n`;
+    // UPN unknown codes other than UN1 (not of school age: rule 209) and UN4 (started in the last week: 210); MOTHER
+    // given for girls (393, 607).
+    const girl = r() < 0.5;
+    hBuf += `${id},${girl ? "F" : "M"},${dmy(dob)},${pick(ETHNIC)},${pick(["UN2", "UN3", "UN5"])},${girl ? "0" : ""},\n`;
     let start = dob + (30 + Math.floor(r() * 2000)) * DAY;
     const want = 1 + Math.floor(r() * 7);
     let made = 0;
@@ -97,6 +100,8 @@ async function generate(dir) {
     let place = pickPlace(start - dob, ls);
     const providerFor = (pl) => (pl === "P1" ? "PR0" : pick(PROVIDER));
     let provider = providerFor(place);
+    // The category of need is kept through a period of care (rule 504).
+    let need = `N${1 + Math.floor(r() * 8)}`;
     while (made < want && count < target && start <= YEAR_END) {
       const len = 7 + Math.floor(r() * 400);
       let end = start + len * DAY;
@@ -107,7 +112,7 @@ async function generate(dir) {
         rec = "";
       }
       const next = rec === "X1" ? pick(["P", "T", "L", "U", "B"]) : "S";
-      eBuf += `${id},${dmy(start)},${rne},${ls},N${1 + Math.floor(r() * 8)},${place},${provider},${end === null ? "" : dmy(end)},${rec},${rec === "X1" && next !== "L" ? "CARPL" : ""},,,\n`;
+      eBuf += `${id},${dmy(start)},${rne},${ls},${need},${place},${provider},${end === null ? "" : dmy(end)},${rec},${rec === "X1" && next !== "L" ? "CARPL" : ""},,,\n`;
       made++;
       count++;
       if (end === null) break;
@@ -127,6 +132,7 @@ async function generate(dir) {
       } else {
         start = end + (10 + Math.floor(r() * 600)) * DAY;
         rne = "S";
+        need = `N${1 + Math.floor(r() * 8)}`;
         ls = pickLs(start - dob);
         place = pickPlace(start - dob, ls);
         provider = providerFor(place);

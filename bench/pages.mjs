@@ -50,10 +50,19 @@ const PLAN = {
     ["group register", async (page) => page.locator('main a[href^="/groups/"]').first().getAttribute("href")],
   ],
   analyst: [["evaluation", "/evaluation"]],
-  manager: [["home (manager)", "/"]],
+  manager: [
+    ["home (manager)", "/"],
+    ["monitoring", "/monitoring"],
+    ["logic models", "/logic-models"],
+    ["logic model diagram", async (page) => page.locator('main a[href^="/logic-models/"]').first().getAttribute("href")],
+  ],
   trainer: [
     ["training dashboard", "/training/"],
     ["training courses", "/training/courses"],
+    ["training staff", "/training/staff"],
+    ["training staff member", async (page) => page.locator('main a[href^="/training/staff/"]:not([href$="/new"]):not([href$="/import"])').first().getAttribute("href")],
+    ["training sessions", "/training/sessions"],
+    ["training session", async (page) => page.locator('main a[href^="/training/sessions/"]').first().getAttribute("href")],
   ],
 };
 

@@ -13,11 +13,13 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HANDOVER_REFUSAL } from "@evident/core";
 import { insertAuditRows, pendingMigrations, type AuditRowInput } from "@evident/db";
 import { createAuditQueue } from "./audit/group-commit.js";
 import { createRefusalCounter } from "./audit/refusals.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { whileAuthRuns } from "./auth/context-storage.js";
+import { loadSession } from "./auth/session.js";
 import { ssoOptions } from "./auth/sso.js";
 import type { ApiConfig } from "./config.js";
 import type { Db } from "./db.js";
@@ -125,6 +127,11 @@ export function createApp(options: CreateAppOptions): EvidentApp {
   app.get("/api/sso", (c) => c.json(ssoOptions(config)));
 
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
+    // A session handed to a participant may only ask who is signed in or sign out (core access/handover.ts).
+    if (!/\/api\/auth\/(get-session|sign-out)$/.test(c.req.path) && c.req.header("cookie")?.includes("session_token")) {
+      const session = await loadSession(auth, db.raw, c.req.raw.headers, now());
+      if (session?.lock) return c.json({ code: "HANDED_OVER", message: HANDOVER_REFUSAL }, 403);
+    }
     const headers = new Headers(c.req.raw.headers);
     // The client address as seen on the socket; a client cannot set this header itself.
     headers.set(config.clientIpHeader, clientIp(c) ?? "127.0.0.1");

@@ -9,6 +9,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { apiAs, makeFamily } from "./records.js";
 
 test.use({ storageState: authFile("manager") });
 
@@ -19,12 +20,13 @@ async function settle(page: Page) {
 
 test("[AUDIT-ADMIN]: create a template, add a case file by hand, close the round", async ({ page }) => {
   test.setTimeout(180_000);
-  // Case files the manager can see, for choosing by hand.
-  await page.goto("/families");
-  await settle(page);
-  await expect(page.locator("table tbody tr").first()).toBeVisible({ timeout: 20_000 });
-  const refs = (await page.locator("table tbody tr td:nth-child(2)").allTextContents()).map((r) => r.trim()).filter(Boolean);
-  expect(refs.length).toBeGreaterThan(1);
+  // A case file of the manager's own, made for this test, to choose by hand.
+  const api = await apiAs("manager");
+  const own = await makeFamily(api, "Auditmore family");
+  await api.dispose();
+  const code = `E2E_ADMIN_${own.reference.replace(/[^A-Z0-9]/g, "")}`;
+  const templateName = `E2E admin template ${own.reference}`;
+  const roundName = `E2E admin round ${own.reference}`;
 
   // (c) Create a template.
   await page.goto("/audits");
@@ -34,8 +36,8 @@ test("[AUDIT-ADMIN]: create a template, add a case file by hand, close the round
   await page.getByRole("button", { name: "Create the template" }).click();
   await expect(page.getByRole("link", { name: /Enter a code of capital letters/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Write question 1" })).toBeVisible();
-  await page.getByLabel("Code").fill("E2E_ADMIN_TEMPLATE");
-  await page.getByLabel("Name", { exact: true }).fill("E2E admin template");
+  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Name", { exact: true }).fill(templateName);
   await page.getByLabel("Section of question 1").fill("Quality of practice");
   await page.getByLabel("Question 1", { exact: true }).fill("Is the child's voice recorded at each visit?");
   await page.getByRole("button", { name: "Add a question" }).click();
@@ -43,7 +45,7 @@ test("[AUDIT-ADMIN]: create a template, add a case file by hand, close the round
   await page.getByLabel("Answer scale of question 2").selectOption("graded");
   await expectAccessible(page, "audit template form");
   await page.getByRole("button", { name: "Create the template" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "E2E admin template" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name: templateName })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("Is the child's voice recorded at each visit?")).toBeVisible();
   await expect(page.getByText("Outstanding / Good / Requires improvement / Inadequate / Not applicable")).toBeVisible();
 
@@ -51,19 +53,21 @@ test("[AUDIT-ADMIN]: create a template, add a case file by hand, close the round
   await page.goto("/audits");
   await settle(page);
   const form = page.getByRole("form", { name: "Start a round" });
-  await form.getByLabel("Name of the round").fill("E2E admin round");
-  await form.getByLabel("Audit template").selectOption({ label: "E2E admin template" });
+  await form.getByLabel("Name of the round").fill(roundName);
+  await form.getByLabel("Audit template").selectOption({ label: templateName });
   await form.getByLabel("First auditor").selectOption({ label: "Pat Practitioner (practitioner)" });
   await form.getByLabel("Second auditor (moderation)").selectOption({ label: "Morgan Manager (manager)" });
   await form.getByLabel("Random seed").fill("5");
   await form.locator("#round-size-1").fill("1");
   await form.getByRole("button", { name: "Sample case files and start the round" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "E2E admin round" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name: roundName })).toBeVisible({ timeout: 20_000 });
+  const roundUrl = page.url();
   await settle(page);
   await expect(page.getByTestId("round-status")).toHaveText("Open");
   await page.getByText("Case files and auditors (1)").click();
   const sampled = (await page.locator("table").filter({ hasText: "Case files in this round" }).locator("tbody tr td:first-child").first().textContent())!.trim();
-  const chosen = refs.find((r) => r !== sampled)!;
+  expect(sampled).not.toBe(own.reference);
+  const chosen = own.reference;
 
   // (b) Add case files by hand: one not visible and one already in the round are refused, naming the line.
   const add = page.getByRole("form", { name: "Add case files chosen by hand" });
@@ -102,11 +106,18 @@ test("[AUDIT-ADMIN]: create a template, add a case file by hand, close the round
   await expect(page.getByRole("form", { name: "Add case files chosen by hand" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close this round" })).toHaveCount(0);
   await screenshot(page, "audit-round-closed");
+  // Kept: after a reload the round is closed, with the case file chosen by hand and its new auditor.
+  await page.goto(roundUrl);
+  await page.reload();
+  await settle(page);
+  await expect(page.getByTestId("round-status")).toHaveText("Closed");
+  await page.locator("details").filter({ hasText: "Case files and auditors (2)" }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await expect(page.getByRole("row").filter({ hasText: chosen })).toContainText("Dee Worker");
 
   // The auditor can no longer submit a finding on it.
   const practitioner = await (await page.context().browser()!.newContext({ storageState: authFile("practitioner") })).newPage();
   await practitioner.goto("/audits");
   await settle(practitioner);
-  await practitioner.getByRole("row").filter({ hasText: "E2E admin round" }).filter({ hasText: sampled }).getByRole("link").first().click();
+  await practitioner.getByRole("row").filter({ hasText: roundName }).filter({ hasText: sampled }).getByRole("link").first().click();
   await expect(practitioner.getByText("This round is closed, so this finding can no longer be submitted or changed.")).toBeVisible({ timeout: 20_000 });
 });

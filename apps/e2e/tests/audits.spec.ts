@@ -43,14 +43,15 @@ test("[AUDITS]: a round with two auditors, moderation and the report", async ({ 
   const form = manager.getByRole("form", { name: "Start a round" });
   await form.getByRole("button", { name: "Sample case files and start the round" }).click();
   await expect(manager.getByRole("link", { name: "Enter a name for the round" })).toBeVisible();
-  await form.getByLabel("Name of the round").fill("E2E round");
+  const round = `E2E round ${Date.now().toString(36)}`;
+  await form.getByLabel("Name of the round").fill(round);
   await form.getByLabel("Audit template").selectOption({ label: "Domestic abuse case-file audit (evaluation tool, 2019)" });
   await form.getByLabel("First auditor").selectOption({ label: "Pat Practitioner (practitioner)" });
   await form.getByLabel("Second auditor (moderation)").selectOption({ label: "Morgan Manager (manager)" });
   await form.getByLabel("Random seed").fill("42");
   await form.locator("#round-size-1").fill("1");
   await form.getByRole("button", { name: "Sample case files and start the round" }).click();
-  await expect(manager.getByRole("heading", { level: 1, name: "E2E round" })).toBeVisible({ timeout: 20_000 });
+  await expect(manager.getByRole("heading", { level: 1, name: round })).toBeVisible({ timeout: 20_000 });
   const roundUrl = manager.url();
   await expect(manager.getByText("Random, seed 42")).toBeVisible();
 
@@ -59,7 +60,7 @@ test("[AUDITS]: a round with two auditors, moderation and the report", async ({ 
   await practitioner.goto("/audits");
   await settle(practitioner);
   const mine = practitioner.getByRole("table", { name: "Case files for you to audit" });
-  await mine.getByRole("row").filter({ hasText: "E2E round" }).getByRole("link").click();
+  await mine.getByRole("row").filter({ hasText: round }).getByRole("link").click();
   await settle(practitioner);
   await expectAccessible(practitioner, "audit form");
   await practitioner.getByRole("button", { name: "Submit finding" }).click();
@@ -73,7 +74,7 @@ test("[AUDITS]: a round with two auditors, moderation and the report", async ({ 
   // The manager audits the same case file independently, disagreeing on child safety.
   await manager.goto("/audits");
   await settle(manager);
-  await manager.getByRole("table", { name: "Case files for you to audit" }).getByRole("row").filter({ hasText: "E2E round" }).getByRole("link").click();
+  await manager.getByRole("table", { name: "Case files for you to audit" }).getByRole("row").filter({ hasText: round }).getByRole("link").click();
   await settle(manager);
   await expect(manager.getByText("second auditor")).toBeVisible();
   await answerAll(manager, { child_safety: "no" });
@@ -96,6 +97,11 @@ test("[AUDITS]: a round with two auditors, moderation and the report", async ({ 
   await expect(manager.getByTestId("overall-agreement")).toContainText("Disagreements still to moderate: 0");
   await expect(report.getByRole("row").filter({ hasText: "Is the child safer following the intervention?" })).toContainText("0 of 1 (0%)");
   await screenshot(manager, "audit-round");
+  // Kept: after a reload the moderated answer still counts.
+  await manager.reload();
+  await settle(manager);
+  await expect(manager.getByTestId("overall-agreement")).toContainText("Disagreements still to moderate: 0");
+  await expect(report.getByRole("row").filter({ hasText: "Is the child safer following the intervention?" })).toContainText("0 of 1 (0%)");
 
   // The seeded review reproduces the report: holistic family support 2 of 10 before, 16 of 20 during.
   await manager.goto(`/audits/rounds/${REPORT_ROUND}`);
@@ -145,12 +151,16 @@ test("[SURVEYS]: answer a survey anonymously; results only for groups of 5 or mo
   await manager.goto("/surveys");
   await settle(manager);
   const create = manager.getByRole("form", { name: "Create a survey" });
-  await create.getByLabel("Name").fill("E2E pulse survey");
+  const survey = `E2E pulse survey ${Date.now().toString(36)}`;
+  await create.getByLabel("Name").fill(survey);
   await create.getByLabel("Questions").fill("agree: I feel supported by my manager\nHow many visits?");
   await create.getByRole("button", { name: "Create the survey" }).click();
   await expect(manager.getByRole("link", { name: 'Line 2: start with "agree:", "yes/no:" or "text:"' })).toBeVisible();
   await create.getByLabel("Questions").fill("agree: I feel supported by my manager\ntext: Anything else?");
   await create.getByRole("button", { name: "Create the survey" }).click();
-  await expect(manager.getByRole("heading", { level: 1, name: "E2E pulse survey" })).toBeVisible();
+  await expect(manager.getByRole("heading", { level: 1, name: survey })).toBeVisible();
+  await manager.reload();
+  await expect(manager.getByRole("heading", { level: 1, name: survey })).toBeVisible();
+  await expect(manager.getByText("I feel supported by my manager")).toBeAttached();
   await expectAccessible(manager, "new survey");
 });

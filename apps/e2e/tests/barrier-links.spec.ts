@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, screenshot } from "./fixtures.js";
+import { apiAs, isoDay, makeGroup } from "./records.js";
 
 const uniq = Date.now().toString(36).toUpperCase().slice(-6);
 const HER = { family: `Harbour ${uniq}`, ref: `HB-${uniq}`, first: "Hana", last: `Harbour${uniq}`, personRef: `HV-${uniq}` };
@@ -37,6 +38,10 @@ async function addAdult(page: Page, familyId: string, p: { first: string; last: 
 
 test("[BARRIER] a perpetrator recorded by a DA worker in a new family and linked to a victim elsewhere: his facilitator never sees her address", async ({ browser }) => {
   test.setTimeout(240_000);
+  // The perpetrators' group she facilitates: one of its own, set up by the manager (not what this test is about).
+  const setup = await apiAs("manager");
+  const group = await makeGroup(setup, { stem: "E2E barrier group", track: "perpetrators", startDate: isoDay(7) });
+  await setup.dispose();
   // The victim's manager records her, and her protected contact details, through the screens.
   const managerCtx = await browser.newContext({ storageState: authFile("manager") });
   const manager = await managerCtx.newPage();
@@ -72,7 +77,7 @@ test("[BARRIER] a perpetrator recorded by a DA worker in a new family and linked
 
   // She refers him into the perpetrators' group she facilitates.
   await dv.goto("/groups");
-  await dv.getByRole("link", { name: /IFP Perpetrators English evening 2019-09/ }).click();
+  await dv.getByRole("link", { name: group.name }).click();
   await dv.getByText("Refer someone into this group").click();
   await dv.getByLabel("Search families (optional)").fill(HIM.ref);
   await dv.getByLabel("Family", { exact: true }).selectOption({ label: `${HIM.family} (${HIM.ref})` });
@@ -80,11 +85,11 @@ test("[BARRIER] a perpetrator recorded by a DA worker in a new family and linked
   await dv.locator("#partnerSupport").check();
   await dv.locator("#riskAssessed").check();
   await dv.getByRole("button", { name: "Refer into group" }).click();
-  await expect(dv.getByText(`${HIM.first} ${HIM.last} has been referred into`)).toBeVisible();
+  await expect(dv.getByText(`${HIM.first} ${HIM.last} has been referred into ${group.name}`)).toBeVisible();
 
   // Everywhere she might look: her family, her record, his family, his links, the group, DA work, MARAC, the caseload.
   const before = bodies.length;
-  for (const path of [`/families/${herFamilyId}`, `/families/${hisFamilyId}`, "/families", "/da", "/da/marac", "/follow-ups", "/"]) {
+  for (const path of [`/families/${herFamilyId}`, `/families/${hisFamilyId}`, `/groups/${group.id}`, "/families", "/da", "/da/marac", "/follow-ups", "/"]) {
     await dv.goto(path);
     await expect(dv.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(dv.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { authFile, CANARY, expectAccessible, screenshot } from "./fixtures.js";
+import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { allocate, apiAs, makeFamily } from "./records.js";
 
 test.use({ storageState: authFile("practitioner") });
 
@@ -19,44 +20,56 @@ test("[FAMILIES]: a practitioner records a new family, with errors shown at each
 
   const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
   await page.getByLabel("Case reference").fill(reference);
-  await page.getByLabel("Family name").fill("Testwood family");
+  const name = `Testwood family ${reference}`;
+  await page.getByLabel("Family name").fill(name);
   await page.getByRole("group", { name: "Date opened" }).getByLabel("Day").fill("3");
   await page.getByRole("group", { name: "Date opened" }).getByLabel("Month").fill("2");
   await page.getByRole("group", { name: "Date opened" }).getByLabel("Year").fill("2020");
   await page.getByRole("button", { name: "Record family" }).click();
   await expect(page.getByText("Family recorded")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1, name: "Testwood family" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  // Kept: after a reload the saved values are shown.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("3 February 2020")).toBeVisible();
   await expect(page.getByText(reference).first()).toBeVisible();
 
   await page.goto("/families");
-  await page.getByLabel("Filter by name or reference").fill("Testwood");
-  await expect(page.getByRole("link", { name: "Testwood family" })).toBeVisible();
+  await page.getByLabel("Filter by name or reference").fill(reference);
+  await expect(page.getByRole("link", { name })).toBeVisible();
 });
 
 test("[FAMILIES]: when someone else saved first, the conflict is explained and the typing is kept", async ({ page, browser }) => {
-  await page.goto(`/families/${CANARY.familyId}/edit`);
-  await expect(page.getByLabel("Family name")).toHaveValue(CANARY.familyName);
+  // A family made for this test by the manager, with the practitioner allocated to it.
+  const api = await apiAs("manager");
+  const family = await makeFamily(api, "Clashley family");
+  await allocate(api, family.id, "practitioner");
+  await api.dispose();
+  await page.goto(`/families/${family.id}/edit`);
+  await expect(page.getByLabel("Family name")).toHaveValue(family.name);
   // Someone else changes the family in another browser.
   const other = await browser.newContext({ storageState: authFile("manager") });
   const otherPage = await other.newPage();
-  await otherPage.goto(`/families/${CANARY.familyId}/edit`);
-  await otherPage.getByLabel("Family name").fill("Canary family (renamed by manager)");
+  await otherPage.goto(`/families/${family.id}/edit`);
+  await otherPage.getByLabel("Family name").fill(`${family.name} (renamed by manager)`);
   await otherPage.getByRole("button", { name: "Save changes" }).click();
   await expect(otherPage.getByText("Family details saved")).toBeVisible();
   await other.close();
 
-  await page.getByLabel("Family name").fill("Canary family (my edit)");
+  await page.getByLabel("Family name").fill(`${family.name} (my edit)`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Someone else saved this family while you were making changes")).toBeVisible();
-  await expect(page.locator(".govuk-notification-banner").getByText("Canary family (renamed by manager)", { exact: true })).toBeVisible();
-  await expect(page.getByLabel("Family name")).toHaveValue("Canary family (my edit)");
+  await expect(page.locator(".govuk-notification-banner").getByText(`${family.name} (renamed by manager)`, { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Family name")).toHaveValue(`${family.name} (my edit)`);
   await screenshot(page, "family-conflict");
-  // Saving again applies the change on top of the latest version; then put the name back.
+  // Saving again applies the change on top of the latest version; kept, in a fresh context too.
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Canary family (my edit)" })).toBeVisible();
-  await page.goto(`/families/${CANARY.familyId}/edit`);
-  await page.getByLabel("Family name").fill(CANARY.familyName);
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: CANARY.familyName })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${family.name} (my edit)` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: `${family.name} (my edit)` })).toBeVisible();
+  const fresh = await browser.newContext({ storageState: authFile("manager") });
+  const freshPage = await fresh.newPage();
+  await freshPage.goto(`/families/${family.id}/edit`);
+  await expect(freshPage.getByLabel("Family name")).toHaveValue(`${family.name} (my edit)`);
+  await fresh.close();
 });

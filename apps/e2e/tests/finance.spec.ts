@@ -20,13 +20,17 @@ test("[FINANCE]: a manager enters a budget and the analysis uses it, stating whi
   await form.getByLabel("First financial year").selectOption("2019");
   await form.getByLabel("Last financial year").selectOption("2019");
   await form.getByLabel("What the line is for").selectOption("venues");
-  await form.getByLabel("Description").fill("E2E community hall hire");
+  const line = `E2E community hall hire ${Date.now().toString(36)}`;
+  await form.getByLabel("Description").fill(line);
   await form.getByLabel("Budget (£)").fill("abc");
   await form.getByRole("button", { name: "Add line" }).click();
   await expect(page.getByText("The budget must be an amount in pounds").first()).toBeVisible();
   await form.getByLabel("Budget (£)").fill("12345.67");
   await form.getByRole("button", { name: "Add line" }).click();
-  await expect(page.getByText("Line “E2E community hall hire” added.")).toBeVisible();
+  await expect(page.getByText(`Line “${line}” added.`)).toBeVisible();
+  // Kept: after a reload the line is there and the 2019-20 budget is its amount.
+  await page.reload();
+  await expect(page.getByText(line).first()).toBeVisible();
   await page.getByLabel("Financial years", { exact: true }).selectOption("2019:2019");
   await expect(totals).toContainText("£12,345.67");
   await screenshot(page, "finance-programme");
@@ -41,10 +45,12 @@ test("[FINANCE]: a manager enters a budget and the analysis uses it, stating whi
   await expect(page.getByTestId("cost-used")).toContainText("Budget, 2019-20: £12,345.67");
   // The cost-benefit table uses it (shown to the pound).
   await expect(page.getByText("£12,346").first()).toBeVisible();
-  await page.getByLabel("Title for this analysis").fill("E2E: IFP on the 2019-20 budget");
+  const title = `E2E: IFP on the 2019-20 budget ${Date.now().toString(36)}`;
+  await page.getByLabel("Title for this analysis").fill(title);
   await page.getByRole("button", { name: "Save this analysis" }).click();
   await expect(page.getByText("Analysis saved")).toBeVisible({ timeout: 90_000 });
-  await page.getByRole("table", { name: "Saved analyses" }).getByRole("row", { name: /E2E: IFP on the 2019-20 budget/ }).getByRole("button", { name: /Open/ }).click();
-  await expect(page.locator("#saved-run-heading")).toHaveText("E2E: IFP on the 2019-20 budget");
+  await page.reload();
+  await page.getByRole("link", { name: `Open ${title}` }).click();
+  await expect(page.locator("#saved-run-heading")).toHaveText(title);
   await expect(page.getByTestId("cost-used").last()).toContainText("Budget, 2019-20: £12,345.67");
 });

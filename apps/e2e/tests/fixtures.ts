@@ -15,8 +15,15 @@ const serverKey = () => (process.env.E2E_BASE_URL ? new URL(process.env.E2E_BASE
 export const authFile = (role: Role) => join(here, "..", ".auth", serverKey(), `${role}.json`);
 export const SCREENSHOTS = join(here, "..", "test-results", "screenshots");
 
-/** The information-barrier canary (packages/db/src/seed/users.ts). */
-export const CANARY = { familyId: "00000000-0000-4000-8000-0000000ca001", familyName: "Canary family", victimPhone: "07700 900999", victimPostcode: "SL1 9ZZ", victimEmail: "rosa.canary@example.org" };
+/** The information-barrier canary (packages/db/src/seed/users.ts): the one fixture the barrier specs share, by id. */
+export const CANARY = {
+  familyId: "00000000-0000-4000-8000-0000000ca001",
+  familyName: "Canary family",
+  perpetratorsGroupId: "00000000-0000-4000-8000-0000000ca011",
+  victimPhone: "07700 900999",
+  victimPostcode: "SL1 9ZZ",
+  victimEmail: "rosa.canary@example.org",
+};
 
 // better-auth counts sign-ins per address until there has been a quiet gap of
 // 10 seconds, and refuses the 6th: after 3 sign-ins, pause for 11 seconds.

@@ -45,7 +45,9 @@ test("[MATCHING]: an analyst runs a matched analysis, sees the balance plot and 
   await page.getByLabel("Title for this analysis").fill(title);
   await page.getByRole("button", { name: "Save this analysis" }).click();
   await expect(page.getByText("Analysis saved")).toBeVisible({ timeout: 60_000 });
-  await page.getByRole("button", { name: `Open ${title}` }).click();
+  // Kept: after a reload the saved analysis opens with its method and plot.
+  await page.reload();
+  await page.getByRole("link", { name: `Open ${title}` }).click();
   const saved = page.locator(`section[aria-labelledby="saved-run-heading"]`);
   await expect(saved.getByTestId("matching-method")).toContainText("caliper 0.5 standard deviations");
   await expect(saved.getByTestId("matching-method")).toContainText("seed 4242");

@@ -8,6 +8,7 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { apiAs, enrol, isoDay, makeFamily, makeGroup, makePerson } from "./records.js";
 
 async function settled(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -25,10 +26,6 @@ async function fitsWidth(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth, "no sideways scrolling at tablet width").toBeLessThanOrEqual(clientWidth);
 }
-
-/** The canary family's perpetrators' group, run by the demo domestic-abuse worker (packages/db/src/seed/users.ts). */
-const PERPETRATORS_GROUP = "00000000-0000-4000-8000-0000000ca011";
-const CANARY_PERPETRATOR = "Mark Canary";
 
 test.describe("practitioner", () => {
   test.use({ storageState: authFile("practitioner") });
@@ -114,30 +111,23 @@ test.describe("practitioner", () => {
     const after = other.getByRole("table", { name: "Referrals, most recent first" });
     await expect(after).toContainText("No further action");
     await expect(after).toContainText("10 March 2025");
+    // Kept: the first tab, reloaded, shows the saved outcome.
+    await page.reload();
+    await settled(page);
+    await expect(page.getByRole("table", { name: "Referrals, most recent first" })).toContainText("No further action");
+    await expect(page.getByRole("table", { name: "Referrals, most recent first" })).toContainText("10 March 2025");
     await other.close();
   });
 
   test("[HUB]: agencies involved are added and ended; a meeting action is marked done and reopened", async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto("/hub");
-    await settled(page);
-    const table = page.getByRole("table", { name: "Hub cases" });
-    await expect(table.or(page.getByText("There are no hub cases to show."))).toBeVisible();
-    if ((await table.count()) === 0) {
-      // None in the caseload yet: open one for the first family.
-      await page.getByText("Open a hub case for a family").click();
-      const open = page.getByRole("form", { name: "Open a hub case" });
-      await expect(open.getByLabel("Family").locator("option").nth(1)).toBeAttached();
-      await open.getByLabel("Family").selectOption({ index: 1 });
-      await open.getByRole("button", { name: "Open hub case" }).click();
-      await expect(page.getByText(/Hub case, family/)).toBeVisible();
-      await page.goto("/hub");
-      await expect(table).toBeVisible();
-    }
-    const links = table.getByRole("link");
-    const count = await links.count();
-    expect(count, "hub cases in the practitioner's caseload").toBeGreaterThan(0);
-    await links.first().click();
+    // A family and hub case of the practitioner's own (started a week ago), made for this test.
+    const api = await apiAs("practitioner");
+    const family = await makeFamily(api, "Agencyham");
+    const hubCase = await api.mutate<{ id: string }>("hub.create", { familyId: family.id, startDate: isoDay(-7) });
+    await api.dispose();
+    const caseUrl = `/hub/${hubCase.id}`;
+    await page.goto(caseUrl);
     await settled(page);
     await expect(page.getByRole("heading", { level: 2, name: "Agencies involved" })).toBeVisible();
 
@@ -163,37 +153,21 @@ test.describe("practitioner", () => {
     await screenshot(page, "hub-agencies");
     await expectAccessible(page, "hub case with agencies");
 
-    // A meeting action: find a case with one still open, mark it done, then reopen it.
-    let found = false;
-    for (let i = 0; i < count && !found; i++) {
-      await page.goto("/hub");
-      await page.getByRole("table", { name: "Hub cases" }).getByRole("link").nth(i).click();
-      await settled(page);
-      await expect(page.getByRole("heading", { level: 2, name: "Team-around-the-family meetings" })).toBeVisible();
-      found = (await page.getByRole("button", { name: /^Mark done/ }).count()) > 0;
-    }
-    if (!found) {
-      // No open action anywhere: record a meeting with one on the first case that has a meeting still to record.
-      for (let i = 0; i < count; i++) {
-        await page.goto("/hub");
-        await page.getByRole("table", { name: "Hub cases" }).getByRole("link").nth(i).click();
-        await settled(page);
-        const meeting = page.getByRole("form", { name: "Record a meeting" });
-        if ((await meeting.count()) === 0) continue;
-        await meeting.getByRole("group", { name: "Which meeting?" }).getByRole("radio").first().check();
-        const started = (await page.locator(".govuk-summary-list__row", { hasText: "Started" }).locator("dd").textContent())!.trim();
-        await enterDate(meeting.getByRole("group", { name: "Date of the meeting" }), new Date(`${started} 12:00 UTC`).toISOString().slice(0, 10));
-        await meeting.getByLabel("Police").check();
-        await meeting.getByLabel("Action 1", { exact: true }).fill("Share the safety plan with the school");
-        await meeting.getByLabel("Who will do action 1").selectOption({ label: "Police" });
-        await meeting.getByRole("button", { name: "Save meeting" }).click();
-        await expect(page.getByText(/recorded$/)).toBeVisible();
-        found = true;
-        break;
-      }
-    }
-    expect(found, "a hub case with an open meeting action").toBe(true);
-    await expect(page.getByRole("button", { name: /^Mark done/ }).first()).toBeVisible();
+    // Kept: after a reload the agency's involvement is still ended.
+    await page.reload();
+    await settled(page);
+    await expect(row).toContainText("Ended");
+
+    // A meeting with an action, recorded on this case; then the action marked done and reopened.
+    const meeting = page.getByRole("form", { name: "Record a meeting" });
+    await meeting.getByRole("group", { name: "Which meeting?" }).getByRole("radio").first().check();
+    await enterDate(meeting.getByRole("group", { name: "Date of the meeting" }), isoDay(-5));
+    await meeting.getByLabel("Police").check();
+    await meeting.getByLabel("Action 1", { exact: true }).fill("Share the safety plan with the school");
+    await meeting.getByLabel("Who will do action 1").selectOption({ label: "Police" });
+    await meeting.getByRole("button", { name: "Save meeting" }).click();
+    await expect(page.getByText(/recorded$/)).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Mark done/ })).toHaveCount(1);
     // The row stays in place when the meeting is refreshed: pin it by its position.
     const index = await page.locator("tr").evaluateAll((trs) => trs.findIndex((tr) => Array.from(tr.querySelectorAll("button")).some((b) => b.textContent?.startsWith("Mark done"))));
     const actionRow = page.locator("tr").nth(index);
@@ -202,14 +176,29 @@ test.describe("practitioner", () => {
     await button.click();
     await expect(page.getByText(`Action done: ${description}`)).toBeVisible();
     await expect(actionRow).toContainText("Done");
+    expect(description).toBe("Share the safety plan with the school");
+    await page.reload();
+    await settled(page);
+    await expect(actionRow).toContainText("Done");
     await actionRow.getByRole("button", { name: /^Reopen/ }).click();
     await expect(page.getByText(`Action reopened: ${description}`)).toBeVisible();
+    await expect(actionRow).toContainText("Open");
+    await page.reload();
+    await settled(page);
     await expect(actionRow).toContainText("Open");
     await page.setViewportSize({ width: 768, height: 1024 });
     await fitsWidth(page);
   });
 
   test("[ASSESSMENTS]: completed assessments page through all of them, with the total", async ({ page }) => {
+    // Two completed assessments of its own, so the list has at least these two whatever else is recorded.
+    const api = await apiAs("practitioner");
+    const family = await makeFamily(api, "Pageworth");
+    const child = await makePerson(api, family.id, { first: "Pip", last: "Pageworth", role: "child", birthDate: "2016-04-01" });
+    for (const [startedAt, completedAt] of [[isoDay(-60), isoDay(-40)], [isoDay(-20), isoDay(-2)]]) {
+      await api.mutate("assessments.create", { childId: child.id, familyId: family.id, level: "CIN", allocatedAt: startedAt, startedAt, completedAt });
+    }
+    await api.dispose();
     await page.goto("/assessments");
     await settled(page);
     await page.getByLabel("Show").selectOption({ label: "Completed" });
@@ -217,6 +206,7 @@ test.describe("practitioner", () => {
     const position = page.getByTestId("page-position");
     await expect(position).toHaveText(/^Showing 1 to \d+ of \d+$/);
     const [, shown, total] = /Showing 1 to (\d+) of (\d+)/.exec((await position.textContent())!)!.map(Number);
+    expect(total).toBeGreaterThanOrEqual(2);
     expect(shown).toBe(Math.min(50, total!));
     const completedTable = page.getByRole("table", { name: "Completed assessments, most recent first" });
     await expect(completedTable.locator("tbody tr")).toHaveCount(shown!);
@@ -242,11 +232,18 @@ test.describe("domestic-abuse worker", () => {
 
   test("[WITHDRAW]: withdrawing someone takes them off the register and the completers; re-instating brings them back", async ({ page }) => {
     test.setTimeout(90_000);
-    await page.goto(`/groups/${PERPETRATORS_GROUP}`);
+    // A group of its own under way (started 4 weeks ago) with a perpetrator referred, set up by the manager.
+    const api = await apiAs("manager");
+    const group = await makeGroup(api, { stem: "E2E withdraw group", track: "perpetrators", startDate: isoDay(-28) });
+    const him = await makePerson(api, (await makeFamily(api, "Leaveson")).id, { first: "Len", last: "Leaveson", role: "perpetrator" });
+    await enrol(api, group.id, him.id, "perpetrators");
+    await api.dispose();
+    const PERPETRATOR = him.full;
+    await page.goto(`/groups/${group.id}`);
     await settled(page);
-    await expect(page.getByTestId("register")).toContainText(CANARY_PERPETRATOR);
-    await page.getByRole("button", { name: `Withdraw ${CANARY_PERPETRATOR}` }).click();
-    const form = page.getByRole("form", { name: `Withdraw ${CANARY_PERPETRATOR}` });
+    await expect(page.getByTestId("register")).toContainText(PERPETRATOR);
+    await page.getByRole("button", { name: `Withdraw ${PERPETRATOR}` }).click();
+    const form = page.getByRole("form", { name: `Withdraw ${PERPETRATOR}` });
     await form.getByRole("button", { name: "Withdraw from the group" }).click();
     await expect(form.locator(".govuk-error-summary")).toContainText("Give the reason they withdrew");
     await expectAccessible(page, "withdraw with errors");
@@ -254,15 +251,24 @@ test.describe("domestic-abuse worker", () => {
     await fitsWidth(page);
     await form.getByLabel("Reason").fill("Moved out of area");
     await form.getByRole("button", { name: "Withdraw from the group" }).click();
-    await expect(page.getByText(`${CANARY_PERPETRATOR} withdrawn from the group`)).toBeVisible();
-    await expect(page.getByTestId("completion-summary")).toContainText(CANARY_PERPETRATOR);
-    await expect(page.locator('[data-testid="register"]', { hasText: CANARY_PERPETRATOR })).toHaveCount(0);
-    await expect(page.getByRole("table", { name: "Referral, start and completion" }).getByRole("row", { name: new RegExp(CANARY_PERPETRATOR) })).toContainText("Withdrawn");
+    await expect(page.getByText(`${PERPETRATOR} withdrawn from the group`)).toBeVisible();
+    await expect(page.getByTestId("completion-summary")).toContainText(PERPETRATOR);
+    await expect(page.locator('[data-testid="register"]', { hasText: PERPETRATOR })).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Referral, start and completion" }).getByRole("row", { name: new RegExp(PERPETRATOR) })).toContainText("Withdrawn");
     await screenshot(page, "group-withdrawn");
     await expectAccessible(page, "group after a withdrawal");
 
-    await page.getByRole("button", { name: `Re-instate ${CANARY_PERPETRATOR}` }).click();
-    await expect(page.getByText(`${CANARY_PERPETRATOR} re-instated in the group`)).toBeVisible();
-    await expect(page.getByTestId("register")).toContainText(CANARY_PERPETRATOR);
+    // Kept: after a reload they are still withdrawn, with the reason.
+    await page.reload();
+    await settled(page);
+    await expect(page.getByRole("table", { name: "Referral, start and completion" }).getByRole("row", { name: new RegExp(PERPETRATOR) })).toContainText("Withdrawn");
+    await expect(page.locator('[data-testid="register"]', { hasText: PERPETRATOR })).toHaveCount(0);
+
+    await page.getByRole("button", { name: `Re-instate ${PERPETRATOR}` }).click();
+    await expect(page.getByText(`${PERPETRATOR} re-instated in the group`)).toBeVisible();
+    await expect(page.getByTestId("register")).toContainText(PERPETRATOR);
+    await page.reload();
+    await settled(page);
+    await expect(page.getByTestId("register")).toContainText(PERPETRATOR);
   });
 });

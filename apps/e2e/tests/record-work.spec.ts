@@ -6,7 +6,8 @@
  * a screenshot.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { authFile, CANARY, expectAccessible, screenshot } from "./fixtures.js";
+import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { apiAs, enrol, isoDay, makeFamily, makeGroup, makePerson, uniq } from "./records.js";
 
 async function fillDate(group: Locator, iso: string) {
   const [y, m, d] = iso.split("-");
@@ -49,7 +50,8 @@ test.describe("practitioner", () => {
 
   test("[RECORD]: a family with a child, a referral, an assessment against the 25-day target, and consent to share", async ({ page }) => {
     test.setTimeout(120_000);
-    await recordFamily(page, "Recordwell family");
+    const surname = `Recordwell${uniq()}`;
+    await recordFamily(page, `${surname} family`);
     // Adding a person: errors at the fields first.
     await page.getByRole("link", { name: "Add a person to this family" }).click();
     await page.getByRole("button", { name: "Add person" }).click();
@@ -58,8 +60,8 @@ test.describe("practitioner", () => {
     await expect(summary).toContainText("Enter their first name");
     await expectAccessible(page, "add a person with errors");
     await page.getByRole("link", { name: "Cancel" }).click();
-    await addPerson(page, { kind: "Child", role: "Child", first: "Robin", last: "Recordwell", birth: "2015-06-01" });
-    await addPerson(page, { kind: "Adult", role: "Victim", first: "Rae", last: "Recordwell" });
+    await addPerson(page, { kind: "Child", role: "Child", first: "Robin", last: surname, birth: "2015-06-01" });
+    await addPerson(page, { kind: "Adult", role: "Victim", first: "Rae", last: surname });
 
     // A referral.
     await page.getByRole("link", { name: "Record a referral" }).click();
@@ -70,7 +72,7 @@ test.describe("practitioner", () => {
     await expect(summary).toContainText("Select who made the referral");
     await expectAccessible(page, "referral form with errors");
     await screenshot(page, "referral-form-errors");
-    await referral.getByLabel("Child", { exact: true }).selectOption({ label: "Robin Recordwell" });
+    await referral.getByLabel("Child", { exact: true }).selectOption({ label: `Robin ${surname}` });
     await fillDate(referral.getByRole("group", { name: "Date of the referral" }), "2025-01-02");
     await referral.getByLabel("Who made the referral").selectOption({ label: "Police (6)" });
     await referral.getByRole("group", { name: "Is domestic abuse a factor?" }).getByLabel("Yes").check();
@@ -80,7 +82,7 @@ test.describe("practitioner", () => {
     // An assessment allocated on 6 January 2025 and still open: far past the 25-day target.
     await page.getByRole("link", { name: "Record an assessment" }).click();
     const assessment = page.getByRole("form", { name: "Record an assessment" });
-    await assessment.getByLabel("Child", { exact: true }).selectOption({ label: "Robin Recordwell" });
+    await assessment.getByLabel("Child", { exact: true }).selectOption({ label: `Robin ${surname}` });
     await assessment.getByLabel("Child in need (level 2)").check();
     await fillDate(assessment.getByRole("group", { name: "Date the case was allocated" }), "2025-01-06");
     await fillDate(assessment.getByRole("group", { name: "Date the assessment started" }), "2025-01-03");
@@ -94,26 +96,26 @@ test.describe("practitioner", () => {
     await assessment.getByRole("button", { name: "Record assessment" }).click();
     await expect(page.getByText("Assessment recorded")).toBeVisible();
     const table = page.getByRole("table", { name: "Assessments: days from allocation to completion" });
-    await expect(table).toContainText("Robin Recordwell");
+    await expect(table).toContainText(`Robin ${surname}`);
     await expect(table).toContainText("overdue");
     const familyUrl = page.url();
 
     // Completing it from the assessments list: 6 January to 5 February 2025 is 30 days, over the 25-day target.
     await page.goto("/assessments");
     await settled(page);
-    await expect(page.getByRole("table", { name: "Assessments in progress, overdue first" })).toContainText("Robin Recordwell");
+    await expect(page.getByRole("table", { name: "Assessments in progress, overdue first" })).toContainText(`Robin ${surname}`);
     await expectAccessible(page, "assessments");
     await screenshot(page, "assessments");
-    await page.getByText("Record completion for Robin Recordwell").click();
-    const complete = page.getByRole("form", { name: "Record completion for Robin Recordwell" });
+    await page.getByText(`Record completion for Robin ${surname}`).click();
+    const complete = page.getByRole("form", { name: `Record completion for Robin ${surname}` });
     await fillDate(complete.getByRole("group", { name: "Date completed" }), "2025-02-05");
     await complete.getByRole("button", { name: "Record completion" }).click();
-    await expect(page.getByText("Assessment for Robin Recordwell completed")).toBeVisible();
+    await expect(page.getByText(`Assessment for Robin ${surname} completed`)).toBeVisible();
     // Back on the family's page: 30 days against the target of 25.
     await page.getByLabel("Show").selectOption("completed");
     await expect(page.getByRole("table", { name: "Completed assessments" })).toBeVisible();
     await page.goto(familyUrl);
-    const done = page.getByRole("table", { name: "Assessments: days from allocation to completion" }).getByRole("row", { name: /Robin Recordwell/ });
+    const done = page.getByRole("table", { name: "Assessments: days from allocation to completion" }).getByRole("row", { name: new RegExp(`Robin ${surname}`) });
     await expect(done).toContainText("5 February 2025");
     await expect(done).toContainText("30 (25)");
 
@@ -123,25 +125,33 @@ test.describe("practitioner", () => {
     const consent = page.getByRole("form", { name: "Record a consent decision" });
     await consent.getByRole("button", { name: "Record decision" }).click();
     await expect(summary).toContainText("Select the person");
-    await consent.getByLabel("Person").selectOption({ label: "Rae Recordwell (Victim)" });
+    await consent.getByLabel("Person").selectOption({ label: `Rae ${surname} (Victim)` });
     await consent.getByLabel("Shared for").selectOption({ label: "Hub multi-agency work" });
     await consent.getByLabel("Shared with").selectOption({ label: "Police" });
     await consent.getByLabel("Consent given").check();
     await consent.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByText("Consent given recorded for Rae Recordwell")).toBeVisible();
+    await expect(page.getByText(`Consent given recorded for Rae ${surname}`)).toBeVisible();
     const decisions = page.getByRole("table", { name: "Consent decisions, per person, purpose and agency" });
-    await expect(decisions.getByRole("row", { name: /Rae Recordwell/ })).toContainText("Yes");
+    await expect(decisions.getByRole("row", { name: new RegExp(`Rae ${surname}`) })).toContainText("Yes");
     await expectAccessible(page, "consent");
     await screenshot(page, "consent");
+    // Kept: after a reload the consent decision and the completed assessment are still there.
+    await page.reload();
+    await expect(decisions.getByRole("row", { name: new RegExp(`Rae ${surname}`) })).toContainText("Yes");
+    await expect(decisions.getByRole("row", { name: new RegExp(`Rae ${surname}`) })).toContainText("Police");
+    await page.goto(familyUrl);
+    await page.reload();
+    await expect(done).toContainText("30 (25)");
   });
 
   test("[HUB]: a hub case's plan, a weekly visit, a step-down plan, ending the case, and a follow-up recorded", async ({ page }) => {
     test.setTimeout(120_000);
-    await recordFamily(page, "Hubwell family");
+    const hubwell = `Hubwell${uniq()} family`;
+    await recordFamily(page, hubwell);
     await page.goto("/hub");
     await page.getByText("Open a hub case for a family").click();
     const open = page.getByRole("form", { name: "Open a hub case" });
-    const value = await open.getByLabel("Family").locator("option", { hasText: "Hubwell family" }).first().getAttribute("value");
+    const value = await open.getByLabel("Family").locator("option", { hasText: hubwell }).first().getAttribute("value");
     await open.getByLabel("Family").selectOption(value!);
     await open.getByRole("button", { name: "Open hub case" }).click();
     await expect(page.getByText("Hub case, family")).toBeVisible();
@@ -172,6 +182,7 @@ test.describe("practitioner", () => {
     await end.getByLabel("Stepped down").check();
     await end.getByRole("button", { name: "End the case" }).click();
     await expect(page.getByText("Hub case ended")).toBeVisible();
+    const caseUrl = page.url();
     await page.getByRole("button", { name: "Plan follow-ups (monthly for six months)" }).click();
     await expect(page.getByText(/^6 monthly follow-ups planned from/)).toBeVisible();
 
@@ -180,17 +191,25 @@ test.describe("practitioner", () => {
     await settled(page);
     await page.getByLabel("Due within").selectOption("60");
     const due = page.getByRole("table", { name: "Follow-ups due" });
-    await expect(due.getByRole("row", { name: /Hubwell family/ })).toHaveCount(1);
+    await expect(due.getByRole("row", { name: new RegExp(hubwell) })).toHaveCount(1);
     await expectAccessible(page, "follow-ups");
     await screenshot(page, "follow-ups");
-    await page.getByText(/Record the follow-up due .* for the Hubwell family/).click();
-    const record = page.getByRole("form", { name: /Record the follow-up due .* for the Hubwell family/ });
+    await page.getByText(new RegExp(`Record the follow-up due .* for the ${hubwell}`)).click();
+    const record = page.getByRole("form", { name: new RegExp(`Record the follow-up due .* for the ${hubwell}`) });
     await record.getByRole("button", { name: "Record follow-up" }).click();
     await expect(record.locator(".govuk-error-summary")).toContainText("Say what happened");
     await record.getByLabel("Outcome").fill("Contacted: doing well");
     await record.getByRole("button", { name: "Record follow-up" }).click();
-    await expect(page.getByText("Follow-up contact for the Hubwell family recorded")).toBeVisible();
-    await expect(due.getByRole("row", { name: /Hubwell family/ })).toHaveCount(0);
+    await expect(page.getByText(`Follow-up contact for the ${hubwell} recorded`)).toBeVisible();
+    await expect(due.getByRole("row", { name: new RegExp(hubwell) })).toHaveCount(0);
+    // Kept: after a reload the recorded follow-up is no longer due; the case keeps its visit, step-down and ending.
+    await page.reload();
+    await page.getByLabel("Due within").selectOption("60");
+    await expect(page.getByRole("table", { name: "Follow-ups due" }).getByRole("row", { name: new RegExp(hubwell) })).toHaveCount(0);
+    await page.goto(caseUrl);
+    await page.reload();
+    await expect(page.getByRole("table", { name: /Visits \(1\)/ })).toContainText("Home visit");
+    await expect(page.getByRole("table", { name: "Step-down plans" })).toContainText("Early Help");
   });
 });
 
@@ -198,9 +217,18 @@ test.describe("domestic-abuse worker", () => {
   test.use({ storageState: authFile("dv_worker") });
 
   test("[REGISTER]: at tablet width (768 px) the register fits without sideways scrolling, one session at a time", async ({ page }) => {
+    // A group of its own, started 12 weeks ago (all 10 sessions past), with two people referred.
+    const manager = await apiAs("manager");
+    const group = await makeGroup(manager, { stem: "E2E tablet register", track: "perpetrators", startDate: isoDay(-84), slot: "day" });
+    for (const stem of ["Tabley", "Slateford"]) {
+      const f = await makeFamily(manager, stem);
+      const p = await makePerson(manager, f.id, { first: "Tom", last: stem, role: "perpetrator" });
+      await enrol(manager, group.id, p.id, "perpetrators");
+    }
+    await manager.dispose();
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto("/groups");
-    await page.getByRole("link", { name: /IFP Perpetrators English day 2019-03/ }).click();
+    await page.getByRole("link", { name: group.name }).click();
     const register = page.getByTestId("register");
     await expect(register).toBeVisible();
     await page.getByRole("navigation", { name: "Choose a session" }).getByRole("button", { name: /^Session 10\b/ }).click();
@@ -223,7 +251,8 @@ test.describe("domestic-abuse worker", () => {
     await expect(page.getByText("Register saved")).toBeVisible();
     await page.reload();
     await page.getByRole("navigation", { name: "Choose a session" }).getByRole("button", { name: /^Session 10\b/ }).click();
-    await expect(register.locator("tbody tr").first().locator("select")).toHaveValue("attended");
+    await expect(register.locator("tbody tr")).toHaveCount(2);
+    for (const select of await register.locator("tbody tr select").all()) await expect(select).toHaveValue("attended");
     await expectAccessible(page, "register at 768 px");
     await screenshot(page, "register-768");
   });
@@ -244,9 +273,13 @@ test.describe("manager", () => {
   test.use({ storageState: authFile("manager") });
 
   test("[OVERRIDE]: a manager records a time-limited safeguarding override with a reason, then revokes it", async ({ page }) => {
-    await page.goto(`/families/${CANARY.familyId}/overrides`);
+    const api = await apiAs("manager");
+    const family = await makeFamily(api, "Overbury");
+    const her = await makePerson(api, family.id, { first: "Olive", last: "Overbury", role: "victim" });
+    await api.dispose();
+    await page.goto(`/families/${family.id}/overrides`);
     await settled(page);
-    const form = page.getByRole("form", { name: /Record a safeguarding override for/ }).first();
+    const form = page.getByRole("form", { name: `Record a safeguarding override for ${her.full}` });
     await form.getByRole("button", { name: "Record override" }).click();
     await expect(form.locator(".govuk-error-summary")).toContainText("Select the member of staff to let through");
     await expect(form.locator(".govuk-error-summary")).toContainText("Give the safeguarding reason");
@@ -260,16 +293,28 @@ test.describe("manager", () => {
     const row = page.getByRole("row", { name: new RegExp(`${who}.*Child at risk of significant harm`) }).first();
     await expect(row).toContainText("Active until");
     await screenshot(page, "override-active");
+    await page.reload();
+    await expect(row).toContainText("Active until");
     await row.getByRole("button", { name: /Revoke/ }).click();
     await expect(page.getByText(`Override for ${who} revoked`)).toBeVisible();
+    await expect(row).toContainText("Revoked");
+    await page.reload();
     await expect(row).toContainText("Revoked");
   });
 
   test("[PROGRAMMES]: the safety checks recorded at referral are shown on the enrolment", async ({ page }) => {
+    const api = await apiAs("manager");
+    const group = await makeGroup(api, { stem: "E2E victims checks", track: "victims", startDate: isoDay(21), slot: "day" });
+    const her = await makePerson(api, (await makeFamily(api, "Checkley")).id, { first: "Cara", last: "Checkley", role: "victim" });
+    await enrol(api, group.id, her.id, "victims");
+    await api.dispose();
     await page.goto("/groups");
-    await page.getByRole("link", { name: "IFP Victims English day 2019-09" }).click();
+    await page.getByRole("link", { name: group.name }).click();
     const completion = page.getByRole("table", { name: "Referral, start and completion" });
     await expect(completion).toBeVisible();
     await expect(completion.getByRole("columnheader", { name: "Safety checks at referral" })).toBeVisible();
+    const checks = completion.getByRole("row", { name: new RegExp(her.full) }).getByTestId("safety-checks");
+    await expect(checks).toContainText("Perpetrator absent: yes");
+    await expect(checks).toContainText("Travel: Bus, with a travel pass");
   });
 });

@@ -56,6 +56,13 @@ test("[SSD]: an analyst uploads an SSD extract, imports it, and an evaluation's 
   await expect(result.getByRole("table", { name: "What was imported" }).getByRole("row", { name: /CIN, CP and CLA episodes/ }).getByRole("cell").nth(0)).toHaveText("1");
   await expect(page.getByRole("table", { name: "Past SSD imports" })).toBeVisible();
   await screenshot(page, "ssd-imported");
+  // Kept: after a reload the import is listed among the past imports.
+  await page.reload();
+  const past = page.getByRole("table", { name: "Past SSD imports" });
+  await expect(past.getByRole("row").nth(1)).toBeVisible();
+  // This import's row: 6 tables, 2 people, 1 referral, 1 assessment added.
+  const rows = await past.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td, th")).map((c) => c.textContent?.trim() ?? "")));
+  expect(rows.some((r) => r.slice(1, 5).join("|") === "6|2|1|1"), JSON.stringify(rows.slice(0, 3))).toBe(true);
 
   // The evaluation: comparison = children with at least 12 factors at an assessment in the period, never in the programme.
   await page.goto("/evaluation");

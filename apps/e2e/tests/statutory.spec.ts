@@ -1,11 +1,12 @@
 /** Importing statutory returns (admin) and pseudonymised extracts (analyst), with axe checks. Files are made up here. */
 import { expect, test } from "@playwright/test";
+import { downloadedBytes, readXlsx } from "./downloads.js";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
 
 const run = Date.now().toString(36).toUpperCase().slice(-6);
 const A = `E2E${run}A`;
 const B = `E2E${run}B`;
-const HEADER = `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${A},M,15/03/2012,WBRI,,,\r\n${B},F,02/11/2016,BAFR,,,\r\n`;
+const HEADER = `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${A},M,15/03/2012,WBRI,UN2,,\r\n${B},F,02/11/2016,BAFR,UN2,0,\r\n`;
 const EPISODES_HEAD = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
 const GOOD = `${EPISODES_HEAD}${A},10/01/2023,S,C1,N1,U4,PR1,01/06/2023,X1,,,,\r\n${A},01/06/2023,L,C2,N1,U4,PR1,,,,,,\r\n${B},05/02/2024,S,V2,N4,U1,PR1,,,,,,\r\n`;
 // REC "P1" is not a reason an episode ceased: DfE rule 149.
@@ -54,6 +55,9 @@ test.describe("import statutory returns", () => {
     // The same files again: nothing to add.
     await page.getByRole("button", { name: "Check the files (dry run)" }).click();
     await expect(page.getByRole("table", { name: "What the import would do" }).getByRole("row", { name: /CLA episodes/ }).getByRole("cell").nth(2)).toHaveText("3", { timeout: 60_000 });
+    // Kept: after a reload the import is listed among the past imports.
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Past imports" }).getByText("episodes.csv").first()).toBeVisible();
   });
 });
 
@@ -67,11 +71,26 @@ test.describe("evaluation extracts", () => {
     await expectAccessible(page, "extracts");
     await page.getByLabel("Title").fill(`E2E extract ${run}`);
     await page.getByRole("button", { name: "Create extract" }).click();
-    await expect(page.getByText(/Extract created: \d+ children/)).toBeVisible({ timeout: 60_000 });
+    const created = page.getByText(/Extract created: \d+ children/);
+    await expect(created).toBeVisible({ timeout: 60_000 });
+    const children = Number(/Extract created: (\d+) children/.exec((await created.textContent())!)![1]);
     const row = page.getByRole("row", { name: new RegExp(`E2E extract ${run}`) });
     const download = page.waitForEvent("download");
     await row.getByRole("button", { name: /XLSX/ }).click();
     expect((await download).suggestedFilename()).toMatch(/^evident-extract-.*\.xlsx$/);
+    // The workbook: one sheet per table with the allow-listed columns, one row per child, ids pseudonymised.
+    const sheets = await readXlsx(await downloadedBytes(await download));
+    expect(Object.keys(sheets)).toEqual(["children", "episodes", "referrals", "cohort_members"]);
+    expect(sheets.children![0]).toEqual(["child_id", "family_id", "birth_month", "sex", "ethnicity"]);
+    expect(sheets.episodes![0]).toEqual(["child_id", "status", "start_date", "end_date", "cp_category", "cla_legal_status", "cla_placement"]);
+    expect(sheets.referrals![0]).toEqual(["child_id", "referral_date", "source", "primary_need", "factors", "domestic_abuse", "nfa", "closed_date"]);
+    const rows = sheets.children!.slice(1);
+    expect(rows).toHaveLength(children);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+    // One assertion over every row (thousands of children): the rows that break a rule, expected none.
+    const broken = rows.filter(([childId, familyId, birthMonth]) => uuid.test(String(childId)) || uuid.test(String(familyId ?? "")) || !/^(\d{4}-\d{2})?$/.test(String(birthMonth ?? "")));
+    expect(broken.slice(0, 3), "rows with a raw id or a full date of birth").toEqual([]);
+    expect(new Set(rows.map((r) => r[0])).size, "one row per child, each with its own pseudonym").toBe(children);
     await screenshot(page, "extracts");
     await expectAccessible(page, "extracts after create");
   });

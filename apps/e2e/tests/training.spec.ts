@@ -4,6 +4,7 @@
  * module with its quiz, runs a session register and sees coverage move.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { downloadedBytes, parseCsv } from "./downloads.js";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
 
 test.use({ storageState: authFile("trainer") });
@@ -105,6 +106,15 @@ test("[TRAINING]: Table 26 for the report's period, with CSV download", async ({
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();
   expect((await download).suggestedFilename()).toMatch(/^table-26-training-.*\.csv$/);
+  // The file's figures are the report's Appendix 3 Table 26: 13 courses, 144 participants in all;
+  // "Working with abusive men" 4 courses and 56 participants.
+  const rows = parseCsv((await downloadedBytes(await download)).toString("utf8")).filter((r) => r.some((c) => c.trim() !== ""));
+  const numbers = (r: string[]) => r.slice(1).map((c) => c.replace(/,/g, "")).filter((c) => /^\d+$/.test(c)).map(Number);
+  const total = rows.find((r) => /^Total/.test(r[0] ?? ""));
+  expect(total, `a Total row in ${JSON.stringify(rows)}`).toBeTruthy();
+  expect(numbers(total!).slice(0, 2)).toEqual([13, 144]);
+  const abusiveMen = rows.find((r) => /abusive men/i.test(r[0] ?? ""));
+  expect(numbers(abusiveMen!).slice(0, 2)).toEqual([4, 56]);
   await expectAccessible(page, "Table 26");
   await screenshot(page, "training-table-26");
 });
@@ -140,6 +150,11 @@ test("[TRAINING]: change a course, with validation and the saved values shown", 
   await expect(page.getByText("3.5 hours")).toBeVisible();
   await expect(page.getByText("English, Urdu")).toBeVisible();
   await screenshot(page, "training-course-edited");
+  // Kept: after a reload the saved values are shown.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "VADA tool" })).toBeVisible();
+  await expect(page.getByText("3.5 hours")).toBeVisible();
+  await expect(page.getByText("English, Urdu")).toBeVisible();
 });
 
 test("[TRAINING]: change an onboarding plan: reorder, validate, save; the plan links to programme briefings", async ({ page }) => {
@@ -165,6 +180,9 @@ test("[TRAINING]: change an onboarding plan: reorder, validate, save; the plan l
   const section = page.getByRole("region", { name: "Business support", exact: true });
   await expect(section.getByRole("row").filter({ hasText: firstTitle })).toContainText("21 days");
   await screenshot(page, "training-plan-edited");
+  // Kept: after a reload the plan still gives 21 days for that item.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Business support", exact: true }).getByRole("row").filter({ hasText: firstTitle })).toContainText("21 days");
 });
 
 test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
@@ -172,7 +190,11 @@ test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
   await page.getByText("Schedule a session").click();
   await page.getByLabel("Course").selectOption({ label: "VADA tool" });
   const next = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Date").fill(next);
+  // The GOV.UK date input (day, month, year), as in the portal.
+  const [y, mo, d] = next.split("-");
+  await page.locator("#date").fill(d!);
+  await page.locator("#date-month").fill(mo!);
+  await page.locator("#date-year").fill(y!);
   await page.getByRole("button", { name: "Schedule session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /VADA tool/ })).toBeVisible();
   await page.getByText("Cancel this session").click();
@@ -184,6 +206,9 @@ test("[TRAINING]: cancel a session with a reason", async ({ page }) => {
   await expect(page.getByText(/Session cancelled\./)).toBeVisible();
   await expect(page.getByText("Trainer unavailable")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel session" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("Trainer unavailable")).toBeVisible();
+  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
   await screenshot(page, "training-session-cancelled");
 });
 

@@ -1,10 +1,12 @@
 import { createAppShell, type ShellNavItem } from "@evident/ui";
-import { lazy } from "react";
+// lazyPage, not React.lazy: a page renders the moment its chunk arrives (React 19 holds a Suspense reveal back 300 ms).
+import { lazyPage as lazy } from "@evident/ui";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { AuthProvider, useAuth, type Permission } from "./lib/auth.js";
 import { HomePage } from "./pages/home.js";
 import { NotFoundPage } from "./pages/not-found.js";
 import { SignInPage } from "./pages/sign-in.js";
+import { HandoverLockScreen, isParticipantPage } from "./pages/questionnaires/handover.js";
 
 // Heavy pages load on demand, so the first page stays small.
 const FamiliesPage = lazy(() => import("./pages/families/list.js"));
@@ -14,6 +16,7 @@ const GroupsPage = lazy(() => import("./pages/programmes/groups.js"));
 const GroupPage = lazy(() => import("./pages/programmes/group.js"));
 const HubPage = lazy(() => import("./pages/hub/hub.js"));
 const EvaluationPage = lazy(() => import("./pages/evaluation/evaluation.js"));
+const SavedAnalysisPage = lazy(() => import("./pages/evaluation/saved.js"));
 const NewReferralPage = lazy(() => import("./pages/referrals/new.js"));
 const FamilyReferralsPage = lazy(() => import("./pages/referrals/list.js"));
 const ReferralOutcomePage = lazy(() => import("./pages/referrals/outcome.js"));
@@ -58,25 +61,26 @@ const TeamsPage = lazy(() => import("./pages/admin/teams.js"));
 const OutboxPage = lazy(() => import("./pages/admin/outbox.js"));
 const AuditLogPage = lazy(() => import("./pages/admin/audit.js"));
 
+// `guard`: paths another role gets the one permission-denied page on (packages/ui), instead of the page's parts.
 const NAV: ShellNavItem<Permission>[] = [
   { href: "/", text: "Home", match: /^\/$/ },
-  { href: "/families", text: "Families", permission: "families:read", match: /^\/families/ },
-  { href: "/groups", text: "Groups", permission: "programmes:read", match: /^\/groups/ },
-  { href: "/hub", text: "Hub cases", permission: "hub:read", match: /^\/hub/ },
-  { href: "/follow-ups", text: "Follow-ups", permission: "followUps:read", match: /^\/follow-ups/ },
-  { href: "/da", text: "DA work", permission: ["daConsultations:read", "marac:read"], match: /^\/da(\/|$)/ },
-  { href: "/evaluation", text: "Evaluation", permission: "evaluation:read", match: /^\/evaluation/ },
-  { href: "/questionnaires", text: "Questionnaires", permission: "translations:read", match: /^\/(questionnaires|people\/[^/]+\/questionnaires)/ },
-  { href: "/finance", text: "Finance", permission: "finance:read", match: /^\/finance/ },
-  { href: "/logic-models", text: "Logic models", permission: "logicModels:read", match: /^\/(logic-models|briefing)/ },
-  { href: "/monitoring", text: "Monitoring", permission: "monitoring:read", match: /^\/monitoring/ },
-  { href: "/decisions", text: "Decisions", permission: "decisions:read", match: /^\/(decisions|plan)/ },
-  { href: "/audits", text: "Audits", permission: ["audits:read", "audits:answer"], match: /^\/audits/ },
-  { href: "/surveys", text: "Surveys", permission: "surveys:answer", match: /^\/surveys/ },
-  { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/ },
-  { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/ },
-  { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/ },
-  { href: "/admin/users", text: "Accounts", permission: "users:read", match: /^\/admin/ },
+  { href: "/families", text: "Families", permission: "families:read", match: /^\/families/, guard: /^\/families/ },
+  { href: "/groups", text: "Groups", permission: "programmes:read", match: /^\/groups/, guard: /^\/groups/ },
+  { href: "/hub", text: "Hub cases", permission: "hub:read", match: /^\/hub/, guard: /^\/hub/ },
+  { href: "/follow-ups", text: "Follow-ups", permission: "followUps:read", match: /^\/follow-ups/, guard: /^\/follow-ups/ },
+  { href: "/da", text: "DA work", permission: ["daConsultations:read", "marac:read"], match: /^\/da(\/|$)/, guard: /^\/da(\/|$)/ },
+  { href: "/evaluation", text: "Evaluation", permission: "evaluation:read", match: /^\/evaluation/, guard: /^\/evaluation/ },
+  { href: "/questionnaires", text: "Questionnaires", permission: "translations:read", match: /^\/(questionnaires|people\/[^/]+\/questionnaires)/, guard: /^\/questionnaires/ },
+  { href: "/finance", text: "Finance", permission: "finance:read", match: /^\/finance/, guard: /^\/finance/ },
+  { href: "/logic-models", text: "Logic models", permission: "logicModels:read", match: /^\/(logic-models|briefing)/, guard: /^\/logic-models/ },
+  { href: "/monitoring", text: "Monitoring", permission: "monitoring:read", match: /^\/monitoring/, guard: /^\/monitoring/ },
+  { href: "/decisions", text: "Decisions", permission: "decisions:read", match: /^\/(decisions|plan)/, guard: /^\/decisions/ },
+  { href: "/audits", text: "Audits", permission: ["audits:read", "audits:answer"], match: /^\/audits/, guard: /^\/audits/ },
+  { href: "/surveys", text: "Surveys", permission: "surveys:answer", match: /^\/surveys/, guard: /^\/surveys/ },
+  { href: "/extracts", text: "Extracts", permission: "extracts:read", match: /^\/extracts/, guard: /^\/extracts/ },
+  { href: "/statutory-import", text: "Import returns", permission: "statutory:import", match: /^\/statutory-import/, guard: /^\/statutory-import/ },
+  { href: "/ssd-import", text: "Import SSD", permission: "ssd:import", match: /^\/ssd-import/, guard: /^\/ssd-import/ },
+  { href: "/admin/users", text: "Accounts", permission: "users:read", match: /^\/admin/, guard: /^\/admin\/users/ },
 ];
 
 const shell = createAppShell({
@@ -90,6 +94,8 @@ const shell = createAppShell({
     </li>
   ),
   phase: "This is a new service. Demo data only: no real families are recorded here.",
+  // Handed to a participant: every page but their questionnaire is the lock screen (the server refuses the rest).
+  locked: (me, location) => (me.handover && !isParticipantPage(me.handover, location) ? <HandoverLockScreen lock={me.handover} /> : null),
 });
 
 const router = createBrowserRouter(
@@ -118,6 +124,7 @@ const router = createBrowserRouter(
     { path: "hub", element: <HubPage /> },
     { path: "hub/:id", element: <HubPage /> },
     { path: "evaluation", element: <EvaluationPage /> },
+    { path: "evaluation/saved/:id", element: <SavedAnalysisPage /> },
     { path: "questionnaires", element: <TranslationsPage /> },
     { path: "people/:personId/questionnaires", element: <PersonQuestionnairesPage /> },
     { path: "people/:personId/questionnaires/answer", element: <ParticipantPage /> },

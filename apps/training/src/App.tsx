@@ -1,5 +1,6 @@
 import { createAppShell, type ShellNavItem } from "@evident/ui";
-import { lazy } from "react";
+// lazyPage, not React.lazy: a page renders the moment its chunk arrives (React 19 holds a Suspense reveal back 300 ms).
+import { lazyPage as lazy } from "@evident/ui";
 import { createBrowserRouter, Link, Navigate, RouterProvider } from "react-router";
 import { AuthProvider, useAuth, type Permission } from "./lib/auth.js";
 import { NotificationsLink } from "./components/notifications.js";
@@ -25,15 +26,16 @@ const ModuleEditPage = lazy(() => import("./pages/module-edit.js"));
 const ReportPage = lazy(() => import("./pages/report.js"));
 const NotificationsPage = lazy(() => import("./pages/notifications.js"));
 
+// `guard`: paths another role gets the one permission-denied page on (packages/ui); a session's own page stays open to learners.
 const NAV: ShellNavItem<Permission>[] = [
-  { href: "/dashboard", text: "Dashboard", permission: "training:read", match: /^\/dashboard/ },
+  { href: "/dashboard", text: "Dashboard", permission: "training:read", match: /^\/dashboard/, guard: /^\/dashboard/ },
   { href: "/my", text: "My training", match: /^\/my/ },
-  { href: "/staff", text: "Staff", permission: "training:read", match: /^\/staff/ },
-  { href: "/sessions", text: "Sessions", permission: "training:read", match: /^\/sessions/ },
+  { href: "/staff", text: "Staff", permission: "training:read", match: /^\/staff/, guard: /^\/staff/ },
+  { href: "/sessions", text: "Sessions", permission: "training:read", match: /^\/sessions/, guard: /^\/sessions\/?$/ },
   { href: "/courses", text: "Courses", match: /^\/courses/ },
-  { href: "/modules", text: "Modules", permission: "training:write", match: /^\/modules/ },
-  { href: "/plans", text: "Onboarding plans", permission: "training:read", match: /^\/plans/ },
-  { href: "/report", text: "Table 26", permission: "training:read", match: /^\/report/ },
+  { href: "/modules", text: "Modules", permission: "training:write", match: /^\/modules/, guard: /^\/modules/ },
+  { href: "/plans", text: "Onboarding plans", permission: "training:read", match: /^\/plans/, guard: /^\/plans/ },
+  { href: "/report", text: "Table 26", permission: "training:read", match: /^\/report/, guard: /^\/report/ },
 ];
 
 const shell = createAppShell({
@@ -54,6 +56,21 @@ const shell = createAppShell({
   serviceName: "Evident training",
   homeHref: "/",
   phase: "This is a new service. Demo data only.",
+  // A session handed to a participant in the portal: nothing here until the worker unlocks it there.
+  locked: (me) =>
+    me.handover ? (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">This device is locked</h1>
+          <p className="govuk-body">It has been handed to a participant. The worker can unlock it with their password in the portal.</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/">
+              Go to the portal to unlock it
+            </a>
+          </p>
+        </div>
+      </div>
+    ) : null,
 });
 
 function Home() {

@@ -1,7 +1,8 @@
 import { addMonths } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonthsClamped, ageInYears, civilFromDays, daysFromCivil, formatIsoDay, parseIsoDay } from "./dates.js";
+import { addMonthsClamped, ageInYears, civilFromDays, daysFromCivil, formatIsoDay, parseIsoDay, ZIsoDate } from "./dates.js";
+import { ZDateTime } from "./records/schemas.js";
 
 describe("dates", () => {
   it("parses real ISO dates and refuses impossible ones", () => {
@@ -48,5 +49,20 @@ describe("dates", () => {
     expect(ageInYears(parseIsoDay("2010-06-15")!, parseIsoDay("2015-06-14")!)).toBe(4);
     expect(ageInYears(parseIsoDay("2010-06-15")!, parseIsoDay("2015-06-15")!)).toBe(5);
     expect(ageInYears(parseIsoDay("2012-02-29")!, parseIsoDay("2013-02-28")!)).toBe(0);
+  });
+});
+
+describe("input dates (#21: the fuzz's 500s from year 9999 plus a plan, year 1 minus a window)", () => {
+  it("accepts real dates from 1900-01-01 to 2199-12-31 and refuses others, naming the range", () => {
+    for (const ok of ["1900-01-01", "2024-02-29", "2199-12-31"]) expect(ZIsoDate.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ["1899-12-31", "2200-01-01", "9999-12-31", "0001-01-01"]) {
+      const r = ZIsoDate.safeParse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error?.issues[0]?.message).toBe("must be between 1900-01-01 and 2199-12-31");
+    }
+    expect(ZIsoDate.safeParse("2019-02-30").error?.issues[0]?.message).toBe("must be a real calendar date written YYYY-MM-DD");
+    expect(ZDateTime.safeParse("2199-12-31T23:59:59Z").success).toBe(true);
+    expect(ZDateTime.safeParse("9999-12-31T23:59:59.999Z").success).toBe(false);
+    expect(ZDateTime.safeParse("0001-01-01T00:00:00.000Z").success).toBe(false);
   });
 });

@@ -64,13 +64,24 @@ export function ageInYears(birth: DayNumber, on: DayNumber): number {
   return age;
 }
 
-/** A zod schema for an ISO calendar date string that must be a real date. */
+/**
+ * The dates an input may name: wide enough for any birth date or plan, narrow enough that date
+ * arithmetic on them (a plan's end, a window, a follow-up schedule) stays within what JavaScript
+ * and PostgreSQL can hold (year 9999 plus six months is not a date; #21's fuzz found the 500s).
+ */
+export const MIN_INPUT_DAY = "1900-01-01";
+export const MAX_INPUT_DAY = "2199-12-31";
+export const inputDayInRange = (isoDay: string) => isoDay.slice(0, 10) >= MIN_INPUT_DAY && isoDay.slice(0, 10) <= MAX_INPUT_DAY;
+const DAY_RANGE_MESSAGE = `must be between ${MIN_INPUT_DAY} and ${MAX_INPUT_DAY}`;
+
+/** A zod schema for an ISO calendar date string that must be a real date, within the input range. */
 export const ZIsoDate = z
   .string()
   .max(10)
   .refine((value) => parseIsoDay(value) !== undefined, {
     message: "must be a real calendar date written YYYY-MM-DD",
-  });
+  })
+  .refine(inputDayInRange, { message: DAY_RANGE_MESSAGE });
 export type TIsoDate = z.infer<typeof ZIsoDate>;
 
 /** Parses a date that has already been validated; throws on programmer error. */

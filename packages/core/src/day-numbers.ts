@@ -31,16 +31,53 @@ export interface CivilDate {
   day: number;
 }
 
-export function civilFromDays(days: DayNumber): CivilDate {
+// The last civil date worked out by `toCivil` (module state, so that neither caller allocates for it).
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
+
+function toCivil(days: DayNumber): void {
   const z0 = days + 719468;
   const era = Math.floor(z0 / 146097);
   const doe = z0 - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  civilDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilMonth = mp < 10 ? mp + 3 : mp - 9;
+  civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
+}
+
+export function civilFromDays(days: DayNumber): CivilDate {
+  toCivil(days);
+  return { year: civilYear, month: civilMonth, day: civilDay };
+}
+
+/**
+ * The civil date of a day number as one integer, year × 10000 + month × 100 + day (e.g. 20190331), without
+ * allocating: such keys order as dates do, and whole years between two dates are ⌊(later − earlier) / 10000⌋.
+ */
+export function civilKey(days: DayNumber): number {
+  const at = days - KEYS_FROM;
+  if (at >= 0 && at < KEYS_DAYS) return (civilKeys ??= civilKeyTable())[at]!;
+  toCivil(days);
+  return civilYear * 10000 + civilMonth * 100 + civilDay;
+}
+
+// civilKey of every day of 1900–2199, made on first use (the analysis asks for millions of them).
+const KEYS_FROM = -25567; // 1900-01-01
+const KEYS_DAYS = 109573; // to 2199-12-31
+let civilKeys: Int32Array | undefined;
+function civilKeyTable(): Int32Array {
+  const table = new Int32Array(KEYS_DAYS);
+  let i = 0;
+  for (let year = 1900; year < 2200; year++) {
+    for (let month = 1; month <= 12; month++) {
+      const n = daysInMonth(year, month);
+      for (let day = 1; day <= n; day++) table[i++] = year * 10000 + month * 100 + day;
+    }
+  }
+  return table;
 }
 
 export function isLeapYear(year: number): boolean {

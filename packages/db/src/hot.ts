@@ -33,14 +33,19 @@ export interface SessionWithUser {
   staffId: string | null;
   name: string;
   disabled: boolean;
+  /** Set while the session is handed to a participant (table session_lock). */
+  lockPersonId: string | null;
+  lockInstrumentId: string | null;
 }
 
 /** A session by its token, with the user it belongs to; null when there is none. */
 export async function sessionWithUser(sql: SqlRunner, token: string): Promise<SessionWithUser | null> {
   const rows = await sql.query<SessionWithUser>(
     `SELECT s.id AS "sessionId", s."userId", ${ISO_TS('s."createdAt"')} AS "createdAt", ${ISO_TS('s."updatedAt"')} AS "updatedAt",
-            ${ISO_TS('s."expiresAt"')} AS "expiresAt", u.role::text AS role, u."teamId", u."staffId", u.name, u.disabled
+            ${ISO_TS('s."expiresAt"')} AS "expiresAt", u.role::text AS role, u."teamId", u."staffId", u.name, u.disabled,
+            l."personId" AS "lockPersonId", l."instrumentId" AS "lockInstrumentId"
        FROM "session" s JOIN "user" u ON u.id = s."userId"
+       LEFT JOIN session_lock l ON l."sessionId" = s.id
       WHERE s.token = $1`,
     [token],
     { prepare: true },

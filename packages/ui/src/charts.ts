@@ -10,3 +10,18 @@ export const CHART_TOOLTIP: { contentStyle: CSSProperties; labelStyle: CSSProper
   labelStyle: { color: "#0b0c0c", fontWeight: 700 },
   itemStyle: { color: "#0b0c0c" },
 };
+
+/**
+ * How every line chart draws its line: straight segments between the points,
+ * never a smoothed curve (a curve invents values between periods and, for small
+ * counts, bumps below zero or above the next point). Dots mark the points when
+ * there are few of them or the values are small counts, so each one is seen.
+ */
+export function chartLine(values: readonly (number | null | undefined)[]): { type: "linear"; dot: boolean } {
+  const shown = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const smallCounts = shown.length > 0 && shown.every((v) => Number.isInteger(v) && Math.abs(v) <= 20);
+  return { type: "linear", dot: shown.length <= 24 || smallCounts };
+}
+
+/** An axis that labels every period (no tick skipped when they are crowded): turned labels, room below for them. */
+export const EVERY_PERIOD_AXIS = { interval: 0, angle: -60, textAnchor: "end", height: 70 } as const;

@@ -1,6 +1,30 @@
 /** Error and loading states shared by the front ends: plain words, and the request id to quote. */
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { Link } from "react-router";
 import { errorInfo } from "./api-client.js";
+import { Page } from "./page.js";
+
+/**
+ * The one page for a page the signed-in role cannot use (both apps, from the shell's guards): said once, in plain
+ * words, instead of a "you do not have permission" fragment for every part of the page.
+ */
+export function PermissionDenied({ what, role, homeHref = "/" }: { what: string; role: string; homeHref?: string }) {
+  return (
+    <Page title="You do not have permission to see this page">
+      <div data-testid="permission-denied">
+        <p className="govuk-body">
+          {what} is not available to your role ({role}).
+        </p>
+        <p className="govuk-body">If you need it for your work, ask your manager or an administrator to change your role.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={homeHref}>
+            Go to the home page
+          </Link>
+        </p>
+      </div>
+    </Page>
+  );
+}
 
 /** The page shown for an unexpected error: plain words and the request id to quote. */
 export function ProblemPage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

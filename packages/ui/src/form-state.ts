@@ -1,11 +1,16 @@
 /**
  * Form helpers shared by the screens: error-summary entries from
- * react-hook-form errors, API field errors onto form fields, and drafts kept
- * in sessionStorage when a save fails (form values only; never tokens).
+ * react-hook-form errors and API field errors onto form fields. Drafts kept
+ * as the user types are in drafts.ts and form-draft.tsx.
  */
+import { fieldLabel, plainZodError } from "@evident/core";
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { z } from "zod";
 import type { SummaryError } from "./forms.js";
+
+// Plain words for every zod issue a form's own schema gives no message for
+// (never "Invalid input: expected string, received null"): one map for both front ends.
+z.config({ customError: plainZodError });
 
 /** Error summary entries in field order; `ids` maps a field name to the id of its input. */
 export function summaryErrors<T extends FieldValues>(errors: FieldErrors<T>, ids: Partial<Record<string, string>>): SummaryError[] {
@@ -17,47 +22,28 @@ export function summaryErrors<T extends FieldValues>(errors: FieldErrors<T>, ids
   return out;
 }
 
-/** Puts the API's zod field errors (paths like "patch.name") on the matching form fields; returns the rest. */
-export function applyFieldErrors<T extends FieldValues>(fieldErrors: { path: string; message: string }[], setError: UseFormSetError<T>, fields: readonly string[]): string[] {
+/**
+ * Puts the API's zod field errors (paths like "patch.name") on the matching form fields; returns the rest,
+ * each named by its label on screen (`labels`, by field name) or its name in words ("Review date: must be a real date").
+ */
+export function applyFieldErrors<T extends FieldValues>(fieldErrors: { path: string; message: string }[], setError: UseFormSetError<T>, fields: readonly string[], labels: Readonly<Record<string, string>> = {}): string[] {
   const rest: string[] = [];
   for (const fe of fieldErrors) {
     const name = fe.path.split(".").pop() ?? "";
     if (fields.includes(name)) setError(name as Path<T>, { type: "server", message: capitalise(fe.message) });
-    else rest.push(`${fe.path}: ${fe.message}`);
+    else rest.push(fieldProblem(fe, labels));
   }
   return rest;
+}
+
+/** One API field error as a line for an error summary: the field's label, then the message ("Date of the decision: must be a real date"). */
+export function fieldProblem(fe: { path: string; message: string }, labels: Readonly<Record<string, string>> = {}): string {
+  return `${fieldLabel(fe.path, labels)}: ${fe.message}`;
 }
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-const DRAFT_PREFIX = "evident:draft:";
-
-export const drafts = {
-  save(key: string, values: unknown) {
-    try {
-      sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
-    } catch {
-      /* storage full or disabled: the form still holds the values */
-    }
-  },
-  load<T>(key: string): { savedAt: string; values: T } | null {
-    try {
-      const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
-      return raw ? (JSON.parse(raw) as { savedAt: string; values: T }) : null;
-    } catch {
-      return null;
-    }
-  },
-  clear(key: string) {
-    try {
-      sessionStorage.removeItem(DRAFT_PREFIX + key);
-    } catch {
-      /* ignore */
-    }
-  },
-};
 
 /**
  * A required radio choice. react-hook-form gives null for a radio group with

@@ -4,8 +4,10 @@
  */
 export * from "./forms.js";
 export * from "./form-state.js";
+export * from "./drafts.js";
+export * from "./form-draft.js";
 export * from "./layout.js";
-export { cx } from "./util.js";
+export { cx, downloadBase64 } from "./util.js";
 export * from "./api-client.js";
 export * from "./session.js";
 export * from "./errors.js";
@@ -14,3 +16,4 @@ export * from "./sign-in.js";
 export * from "./password.js";
 export * from "./shell.js";
 export * from "./charts.js";
+export { lazyPage } from "./lazy-page.js";

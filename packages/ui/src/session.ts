@@ -8,6 +8,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, createElement, useContext, useState, type ReactNode } from "react";
+import { drafts } from "./drafts.js";
 
 const SESSION_KEY = ["auth", "session"] as const;
 
@@ -88,6 +89,8 @@ export function createAuth<Me extends { permissions: readonly string[] }>(meQuer
     else if (!session.data) status = "signed-out";
     else if (me.isError) status = "signed-out";
     else status = "signed-in";
+    // Drafts on this device are the signed-in user's only (drafts.ts); set before any form reads one.
+    if (status !== "loading") drafts.setOwner(status === "signed-in" ? session.data!.user.id : null);
     const forget = async () => {
       await queryClient.cancelQueries();
       await queryClient.resetQueries();
@@ -102,6 +105,8 @@ export function createAuth<Me extends { permissions: readonly string[] }>(meQuer
         await forget();
       },
       signOut: async () => {
+        drafts.clearAll();
+        drafts.setOwner(null);
         await signOut();
         setJustSignedOut(true);
         await forget();

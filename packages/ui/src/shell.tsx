@@ -10,10 +10,11 @@
  */
 import { Suspense, type ReactNode } from "react";
 import { Link, Navigate, Outlet, useLocation, type RouteObject } from "react-router";
-import { ErrorBoundary, Loading, ProblemPage } from "./errors.js";
+import { ErrorBoundary, Loading, PermissionDenied, ProblemPage } from "./errors.js";
 import { Footer, Header, PhaseBanner, SkipLink, type NavItem } from "./layout.js";
 import { ROLE_LABEL, type AuthState } from "./session.js";
 import { ForgotPasswordForm, SetPasswordForm } from "./password.js";
+import { LeaveGuard } from "./form-draft.js";
 
 /** A navigation item, shown when the user holds its permission (or any of them). */
 export interface ShellNavItem<P extends string> {
@@ -22,6 +23,8 @@ export interface ShellNavItem<P extends string> {
   permission?: P | readonly P[];
   /** Marks the item current for these paths. */
   match: RegExp;
+  /** Paths that need the item's permission: a role without it gets the one permission-denied page there, not the page's parts. */
+  guard?: RegExp;
 }
 
 export interface AppShellOptions<Me extends { name: string; role: string; permissions: readonly string[] }> {
@@ -32,6 +35,11 @@ export interface AppShellOptions<Me extends { name: string; role: string; permis
   serviceName?: string;
   homeHref?: string;
   phase: ReactNode;
+  /**
+   * While the session is locked for a participant (the server refuses everything else), what to show
+   * instead of this page: the lock screen, or null when the page is the participant's own. No navigation is shown.
+   */
+  locked?: (me: Me, location: { pathname: string; search: string }) => ReactNode | null;
 }
 
 export function AppFrame({ nav, end, serviceName, homeHref, phase, children }: { nav: NavItem[]; end?: ReactNode; serviceName?: string; homeHref?: string; phase: ReactNode; children: ReactNode }) {
@@ -90,10 +98,14 @@ export function createAppShell<Me extends { name: string; role: string; permissi
       const next = location.pathname + location.search;
       return <Navigate to={next === "/" || auth.justSignedOut ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
     }
-    const nav: NavItem[] = options.nav
-      .filter((n) => !n.permission || (typeof n.permission === "string" ? [n.permission] : n.permission).some((p) => auth.can(p)))
-      .map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
+    const holds = (n: ShellNavItem<Me["permissions"][number]>) => !n.permission || (typeof n.permission === "string" ? [n.permission] : n.permission).some((p) => auth.can(p));
+    const nav: NavItem[] = options.nav.filter(holds).map((n) => ({ href: n.href, text: n.text, current: n.match.test(location.pathname) }));
+    const barred = options.nav.find((n) => n.guard?.test(location.pathname) && !holds(n));
     const me = auth.me!;
+    if (options.locked) {
+      const lockedPage = options.locked(me, location);
+      if (lockedPage !== null) return <Frame>{lockedPage}</Frame>;
+    }
     const end = (
       <>
         {links}
@@ -109,9 +121,10 @@ export function createAppShell<Me extends { name: string; role: string; permissi
     );
     return (
       <Frame nav={nav} end={end}>
+        <LeaveGuard />
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {barred ? <PermissionDenied what={barred.text} role={ROLE_LABEL[me.role] ?? me.role} /> : <Outlet />}
           </Suspense>
         </ErrorBoundary>
       </Frame>

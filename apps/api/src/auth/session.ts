@@ -14,7 +14,7 @@
  * separate user load through Prisma.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { decideSession, isRole } from "@evident/core";
+import { decideSession, isRole, type HandoverLock } from "@evident/core";
 import { deleteSession, sessionWithUser, touchSession, type SqlRunner } from "@evident/db";
 import type { Auth } from "./auth.js";
 
@@ -23,6 +23,8 @@ export interface LoadedSession {
   userId: string;
   /** The user, or null when the account is disabled or its role unknown (then the caller is anonymous). */
   user: { id: string; role: import("@evident/core").TRole; teamId: string | null; staffId: string | null; name: string } | null;
+  /** Set while the session is handed to a participant: only their questionnaire may be used. */
+  lock: HandoverLock | null;
 }
 
 export interface SessionCookieSpec {
@@ -108,5 +110,6 @@ export async function loadSession(auth: Auth, sql: SqlRunner, headers: Headers, 
   }
   if (decision.touch) await touchSession(sql, s.sessionId, now, decision.expiresAt);
   const user = !s.disabled && isRole(s.role) ? { id: s.userId, role: s.role, teamId: s.teamId, staffId: s.staffId, name: s.name } : null;
-  return { sessionId: s.sessionId, userId: s.userId, user };
+  const lock = s.lockPersonId && s.lockInstrumentId ? { personId: s.lockPersonId, instrumentId: s.lockInstrumentId } : null;
+  return { sessionId: s.sessionId, userId: s.userId, user, lock };
 }

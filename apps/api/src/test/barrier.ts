@@ -1,9 +1,12 @@
 /**
  * Helpers for the information-barrier tests: victim–perpetrator pairs made
  * through the API as staff would make them, canaries unique to each victim,
- * and a walk over every query procedure that scans what comes back.
+ * and walks over every query and every mutation procedure that scan what comes back.
  */
 import { expect } from "vitest";
+import { ACCESS_MATRIX } from "../trpc/access-matrix.js";
+import { buildInput } from "./build-input.js";
+import type { InputState } from "./input-state.js";
 import { callPath, listProcedures, outcome } from "./procedures.js";
 import type { TestApp } from "./harness.js";
 
@@ -67,4 +70,27 @@ export async function expectNoLeakOnAnyRead(caller: Caller, ids: readonly string
     }
   }
   return answered;
+}
+
+/**
+ * Calls every mutation `state.caller`'s role may call, with its valid input (test/valid-inputs.ts) and
+ * with each of its id fields set in turn to each id given, and expects none of the canaries in any
+ * answer (values or errors). Returns how many calls were made.
+ */
+export async function expectNoLeakOnAnyWrite(caller: Caller, state: InputState, ids: readonly string[], canaries: readonly string[]): Promise<number> {
+  let calls = 0;
+  for (const p of listProcedures().filter((x) => x.type === "mutation" && (ACCESS_MATRIX[x.path] ?? []).includes(state.caller.role))) {
+    const base = await buildInput(p.path, state);
+    const idKeys = base && typeof base === "object" ? Object.keys(base).filter((k) => k === "id" || /Id$/.test(k)) : [];
+    const variants: (() => Promise<unknown>)[] = [async () => base];
+    for (const key of idKeys) for (const id of ids) variants.push(async () => ({ ...((await buildInput(p.path, state)) as object), [key]: id }));
+    for (const variant of variants) {
+      const input = await variant();
+      const result = await outcome(callPath(caller, p.path, input));
+      calls++;
+      expect(result.code, `${p.path} ${JSON.stringify(input)?.slice(0, 120)}`).not.toBe("INTERNAL_SERVER_ERROR");
+      expect(leaks(result, canaries), `${p.path} ${JSON.stringify(input)?.slice(0, 120)}`).toEqual([]);
+    }
+  }
+  return calls;
 }

@@ -16,6 +16,7 @@ import { silentLogger, type Logger } from "../logger.js";
 import { createApp } from "../server.js";
 import { createContextInner } from "../trpc/context.js";
 import { createCaller } from "../trpc/root.js";
+import type { InputState } from "./input-state.js";
 
 export const CANARY_PHONE = "07700 900999";
 export const CANARY_POSTCODE = "SL1 9ZZ";
@@ -219,4 +220,15 @@ export async function seedLogicModels(t: TestApp, options: Partial<Parameters<ty
   await p.indicator.createMany({ data: rows.indicator });
   await p.target.createMany({ data: rows.target });
   return rows.modelIds;
+}
+
+/** What valid inputs are built from (test/valid-inputs.ts), for calls as the admin until a test picks the caller. */
+export function inputState(t: TestApp, next: () => number): InputState {
+  return {
+    fx: t.fx,
+    prisma: t.testDb.db.prisma,
+    unique: (prefix) => `${prefix}${Date.now().toString(36)}${next().toString(36)}`.toUpperCase(),
+    caller: { role: "admin", ...t.fx.users.admin },
+    api: (userId) => t.as(userId),
+  };
 }

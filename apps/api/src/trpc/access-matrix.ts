@@ -12,6 +12,8 @@ const ALL: TRole[] = ["admin", "manager", "practitioner", "dv_worker", "trainer"
 
 export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "session.me": ALL,
+  "session.handover.lock": CASE,
+  "session.handover.unlock": ALL,
 
   "families.list": CASE,
   "families.get": CASE,

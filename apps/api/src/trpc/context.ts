@@ -5,7 +5,7 @@
  * role change or a disabled account applies to the very next call.
  */
 import { randomUUID } from "node:crypto";
-import { isRole, type TRole } from "@evident/core";
+import { isRole, type HandoverLock, type TRole } from "@evident/core";
 import type { AuditRowInput } from "@evident/db";
 import type { AuditQueue } from "../audit/group-commit.js";
 import type { RefusalCounter } from "../audit/refusals.js";
@@ -51,6 +51,8 @@ export interface Context {
   requestId: string;
   user: SessionUser | null;
   sessionId: string | null;
+  /** Set while the session is handed to a participant (session_lock): everything else is refused. */
+  lock: HandoverLock | null;
   ip: string | null;
   now: Date;
   logger: Logger;
@@ -72,6 +74,8 @@ export interface InnerOptions {
   /** The user already loaded with the session (HTTP); otherwise `userId` is loaded. */
   user?: SessionUser | null;
   sessionId?: string | null;
+  /** The session's hand-over lock, loaded with the session (HTTP). */
+  lock?: HandoverLock | null;
   requestId?: string;
   ip?: string | null;
 }
@@ -86,6 +90,7 @@ export async function createContextInner(opts: InnerOptions): Promise<Context> {
     requestId: opts.requestId ?? randomUUID(),
     user,
     sessionId: user ? (opts.sessionId ?? null) : null,
+    lock: user ? (opts.lock ?? null) : null,
     ip: opts.ip ?? null,
     now: deps.now(),
     logger: deps.logger,
@@ -95,5 +100,5 @@ export async function createContextInner(opts: InnerOptions): Promise<Context> {
 
 export async function createContext(deps: ApiDeps, req: Request, requestId: string, ip: string | null): Promise<Context> {
   const session = await loadSession(deps.auth, deps.db.raw, req.headers, deps.now());
-  return createContextInner({ deps, user: session?.user ?? null, sessionId: session?.sessionId ?? null, requestId, ip });
+  return createContextInner({ deps, user: session?.user ?? null, sessionId: session?.sessionId ?? null, lock: session?.lock ?? null, requestId, ip });
 }

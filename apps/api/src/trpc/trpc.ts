@@ -6,9 +6,9 @@
  * signed in, or whose caller's role does not hold the permission. Denials are
  * audited.
  */
-import { can, rolesFor, type TPermission, type TRole } from "@evident/core";
+import { can, HANDOVER_REFUSAL, handoverAllows, plainZodError, rolesFor, type TPermission, type TRole } from "@evident/core";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import { auditRead, recordAudit } from "../audit/audit.js";
 import { isAuditExempt } from "../audit/exempt.js";
 import type { Context, SessionUser } from "./context.js";
@@ -19,6 +19,9 @@ export interface Meta {
   /** The permission a caller's role must hold. Absent → every call is refused. */
   permission?: TPermission;
 }
+
+// Plain words for every zod issue without a message of its own (the schemas' own messages still win).
+z.config({ customError: plainZodError });
 
 const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -94,6 +97,11 @@ const enforcePermission = t.middleware(async ({ ctx, meta, path, next, getRawInp
   if (!ctx.user) {
     ctx.deps.refusals.count(path, ctx.ip);
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  }
+  // A session handed to a participant: only their questionnaire and the worker's unlock (core access/handover.ts).
+  if (ctx.lock && !handoverAllows(ctx.lock, path, await getRawInput())) {
+    await recordAudit(ctx, { action: path, outcome: "denied", reason: "session handed to a participant" });
+    throw new TRPCError({ code: "FORBIDDEN", message: HANDOVER_REFUSAL });
   }
   if (!permission || !can(ctx.user.role, permission)) {
     await recordAudit(ctx, { action: path, outcome: "denied", reason: permission ? `role lacks ${permission}` : "procedure has no permission" });

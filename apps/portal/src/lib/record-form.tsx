@@ -1,13 +1,13 @@
 /**
  * Shared pieces of the record-the-work forms: the family's children as
- * options, the banner for a draft kept after a failed save, the plain
+ * options, the banner offering a draft kept on this device, the plain
  * message for a failed save, the form state every record form keeps
  * (`useRecordForm`: draft, problem, field errors from the API) and the frame
  * around its fields (`RecordFormFrame`: page heading, error summary, draft
  * banner, conflict message, submit row). (Validation rules are the core's schemas.)
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, drafts, ErrorSummary, NotificationBanner, Page, summaryErrors, type SummaryError } from "@evident/ui";
+import { applyFieldErrors, Button, DraftOfferBanner, ErrorSummary, NotificationBanner, Page, summaryErrors, useFormDraft, type DraftOffer, type SummaryError } from "@evident/ui";
 import { ZDate } from "@evident/core";
 import { useState, type FormEventHandler, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormSetError } from "react-hook-form";
@@ -34,26 +34,8 @@ export function saveProblem(error: unknown): string {
   return `${info.message}. What you typed is kept.`;
 }
 
-export function DraftBanner({ draftKey, savedAt, onDiscard }: { draftKey: string; savedAt: string; onDiscard: () => void }) {
-  return (
-    <NotificationBanner title="Important" heading="We kept what you typed when your last save failed">
-      <p className="govuk-body">
-        Saved on this device at {new Date(savedAt).toLocaleTimeString("en-GB")}.{" "}
-        <button
-          type="button"
-          className="govuk-link"
-          style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }}
-          onClick={() => {
-            drafts.clear(draftKey);
-            onDiscard();
-          }}
-        >
-          Discard these changes
-        </button>
-      </p>
-    </NotificationBanner>
-  );
-}
+/** The draft of a form that does not use `useRecordForm`: the offer to restore it, as every form shows it. */
+export { DraftOfferBanner as DraftBanner } from "@evident/ui";
 
 type ErrorInfo = ReturnType<typeof errorInfo>;
 
@@ -79,40 +61,37 @@ export function explainFailedSave<T extends FieldValues>(
 
 /**
  * The state of a record form: react-hook-form with the zod schema (checked on
- * submit, then on change: no checks while tabbing through an untouched form), the draft kept on this device after a failed save,
- * and the problem shown in the error summary. `failed` keeps the typing and
+ * submit, then on change: no checks while tabbing through an untouched form), the draft kept on this device
+ * as the user types and offered back when the form opens again (`useFormDraft` in @evident/ui), the leave
+ * warning while it has unsaved changes, and the problem shown in the error summary. `failed` keeps the typing and
  * explains a failed save: field errors at their fields (`path` renames an API
  * path to a form field), else `otherwise` (return true when it handled the
  * error), else the plain message.
  */
 export function useRecordForm<T extends FieldValues>({ key, schema, empty, ids }: { key: string; schema: z.ZodType<T, T>; empty: T; ids: Record<string, string> }) {
-  const [draft, setDraft] = useState(() => drafts.load<T>(key));
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema) as unknown as Resolver<T>, defaultValues: (draft?.values ?? empty) as DefaultValues<T>, mode: "onSubmit", reValidateMode: "onChange" });
-  const restart = () => {
-    setDraft(null);
-    form.reset(empty);
-  };
+  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema) as unknown as Resolver<T>, defaultValues: empty as DefaultValues<T>, mode: "onSubmit", reValidateMode: "onChange" });
+  const draft = useFormDraft(form, key);
   return {
     form,
     errors: form.formState.errors,
     problem,
     setProblem,
-    /** After a save that leaves the page: the draft is dropped. */
+    /** After a save that leaves the page: the draft is dropped and the page may be left. */
     dropDraft() {
-      drafts.clear(key);
+      draft.saved();
     },
     /** After a save that stays on the page: the draft is dropped and the form starts again. */
     saved() {
-      drafts.clear(key);
-      restart();
+      draft.saved();
+      form.reset(empty);
     },
     failed(error: unknown, values: T, options: { path?: (path: string) => string; otherwise?: (info: ErrorInfo) => boolean } = {}) {
-      drafts.save(key, values);
+      draft.keepNow(values);
       explainFailedSave(error, { setError: form.setError, fields: Object.keys(ids), setProblem }, options);
     },
     /** What `RecordFormFrame` shows above the fields. */
-    frame: { summary: summaryErrors(form.formState.errors, ids), problem, draft: draft ? { key, savedAt: draft.savedAt, onDiscard: restart } : null, submitting: form.formState.isSubmitting },
+    frame: { summary: summaryErrors(form.formState.errors, ids), problem, draft: draft.offer, submitting: form.formState.isSubmitting },
   };
 }
 
@@ -122,7 +101,8 @@ export interface RecordFormFrameProps {
   onSubmit: FormEventHandler<HTMLFormElement>;
   summary: SummaryError[];
   problem?: string | null;
-  draft?: { key: string; savedAt: string; onDiscard: () => void } | null;
+  /** A draft kept on this device, offered back (Restore or Discard). */
+  draft?: DraftOffer | null;
   /** Someone else saved first: what they saved is shown, what was typed is kept. */
   conflict?: { heading: string; body: ReactNode } | null;
   submitting: boolean;
@@ -144,7 +124,7 @@ export function RecordFormFrame({ label, onSubmit, summary, problem, draft, conf
   const top = (
     <>
       <ErrorSummary errors={summary} description={problem ?? undefined} />
-      {draft ? <DraftBanner draftKey={draft.key} savedAt={draft.savedAt} onDiscard={draft.onDiscard} /> : null}
+      <DraftOfferBanner offer={draft} />
     </>
   );
   const button = (

@@ -5,7 +5,7 @@
  * left out (already valid, already assigned) is listed after saving.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, ErrorSummary, NotificationBanner, Radios, Select, summaryErrors, Textarea } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, ErrorSummary, NotificationBanner, Radios, Select, summaryErrors, Textarea, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -48,11 +48,13 @@ export function AssignTraining({ idPrefix, staffIds, who, course, submitLabel = 
   const modules = useQuery({ ...api.training.modules.list.queryOptions(), enabled: !course });
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const { register, handleSubmit, formState, setError, control, watch, reset } = useForm<TAssignForm>({
+  const form = useForm<TAssignForm>({
     resolver: zodResolver(ZAssignForm),
     shouldFocusError: false,
     defaultValues: { kind: "course", courseId: course?.id ?? "", moduleId: "", dueOn: "", reason: "" },
   });
+  const { register, handleSubmit, formState, setError, control, watch, reset } = form;
+  const draft = useFormDraft(form, `assign:${idPrefix}:${staffIds.join(",")}`);
   const create = useMutation(api.training.assignments.create.mutationOptions());
   const errors = formState.errors;
   const kind = watch("kind");
@@ -71,6 +73,7 @@ export function AssignTraining({ idPrefix, staffIds, who, course, submitLabel = 
         dueOn: v.dueOn,
         ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
       });
+      draft.saved();
       setResult(r);
       reset({ kind: v.kind, courseId: course?.id ?? "", moduleId: "", dueOn: "", reason: "" });
       await refreshTraining(queryClient);
@@ -85,6 +88,7 @@ export function AssignTraining({ idPrefix, staffIds, who, course, submitLabel = 
     <>
       {result ? <AssignResult result={result} /> : null}
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <form noValidate onSubmit={onSubmit}>
         {course ? null : (
           <>

@@ -27,9 +27,9 @@ export default function CoverageChart({ trend, series, target }: { trend: TrendP
           <Tooltip {...CHART_TOOLTIP} formatter={(v) => (v === null || v === undefined ? "–" : `${v}%`)} labelFormatter={(d) => formatDate(String(d))} />
           <Legend />
           <ReferenceLine y={target * 100} stroke="#0b0c0c" strokeDasharray="6 4" label={{ value: `Target ${Math.round(target * 100)}%`, position: "insideTopLeft" }} />
-          <Line type="monotone" dataKey="overall" name="All counted staff" stroke="#0b0c0c" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls />
+          <Line type="linear" dataKey="overall" name="All counted staff" stroke="#0b0c0c" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls />
           {series.slice(0, COLOURS.length).map((s, i) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={COLOURS[i]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={COLOURS[i]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>

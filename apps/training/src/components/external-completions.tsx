@@ -4,7 +4,7 @@
  * withdrawing one with a reason. A recorded completion counts as a session's.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, Textarea, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -28,11 +28,13 @@ export function RecordCompletion({ staffId, name }: { staffId: string; name: str
   const courses = useQuery(api.training.courses.list.queryOptions());
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control, reset } = useForm<TRecordForm>({
+  const form = useForm<TRecordForm>({
     resolver: zodResolver(ZRecordForm),
     shouldFocusError: false,
     defaultValues: { courseId: "", completedOn: "", provider: "", evidence: "" },
   });
+  const { register, handleSubmit, formState, setError, control, reset } = form;
+  const draft = useFormDraft(form, `external:${staffId}`);
   const record = useMutation(api.training.completions.record.mutationOptions());
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -40,6 +42,7 @@ export function RecordCompletion({ staffId, name }: { staffId: string; name: str
     setSaved(null);
     try {
       const r = await record.mutateAsync({ staffId, courseId: v.courseId, completedOn: v.completedOn, provider: v.provider.trim(), ...(v.evidence.trim() ? { evidence: v.evidence.trim() } : {}) });
+      draft.saved();
       const title = courses.data?.find((c) => c.id === r.courseId)?.title ?? "The course";
       setSaved(`${title} recorded for ${name}: ${r.expiresOn ? (r.expiresOn <= todayIso() ? `it already expired on ${formatDate(r.expiresOn)}, so a refresher is still needed` : `valid until ${formatDate(r.expiresOn)}`) : "does not expire"}${r.closedAssignments > 0 ? ". Their open assignment of it is now done" : ""}.`);
       reset();
@@ -55,6 +58,7 @@ export function RecordCompletion({ staffId, name }: { staffId: string; name: str
     <>
       {saved ? <NotificationBanner type="success" heading={saved} /> : null}
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <form noValidate onSubmit={onSubmit}>
         <Select id="ext-courseId" label="Course" error={errors.courseId?.message} options={[{ value: "", label: "Choose a course" }, ...(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))]} {...register("courseId")} />
         <Controller

@@ -7,7 +7,7 @@
  * save on top of the latest version.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, Checkboxes, drafts, ErrorSummary, Input, NotificationBanner, Radios, Select, SummaryList, summaryErrors, Textarea } from "@evident/ui";
+import { applyFieldErrors, Button, Checkboxes, DraftOfferBanner, ErrorSummary, Input, NotificationBanner, Radios, Select, SummaryList, summaryErrors, Textarea, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -77,11 +77,11 @@ function CourseForm({ course }: { course: Course }) {
   const options = useQuery(api.training.options.queryOptions());
   const all = useQuery(api.training.courses.list.queryOptions({ includeInactive: true }));
   const draftKey = `training-course:${course.id}`;
-  const [draft] = useState(() => drafts.load<TForm>(draftKey));
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Course | null>(null);
   const version = useRef(course.version);
-  const form = useForm<TForm>({ resolver: zodResolver(ZForm), shouldFocusError: false, defaultValues: draft?.values ?? fromCourse(course), reValidateMode: "onChange" });
+  const form = useForm<TForm>({ resolver: zodResolver(ZForm), shouldFocusError: false, defaultValues: fromCourse(course), reValidateMode: "onChange" });
+  const draft = useFormDraft(form, draftKey);
   const { register, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
   const update = useMutation(api.training.courses.update.mutationOptions());
@@ -106,11 +106,11 @@ function CourseForm({ course }: { course: Course }) {
           active: v.active === "yes",
         },
       });
-      drafts.clear(draftKey);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.training.courses.pathKey() });
       navigate(`/courses/${course.id}`, { state: { saved: "Course saved" } });
     } catch (e) {
-      drafts.save(draftKey, v);
+      draft.keepNow(v);
       const info = errorInfo(e);
       if (info.code === "CONFLICT") {
         const latest = await queryClient.fetchQuery({ ...api.training.courses.get.queryOptions({ id: course.id }), staleTime: 0 });
@@ -154,23 +154,9 @@ function CourseForm({ course }: { course: Course }) {
             />
             <p className="govuk-body">Check your changes below, then save again to replace their version with yours.</p>
           </NotificationBanner>
-        ) : draft ? (
-          <NotificationBanner title="Important" heading="We kept what you typed when your last save failed">
-            <p className="govuk-body">
-              <button
-                type="button"
-                className="govuk-link"
-                style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }}
-                onClick={() => {
-                  drafts.clear(draftKey);
-                  form.reset(fromCourse(course));
-                }}
-              >
-                Discard these changes
-              </button>
-            </p>
-          </NotificationBanner>
-        ) : null}
+        ) : (
+          <DraftOfferBanner offer={draft.offer} />
+        )}
         <Page title={`Change ${course.title}`} caption="Course">
           <form noValidate onSubmit={onSubmit}>
             <Input id="code" label="Code" width={10} error={errors.code?.message} {...register("code")} />

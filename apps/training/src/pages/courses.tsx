@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Checkboxes, Details, ErrorSummary, Input, NotificationBanner, Radios, Select, Table, Textarea } from "@evident/ui";
+import { Button, Checkboxes, Details, ErrorSummary, Input, NotificationBanner, Radios, Select, Table, Textarea, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -61,11 +61,13 @@ function CourseForm() {
   const options = useQuery(api.training.options.queryOptions());
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<TForm>({
+  const form = useForm<TForm>({
     resolver: zodResolver(ZForm),
     shouldFocusError: false,
     defaultValues: { code: "", title: "", description: "", deliveryMode: "classroom", durationHours: "6", validityMonths: "24", requiredFor: [], qualifiesFacilitator: "no" },
   });
+  const { register, handleSubmit, formState, setError, reset } = form;
+  const draft = useFormDraft(form, "course:new");
   const create = useMutation(api.training.courses.create.mutationOptions());
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -83,6 +85,7 @@ function CourseForm() {
         qualifiesFacilitator: v.qualifiesFacilitator === "yes",
         languages: ["English"],
       });
+      draft.saved();
       setCreated(c.title);
       reset();
       await queryClient.invalidateQueries({ queryKey: api.training.courses.pathKey() });
@@ -97,6 +100,7 @@ function CourseForm() {
     <form noValidate onSubmit={onSubmit}>
       {created ? <NotificationBanner type="success" heading={`${created} added to the catalogue`} /> : null}
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Input id="code" label="Code" hint="A short reference, like MARAC" width={10} error={errors.code?.message} {...register("code")} />
       <Input id="title" label="Title" error={errors.title?.message} {...register("title")} />
       <Textarea id="description" label="Description (optional)" error={errors.description?.message} {...register("description")} />

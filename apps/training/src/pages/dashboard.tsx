@@ -1,7 +1,7 @@
-import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, type TAssignmentSource } from "@evident/core";
-import { Button, Details, Input, SummaryList, Select, Table, WarningText } from "@evident/ui";
+import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_SOURCES, parseIsoDay, type TAssignmentSource } from "@evident/core";
+import { Button, DateInput, Details, Input, lazyPage, SummaryList, Select, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Meter, StateTag } from "../components/bits.js";
 import { Loading, QueryError } from "../components/errors.js";
@@ -10,7 +10,7 @@ import { useAuth } from "../lib/auth.js";
 import { formatDate, percent, plural, todayIso } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
 
-const CoverageChart = lazy(() => import("../components/coverage-chart.js"));
+const CoverageChart = lazyPage(() => import("../components/coverage-chart.js"), <Loading what="Drawing the chart" />);
 
 type Coverage = RouterOutputs["training"]["dashboard"]["coverage"];
 
@@ -18,12 +18,13 @@ export default function DashboardPage() {
   const auth = useAuth();
   const [asOf, setAsOf] = useState(todayIso());
   const [groupBy, setGroupBy] = useState<"course" | "team" | "role">("course");
-  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso();
+  const asOfIsDate = parseIsoDay(asOf) !== undefined;
+  const validAsOf = asOfIsDate ? asOf : todayIso();
   return (
     <Page title="Training dashboard" caption={auth.me?.role === "manager" ? "Your team" : "The whole trust"}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <Input id="as-of" label="Figures as of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="as-of" legend="Figures as of" value={asOf} onChange={setAsOf} error={asOf && !asOfIsDate ? "Figures as of must be a real date (today's figures are shown until then)" : undefined} />
         </div>
         <div className="govuk-grid-column-one-third">
           <Select
@@ -77,9 +78,7 @@ function CoverageSection({ asOf, groupBy }: { asOf: string; groupBy: "course" | 
           </div>
           {view === "chart" ? (
             <>
-              <Suspense fallback={<Loading what="Drawing the chart" />}>
-                <CoverageChart trend={q.data.trend} series={q.data.series} target={q.data.target} />
-              </Suspense>
+              <CoverageChart trend={q.data.trend} series={q.data.series} target={q.data.target} />
               <p className="govuk-body-s govuk-hint">The chart shows coverage at the end of each financial quarter. The same figures are in the table view.</p>
             </>
           ) : (

@@ -1,5 +1,6 @@
+import { toDoCount } from "@evident/core";
 import { InsetText, Table } from "@evident/ui";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { howAssigned, StateTag } from "../components/bits.js";
 import { ProgrammeBriefings } from "../components/briefings.js";
@@ -20,15 +21,17 @@ export function MyTrainingPage() {
 }
 
 function MyTraining({ data }: { data: My }) {
+  const modules = useQuery(api.training.modules.list.queryOptions());
   if (!data.staff) {
     return <InsetText>Your account is not linked to a staff record, so there is no training to show. Ask an administrator to link it.</InsetText>;
   }
-  const open = data.assignments.filter((a) => a.state !== "done");
-  const overdue = open.filter((a) => a.state === "overdue").length;
+  // One count of everything listed below as still to do (assignments, required courses, onboarding modules).
+  const todo = modules.data ? toDoCount({ assignments: data.assignments, courses: data.courses, modules: modules.data, modulesDone: data.modulesDone }) : null;
   return (
     <>
-      <p className="govuk-body-l">
-        {data.staff.name}, {data.staff.roleLabel}. You have {plural(open.length, "item")} to do{overdue > 0 ? `, ${overdue} overdue` : ""}.
+      <p className="govuk-body-l" data-testid="to-do-count">
+        {data.staff.name}, {data.staff.roleLabel}.
+        {todo ? ` You have ${plural(todo.total, "item")} to do${todo.overdue > 0 ? `, ${todo.overdue} overdue` : ""}.` : null}
       </p>
       <Table
         caption="Assigned to me"
@@ -67,7 +70,7 @@ function MyTraining({ data }: { data: My }) {
           { header: "Status", cell: (c) => <StateTag state={c.status} /> },
         ]}
       />
-      <ModuleList done={new Set(data.modulesDone)} />
+      <ModuleList q={modules} done={new Set(data.modulesDone)} />
       {data.bookedSessions && data.bookedSessions.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Sessions I am booked on</h2>
@@ -86,8 +89,7 @@ function MyTraining({ data }: { data: My }) {
   );
 }
 
-function ModuleList({ done }: { done: Set<string> }) {
-  const q = useQuery(api.training.modules.list.queryOptions());
+function ModuleList({ q, done }: { q: UseQueryResult<RouterOutputs["training"]["modules"]["list"]>; done: Set<string> }) {
   if (q.isPending) return <Loading what="Loading the onboarding modules" />;
   if (q.isError) return <QueryError error={q.error} what="Onboarding modules" />;
   return (

@@ -1,13 +1,13 @@
 /**
  * Change a job role's onboarding plan: add, remove and reorder its modules
  * and courses and set "due within N days" of the start date for each. Each
- * item appears once and is due within 0–730 days. A failed save keeps the
- * plan being edited on this device (drafts); a CONFLICT (someone else saved
+ * item appears once and is due within 0–730 days. The plan being edited is
+ * kept on this device as it changes and offered back (drafts); a CONFLICT (someone else saved
  * first) keeps the edit, shows their version and lets the user save on top.
  */
-import { Button, drafts, ErrorSummary, Input, NotificationBanner, Select, Table, type SummaryError } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, Input, NotificationBanner, Select, Table, useDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
@@ -45,8 +45,13 @@ function PlanForm({ plan }: { plan: Plan }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const draftKey = `training-plan:${plan.id}`;
-  const [draft] = useState(() => drafts.load<Row[]>(draftKey));
-  const [rows, setRows] = useState<Row[]>(() => draft?.values ?? rowsOf(plan));
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(plan));
+  const changed = JSON.stringify(rows) !== JSON.stringify(rowsOf(plan));
+  const draft = useDraft<Row[]>(draftKey, { changed, restore: setRows });
+  const { keep } = draft;
+  useEffect(() => {
+    if (changed) keep(rows);
+  }, [rows, changed, keep]);
   const [adding, setAdding] = useState("");
   const [addDays, setAddDays] = useState("30");
   const [submitted, setSubmitted] = useState(false);
@@ -80,11 +85,11 @@ function PlanForm({ plan }: { plan: Plan }) {
     if (planRowErrors(rows).size > 0) return;
     try {
       await save.mutateAsync({ id: plan.id, version: version.current, items: rows.map((r) => ({ kind: r.kind, itemId: r.itemId, dueWithinDays: Number(r.days) })) });
-      drafts.clear(draftKey);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.training.plans.pathKey() });
       navigate("/plans", { state: { saved: `${plan.roleLabel} plan saved` } });
     } catch (err) {
-      drafts.save(draftKey, rows);
+      draft.keepNow(rows);
       const info = errorInfo(err);
       if (info.code === "CONFLICT") {
         const latest = await queryClient.fetchQuery({ ...api.training.plans.get.queryOptions({ role: plan.role as never }), staleTime: 0 });
@@ -111,21 +116,9 @@ function PlanForm({ plan }: { plan: Plan }) {
           </ol>
           <p className="govuk-body">Check your changes, then save again to replace their version with yours.</p>
         </NotificationBanner>
-      ) : draft ? (
-        <NotificationBanner title="Important" heading="We kept the changes you made when your last save failed">
-          <button
-            type="button"
-            className="govuk-link"
-            style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }}
-            onClick={() => {
-              drafts.clear(draftKey);
-              setRows(rowsOf(plan));
-            }}
-          >
-            Discard these changes
-          </button>
-        </NotificationBanner>
-      ) : null}
+      ) : (
+        <DraftOfferBanner offer={draft.offer} />
+      )}
       <Page title={`Change the ${plan.roleLabel.toLowerCase()} onboarding plan`} caption="Onboarding plans">
         <p className="govuk-body">Starters in this role are assigned these items in this order, each due the given number of days after their start date. Changes apply to people who start from now on.</p>
         <div aria-live="polite" className="govuk-visually-hidden">

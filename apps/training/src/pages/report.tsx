@@ -1,4 +1,5 @@
-import { Button, ErrorSummary, Input, Table } from "@evident/ui";
+import { parseIsoDay } from "@evident/core";
+import { Button, DateInput, ErrorSummary, Table } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Loading, QueryError } from "../components/errors.js";
@@ -7,7 +8,7 @@ import { downloadBase64, formatDate } from "../lib/format.js";
 import { client, errorInfo } from "../lib/trpc.js";
 import { api } from "../lib/trpc.js";
 
-const ok = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+const ok = (s: string) => parseIsoDay(s) !== undefined;
 
 export default function ReportPage() {
   // Default: financial years 2017-18 and 2018-19, the period of the report's Table 26.
@@ -29,10 +30,10 @@ export default function ReportPage() {
       <p className="govuk-body">Courses delivered and recorded participants for any period, as in Appendix 3, Table 26 of the evaluation report. Participants are people marked present on a session&apos;s register.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
-          <Input id="from" label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={ok(from) ? undefined : "Enter a start date"} />
+          <DateInput id="from" legend="From" value={from} onChange={setFrom} error={ok(from) ? undefined : from ? "From must be a real date" : "Enter a start date"} />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Input id="to" label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={!ok(to) ? "Enter an end date" : from > to ? "The end date must be on or after the start date" : undefined} />
+          <DateInput id="to" legend="To" value={to} onChange={setTo} error={!ok(to) ? (to ? "To must be a real date" : "Enter an end date") : ok(from) && from > to ? "The end date must be on or after the start date" : undefined} />
         </div>
       </div>
       <ErrorSummary errors={[]} description={problem ?? undefined} />

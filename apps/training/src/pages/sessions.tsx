@@ -1,8 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Details, ErrorSummary, Input, Select, Table } from "@evident/ui";
+import { parseIsoDay } from "@evident/core";
+import { Button, DateInput, Details, DraftOfferBanner, ErrorSummary, Input, Select, Table, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../components/errors.js";
@@ -46,7 +47,7 @@ export default function SessionsPage() {
 
 const ZForm = z.object({
   courseId: z.string().min(1, "Select the course"),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the session"),
+  date: z.string().min(1, "Enter the date of the session").refine((v) => v === "" || parseIsoDay(v) !== undefined, "Date must be a real date"),
   startTime: z.string().regex(/^\d{2}:\d{2}$/, "Enter the start time, like 09:30"),
   endTime: z.string().regex(/^\d{2}:\d{2}$/, "Enter the end time, like 16:30"),
   venue: z.string().trim().max(200, "Venue must be 200 characters or fewer"),
@@ -59,19 +60,23 @@ function SessionForm({ courseId }: { courseId: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const courses = useQuery(api.training.courses.list.queryOptions());
-  const trainers = useQuery(api.training.staff.list.queryOptions({}));
+  // Only the trainers (the API filters by role), not every member of staff with their training.
+  const trainers = useQuery(api.training.staff.list.queryOptions({ role: "trainer" }));
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<TForm>({
+  const form = useForm<TForm>({
     resolver: zodResolver(ZForm),
     shouldFocusError: false,
-    defaultValues: { courseId, date: todayIso(), startTime: "09:30", endTime: "16:30", venue: "Trust training room", trainerId: "", capacity: "16" },
+    defaultValues: { courseId, date: "", startTime: "09:30", endTime: "16:30", venue: "Trust training room", trainerId: "", capacity: "16" },
   });
+  const { register, handleSubmit, formState, setError, control } = form;
+  const draft = useFormDraft(form, `session:new:${courseId}`);
   const create = useMutation(api.training.sessions.create.mutationOptions());
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
     setProblem(null);
     try {
       const s = await create.mutateAsync({ courseId: v.courseId, date: v.date, startTime: v.startTime, endTime: v.endTime, ...(v.venue ? { venue: v.venue } : {}), trainerId: v.trainerId || null, ...(v.capacity ? { capacity: Number(v.capacity) } : {}) });
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.training.sessions.pathKey() });
       navigate(`/sessions/${s.id}`);
     } catch (e) {
@@ -84,8 +89,9 @@ function SessionForm({ courseId }: { courseId: string }) {
   return (
     <form noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={summaryErrors(errors, { courseId: "courseId", date: "date", startTime: "startTime", endTime: "endTime", venue: "venue", capacity: "capacity" })} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Select id="courseId" label="Course" error={errors.courseId?.message} options={[{ value: "", label: "Choose a course" }, ...(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))]} {...register("courseId")} />
-      <Input id="date" label="Date" type="date" width={10} error={errors.date?.message} {...register("date")} />
+      <Controller control={control} name="date" render={({ field }) => <DateInput id="date" legend="Date" hint="For example, 27 3 2026" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Input id="startTime" label="Starts" type="time" width={5} error={errors.startTime?.message} {...register("startTime")} />
       <Input id="endTime" label="Ends" type="time" width={5} error={errors.endTime?.message} {...register("endTime")} />
       <Input id="venue" label="Venue" error={errors.venue?.message} {...register("venue")} />

@@ -6,7 +6,7 @@ import { Controller, useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { z } from "zod";
 import { Page } from "../components/page.js";
-import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, DraftOfferBanner, summaryErrors, useFormDraft } from "@evident/ui";
 import { formatDate, isRealDate, todayIso } from "../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../lib/trpc.js";
 
@@ -30,12 +30,13 @@ export default function StarterPage() {
   const modules = useQuery(api.training.modules.list.queryOptions());
   const [problem, setProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
-  const draft = drafts.load<TStarterForm>(DRAFT);
-  const { register, handleSubmit, formState, setError, control, reset } = useForm<TStarterForm>({
+  const form = useForm<TStarterForm>({
     resolver: zodResolver(ZStarterForm),
     shouldFocusError: false,
-    defaultValues: draft?.values ?? { name: "", email: "", role: "", jobTitle: "", teamId: "", startDate: todayIso() },
+    defaultValues: { name: "", email: "", role: "", jobTitle: "", teamId: "", startDate: todayIso() },
   });
+  const { register, handleSubmit, formState, setError, control, reset } = form;
+  const draft = useFormDraft(form, DRAFT);
   const add = useMutation(api.training.staff.addStarter.mutationOptions());
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -49,13 +50,13 @@ export default function StarterPage() {
         teamId: v.teamId || null,
         startDate: v.startDate,
       });
-      drafts.clear(DRAFT);
+      draft.saved();
       setAdded(r);
       reset();
       await queryClient.invalidateQueries({ queryKey: api.training.staff.pathKey() });
       await queryClient.invalidateQueries({ queryKey: api.training.dashboard.pathKey() });
     } catch (e) {
-      drafts.save(DRAFT, v);
+      draft.keepNow(v);
       const info = errorInfo(e);
       applyFieldErrors(info.fieldErrors, setError, Object.keys(ZStarterForm.shape));
       setProblem(info.code === "CONFLICT" ? "Someone with this email address is already on the staff list." : info.fieldErrors.length ? null : info.message);
@@ -95,7 +96,7 @@ export default function StarterPage() {
         <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
         <Page title="Add a starter" caption="Staff">
           <p className="govuk-body">Their job role&apos;s onboarding plan is assigned as soon as you add them, with due dates counted from the start date.</p>
-          {draft ? <p className="govuk-inset-text">Your unsaved details from {formatDate(draft.savedAt)} have been kept.</p> : null}
+          <DraftOfferBanner offer={draft.offer} />
           <form noValidate onSubmit={onSubmit}>
             <Input id="name" label="Full name" autoComplete="off" spellCheck={false} error={errors.name?.message} {...register("name")} />
             <Input id="email" label="Work email address (optional)" type="email" spellCheck={false} error={errors.email?.message} {...register("email")} />

@@ -11,3 +11,4 @@ export * from "./password.js";
 export * from "./consent.js";
 export * from "./links.js";
 export * from "./accounts.js";
+export * from "./handover.js";

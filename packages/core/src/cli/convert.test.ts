@@ -37,7 +37,35 @@ describe("evident convert", () => {
     );
     expect(readFileSync(join(dir, "referrals.csv"), "utf8")).toBe("child_id,referral_date\nA1,2022-11-01\nB7,2024-04-10\nB7,2024-06-01\n");
     expect(readFileSync(join(dir, "children-profile.csv"), "utf8")).toBe("child_id,birth_date,sex,ethnicity\nA1,2012-03-15,M,WBRI\nA2,2016-11-02,F,BAFR\nB7,2018-05-05,F,AIND\n");
-    expect(JSON.parse(readFileSync(join(dir, "validation.json"), "utf8"))).toEqual([]);
+    // No problem; the rules comparing with last year's 903 return are listed as skipped (no --ssda903-previous).
+    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { rule: string; severity: string }[];
+    expect(listed.filter((p) => p.severity !== "skipped")).toEqual([]);
+    expect(listed.map((p) => p.rule).sort()).toEqual(["207", "502", "503A", "503B", "503C", "503D", "503E", "503F", "562", "624", "626", "NoE"]);
+    expect(stdout).toContain("12 rules comparing with last year's return were skipped");
+  });
+
+  it("compares with last year's 903 return given with --ssda903-previous (502: last year's open episode started on another day)", async () => {
+    const dir = out();
+    const last = join(dir, "last-episodes.csv");
+    const lastHeader = join(dir, "last-header.csv");
+    writeFileSync(lastHeader, readFileSync(f("clean-903-header.csv")));
+    writeFileSync(last, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA1,02/01/2023,S,C1,N1,U4,PR1,,,,,,\n");
+    const { code, stderr } = await run(["convert", "--out", dir, "--year-end", "2025-03-31", "--ssda903-previous", lastHeader, "--ssda903-previous", last, ...CLEAN_ARGS]);
+    expect(code).toBe(2);
+    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; row: number; rule: string; severity: string }[];
+    expect(listed.filter((p) => p.severity === "skipped")).toEqual([]);
+    // This year's first episode of A1 (clean-903-episodes-2023.csv, line 2) starts on 10/01/2023, last year's open one on 02/01/2023.
+    expect(listed.map((p) => [p.file, p.row, p.rule]).filter(([, , r]) => r === "502" || r === "562")).toEqual([
+      [f("clean-903-episodes-2023.csv"), 2, "502"],
+      [f("clean-903-episodes-2023.csv"), 2, "562"],
+      // A2 started on 05/02/2024, before this year, but has no episode in last year's file: 562 and NoE, on the
+      // row of the later of the two files giving that episode (clean-903-episodes-2024.csv, line 4).
+      [f("clean-903-episodes-2024.csv"), 4, "562"],
+    ]);
+    expect(listed.filter((p) => p.rule === "NoE").map((p) => p.row)).toEqual([4]);
+    expect(stderr).not.toContain("skipped");
+    const same = await run(["convert", "--out", out(), "--ssda903-previous", f("clean-903-header.csv"), ...CLEAN_ARGS]);
+    expect(same.stderr).toContain("both as this year's return and as last year's");
   });
 
   it("takes --cin-definition episode", async () => {
@@ -70,7 +98,7 @@ describe("evident convert", () => {
     // validation.csv: the same problems, one row each, with the child (as the community validators report them).
     const csv = readFileSync(join(dir, "validation.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("child_id,file,row,field,rule,severity,message");
-    expect(csv).toHaveLength(problems.length + 1);
+    expect(csv).toHaveLength(problems.filter((p) => p.severity !== "skipped").length + 1);
     expect(csv).toContain(`R356,${f("rules-903-episodes.csv")},11,DEC,356,error,DEC 2024-05-01 is before DECOM 2024-05-10`);
     expect(csv).toContain(`R103,${f("rules-903-header.csv")},5,ETHNIC,103,error,"ETHNIC ""XXXX"" is not a DfE ethnicity code"`);
   });

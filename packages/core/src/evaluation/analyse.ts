@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { addMonthsClamped, formatIsoDay, parseIsoDay, ZIsoDate, type DayNumber } from "../dates.js";
 import { DomainError, parseOrThrow } from "../errors.js";
-import { HIGHEST_STATUSES, STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
+import { HIGHEST_STATUSES, type THighestStatus, type TStatus } from "../statuses.js";
 import { costBenefit, describeTariffSet, plausibilityWarnings, type CbaResult, type TCohortAggregate } from "./cba.js";
 import { subsetDataset, type Dataset } from "./dataset.js";
 import { differenceInDifferences, type DidResult, type PerChildChanges } from "./did.js";
@@ -121,70 +121,86 @@ export interface ChildWindows {
 export function computeChildWindows(data: Dataset, asAt: DayNumber, months: number): ChildWindows {
   const { children, episodes, referrals } = data;
   const n = children.count;
-  const bStart = new Int32Array(n);
+  const cStart = children.start;
+  const cEnd = children.end;
+  const bStart = shiftMonths(cStart, -months);
+  const aEnd = shiftMonths(cEnd, months);
   const aStart = new Int32Array(n);
-  const aEnd = new Int32Array(n);
   for (let c = 0; c < n; c++) {
-    bStart[c] = addMonthsClamped(children.start[c]!, -months);
-    aStart[c] = children.end[c]! + 1;
-    aEnd[c] = addMonthsClamped(children.end[c]!, months) + 1;
+    aStart[c] = cEnd[c]! + 1;
+    aEnd[c] = aEnd[c]! + 1;
   }
 
-  // Group episodes by child (counting sort into CSR offsets).
+  // Group episodes by child (counting sort into CSR offsets), copying each child's episodes next to each other.
   const offsets = new Int32Array(n + 1);
   const eChild = episodes.child;
-  for (let i = 0; i < episodes.count; i++) offsets[eChild[i]! + 1]! += 1;
+  const count = episodes.count;
+  for (let i = 0; i < count; i++) offsets[eChild[i]! + 1]! += 1;
   for (let c = 0; c < n; c++) offsets[c + 1]! += offsets[c]!;
-  const order = new Int32Array(episodes.count);
-  const cursor = offsets.slice(0, n);
-  for (let i = 0; i < episodes.count; i++) order[cursor[eChild[i]!]!++] = i;
+  const gStatus = new Uint8Array(count);
+  const gStart = new Int32Array(count);
+  const gEnd = new Int32Array(count);
+  {
+    const cursor = offsets.slice(0, n);
+    const eStatus = episodes.status;
+    const eStart = episodes.start;
+    const eEnd = episodes.end;
+    for (let i = 0; i < count; i++) {
+      const at = cursor[eChild[i]!]!++;
+      gStatus[at] = eStatus[i]!;
+      gStart[at] = eStart[i]!;
+      gEnd[at] = eEnd[i]!;
+    }
+  }
 
   const days: Int32Array[] = Array.from({ length: 6 }, () => new Int32Array(n));
-  const highestBefore = new Uint8Array(n);
-  const highestAfter = new Uint8Array(n);
+  const highest = [new Uint8Array(n), new Uint8Array(n)] as const;
+  // One window's clipped episodes, kept sorted by (status, start).
+  let scratchT = new Uint8Array(16);
   let scratchS = new Int32Array(16);
   let scratchE = new Int32Array(16);
-  const eStatus = episodes.status;
-  const eStart = episodes.start;
-  const eEnd = episodes.end;
 
   for (let c = 0; c < n; c++) {
     const from = offsets[c]!;
     const to = offsets[c + 1]!;
     if (from === to) continue;
     if (to - from > scratchS.length) {
+      scratchT = new Uint8Array((to - from) * 2);
       scratchS = new Int32Array((to - from) * 2);
       scratchE = new Int32Array((to - from) * 2);
     }
     for (let w = 0; w < 2; w++) {
       const wS = w === 0 ? bStart[c]! : aStart[c]!;
-      const wE0 = w === 0 ? children.start[c]! : aEnd[c]!;
+      const wE0 = w === 0 ? cStart[c]! : aEnd[c]!;
       const wE = wE0 < asAt ? wE0 : asAt;
       if (wE <= wS) continue;
-      let highest = 0;
-      for (let st = 1; st <= 3; st++) {
-        let k = 0;
-        for (let j = from; j < to; j++) {
-          const e = order[j]!;
-          if (eStatus[e] !== st) continue;
-          const s = eStart[e]! > wS ? eStart[e]! : wS;
-          const en = eEnd[e]! < wE ? eEnd[e]! : wE;
-          if (en <= s) continue;
-          // insertion sort by start
-          let p = k++;
-          while (p > 0 && scratchS[p - 1]! > s) {
-            scratchS[p] = scratchS[p - 1]!;
-            scratchE[p] = scratchE[p - 1]!;
-            p--;
-          }
-          scratchS[p] = s;
-          scratchE[p] = en;
+      let k = 0;
+      for (let j = from; j < to; j++) {
+        const s = gStart[j]! > wS ? gStart[j]! : wS;
+        const en = gEnd[j]! < wE ? gEnd[j]! : wE;
+        if (en <= s) continue;
+        const st = gStatus[j]!;
+        // Insertion sort by status, then start.
+        let p = k++;
+        while (p > 0 && (scratchT[p - 1]! > st || (scratchT[p - 1] === st && scratchS[p - 1]! > s))) {
+          scratchT[p] = scratchT[p - 1]!;
+          scratchS[p] = scratchS[p - 1]!;
+          scratchE[p] = scratchE[p - 1]!;
+          p--;
         }
-        if (k === 0) continue;
+        scratchT[p] = st;
+        scratchS[p] = s;
+        scratchE[p] = en;
+      }
+      if (k === 0) continue;
+      // The union of each status's intervals: each counts only what lies beyond the running end.
+      let q = 0;
+      while (q < k) {
+        const st = scratchT[q]!;
         let total = 0;
-        let cs = scratchS[0]!;
-        let ce = scratchE[0]!;
-        for (let q = 1; q < k; q++) {
+        let cs = scratchS[q]!;
+        let ce = scratchE[q]!;
+        for (q++; q < k && scratchT[q] === st; q++) {
           const s = scratchS[q]!;
           const en = scratchE[q]!;
           if (s > ce) {
@@ -193,12 +209,9 @@ export function computeChildWindows(data: Dataset, asAt: DayNumber, months: numb
             ce = en;
           } else if (en > ce) ce = en;
         }
-        total += ce - cs;
-        days[w * 3 + st - 1]![c] = total;
-        highest = st;
+        days[w * 3 + st - 1]![c] = total + (ce - cs);
       }
-      if (w === 0) highestBefore[c] = highest;
-      else highestAfter[c] = highest;
+      highest[w]![c] = scratchT[k - 1]!;
     }
   }
 
@@ -210,10 +223,42 @@ export function computeChildWindows(data: Dataset, asAt: DayNumber, months: numb
     const c = rChild[i]!;
     const d = rDate[i]!;
     if (d >= asAt) continue;
-    if (d >= bStart[c]! && d < children.start[c]!) referralsBefore[c]! += 1;
+    if (d >= bStart[c]! && d < cStart[c]!) referralsBefore[c]! += 1;
     else if (d >= aStart[c]! && d < aEnd[c]!) referralsAfter[c]! += 1;
   }
-  return { days, referralsBefore, referralsAfter, highestBefore, highestAfter, afterWindowEnd: aEnd };
+  return { days, referralsBefore, referralsAfter, highestBefore: highest[0], highestAfter: highest[1], afterWindowEnd: aEnd };
+}
+
+/**
+ * addMonthsClamped of every day in `days`: the dates of a dataset span a few years, so each distinct day's
+ * answer is computed once, in a table over the days' range (directly when the range is very wide).
+ */
+export function shiftMonths(days: Int32Array, months: number): Int32Array {
+  const n = days.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  let lo = days[0]!;
+  let hi = lo;
+  for (let i = 1; i < n; i++) {
+    const d = days[i]!;
+    if (d < lo) lo = d;
+    else if (d > hi) hi = d;
+  }
+  if (hi - lo > Math.max(4 * n, 1 << 16)) {
+    for (let i = 0; i < n; i++) out[i] = addMonthsClamped(days[i]!, months);
+    return out;
+  }
+  const table = new Int32Array(hi - lo + 1);
+  const known = new Uint8Array(hi - lo + 1);
+  for (let i = 0; i < n; i++) {
+    const at = days[i]! - lo;
+    if (known[at] === 0) {
+      known[at] = 1;
+      table[at] = addMonthsClamped(days[i]!, months);
+    }
+    out[i] = table[at]!;
+  }
+  return out;
 }
 
 function emptyMatrix(): TransitionMatrix {
@@ -235,6 +280,52 @@ function newAccumulator(): Accumulator {
   return { n: 0, referrals: [0, 0], children: [0, 0, 0, 0, 0, 0], days: [0, 0, 0, 0, 0, 0], matrix: new Array<number>(16).fill(0), incomplete: 0, profile: new ProfileCounter() };
 }
 
+/** Adds every child to its cohort's accumulator (counts in typed arrays, then copied into `acc`). */
+function accumulate(data: Dataset, windows: ChildWindows, asAt: DayNumber, acc: Accumulator[]): void {
+  const { children } = data;
+  const n = children.count;
+  const cohort = children.cohort;
+  // Per cohort g: [g * 32 + …] 0 n, 1–2 referrals, 3–8 children, 9–14 days, 15 incomplete, 16–31 matrix.
+  const t = new Float64Array(64);
+  const [b0, b1, b2, a0, a1, a2] = windows.days as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const { referralsBefore, referralsAfter, highestBefore, highestAfter, afterWindowEnd } = windows;
+  const profiles = [acc[0]!.profile, acc[1]!.profile];
+  const { birth, start, ethnicity, siblingGroupSize } = children;
+  for (let c = 0; c < n; c++) {
+    const g = cohort[c]! * 32;
+    t[g]! += 1;
+    t[g + 1]! += referralsBefore[c]!;
+    t[g + 2]! += referralsAfter[c]!;
+    let d = b0[c]!;
+    if (d > 0) (t[g + 3]! += 1), (t[g + 9]! += d);
+    d = b1[c]!;
+    if (d > 0) (t[g + 4]! += 1), (t[g + 10]! += d);
+    d = b2[c]!;
+    if (d > 0) (t[g + 5]! += 1), (t[g + 11]! += d);
+    d = a0[c]!;
+    if (d > 0) (t[g + 6]! += 1), (t[g + 12]! += d);
+    d = a1[c]!;
+    if (d > 0) (t[g + 7]! += 1), (t[g + 13]! += d);
+    d = a2[c]!;
+    if (d > 0) (t[g + 8]! += 1), (t[g + 14]! += d);
+    if (afterWindowEnd[c]! > asAt) t[g + 15]! += 1;
+    t[g + 16 + highestBefore[c]! * 4 + highestAfter[c]!]! += 1;
+    profiles[cohort[c]!]!.add(birth[c]!, start[c]!, ethnicity[c], siblingGroupSize[c]!);
+  }
+  for (let k = 0; k < 2; k++) {
+    const a = acc[k]!;
+    const g = k * 32;
+    a.n = t[g]!;
+    a.referrals = [t[g + 1]!, t[g + 2]!];
+    for (let j = 0; j < 6; j++) {
+      a.children[j] = t[g + 3 + j]!;
+      a.days[j] = t[g + 9 + j]!;
+    }
+    a.incomplete = t[g + 15]!;
+    for (let j = 0; j < 16; j++) a.matrix[j] = t[g + 16 + j]!;
+  }
+}
+
 /** Runs the whole analysis. Throws DomainError on invalid options or an empty cohort. */
 export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResult {
   const opts = parseOrThrow(ZAnalysisOptions, options, "analysis options");
@@ -245,22 +336,7 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
   const { children } = data;
 
   const acc = [newAccumulator(), newAccumulator()];
-  for (let c = 0; c < children.count; c++) {
-    const a = acc[children.cohort[c]!]!;
-    a.n += 1;
-    a.referrals[0] += windows.referralsBefore[c]!;
-    a.referrals[1] += windows.referralsAfter[c]!;
-    for (let k = 0; k < 6; k++) {
-      const d = windows.days[k]![c]!;
-      if (d > 0) {
-        a.children[k]! += 1;
-        a.days[k]! += d;
-      }
-    }
-    a.matrix[windows.highestBefore[c]! * 4 + windows.highestAfter[c]!]! += 1;
-    if (windows.afterWindowEnd[c]! > asAt) a.incomplete += 1;
-    a.profile.add(children.birth[c]!, children.start[c]!, children.ethnicity[c], children.siblingGroupSize[c]!);
-  }
+  accumulate(data, windows, asAt, acc);
   const [intAcc, compAcc] = acc as [Accumulator, Accumulator];
   for (const [name, a] of [
     ["intervention", intAcc],
@@ -393,13 +469,8 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
  * and after = the real before window.
  */
 function movedBack(data: Dataset, months: number): Dataset {
-  const n = data.children.count;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
-    start[c] = addMonthsClamped(data.children.start[c]!, -months);
-    end[c] = start[c]! - 1;
-  }
+  const start = shiftMonths(data.children.start, -months);
+  const end = start.map((day) => day - 1);
   return { ...data, children: { ...data.children, start, end } };
 }
 
@@ -424,16 +495,23 @@ function perChildChanges(data: Dataset, w: ChildWindows, tariffs: ReturnType<typ
     referrals: new Float64Array(n),
     cost: new Float64Array(n),
   };
+  const [bCIN, bCP, bCLA, aCIN, aCP, aCLA] = w.days as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const { CIN, CP, CLA, referrals, cost } = out;
+  const perCIN = daily.perDay.CIN;
+  const perCP = daily.perDay.CP;
+  const perCLA = daily.perDay.CLA;
+  const perReferral = daily.referral;
   for (let c = 0; c < n; c++) {
-    let cost = (w.referralsAfter[c]! - w.referralsBefore[c]!) * daily.referral;
-    out.referrals[c] = w.referralsAfter[c]! - w.referralsBefore[c]!;
-    for (let st = 0; st < 3; st++) {
-      const status = STATUSES[st]!;
-      const d = w.days[3 + st]![c]! - w.days[st]![c]!;
-      out[status][c] = d;
-      cost += d * daily.perDay[status];
-    }
-    out.cost[c] = cost;
+    const r = w.referralsAfter[c]! - w.referralsBefore[c]!;
+    const dCIN = aCIN[c]! - bCIN[c]!;
+    const dCP = aCP[c]! - bCP[c]!;
+    const dCLA = aCLA[c]! - bCLA[c]!;
+    referrals[c] = r;
+    CIN[c] = dCIN;
+    CP[c] = dCP;
+    CLA[c] = dCLA;
+    // Summed in the same order as ever (referrals, CIN, CP, CLA), so the floating-point result is unchanged.
+    cost[c] = r * perReferral + dCIN * perCIN + dCP * perCP + dCLA * perCLA;
   }
   return out;
 }

@@ -143,6 +143,24 @@ export class IdIndex {
     }
   }
 
+  /**
+   * As `getHashed`, for an ASCII id given as its bytes b[s, e) with `h` = IdIndex.hash of it, without making a
+   * string of it (the CSV loader's lookups); −1 when absent.
+   */
+  getAscii(b: Uint8Array, s: number, e: number, h: number): number {
+    const len = e - s;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.table[slot]!;
+      if (at < 0) return -1;
+      if (this.hashes[at] !== h) continue;
+      const id = this.ids[at]!;
+      if (id.length !== len) continue;
+      let k = 0;
+      while (k < len && id.charCodeAt(k) === b[s + k]) k++;
+      if (k === len) return at;
+    }
+  }
+
   /** Adds `id` at position `index` (= the number of ids added so far); false if it is already present. */
   add(id: string, index: number): boolean {
     return this.addHashed(id, IdIndex.hash(id), index);

@@ -2,7 +2,7 @@
  * Cohort profiles (report Tables 8–10 and 15–17) and the reproducible choice
  * of one child per family.
  */
-import { ageInYears, UNKNOWN_DAY, type DayNumber } from "../dates.js";
+import { ageInYears, civilKey, UNKNOWN_DAY, type DayNumber } from "../dates.js";
 import { createRandom } from "../random.js";
 
 export const AGE_BANDS = ["0-4", "5-9", "10-14", "15-17", "18+", "Unknown"] as const;
@@ -16,6 +16,13 @@ export function ageBand(birth: DayNumber | undefined, on: DayNumber): TAgeBand {
   if (age <= 14) return "10-14";
   if (age <= 17) return "15-17";
   return "18+";
+}
+
+/** The index in AGE_BANDS of ageBand(birth, on), with UNKNOWN_DAY for an unknown birth date; allocates nothing. */
+export function ageBandIndex(birth: DayNumber, on: DayNumber): number {
+  if (birth === UNKNOWN_DAY || birth > on) return 5;
+  const age = Math.floor((civilKey(on) - civilKey(birth)) / 10000);
+  return age <= 4 ? 0 : age <= 9 ? 1 : age <= 14 ? 2 : age <= 17 ? 3 : 4;
 }
 
 /** DfE ethnicity codes used in the CIN census and SSDA903, with their meanings. */
@@ -78,7 +85,7 @@ export class ProfileCounter {
   private readonly ethnicity = new Map<string | undefined, number>();
 
   add(birth: DayNumber, start: DayNumber, ethnicity: string | undefined, siblings: number): void {
-    this.ages[AGE_BANDS.indexOf(ageBand(birth === UNKNOWN_DAY ? undefined : birth, start))]! += 1;
+    this.ages[ageBandIndex(birth, start)]! += 1;
     if (siblings >= 1 && siblings < 32) this.siblings[siblings]! += 1;
     else this.siblingsUnknown += 1;
     this.ethnicity.set(ethnicity, (this.ethnicity.get(ethnicity) ?? 0) + 1);

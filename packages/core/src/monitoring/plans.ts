@@ -9,7 +9,8 @@
  * when both apply (the review is the meeting that decides what to do).
  */
 import { z } from "zod";
-import { dayOf, ZIsoDate } from "../dates.js";
+import { dayOf } from "../dates.js";
+import { ZDate } from "../records/common.js";
 import type { LogicModelIssue, TLogicModel, TLogicModelGroup } from "./logic-model.js";
 import type { TIndicatorStatus } from "./targets.js";
 
@@ -38,9 +39,9 @@ const milestoneFields = {
   programmeId: id.nullable().optional(),
   logicModelId: id.nullable().optional(),
   ownerStaffId: id.nullable().optional(),
-  dueDate: ZIsoDate,
-  doneDate: ZIsoDate.nullable().optional(),
-  reviewDate: ZIsoDate.nullable().optional(),
+  dueDate: ZDate,
+  doneDate: ZDate.nullable().optional(),
+  reviewDate: ZDate.nullable().optional(),
   status: ZMilestoneStatus.optional(),
   notes: text(2000).nullable().optional(),
 };
@@ -50,7 +51,7 @@ export const ZMilestoneUpdateInput = z
     id,
     version,
     patch: z
-      .object({ ...milestoneFields, title: milestoneFields.title.optional(), dueDate: ZIsoDate.optional() })
+      .object({ ...milestoneFields, title: milestoneFields.title.optional(), dueDate: ZDate.optional() })
       .strict(),
   })
   .strict();
@@ -74,8 +75,9 @@ const decisionFields = {
   evidence: text(4000).nullable().optional(),
   /** Who decided, when not the signed-in user (e.g. "Innovation Programme Board"). */
   decidedBy: line(200).nullable().optional(),
-  decidedAt: ZIsoDate,
-  reviewDate: ZIsoDate.nullable().optional(),
+  // Dates entered on a screen: ZDate's plain message ("must be a real date").
+  decidedAt: ZDate,
+  reviewDate: ZDate.nullable().optional(),
   status: z.enum(DECISION_STATUSES).optional(),
   links: z.array(ZDecisionLink).max(50).optional(),
 };
@@ -89,7 +91,7 @@ export const ZDecisionUpdateInput = z
     id,
     version,
     patch: z
-      .object({ ...decisionFields, title: decisionFields.title.optional(), decision: decisionFields.decision.optional(), rationale: decisionFields.rationale.optional(), decidedAt: ZIsoDate.optional() })
+      .object({ ...decisionFields, title: decisionFields.title.optional(), decision: decisionFields.decision.optional(), rationale: decisionFields.rationale.optional(), decidedAt: ZDate.optional() })
       .strict()
       .refine(reviewAfterDecision, { message: "the review date must not be before the decision", path: ["reviewDate"] }),
   })
@@ -100,8 +102,8 @@ export const ZDecisionSearchInput = z
     programmeId: id.optional(),
     /** A logic model node key: decisions linked to that node. */
     nodeId: z.string().min(1).max(100).optional(),
-    from: ZIsoDate.optional(),
-    to: ZIsoDate.optional(),
+    from: ZDate.optional(),
+    to: ZDate.optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict();

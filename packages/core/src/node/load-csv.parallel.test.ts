@@ -192,6 +192,15 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(many.cohorts.intervention.before.referrals).toBe(43);
   });
 
+  it("reads a small extract on the main thread unless threads are asked for", async () => {
+    // Under 48 MiB starting workers costs more than it saves: all cores is the default, but not used here.
+    const auto = await loadDatasetDir(dir);
+    expect(auto.timings.threads).toBe(1);
+    const asked = await loadDatasetDir(dir, { threads: 2 });
+    expect(asked.timings.threads).toBe(2);
+    expect(asked.dataset).toEqual(auto.dataset);
+  });
+
   it("refuses a --threads that is not a whole number from 1", async () => {
     let stderr = "";
     const code = await main(["analyse", "--data", dir, "--as-at", "2020-01-01", "--threads", "0"], { stdout: () => {}, stderr: (t) => (stderr += t) });

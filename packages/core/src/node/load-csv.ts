@@ -80,7 +80,7 @@ const REQUIRED = [
 const OPTIONAL = [["family_id", "birth_date", "ethnicity", "sibling_group_size"], [], []] as const;
 
 /** Below this many bytes in all, the default is to parse on the main thread (starting workers costs more). */
-const PARALLEL_FROM_BYTES = 4 << 20;
+const PARALLEL_FROM_BYTES = 48 << 20;
 
 interface FilePlan {
   kind: FileKind;
@@ -231,28 +231,21 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const results = plans.map((p) => p.ranges.map((job) => runner.run(job)));
     for (const list of results) for (const r of list) r.catch(() => {});
 
-    // ---- children
-    const childRanges: RangeResult[] = [];
-    for (const r of results[0]!) childRanges.push(await r);
-    const total = childRanges.reduce((n, r) => n + r.count, 0);
+    // ---- children: each range's ids (and the index), family ids and ethnicities as soon as it arrives,
+    // while the workers go on; the typed columns once all are in.
     const ids: string[] = [];
-    const index = new IdIndex(ids, total);
-    // One range: its columns are the dataset's (no copy); several: copied into place.
-    const only = childRanges.length === 1 ? childRanges[0]! : undefined;
-    const cohort = only ? only.cohort : new Uint8Array(total);
-    const cStart = only ? only.start : new Int32Array(total);
-    const cEnd = only ? only.end : new Int32Array(total);
-    const birth = only ? only.birth : new Int32Array(total);
-    const sibling = only ? only.sibling : new Int32Array(total);
+    let index: IdIndex | undefined;
     const familyId: (string | undefined)[] = [];
     const ethnicity: (string | undefined)[] = [];
     const childProblems: CsvProblem[] = [];
-    const extraNames = plans[0]!.ranges[0]?.extraNames ?? [];
-    const extraValues = extraNames.map(() => new Float64Array(total));
-    let n = 0;
+    const childRanges: RangeResult[] = [];
     let base = plans[0]!.headerLine;
     let childRows = 0;
-    for (const r of childRanges) {
+    for (const pending of results[0]!) {
+      const r = await pending;
+      childRanges.push(r);
+      // Sized once from the first range's bytes per line (it grows if the guess is short).
+      index ??= new IdIndex(ids, Math.ceil((plans[0]!.size - plans[0]!.dataStart) / Math.max(1, (r.lines > 0 ? r.text.length / r.lines : 0) + 40)));
       for (const p of r.problems) childProblems.push({ file: "children.csv", line: base + p.line, column: p.column, reason: p.reason });
       const text = textOf(r);
       const cuts = r.cuts;
@@ -264,19 +257,12 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         const ethEnd = cuts[3 * i + 2]!;
         const id = text(a, idEnd);
         ids.push(id);
-        if (!index.addHashed(id, r.ascii ? r.hash[i]! : IdIndex.hash(id), n)) {
+        if (!index.addHashed(id, r.ascii ? r.hash[i]! : IdIndex.hash(id), ids.length - 1)) {
           ids.pop();
           // Rows come in line order: a range's first maxProblems duplicates are all that can be reported.
           if (duplicates++ < maxProblems) childProblems.push({ file: "children.csv", line: base + r.line[i]!, column: "child_id", reason: `child ${quote(id)} appears more than once` });
           a = ethEnd;
           continue;
-        }
-        if (!only) {
-          cohort[n] = r.cohort[i]!;
-          cStart[n] = r.start[i]!;
-          cEnd[n] = r.end[i]!;
-          birth[n] = r.birth[i]!;
-          sibling[n] = r.sibling[i]!;
         }
         // Siblings sit on adjacent rows: reuse the previous row's family id when the bytes are the same.
         if (r.flags[i]) {
@@ -285,17 +271,32 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         } else familyId.push(undefined);
         const eth = r.ref[i]!;
         ethnicity.push(eth >= 0 ? r.pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
-        for (let j = 0; j < extraValues.length; j++) extraValues[j]![n] = r.extra[i * extraValues.length + j]!;
         a = ethEnd;
-        n++;
       }
       base += r.lines;
       childRows += r.rows;
     }
+    // A duplicate is a problem: from here on every row of every range is kept.
     if (childProblems.length > 0) throw fail(childProblems, maxProblems);
+    const n = ids.length;
+    const cohort = concat(childRanges, (r) => r.cohort, Uint8Array);
+    const cStart = concat(childRanges, (r) => r.start, Int32Array);
+    const cEnd = concat(childRanges, (r) => r.end, Int32Array);
+    const birth = concat(childRanges, (r) => r.birth, Int32Array);
+    const sibling = concat(childRanges, (r) => r.sibling, Int32Array);
+    const extraNames = plans[0]!.ranges[0]?.extraNames ?? [];
+    const m = extraNames.length;
+    const extraValues = extraNames.map(() => new Float64Array(n));
+    if (m > 0) {
+      let at = 0;
+      for (const r of childRanges) {
+        for (let i = 0; i < r.count; i++) for (let j = 0; j < m; j++) extraValues[j]![at + i] = r.extra[i * m + j]!;
+        at += r.count;
+      }
+    }
     const t1 = performance.now();
 
-    // ---- episodes and referrals: each run's child id is looked up once
+    // ---- episodes and referrals: each run's child id is looked up once, range by range as they arrive
     const problems: CsvProblem[] = [];
     const merged = [undefined, undefined, undefined] as ({ child: Int32Array; a: Int32Array; b: Int32Array; status: Uint8Array; count: number; rows: number } | undefined)[];
     const times: number[] = [];
@@ -303,17 +304,13 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       const plan = plans[kind]!;
       problems.push(...plan.problems);
       const ranges: RangeResult[] = [];
-      for (const r of results[kind]!) ranges.push(await r);
-      const count = ranges.reduce((m, r) => m + r.count, 0);
-      const one = ranges.length === 1 ? ranges[0]! : undefined;
-      const out = one
-        ? { child: one.run, a: one.start, b: kind === 1 ? one.end : new Int32Array(0), status: kind === 1 ? one.flags : new Uint8Array(0), count, rows: 0 }
-        : { child: new Int32Array(count), a: new Int32Array(count), b: new Int32Array(kind === 1 ? count : 0), status: new Uint8Array(kind === 1 ? count : 0), count, rows: 0 };
       const fileProblems: CsvProblem[] = [];
-      let at = 0;
       base = plan.headerLine;
       let last = -1;
-      for (const r of ranges) {
+      let rows = 0;
+      for (const pending of results[kind]!) {
+        const r = await pending;
+        ranges.push(r);
         const text = textOf(r);
         const bytes = r.text;
         const global = new Int32Array(r.runs);
@@ -323,16 +320,17 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
           const e = r.cuts[j]!;
           const from = a;
           a = e;
-          // Extracts mostly list children in order: try the next child and the same one (comparing bytes,
+          // Extracts mostly list children in order: try the next children and the same one (comparing bytes,
           // without making a string) before the hash table.
           let g = -1;
           if (r.ascii) {
-            if (last + 1 < ids.length && sameText(ids[last + 1]!, bytes, from, e)) g = last + 1;
+            if (last + 1 < n && sameText(ids[last + 1]!, bytes, from, e)) g = last + 1;
             else if (last >= 0 && sameText(ids[last]!, bytes, from, e)) g = last;
-          }
-          if (g < 0) {
+            else if (last + 2 < n && sameText(ids[last + 2]!, bytes, from, e)) g = last + 2;
+            else g = index!.getAscii(bytes, from, e, r.hash[j]!);
+          } else {
             const id = text(from, e);
-            g = index.getHashed(id, r.ascii ? r.hash[j]! : IdIndex.hash(id)) ?? -1;
+            g = index!.getHashed(id, IdIndex.hash(id)) ?? -1;
           }
           global[j] = g;
           if (g >= 0) {
@@ -346,24 +344,25 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
           unknown += rowsInRun;
         }
         for (const p of r.problems) {
-          const unknown = p.childId !== undefined && index.get(p.childId) === undefined;
+          const unknown = p.childId !== undefined && index!.get(p.childId) === undefined;
           fileProblems.push(unknown ? { file: plan.file, line: base + p.line, column: "child_id", reason: `no child ${quote(p.childId!)} in children.csv` } : { file: plan.file, line: base + p.line, column: p.column, reason: p.reason });
         }
+        // The range's rows' children, in place of their runs (each entry is read before it is overwritten).
         const run = r.run;
-        const child = out.child;
-        // With one range, `child` is `run` itself: each entry is read before it is overwritten.
-        for (let i = 0; i < r.count; i++) child[at + i] = global[run[i]!]!;
-        if (!one) out.a.set(r.start.subarray(0, r.count), at);
-        if (kind === 1 && !one) {
-          out.b.set(r.end.subarray(0, r.count), at);
-          out.status.set(r.flags.subarray(0, r.count), at);
-        }
-        at += r.count;
+        for (let i = 0; i < r.count; i++) run[i] = global[run[i]!]!;
         base += r.lines;
-        out.rows += r.rows;
+        rows += r.rows;
       }
       problems.push(...fileProblems.sort((p, q) => p.line - q.line));
-      merged[kind] = out;
+      const count = ranges.reduce((k, r) => k + r.count, 0);
+      merged[kind] = {
+        child: concat(ranges, (r) => r.run, Int32Array),
+        a: concat(ranges, (r) => r.start, Int32Array),
+        b: kind === 1 ? concat(ranges, (r) => r.end, Int32Array) : new Int32Array(0),
+        status: kind === 1 ? concat(ranges, (r) => r.flags, Uint8Array) : new Uint8Array(0),
+        count,
+        rows,
+      };
       times.push(performance.now());
     }
     if (problems.length > 0) throw fail(problems, maxProblems);
@@ -393,6 +392,18 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
   } finally {
     runner.close();
   }
+}
+
+/** The first `count` entries of each range's column, one after another (the column itself when there is one range). */
+function concat<T extends Int32Array | Uint8Array>(ranges: RangeResult[], column: (r: RangeResult) => T, Type: { new (n: number): T }): T {
+  if (ranges.length === 1) return column(ranges[0]!);
+  const out = new Type(ranges.reduce((k, r) => k + r.count, 0));
+  let at = 0;
+  for (const r of ranges) {
+    out.set(column(r).subarray(0, r.count), at);
+    at += r.count;
+  }
+  return out;
 }
 
 function fail(problems: CsvProblem[], max: number): CsvInputError {

@@ -15,7 +15,7 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { growableInt32, growableUint8 } from "../evaluation/growable.js";
+import { growableInt32, growableUint8, type Growable } from "../evaluation/growable.js";
 import { OPEN_END, UNKNOWN_DAY } from "../day-numbers.js";
 import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
@@ -92,6 +92,8 @@ export interface RangeResult {
 }
 
 const POOL_LIMIT = 256;
+/** The fewest bytes a row of each file can plausibly have, to size a range's columns (children, episodes, referrals). */
+const ROW_BYTES = [40, 24, 16];
 
 export function quote(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -103,7 +105,10 @@ export const notADate = (column: string, text: string, open = false) =>
 
 /** A byte buffer that grows. */
 class Bytes {
-  buf = new Uint8Array(1 << 16);
+  buf: Uint8Array;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 1 << 10));
+  }
   length = 0;
   ascii = true;
   append(src: Uint8Array, s: number, e: number): void {
@@ -139,18 +144,18 @@ class RangeParser {
   rows = 0;
   count = 0;
   stopped = false;
-  readonly text = new Bytes();
-  readonly cuts = growableInt32(4096);
-  readonly hash = growableInt32(4096);
-  readonly line = growableInt32(4096);
-  readonly cohort = growableUint8(4096);
-  readonly start = growableInt32(4096);
-  readonly end = growableInt32(4096);
-  readonly birth = growableInt32(4096);
-  readonly sibling = growableInt32(4096);
-  readonly flags = growableUint8(4096);
-  readonly ref = growableInt32(4096);
-  readonly run = growableInt32(4096);
+  readonly text: Bytes;
+  readonly cuts: Growable<Int32Array>;
+  readonly hash: Growable<Int32Array>;
+  readonly line: Growable<Int32Array>;
+  readonly cohort: Growable<Uint8Array>;
+  readonly start: Growable<Int32Array>;
+  readonly end: Growable<Int32Array>;
+  readonly birth: Growable<Int32Array>;
+  readonly sibling: Growable<Int32Array>;
+  readonly flags: Growable<Uint8Array>;
+  readonly ref: Growable<Int32Array>;
+  readonly run: Growable<Int32Array>;
   readonly pool: Uint8Array[] = [];
   readonly poolText: string[] = [];
   readonly extraValues: number[] = [];
@@ -166,6 +171,24 @@ class RangeParser {
   private readonly c3: number;
 
   constructor(readonly job: RangeJob) {
+    // Columns sized once from the range's bytes (rows of at least ROW_BYTES[kind] bytes: real ones are longer), so
+    // that they rarely grow: each growth is a new buffer, and new buffers make V8 collect garbage in full.
+    const kind = job.kind;
+    const rows = Math.ceil((job.to - job.from) / ROW_BYTES[kind]!) + 16;
+    const runs = kind === 0 ? rows : (rows >> 1) + 16;
+    const rowsOf = (...kinds: FileKind[]) => (kinds.includes(kind) ? rows : 16);
+    this.text = new Bytes(kind === 0 ? (job.to - job.from) >> 2 : runs * 12);
+    this.cuts = growableInt32(kind === 0 ? 3 * rows : runs);
+    this.hash = growableInt32(runs);
+    this.line = growableInt32(runs);
+    this.ref = growableInt32(runs);
+    this.cohort = growableUint8(rowsOf(0));
+    this.start = growableInt32(rows);
+    this.end = growableInt32(rowsOf(0, 1));
+    this.birth = growableInt32(rowsOf(0));
+    this.sibling = growableInt32(rowsOf(0));
+    this.flags = growableUint8(rowsOf(0, 1));
+    this.run = growableInt32(rowsOf(1, 2));
     const cap = Math.max(job.width + 1, 8);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
@@ -200,6 +223,8 @@ class RangeParser {
       let quoted = false;
       for (; k < to; k++) {
         const c = buf[k]!;
+        // Line feed (10), quote (34) and comma (44) are all below 45, and most bytes (digits, letters, "-") are not.
+        if (c > COMMA) continue;
         if (c === LF) break;
         if (c === COMMA) {
           if (count < cap) this.field(buf, count, fieldStart, k);
@@ -569,12 +594,15 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
   try {
     let carry: Uint8Array = new Uint8Array(0);
     let pos = job.from;
+    // Two buffers in turn: one is read into while the other is parsed (a new buffer per chunk would make V8
+    // collect garbage in full again and again). Plain Uint8Arrays, so the parser's byte reads see one kind of array.
+    const buffers = [new Uint8Array(chunk), new Uint8Array(size > chunk ? chunk : 0)];
+    let turn = 0;
     const next = (): Promise<Uint8Array> => {
       const n = Math.min(chunk, job.to - pos);
       const at = pos;
       pos += n;
-      // Plain Uint8Arrays throughout (not Buffers), so that the parser's byte reads see one kind of array.
-      return readFully(handle, new Uint8Array(n), at);
+      return readFully(handle, buffers[turn++ & 1]!.subarray(0, n), at);
     };
     let pending = size > 0 ? next() : undefined;
     while (pending !== undefined) {
@@ -599,7 +627,8 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
       }
       const stop = parser.feed(view, from, view.length, last);
       if (parser.stopped) break;
-      carry = view.subarray(stop);
+      // A copy: the buffer is read into again while the next chunk is parsed.
+      carry = view.slice(stop);
     }
   } finally {
     await handle.close();

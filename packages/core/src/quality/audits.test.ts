@@ -25,6 +25,16 @@ const Q: TAuditQuestion[] = [
 
 const file = (caseId: string, period: string, first: TAuditCaseAnswers["first"], second: TAuditCaseAnswers["second"] = null, moderated: TAuditCaseAnswers["moderated"] = null): TAuditCaseAnswers => ({ caseId, period, first, second, moderated });
 
+/** What `fn` throws (undefined when it returns). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe("answer scales", () => {
   it("counts yes and partly (and graded requires improvement or better) as at least partial evidence; not applicable is left out", () => {
     expect(["yes", "partly", "no", "not_applicable"].map((a) => isPositive("evidence", a as never))).toEqual([true, true, false, null]);
@@ -34,12 +44,10 @@ describe("answer scales", () => {
 
   it("checks answers against the template, naming each bad question", () => {
     expect(checkAnswers(Q, { holistic_support: "yes" }, false)).toEqual({ holistic_support: "yes" });
-    try {
-      checkAnswers(Q, { holistic_support: "good", nope: "yes" }, true);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as DomainError).issues.map((i) => i.path!.join("."))).toEqual(["answers.holistic_support", "answers.nope", "answers.quality"]);
-    }
+    // The error is caught outside the try, so a call that does not throw fails here rather than in a catch.
+    const e = thrown(() => checkAnswers(Q, { holistic_support: "good", nope: "yes" }, true));
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).issues.map((i) => i.path!.join("."))).toEqual(["answers.holistic_support", "answers.nope", "answers.quality"]);
   });
 });
 
@@ -164,12 +172,9 @@ describe("round administration", () => {
     expect(() => assertRoundOpen("open", "answer")).not.toThrow();
     expect(() => assertRoundOpen("closed", "answer")).toThrow("This round is closed: you cannot answer any more");
     expect(() => assertRoundOpen("closed", "close")).toThrow("This round is already closed");
-    try {
-      assertRoundOpen("closed", "moderate");
-      expect.unreachable("a closed round must refuse moderation");
-    } catch (e) {
-      expect((e as { code: string }).code).toBe("INVALID_INPUT");
-    }
+    const e = thrown(() => assertRoundOpen("closed", "moderate"));
+    expect(e, "a closed round must refuse moderation").toBeInstanceOf(DomainError);
+    expect((e as DomainError).code).toBe("INVALID_INPUT");
   });
   it("adds only the case files not already in the round", async () => {
     const { newCaseFiles } = await import("./audits.js");

@@ -11,3 +11,5 @@ export * from "./enrolments.js";
 export * from "./referrals.js";
 export * from "./case-checks.js";
 export * from "./allocation.js";
+export * from "./plain-errors.js";
+export * from "./assessment-factors.js";

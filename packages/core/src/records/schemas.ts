@@ -4,6 +4,7 @@
  * object is strict and every string bounded.
  */
 import { z } from "zod";
+import { inputDayInRange, MAX_INPUT_DAY, MIN_INPUT_DAY } from "../dates.js";
 import { STATUSES } from "../statuses.js";
 import { ZDate, ZId, ZPage, ZVersion, notBefore, zLine, zText } from "./common.js";
 import { ZSafetyChecks } from "./enrolments.js";
@@ -23,7 +24,8 @@ export const ZFamilyListInput = ZPage.extend({
 
 export const ZFamilyCreateInput = z
   .object({
-    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be a case reference"),
+    /** null: the system gives the next one (`nextReference`, F000123). Required, so that a call naming nothing creates nothing. */
+    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").nullable(),
     name: zLine(120),
     teamId: ZId.optional(),
     openedAt: ZDate.optional(),
@@ -64,7 +66,8 @@ export const ZPersonPatch = z
 export const ZPersonCreateInput = z
   .object({
     familyId: ZId,
-    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be a person reference"),
+    /** null: the system gives the next one (`nextReference`, P0001234). */
+    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "must be up to 20 letters, numbers or hyphens").nullable(),
     kind: z.enum(["child", "adult"]),
     familyRole: z.enum(FAMILY_ROLES),
     firstName: zLine(80),
@@ -205,7 +208,7 @@ export const ZGroupCreateInput = z
   .refine((g) => g.completionThreshold <= g.sessionsPlanned, { message: "the completion threshold cannot exceed the sessions planned", path: ["completionThreshold"] });
 
 /** A session's start as an ISO date-time (e.g. 2026-03-02T18:00:00Z). */
-export const ZDateTime = z.string().max(40).datetime({ offset: true });
+export const ZDateTime = z.string().max(40).datetime({ offset: true }).refine(inputDayInRange, { message: `must be between ${MIN_INPUT_DAY} and ${MAX_INPUT_DAY}` });
 
 export const ZSessionCreateInput = z.object({ groupId: ZId, number: z.number().int().min(1).max(52), startsAt: ZDateTime, durationMinutes: z.number().int().min(15).max(480).default(120) }).strict();
 

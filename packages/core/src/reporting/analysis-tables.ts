@@ -34,7 +34,7 @@ function statusTable(key: CohortKey, c: CohortResult): ReportTable {
     rows.push([text(`Days in ${s}`), int(b.days), blank(), int(a.days), blank(), int(a.days - b.days)]);
     rows.push([text(`Mean days in ${s} per child`), dec1(b.meanDays), blank(), dec1(a.meanDays), blank(), dec1(a.meanDays - b.meanDays)]);
   }
-  return { id: `statuses-${key}`, title: `Statutory status, ${key} cohort (n=${c.n})`, columns: ["", "Before", "%", "After", "%", "Change"], rows, additive: { rows: false, columns: false } };
+  return { id: `statuses-${key}`, title: `Statutory status, ${key} cohort (n=${c.n})`, columns: ["", "Before", "Share before", "After", "Share after", "Change"], rows, additive: { rows: false, columns: false } };
 }
 
 function transitionTable(key: CohortKey, c: CohortResult): ReportTable {
@@ -101,9 +101,9 @@ function profileTables(key: CohortKey, c: CohortResult): ReportTable[] {
   const sib = Object.entries(c.profile.siblingGroupSize).sort(([a], [b]) => (a === "Unknown" ? 1 : b === "Unknown" ? -1 : Number(a) - Number(b)));
   const eth = Object.entries(c.profile.ethnicity).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   return [
-    { id: `age-${key}`, title: `Age at the start, ${key} cohort`, columns: ["Age", "Children", "%"], rows: rowsOf(Object.entries(c.profile.ageBands)) },
-    { id: `siblings-${key}`, title: `Sibling group size, ${key} cohort`, columns: ["Size", "Children", "%"], rows: rowsOf(sib) },
-    { id: `ethnicity-${key}`, title: `Ethnicity (DfE code), ${key} cohort`, columns: ["Code", "Children", "%"], rows: rowsOf(eth) },
+    { id: `age-${key}`, title: `Age at the start, ${key} cohort`, columns: ["Age", "Children", "Share"], rows: rowsOf(Object.entries(c.profile.ageBands)) },
+    { id: `siblings-${key}`, title: `Sibling group size, ${key} cohort`, columns: ["Size", "Children", "Share"], rows: rowsOf(sib) },
+    { id: `ethnicity-${key}`, title: `Ethnicity (DfE code), ${key} cohort`, columns: ["Code", "Children", "Share"], rows: rowsOf(eth) },
   ];
 }
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCostBenefit } from "../evaluation/cba.js";
 import { cbaTables } from "./analysis-tables.js";
-import { formatCell, gbp, int, neutraliseFormula, people, percent, suppressSmallNumbers, text, toCsv, type ReportTable } from "./tables.js";
+import { dec1, dec2, formatCell, gbp, int, neutraliseFormula, people, percent, suppressSmallNumbers, text, toCsv, type ReportTable } from "./tables.js";
 
 describe("CSV export", () => {
   it("prefixes text that a spreadsheet would run as a formula", () => {
@@ -24,7 +24,7 @@ describe("CSV export", () => {
     expect(neutraliseFormula("a-b")).toBe("a-b");
   });
 
-  it("writes RFC 4180 with raw numbers and quoted text", () => {
+  it("writes RFC 4180 with numbers rounded as on screen and quoted text", () => {
     const table: ReportTable = {
       id: "t",
       title: "T",
@@ -34,7 +34,15 @@ describe("CSV export", () => {
         [text("=HYPERLINK(1)"), int(-3)],
       ],
     };
-    expect(toCsv(table)).toBe('Name,Cost\r\n"Say ""hi"", =bad",1234.5678\r\n\'=HYPERLINK(1),-3\r\n');
+    expect(toCsv(table)).toBe('Name,Cost\r\n"Say ""hi"", =bad",1235\r\n\'=HYPERLINK(1),-3\r\n');
+  });
+
+  it("rounds each format as the screen does (formatCell), without separators, never '-0'", () => {
+    const row = [gbp(-0.4), dec1(2.25), dec2(1 / 3), percent(0.30769), int(1234567.6), dec1(-0.04)];
+    const table: ReportTable = { id: "t", title: "T", columns: ["a", "b", "c", "d", "e", "f"], rows: [row] };
+    expect(toCsv(table)).toBe("a,b,c,d,e,f\r\n0,2.3,0.33,30.8%,1234568,0.0\r\n");
+    // The screen's words for the same cells: the same digits, with separators.
+    expect([dec1(2.25), dec2(1 / 3), percent(0.30769), int(1234567.6)].map(formatCell)).toEqual(["2.3", "0.33", "30.8%", "1,234,568"]);
   });
 });
 
@@ -59,7 +67,7 @@ describe("small-number suppression", () => {
     ]);
     expect(out.notes).toContain("<5 = withheld: 1 to 4 people.");
     expect(table.rows[0]![1]!.value).toBe(3);
-    expect(toCsv(out)).toBe(",n,'%\r\nCIN,<5,[c]\r\nCP,[c],[c]\r\nCLA,0,0\r\n");
+    expect(toCsv(out)).toBe(",n,'%\r\nCIN,<5,[c]\r\nCP,[c],[c]\r\nCLA,0,0.0%\r\n");
   });
 
   it("only primary suppression when the table says its lines do not add up", () => {

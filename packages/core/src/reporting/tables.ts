@@ -156,9 +156,25 @@ function csvField(value: string): string {
 }
 
 /**
+ * A number as a CSV field, rounded as the screen shows it (`formatCell`) but
+ * without thousands separators or a currency sign, so a spreadsheet or a
+ * program reads it as a number: counts and pounds whole, decimals to 1 or 2
+ * places, percentages to 1 place with their sign ("30.8%", which a
+ * spreadsheet reads as 0.308).
+ */
+export function csvNumber(value: number, format: CellFormat): string {
+  if (!Number.isFinite(value)) return "";
+  const fixed =
+    format === "decimal1" ? value.toFixed(1) : format === "decimal2" ? value.toFixed(2) : format === "percent" ? (value * 100).toFixed(1) : String(Math.round(value));
+  // No "-0" or "-0.0": a value that rounds to zero is zero.
+  const out = Number(fixed) === 0 ? fixed.replace(/^-/, "") : fixed;
+  return format === "percent" ? `${out}%` : out;
+}
+
+/**
  * RFC 4180 CSV of a table (CRLF line ends, quoted where needed). Numbers are
- * written raw (unrounded) so that analysts can recompute; text is protected
- * against formula injection; withheld cells are written as their label (`<5` or `[c]`).
+ * rounded as on screen (`csvNumber`); text is protected against formula
+ * injection; withheld cells are written as their label (`<5` or `[c]`).
  */
 export function toCsv(table: ReportTable): string {
   const lines = [table.columns.map((c) => csvField(neutraliseFormula(c))).join(",")];
@@ -168,7 +184,7 @@ export function toCsv(table: ReportTable): string {
         .map((cell) => {
           if (cell.suppressed) return csvField(cell.label ?? "[c]");
           if (cell.value === null) return "";
-          if (typeof cell.value === "number") return Number.isFinite(cell.value) ? String(cell.value) : "";
+          if (typeof cell.value === "number") return csvNumber(cell.value, cell.format);
           return csvField(neutraliseFormula(cell.value));
         })
         .join(","),

@@ -14,7 +14,7 @@ export type TRuleStatus = (typeof RULE_STATUSES)[number];
 /** What each status means, in plain words. */
 export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   implemented: "checked by Evident",
-  "needs-previous-year": "needs last year's return: not checked (skipped)",
+  "needs-previous-year": "compares with last year's return: checked when it is given (--ssda903-previous), skipped otherwise",
   "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
   "reference-data": "not applicable: needs reference lists Evident does not hold (postcodes, Ofsted URNs, LA codes)",
   "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
@@ -98,14 +98,14 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|needs-previous-year|compares with last year's return; fields CHILD, UASC
-ssda903|205B|error|needs-previous-year|compares with last year's return; fields DUC, UASC
-ssda903|205C|error|needs-previous-year|compares with last year's return; fields DUC, UASC
-ssda903|205D|error|needs-previous-year|compares with last year's return; fields UASC, CHILD
-ssda903|207|error|needs-previous-year|compares with last year's return; fields MOTHER
+ssda903|205A|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields CHILD, UASC
+ssda903|205B|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
+ssda903|205C|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
+ssda903|205D|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields UASC, CHILD
+ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
-ssda903|209|error|not-implemented|not implemented yet; fields UPN, DOB
-ssda903|210|error|not-implemented|not implemented yet; fields UPN, DECOM
+ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age
+ssda903|210|error|implemented|UPN UN4 (looked after under a week at 31 March) but an episode starts before 24 March
 ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement (T0-T4)
 ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
 ssda903|215|error|table-not-read|needs the OC2, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
@@ -121,7 +121,7 @@ ssda903|227|error|reference-data|needs reference data Evident does not hold (pos
 ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
 ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
 ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
-ssda903|232|error|not-implemented|not implemented yet; fields SEX
+ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
 ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
@@ -142,7 +142,7 @@ ssda903|355|error|implemented|the episode lasted less than 24 hours (DEC = DECOM
 ssda903|356|error|implemented|DEC is before DECOM
 ssda903|357|error|implemented|the child's first episode (in the collection year) is not RNE S
 ssda903|358|error|implemented|legal status J1/J2/J3 for a child not over 10 at DECOM
-ssda903|359|error|not-implemented|not implemented yet; fields DEC, LS, PLACE
+ssda903|359|error|implemented|still looked after after the 18th birthday other than under LS V2 in PLACE K2
 ssda903|361|error|implemented|police protection (L1) lasted more than 72 hours
 ssda903|362|error|implemented|an emergency protection order (L2) lasted more than 21 days
 ssda903|363|error|implemented|a child assessment order (L3) lasted more than 7 days
@@ -164,7 +164,7 @@ ssda903|381|error|implemented|a temporary placement ends a period of care (REC n
 ssda903|382|error|implemented|a short break (V3/V4) in a temporary placement
 ssda903|383|error|implemented|after a temporary placement the child does not return to the previous placement with RNE P
 ssda903|384|error|implemented|a short break (V3/V4) in a long-term foster placement (U1/U4)
-ssda903|385|error|not-implemented|not implemented yet; fields DEC
+ssda903|385|error|implemented|DEC is after the end of the collection year
 ssda903|386|error|implemented|REC adopted (E11/E12) but the child was 18 or over at DEC
 ssda903|387|error|implemented|REC independent living (E5/E6) but the child was under 14 at DEC
 ssda903|388|error|implemented|REC X1 without a continuation episode starting on DEC, or another REC followed by an episode on DEC
@@ -174,8 +174,8 @@ ssda903|391|error|table-not-read|needs the OC3 table, which Evident does not rea
 ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
 ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
-ssda903|392d|error|not-implemented|not implemented yet; fields HOME_POST, PL_POST, PLACE
-ssda903|393|error|not-implemented|not implemented yet; fields MOTHER
+ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
+ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
 ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
 ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
@@ -193,23 +193,23 @@ ssda903|436|error|implemented|RNE B/U (both) but LS or the placement is unchange
 ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later episode follows
 ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
-ssda903|442|error|not-implemented|not implemented yet; fields UPN
+ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
 ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
 ssda903|501|error|implemented|an episode starts before the previous episode's DEC
-ssda903|502|error|needs-previous-year|compares with last year's return; fields DECOM
-ssda903|503A|error|needs-previous-year|compares with last year's return; fields RNE
-ssda903|503B|error|needs-previous-year|compares with last year's return; fields LS
-ssda903|503C|error|needs-previous-year|compares with last year's return; fields CIN
-ssda903|503D|error|needs-previous-year|compares with last year's return; fields PLACE
-ssda903|503E|error|needs-previous-year|compares with last year's return; fields PLACE_PROVIDER
-ssda903|503F|error|needs-previous-year|compares with last year's return; fields URN
+ssda903|502|error|needs-previous-year|last year ended with an open episode whose DECOM is not this year's first DECOM (checked with --ssda903-previous)
+ssda903|503A|error|needs-previous-year|RNE of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503B|error|needs-previous-year|LS of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503C|error|needs-previous-year|CIN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503D|error|needs-previous-year|PLACE of this year's first episode differs from last year's open last episode (H5 to K3, Z1 to Z11-Z14 allowed) (checked with --ssda903-previous)
+ssda903|503E|error|needs-previous-year|PLACE_PROVIDER of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
+ssda903|503F|error|needs-previous-year|URN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
 ssda903|503G|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
-ssda903|504|error|not-implemented|not implemented yet; fields CIN
+ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
 ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
 ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
 ssda903|516|error|implemented|REC special guardianship to former foster carers (E45/E46) but the placement is not foster care (U1-U6)
@@ -222,7 +222,7 @@ ssda903|522|error|table-not-read|needs the PlacedAdoption table, which Evident d
 ssda903|523|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED, DATE_INT
 ssda903|524|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
 ssda903|525|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED_CEASED, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
-ssda903|526|error|not-implemented|not implemented yet; fields PLACE, PLACE_PROVIDER
+ssda903|526|error|implemented|PLACE_PROVIDER blank for a placement other than T0-T4 or Z1
 ssda903|527|error|implemented|PLACE_PROVIDER PR1 with placement P1, R2 or R5
 ssda903|528|error|implemented|PLACE_PROVIDER PR2 with placement P1, R2 or R5
 ssda903|529|error|implemented|PLACE_PROVIDER PR3 with placement A3-A6, K1, K2, P1 or U1-U6
@@ -241,10 +241,10 @@ ssda903|553|error|table-not-read|needs the PlacedAdoption table, which Evident d
 ssda903|554|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, LS
 ssda903|557|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REASON_PLACED_CEASED, PLACE, LS, REC
 ssda903|558|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REC
-ssda903|559|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
-ssda903|560|error|needs-previous-year|compares with last year's return; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|561|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
-ssda903|562|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|559|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|560|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|561|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
 ssda903|563|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, REASON_PLACED_CEASED, DATE_PLACED_CEASED
 ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
 ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
@@ -254,7 +254,7 @@ ssda903|570|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|571|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|574|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
 ssda903|575|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|576|error|needs-previous-year|compares with last year's return; fields CHILD
+ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
 ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
@@ -262,18 +262,18 @@ ssda903|580|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|582|error|table-not-read|needs the AD1 table, which Evident does not read; fields DEC, DATE_MATCH
 ssda903|583|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|584|error|needs-previous-year|compares with last year's return; fields DATE_PLACED
+ssda903|584|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
 ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
 ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
-ssda903|607|error|not-implemented|not implemented yet; fields DEC, REC, MOTHER, LS, SEX
+ssda903|607|error|implemented|MOTHER blank for a girl who ceased to be looked after in the year
 ssda903|611|error|implemented|MOTHER is 1 but MC_DOB is blank
 ssda903|612|error|implemented|MC_DOB is given for a girl (SEX F) whose MOTHER is not 1
-ssda903|620|error|not-implemented|not implemented yet; fields DOB, MOTHER
-ssda903|621|error|not-implemented|not implemented yet; fields DOB, MC_DOB
-ssda903|624|error|needs-previous-year|compares with last year's return; fields MC_DOB
-ssda903|625|error|not-implemented|not implemented yet; fields MC_DOB, DEC
-ssda903|626|error|needs-previous-year|compares with last year's return; fields MOTHER, MC_DOB
+ssda903|620|error|implemented|MOTHER 1 for a child under 11 at the start of the year
+ssda903|621|error|implemented|MC_DOB is not after the mother's own DOB
+ssda903|624|error|needs-previous-year|MC_DOB differs from last year's (given) MC_DOB (checked with --ssda903-previous)
+ssda903|625|error|implemented|MC_DOB after the end of the year or the child's last DEC
+ssda903|626|error|needs-previous-year|MOTHER 0 last year but 1 now with MC_DOB before this collection year (checked with --ssda903-previous)
 ssda903|628|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER
 ssda903|630|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields RNE
 ssda903|631|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields PREV_PERM
@@ -281,9 +281,9 @@ ssda903|632|error|table-not-read|needs the PrevPerm table, which Evident does no
 ssda903|633|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM
 ssda903|634|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, PREV_PERM, DATE_PERM, DECOM
 ssda903|635|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, DATE_PERM, PREV_PERM
-ssda903|1000|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1001|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1002|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1000|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1001|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1002|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1003|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, RNE
 ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
@@ -291,7 +291,7 @@ ssda903|1006|error|table-not-read|needs the Missing table, which Evident does no
 ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
-ssda903|1010|error|needs-previous-year|compares with last year's return; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1010|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
 ssda903|1014|error|table-not-read|needs the OC3, UASC tables, which Evident does not read; fields ACTIV, ACCOM, IN_TOUCH, DUC
@@ -323,7 +323,7 @@ ssda903|INT33|error|table-not-read|needs the OC2 table, which Evident does not r
 ssda903|INT34|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
 ssda903|INT35|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
 ssda903|INT36|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
-ssda903|NoE|error|needs-previous-year|compares with last year's return; fields DECOM
+ssda903|NoE|error|needs-previous-year|an episode starting before the year for a child with no episodes last year (checked with --ssda903-previous)
 ssda903|SW01aSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID
 ssda903|SW01bSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID, SW_REASON
 ssda903|SW02STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_ID
@@ -349,18 +349,18 @@ cin|1550|error|implemented|UPN character 13 is not a digit or a letter other tha
 cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
 cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
-cin|2883|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
-cin|2884|error|not-implemented|not implemented yet; fields DateOfInitialCPC
+cin|2883|error|implemented|more CP plans start in the census year than initial conferences are held in it (per census file)
+cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
 cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
 cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
 cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2889|error|implemented|a section 47 enquiry starts before the referral
 cin|2990|error|implemented|a section 47, CP plan, CIN plan or conference on a case closed after assessment (RC8/RC9)
-cin|2991Q|warning|not-implemented|not implemented yet; fields CINdetailsID
+cin|2991Q|warning|implemented|a section 47 enquiry on a CIN episode with no assessment
 cin|4000|error|implemented|a CIN plan on a referral with no further action
 cin|4001|error|implemented|an open CIN plan and an open CP plan in the same CIN episode
-cin|4003|error|not-implemented|not implemented yet; fields CINPlanStartDate, CINPlanEndDate, CPPreviewDate
+cin|4003|error|implemented|a CP plan review falls within a CIN plan (as the DfE states it: ended plans; not on the CP plan end date)
 cin|4004|error|implemented|more than one open CIN plan
 cin|4008|error|implemented|a CIN plan starts after the child's date of death
 cin|4009Q|warning|implemented|a CIN plan ends after the child's date of death
@@ -378,38 +378,38 @@ cin|8500|error|implemented|LAchildID missing
 cin|8510|error|implemented|LAchildID twice in one file
 cin|8520|error|implemented|PersonBirthDate after the census period
 cin|8525Q|warning|implemented|both PersonBirthDate and ExpectedPersonBirthDate
-cin|8530Q|warning|not-implemented|not implemented yet; fields ExpectedPersonBirthDate
-cin|8535Q|warning|not-implemented|not implemented yet; fields PersonDeathDate, PersonBirthDate
-cin|8540|error|not-implemented|not implemented yet; fields Disability, PersonBirthDate, ReferralNFA
+cin|8530Q|warning|implemented|ExpectedPersonBirthDate not between 30 days before and 9 months after the census date
+cin|8535Q|warning|implemented|PersonDeathDate before PersonBirthDate (or no PersonBirthDate)
+cin|8540|error|implemented|Disability missing or not valid for a child with a referral going on to further action
 cin|8545Q|warning|implemented|PersonDeathDate outside the census year
 cin|8555Q|warning|implemented|a referral after the child's date of death
 cin|8565|error|implemented|activity dated after the case closed
 cin|8568|error|implemented|ReferralNFA missing or not true/false/0/1
-cin|8569Q|warning|not-implemented|not implemented yet; fields ReferralNFA
+cin|8569Q|warning|implemented|a referral before the census year (and its last working day) marked no further action
 cin|8585Q|warning|implemented|closure reason died (RC2) without a PersonDeathDate
 cin|8590|error|not-implemented|not implemented yet; fields LAchildID
 cin|8600|error|implemented|CINreferralDate missing or after the census period
-cin|8606|error|not-implemented|not implemented yet; fields CINreferralDate, PersonBirthDate, ExpectedPersonBirthDate
+cin|8606|error|implemented|CINreferralDate more than 40 weeks before the (expected) date of birth
 cin|8608|error|implemented|an assessment starts after its authorisation
 cin|8610|error|implemented|PrimaryNeedCode missing on a referral that led to further action
-cin|8614|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentFactors
+cin|8614|error|implemented|AssessmentFactors on an assessment that is not completed
 cin|8615|error|implemented|a section 47 enquiry starts after its initial conference (or has no start)
 cin|8620|error|implemented|CINclosureDate outside the census year
 cin|8630|error|implemented|CINclosureDate before CINreferralDate
 cin|8640|error|implemented|ReasonForClosure not a valid code
 cin|8650|error|implemented|PrimaryNeedCode given but not a valid code
-cin|8670Q|warning|not-implemented|not implemented yet; fields AssessmentActualStartDate
-cin|8675Q|warning|not-implemented|not implemented yet; fields DateOfInitialCPC, S47ActualStartDate, ICPCnotReqiured
+cin|8670Q|warning|implemented|an assessment not completed that started more than 45 working days before the census date
+cin|8675Q|warning|implemented|a section 47 enquiry with no conference (and one required) started more than 15 working days before the census date
 cin|8696|error|implemented|AssessmentAuthorisationDate outside the census year
 cin|8715|error|implemented|the section 47 initial conference outside the census year
 cin|8720|error|implemented|CPPstartDate missing or after the census period
 cin|8730|error|implemented|NumberOfPreviousCPP missing
-cin|8736|error|not-implemented|not implemented yet; fields AssessmentAuthorisationDate, AssessmentActualStartDate
-cin|8740|error|not-implemented|not implemented yet; fields S47ActualStartDate, DateOfInitialCPC, ICPCnotRequired
+cin|8736|error|implemented|an assessment not completed that starts outside the census year
+cin|8740|error|implemented|a section 47 enquiry with no conference (and one required) that starts outside the census year
 cin|8750|error|implemented|an unborn child whose Sex is not U
-cin|8770Q|warning|not-implemented|not implemented yet; fields UPNunknown, UPNunknown
-cin|8772|error|not-implemented|not implemented yet; fields UPNunknown, ReferralNFA
-cin|8775Q|warning|not-implemented|not implemented yet; fields PersonBirthDate, CINclosureDate
+cin|8770Q|warning|implemented|no UPN and no reason (or UN1) for a child of school age
+cin|8772|error|implemented|UPNunknown UN7 (NFA referral) but a referral went on to further action
+cin|8775Q|warning|implemented|a child over 25 with a CIN episode open after the 25th birthday
 cin|8790|error|implemented|Disability NONE together with other disabilities
 cin|8794|error|implemented|a Disability code twice
 cin|8805|error|implemented|CINclosureDate without ReasonForClosure
@@ -422,17 +422,17 @@ cin|8831|error|implemented|an assessment, section 47 or conference on a referral
 cin|8832|error|implemented|a CP plan on a referral with no further action
 cin|8839|error|implemented|more than one open section 47 enquiry in a CIN episode
 cin|8840|error|implemented|a CP plan starts and ends on the same day
-cin|8841|error|not-implemented|not implemented yet; fields CPPstartDate, CPPreviewDate
-cin|8842Q|warning|not-implemented|not implemented yet; fields CPPreviewDate
+cin|8841|error|implemented|CPPreviewDate on or before CPPstartDate
+cin|8842Q|warning|implemented|a Reviews group of a CP plan without a CPPreviewDate
 cin|8863Q|warning|implemented|an assessment starts before the previous one was authorised
 cin|8866|error|implemented|ReferralSource missing or not a valid code
-cin|8867|error|not-implemented|not implemented yet; fields CINclosureDate, AssessmentAuthorisationDate
-cin|8868|error|not-implemented|not implemented yet; fields ICPCnotRequired, CINclosureDate, DateOfInitialCPC
+cin|8867|error|implemented|a closed CIN episode with an assessment not completed
+cin|8868|error|implemented|a closed CIN episode whose section 47 has neither a conference nor ICPCnotRequired (or both)
 cin|8869|error|implemented|factor 21 (none) with other factors
-cin|8870Q|warning|not-implemented|not implemented yet; fields InitialCPCtarget
-cin|8873Q|warning|not-implemented|not implemented yet; fields ReasonForClosure, AssessmentFactors
+cin|8870Q|warning|implemented|InitialCPCtarget on a Saturday or Sunday
+cin|8873Q|warning|implemented|a closed episode whose only assessment found no factors (21) but the reason for closure is not RC8/RC9
 cin|8875|error|implemented|the initial conference (section 47) on a Saturday or Sunday
-cin|8890|error|not-implemented|not implemented yet; fields S47ActualStartDate
+cin|8890|error|implemented|a section 47 enquiry starts while another in the same CIN episode is going on
 cin|8896|error|implemented|more than one open assessment
 cin|8897Q|warning|implemented|an authorised assessment without factors
 cin|8898|error|implemented|an assessment factor twice
@@ -444,8 +444,8 @@ cin|8925|error|implemented|CPPendDate before CPPstartDate
 cin|8930|error|implemented|CPPendDate outside the census year
 cin|8935|error|implemented|more than one open CP plan
 cin|8940|error|implemented|CP plans overlap
-cin|8945Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
-cin|8950Q|warning|not-implemented|not implemented yet; fields AssessmentFactors
+cin|8945Q|warning|implemented|assessment factor 18A (use 18B or 18C)
+cin|8950Q|warning|implemented|assessment factor 19A (use 19B or 19C)
 evident|EV02|error|implemented|CHILD is blank
 evident|EV03|error|implemented|CHILD is longer than 20 characters
 evident|EV04|warning|implemented|CHILD has characters other than letters and digits

@@ -24,6 +24,7 @@ import {
   type TStatutoryReferral,
 } from "./model.js";
 import { buildCarePeriods, validateExtract, type ValidationContext } from "./validate.js";
+import { headerChanges } from "./header-changes.js";
 
 export type Severity = "error" | "warning";
 
@@ -134,6 +135,8 @@ export class StatutoryCollector {
   /** PL_POST of episodes that give one (normalised), for rules 434–436; never written out. */
   private readonly placementPostcodes = new Map<TClaEpisode, string>();
   private readonly postcodesGiven = new Map<TClaEpisode, boolean>();
+  /** Episodes whose HOME_POST and PL_POST are both given and the same (rule 392d). */
+  private readonly samePostcodes = new Set<TClaEpisode>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
 
@@ -337,15 +340,7 @@ export class StatutoryCollector {
    */
   private compareWithEarlierHeader(file: string, child: TStatutoryChild, earlier: TStatutoryChild, earlierBirth: string | null): void {
     const row = child.sources[0]!.row;
-    const was = (what: string) => `; the earlier Header has ${what}`;
-    if (earlierBirth !== null && child.birthDate !== null && earlierBirth !== child.birthDate) this.problem(file, row, "DOB", "203", "error", `DOB ${child.birthDate} differs from the DOB already recorded for this child${was(earlierBirth)}`);
-    if (earlier.sex !== null && child.sex !== null && earlier.sex !== child.sex) this.problem(file, row, "SEX", "202", "error", `SEX ${child.sex} differs from the sex already recorded for this child${was(earlier.sex)}`);
-    if (earlier.ethnicity !== child.ethnicity) this.problem(file, row, "ETHNIC", "204", "error", `ETHNIC ${quote(child.ethnicity ?? "")} differs from the ethnicity already recorded for this child${was(quote(earlier.ethnicity ?? ""))}`);
-    const before = earlier.upn ?? earlier.upnUnknown;
-    const now = child.upn ?? child.upnUnknown;
-    const unknown = (u: string | null) => u === null || /^UN[1-5]$/.test(u);
-    const allowed = ((before === null || before === "UN1") && now !== null && /^UN[2-5]$/.test(now)) || (unknown(before) && !unknown(now));
-    if (before !== now && !allowed) this.problem(file, row, "UPN", "208", "error", `UPN ${quote(now ?? "")} differs from the UPN already recorded for this child${was(quote(before ?? ""))}`);
+    for (const c of headerChanges(child, earlier, earlierBirth, "the earlier Header")) this.problem(file, row, c.field, c.rule, "error", c.message);
   }
 
   addSsda903Episode(file: string, row: number, raw: RawRow): void {
@@ -374,7 +369,9 @@ export class StatutoryCollector {
     };
     const plPost = raw.PL_POST;
     if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
-    if ((plPost ?? "") !== "" || (raw.HOME_POST ?? "") !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
+    const homePost = raw.HOME_POST ?? "";
+    if ((plPost ?? "") !== "" || homePost !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
+    if (plPost !== undefined && plPost !== "" && homePost !== "" && plPost.replace(/\s+/g, "").toUpperCase() === homePost.replace(/\s+/g, "").toUpperCase()) this.samePostcodes.add(ep);
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
     const list = this.cla.get(childId);
@@ -570,6 +567,10 @@ export class StatutoryCollector {
       const prev = (c.fields.NUMBEROFPREVIOUSCPP ?? "").trim();
       const reviews: string[] = [];
       for (const r of c.reviews) {
+        if (r.trim() === "") {
+          this.problem(file, c.line, "CPPreviewDate", "8842Q", "warning", "a Reviews group of this CP plan has no CPPreviewDate");
+          continue;
+        }
         const iso = this.date(file, c.line, "CPPreviewDate", r, "EV07", false);
         if (iso) reviews.push(iso);
       }
@@ -677,6 +678,7 @@ export class StatutoryCollector {
       invalidEnd: this.invalidEnd,
       placementPostcodes: this.placementPostcodes,
       postcodesGiven: this.postcodesGiven,
+      samePostcodes: this.samePostcodes,
       episodeChildren: this.episodeChildren,
     };
     validateExtract(extract, ctx);

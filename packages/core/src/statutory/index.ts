@@ -5,3 +5,4 @@ export * from "./analysis.js";
 export * from "./write.js";
 export * from "./catalogue.js";
 export * from "./flags.js";
+export * from "./previous-year.js";

@@ -7,36 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
+import { csv903, type Ep, type Hd } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 
 // ---------- SSDA903 ----------
-interface Ep {
-  child?: string;
-  decom?: string;
-  rne?: string;
-  ls?: string;
-  cin?: string;
-  place?: string;
-  prov?: string;
-  dec?: string;
-  rec?: string;
-  rpc?: string;
-  home?: string;
-  pl?: string;
-  urn?: string;
-}
-interface Hd {
-  child?: string;
-  sex?: string;
-  dob?: string;
-  ethnic?: string;
-  upn?: string;
-  mother?: string;
-  mcDob?: string;
-}
-const ep = (e: Ep = {}) =>
-  [e.child ?? "A", e.decom ?? "01/05/2024", e.rne ?? "S", e.ls ?? "C2", e.cin ?? "N1", e.place ?? "U1", e.prov ?? "PR1", e.dec ?? "", e.rec ?? "", e.rpc ?? "", e.home ?? "", e.pl ?? "", e.urn ?? ""].join(",");
-const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN1", h.mother ?? "", h.mcDob ?? ""].join(",");
 /** One child's episodes (given as partial rows) under a one-row Header; the header can be replaced. */
 interface Return903 {
   eps: Ep[];
@@ -45,10 +19,9 @@ interface Return903 {
   previous?: Hd[];
 }
 function codes903(r: Return903): string[] {
-  const header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...(r.header ?? [{}]).map(hd)].join("\n");
-  const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN", ...r.eps.map(ep)].join("\n");
-  const previous = r.previous ? [{ name: "h-last.csv", text: `${["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", ...r.previous.map(hd)].join("\n")}\n` }] : [];
-  const x = readStatutoryFiles([...previous, { name: "h.csv", text: `${header}\n` }, { name: "e.csv", text: `${episodes}\n` }], { yearEnd: "2025-03-31" });
+  const { header, episodes } = csv903(r.header ?? [{}], r.eps);
+  const previous = r.previous ? [{ name: "h-last.csv", text: csv903(r.previous, []).header }] : [];
+  const x = readStatutoryFiles([...previous, { name: "h.csv", text: header }, { name: "e.csv", text: episodes }], { yearEnd: "2025-03-31" });
   return [...new Set(x.problems.map((p) => p.rule))];
 }
 const ended = (e: Ep, dec = "01/06/2024", rec = "E8"): Ep => ({ ...e, dec, rec });
@@ -75,12 +48,15 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "203": [{ eps: [{}], previous: [{ dob: "02/06/2015" }] }, { eps: [{}], previous: [{}] }],
   "204": [{ eps: [{}], previous: [{ ethnic: "WIRI" }] }, { eps: [{}], previous: [{}] }],
   "208": [{ eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "B123456789012" }] }, { eps: [{}], header: [{ upn: "A123456789012" }], previous: [{ upn: "UN1" }] }],
+  "209": [{ eps: [{}], header: [{ upn: "UN1" }] }, { eps: [{}], header: [{ upn: "UN1", dob: "01/06/2020" }] }],
+  "210": [{ eps: [{ decom: "25/03/2025" }], header: [{ upn: "UN4" }] }, { eps: [{ decom: "23/03/2025" }], header: [{ upn: "UN4" }] }],
   "213": [{ eps: [{ place: "T0" }] }, { eps: [{ place: "T0", prov: "" }] }],
   "214": [{ eps: [{ ls: "V3", place: "U3", urn: "1234567" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
   "217": [{ eps: [{ place: "A5", rne: "P", ls: "E1" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
   "222": [{ eps: [{ place: "R1", urn: "1234567" }] }, { eps: [{ place: "R1" }] }],
   "225": [{ eps: [ended({}, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "226": [{ eps: [{ place: "T1", prov: "", rpc: "CARPL" }] }, { eps: [{ place: "T1", prov: "" }] }],
+  "232": [{ eps: [{}], header: [{ sex: "U" }] }, { eps: [{}] }],
   "301": [{ eps: [{}], header: [{ dob: "01/06/2025" }] }, { eps: [{}] }],
   "302": [{ eps: [{}], header: [{ dob: "01/06/2024" }] }, { eps: [{ decom: "01/07/2024" }], header: [{ dob: "01/06/2024" }] }],
   "336": [{ eps: [ended({ place: "R1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }, { eps: [ended({ place: "U1" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "A4" }] }],
@@ -92,6 +68,7 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "356": [{ eps: [ended({}, "01/04/2024")] }, { eps: [ended({})] }],
   "357": [{ eps: [{ rne: "P" }] }, { eps: [{}] }],
   "358": [{ eps: [{ ls: "J1" }] }, { eps: [{ ls: "J1" }], header: [{ dob: "01/06/2010" }] }],
+  "359": [{ eps: [{}], header: [{ dob: "01/01/2006" }] }, { eps: [{ ls: "V2", place: "K2" }], header: [{ dob: "01/01/2006" }] }],
   "361": [{ eps: [ended({ ls: "L1" }, "10/05/2024")] }, { eps: [ended({ ls: "L1" }, "03/05/2024")] }],
   "362": [{ eps: [ended({ ls: "L2" }, "31/05/2024")] }, { eps: [ended({ ls: "L2" }, "11/05/2024")] }],
   "363": [{ eps: [ended({ ls: "L3" }, "11/05/2024")] }, { eps: [ended({ ls: "L3" }, "06/05/2024")] }],
@@ -122,11 +99,14 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
     { eps: [ended({}, "01/06/2024", "X1"), ended({ decom: "01/06/2024", rne: "P", place: "T1", prov: "" }, "05/06/2024", "X1"), { decom: "05/06/2024", rne: "P", place: "U1" }] },
   ],
   "384": [{ eps: [{ ls: "V3" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
+  "385": [{ eps: [ended({}, "01/04/2025")] }, { eps: [ended({}, "31/03/2025")] }],
   "386": [{ eps: [ended({ place: "A4" }, "01/06/2024", "E11")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
   "387": [{ eps: [ended({}, "01/06/2024", "E5")] }, { eps: [ended({}, "01/06/2024", "E5")], header: [{ dob: "01/01/2008" }] }],
   "388": [{ eps: [ended({}, "01/06/2024", "X1")] }, { eps: [ended({})] }],
   "389": [{ eps: [ended({}, "01/06/2024", "E7")] }, { eps: [ended({}, "01/06/2024", "E7")], header: [{ dob: "01/01/2008" }] }],
   "390": [{ eps: [ended({}, "01/06/2024", "E11")] }, { eps: [ended({ place: "A4" }, "01/06/2024", "E11")] }],
+  "392d": [{ eps: [{ home: "AB1 2CD", pl: "AB12CD" }] }, { eps: [{ place: "P1", prov: "PR0", home: "AB1 2CD", pl: "AB1 2CD" }] }],
+  "393": [{ eps: [{}], header: [{ sex: "F" }] }, { eps: [{}], header: [{ sex: "F", mother: "0" }] }],
   "398": [{ eps: [{ ls: "V3", place: "U3", home: "AB1 2CD" }] }, { eps: [{ ls: "V3", place: "U3" }] }],
   "407": [{ eps: [ended({}, "01/06/2024", "E45")], header: [{ dob: "01/01/2006" }] }, { eps: [ended({}, "01/06/2024", "E45")] }],
   "408": [{ eps: [{ place: "A5" }] }, { eps: [{ place: "A5", ls: "E1" }] }],
@@ -138,18 +118,25 @@ const CASES_903: Record<string, [fail: Return903, pass: Return903]> = {
   "435": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", ls: "C1", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "436": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "B", ls: "C1", place: "U3" }] }],
   "437": [{ eps: [ended({}, "01/06/2024", "E2"), { decom: "01/08/2024" }] }, { eps: [ended({}, "01/06/2024", "E2")] }],
+  "442": [{ eps: [{}], header: [{ upn: "" }] }, { eps: [{ ls: "V3", place: "U3" }], header: [{ upn: "" }] }],
   "446": [{ eps: [ended({ decom: "01/05/2004", ls: "E1" }, "01/06/2004")], header: [{ dob: "01/06/2000" }] }, { eps: [ended({ decom: "01/05/2006", ls: "E1" }, "01/06/2006")], header: [{ dob: "01/06/2000" }] }],
   "460": [{ eps: [ended({}, "01/06/2024", "E17")] }, { eps: [ended({}, "01/06/2024", "E17")], header: [{ dob: "01/01/2006" }] }],
   "501": [{ eps: [ended({}, "01/08/2024"), { decom: "01/07/2024" }] }, { eps: [ended({}, "01/08/2024"), { decom: "01/09/2024" }] }],
+  "504": [{ eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3", cin: "N2" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   "516": [{ eps: [ended({ place: "R1" }, "01/06/2024", "E45")] }, { eps: [ended({}, "01/06/2024", "E45")] }],
+  "526": [{ eps: [{ prov: "" }] }, { eps: [{ place: "T0", prov: "" }] }],
   "527": [{ eps: [{ place: "R2" }] }, { eps: [{}] }],
   "528": [{ eps: [{ place: "R2", prov: "PR2" }] }, { eps: [{ prov: "PR2" }] }],
   "529": [{ eps: [{ prov: "PR3" }] }, { eps: [{ place: "R1", prov: "PR3" }] }],
   "530": [{ eps: [{ place: "P1", prov: "PR4" }] }, { eps: [{ prov: "PR4" }] }],
   "531": [{ eps: [{ place: "P1", prov: "PR5" }] }, { eps: [{ prov: "PR5" }] }],
   "550": [{ eps: [{ prov: "PR0" }] }, { eps: [{ place: "P1", prov: "PR0" }] }],
+  "607": [{ eps: [ended({})], header: [{ sex: "F" }] }, { eps: [ended({})], header: [{ sex: "F", mother: "0" }] }],
   "611": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "612": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "0" }] }],
+  "620": [{ eps: [{}], header: [{ sex: "F", mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "621": [{ eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2006" }] }, { eps: [{}], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
+  "625": [{ eps: [ended({})], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2025" }] }, { eps: [ended({})], header: [{ sex: "F", dob: "01/06/2006", mother: "1", mcDob: "01/02/2024" }] }],
   "1009": [{ eps: [ended({ rpc: "WHIM" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }, { eps: [ended({ rpc: "CARPL" }, "01/06/2024", "X1"), { decom: "01/06/2024", rne: "P", place: "U3" }] }],
   EPI: [{ eps: [{}], header: [{}, { child: "B" }] }, { eps: [{}] }],
   INT03: [{ eps: [{}, { child: "Z" }] }, { eps: [{}] }],
@@ -172,12 +159,14 @@ interface Details {
   nfa?: string;
   assessments?: Asmt[];
   plans?: { start?: string; end?: string }[];
-  s47s?: { start?: string; icpc?: string }[];
-  cpps?: { start?: string; end?: string; initial?: string; latest?: string; previous?: string }[];
+  s47s?: { start?: string; icpc?: string; target?: string }[];
+  cpps?: { start?: string; end?: string; initial?: string; latest?: string; previous?: string; reviews?: string[] }[];
 }
 interface Child {
   id?: string;
   upn?: string;
+  /** UPNunknown (default UN1 when no UPN is given). */
+  unknown?: string;
   formerUpn?: string;
   dob?: string;
   expected?: string;
@@ -202,16 +191,16 @@ function detailsXml(d: Details): string {
         `<Assessments>${el("AssessmentActualStartDate", a.start ?? "2024-05-02")}${a.auth === null ? "" : el("AssessmentAuthorisationDate", a.auth ?? "2024-05-20")}<FactorsIdentifiedAtAssessment>${(a.factors ?? ["1A"]).map((f) => el("AssessmentFactors", f)).join("")}</FactorsIdentifiedAtAssessment></Assessments>`,
     ),
     ...(d.plans ?? []).map((p) => `<CINPlanDates>${el("CINPlanStartDate", p.start ?? "2024-05-21")}${el("CINPlanEndDate", p.end)}</CINPlanDates>`),
-    ...(d.s47s ?? []).map((s) => `<Section47>${el("S47ActualStartDate", s.start ?? "2024-05-21")}${el("DateOfInitialCPC", s.icpc)}<ICPCnotRequired>false</ICPCnotRequired></Section47>`),
+    ...(d.s47s ?? []).map((s) => `<Section47>${el("S47ActualStartDate", s.start ?? "2024-05-21")}${el("InitialCPCtarget", s.target)}${el("DateOfInitialCPC", s.icpc)}<ICPCnotRequired>false</ICPCnotRequired></Section47>`),
     ...(d.cpps ?? []).map(
       (c) =>
-        `<ChildProtectionPlans>${el("CPPstartDate", c.start ?? "2024-06-03")}${el("CPPendDate", c.end)}${el("InitialCategoryOfAbuse", c.initial ?? "NEG")}${el("LatestCategoryOfAbuse", c.latest ?? "NEG")}${c.previous === "" ? "" : el("NumberOfPreviousCPP", c.previous ?? "0")}</ChildProtectionPlans>`,
+        `<ChildProtectionPlans>${el("CPPstartDate", c.start ?? "2024-06-03")}${el("CPPendDate", c.end)}${el("InitialCategoryOfAbuse", c.initial ?? "NEG")}${el("LatestCategoryOfAbuse", c.latest ?? "NEG")}${c.previous === "" ? "" : el("NumberOfPreviousCPP", c.previous ?? "0")}${c.reviews ? `<Reviews>${c.reviews.map((r) => el("CPPreviewDate", r)).join("")}</Reviews>` : ""}</ChildProtectionPlans>`,
     ),
   ];
   return `<CINdetails>${parts.join("")}</CINdetails>`;
 }
 function childXml(c: Child): string {
-  const ids = [el("LAchildID", c.id ?? "C1"), el("UPN", c.upn), el("FormerUPN", c.formerUpn), c.upn === undefined ? el("UPNunknown", "UN1") : "", el("PersonBirthDate", c.dob ?? "2015-01-01"), el("ExpectedPersonBirthDate", c.expected), el("PersonDeathDate", c.death), el("Sex", c.sex ?? "M")];
+  const ids = [el("LAchildID", c.id ?? "C1"), el("UPN", c.upn), el("FormerUPN", c.formerUpn), c.upn === undefined ? el("UPNunknown", c.unknown ?? "UN1") : "", el("PersonBirthDate", c.dob ?? "2015-01-01"), el("ExpectedPersonBirthDate", c.expected), el("PersonDeathDate", c.death), el("Sex", c.sex ?? "M")];
   const disabilities = c.disabilities ? `<Disabilities>${c.disabilities.map((d) => el("Disability", d)).join("")}</Disabilities>` : "";
   return `<Child><ChildIdentifiers>${ids.join("")}</ChildIdentifiers><ChildCharacteristics>${el("Ethnicity", c.ethnicity ?? "WBRI")}${disabilities}</ChildCharacteristics>${(c.details ?? [{}]).map(detailsXml).join("")}</Child>`;
 }
@@ -222,6 +211,35 @@ function codesCin(children: Child[]): string[] {
 const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 
 const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+  "2883": [one({ cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-03" }], cpps: [{}] })],
+  "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
+  "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],
+  "4003": [one({ plans: [{ end: "2024-08-01" }], cpps: [{ end: "2024-09-01", reviews: ["2024-07-01"] }] }), one({ plans: [{ end: "2024-08-01" }], cpps: [{ end: "2024-09-01", reviews: ["2024-08-15"] }] })],
+  "8530Q": [[{ dob: "", expected: "2026-02-01", sex: "U" }], [{ dob: "", expected: "2025-05-01", sex: "U" }]],
+  "8535Q": [[{ death: "2014-01-01" }], [{ death: "2024-10-01" }]],
+  "8540": [[{ disabilities: ["XYZ"] }], [{ disabilities: ["NONE"] }]],
+  // The working day before 1 April 2024: 31 March is Easter Sunday, 29 March Good Friday, so 28 March.
+  "8569Q": [one({ ref: "2024-03-27", nfa: "true" }), one({ ref: "2024-03-28", nfa: "true" })],
+  "8606": [[{ dob: "2025-03-01" }], [{ dob: "2025-01-01" }]],
+  "8614": [one({ assessments: [{ auth: null }] }), one({ assessments: [{ auth: null, factors: [] }] })],
+  // 45 working days ending on Monday 31 March 2025 start on 28 January 2025 (as the community validator counts).
+  "8670Q": [one({ assessments: [{ start: "2025-01-27", auth: null, factors: [] }], ref: "2025-01-20" }), one({ assessments: [{ start: "2025-01-28", auth: null, factors: [] }], ref: "2025-01-20" })],
+  // 15 working days ending on 31 March 2025 start on 11 March 2025.
+  "8675Q": [one({ ref: "2025-03-01", s47s: [{ start: "2025-03-10" }] }), one({ ref: "2025-03-01", s47s: [{ start: "2025-03-11" }] })],
+  "8736": [one({ ref: "2024-01-10", assessments: [{ start: "2024-01-15", auth: null, factors: [] }] }), one({ assessments: [{ auth: null, factors: [] }] })],
+  "8740": [one({ ref: "2024-01-10", s47s: [{ start: "2024-01-15" }] }), one({ s47s: [{}] })],
+  "8770Q": [[{}], [{ unknown: "UN2" }]],
+  "8772": [[{ unknown: "UN7" }], [{ unknown: "UN7", details: [{ nfa: "true" }] }]],
+  "8775Q": [[{ dob: "1999-01-01" }], [{ dob: "1999-01-01", details: [{ ref: "2023-06-01", closure: "2023-12-01", reason: "RC7" }] }]],
+  "8841": [one({ cpps: [{ reviews: ["2024-06-03"] }] }), one({ cpps: [{ reviews: ["2024-06-20"] }] })],
+  "8842Q": [one({ cpps: [{ reviews: [] }] }), one({ cpps: [{ reviews: ["2024-06-20"] }] })],
+  "8867": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ auth: null, factors: [] }] }), one({ closure: "2024-07-01", reason: "RC7", assessments: [{}] })],
+  "8868": [one({ closure: "2024-07-01", reason: "RC7", s47s: [{}] }), one({ closure: "2024-07-01", reason: "RC7", s47s: [{ icpc: "2024-06-03" }] })],
+  "8870Q": [one({ s47s: [{ target: "2024-06-08" }] }), one({ s47s: [{ target: "2024-06-10" }] })],
+  "8873Q": [one({ closure: "2024-07-01", reason: "RC7", assessments: [{ factors: ["21"] }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{ factors: ["21"] }] })],
+  "8890": [one({ s47s: [{ icpc: "2024-06-03" }, { start: "2024-05-25", icpc: "2024-06-05" }] }), one({ s47s: [{ icpc: "2024-06-03" }, { start: "2024-06-10", icpc: "2024-06-12" }] })],
+  "8945Q": [one({ assessments: [{ factors: ["18A"] }] }), one({ assessments: [{ factors: ["18B"] }] })],
+  "8950Q": [one({ assessments: [{ factors: ["19A"] }] }), one({ assessments: [{ factors: ["19B"] }] })],
   "1103": [one({ assessments: [{ start: "2024-04-20" }] }), one({ assessments: [{}] })],
   "1104": [one({ s47s: [{ start: "2024-05-02", icpc: "2024-04-30" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
   "1105": [one({ cpps: [{ start: "2024-04-20" }] }), one({ cpps: [{}] })],

@@ -82,6 +82,8 @@ export class StatutoryXmlReader {
   private cinChild: RawCinChild | undefined;
   private details: RawCinDetails | undefined;
   private part: { line: number; fields: RawRow; factors?: string[]; reviews?: string[] } | undefined;
+  /** How many review dates the CP plan had when its current <Reviews> group opened (a group without one is rule 8842Q). */
+  private reviewsBefore = 0;
 
   constructor(private readonly collector: StatutoryCollector, private readonly file: string) {
     this.parser.on("opentag", (tag) => this.open(local(tag.name)));
@@ -158,7 +160,7 @@ export class StatutoryXmlReader {
         this.part = { line, fields: {}, reviews: [] };
         this.details.cpps.push(this.part as never);
       }
-    }
+    } else if (name === "Reviews" && parent === "ChildProtectionPlans" && this.part?.reviews) this.reviewsBefore = this.part.reviews.length;
   }
 
   private closeTag(name: string): void {
@@ -199,6 +201,8 @@ export class StatutoryXmlReader {
       if (name === "Assessments" || name === "CINPlanDates" || name === "Section47" || name === "ChildProtectionPlans") this.part = undefined;
       else this.details.fields[name.toUpperCase()] = value;
     } else if (this.part) {
+      // A <Reviews> group with no CPPreviewDate: kept as a blank date, reported as 8842Q.
+      if (name === "Reviews" && parent === "ChildProtectionPlans" && this.part.reviews && this.part.reviews.length === this.reviewsBefore) this.part.reviews.push("");
       if (parent === "FactorsIdentifiedAtAssessment" && name === "AssessmentFactors") this.part.factors?.push(value);
       else if (parent === "Reviews" && name === "CPPreviewDate") this.part.reviews?.push(value);
       else if (parent === "Assessments" || parent === "CINPlanDates" || parent === "Section47" || parent === "ChildProtectionPlans") this.part.fields[name.toUpperCase()] = value;

@@ -6,7 +6,8 @@
 import { parseIsoDay } from "../dates.js";
 import { ASSESSMENT_FACTOR_CODES, CATEGORY_OF_ABUSE_CODES, PRIMARY_NEED_CODES, REASON_FOR_CLOSURE_CODES, REFERRAL_SOURCE_CODES, codeSet } from "./codes.js";
 import type { TCinEpisode, TStatutoryExtract } from "./model.js";
-import { ETHNIC, groupBy, show, yearStartOf, type Severity, type ValidationContext } from "./validate-common.js";
+import { validateCinMore } from "./validate-cin-more.js";
+import { ETHNIC, groupBy, isWeekend, show, yearStartOf, type Severity, type ValidationContext } from "./validate-common.js";
 
 const REF_SOURCE = codeSet(REFERRAL_SOURCE_CODES);
 const NEED_CIN = codeSet(PRIMARY_NEED_CODES);
@@ -24,17 +25,12 @@ export function upnCheckLetter(upn: string): string | null {
   return "ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23]!;
 }
 
-function isWeekend(iso: string): boolean {
-  const day = parseIsoDay(iso);
-  // Day 0 is 1970-01-01, a Thursday.
-  return day !== undefined && ((((day + 3) % 7) + 7) % 7) >= 5;
-}
-
 export function validateCin(extract: TStatutoryExtract, ctx: ValidationContext): void {
   validateCinChildren(extract, ctx);
   const byEpisode = new Map<string, TCinEpisode>(extract.cinEpisodes.map((e) => [e.key, e]));
   validateCinEpisodes(extract, ctx);
   validateCinParts(extract, ctx, byEpisode);
+  validateCinMore(extract, ctx);
 }
 
 function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext): void {

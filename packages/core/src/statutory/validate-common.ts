@@ -24,6 +24,8 @@ export interface ValidationContext {
   placementPostcodes: ReadonlyMap<TClaEpisode, string>;
   /** Episodes giving a postcode: true when PL_POST is given, false when only HOME_POST is (rules 214, 398). */
   postcodesGiven: ReadonlyMap<TClaEpisode, boolean>;
+  /** Episodes whose HOME_POST and PL_POST are both given and the same (rule 392d). */
+  samePostcodes: ReadonlySet<TClaEpisode>;
   /** Every CHILD seen in an episode row (rule EPI). */
   episodeChildren: ReadonlySet<string>;
 }
@@ -52,6 +54,13 @@ export function groupBy<T extends { childId: string }>(items: T[]): Map<string, 
     else map.set(item.childId, [item]);
   }
   return map;
+}
+
+/** Saturday or Sunday. */
+export function isWeekend(iso: string): boolean {
+  const day = parseIsoDay(iso);
+  // Day 0 is 1970-01-01, a Thursday: (day + 3) mod 7 is 5 on Saturday and 6 on Sunday.
+  return day !== undefined && ((((day + 3) % 7) + 7) % 7) >= 5;
 }
 
 export function show(code: string | null): string {

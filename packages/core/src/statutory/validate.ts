@@ -20,6 +20,7 @@ import {
 } from "./codes.js";
 import { statutoryKey, type TCarePeriod, type TClaEpisode, type TStatutoryExtract } from "./model.js";
 import { validateCin } from "./validate-cin.js";
+import { validateHeaderWithEpisodes } from "./validate-903-child.js";
 import { ETHNIC, addYears, show, yearStartOf, type ValidationContext } from "./validate-common.js";
 
 export type { ValidationContext } from "./validate-common.js";
@@ -43,6 +44,7 @@ export function validateExtract(extract: TStatutoryExtract, ctx: ValidationConte
     }
   }
   validateEpisodes(extract.claEpisodes, ctx);
+  validateHeaderWithEpisodes(extract.claEpisodes, ctx);
   validateCin(extract, ctx);
 }
 
@@ -115,6 +117,8 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
     if (e.end !== null && e.end < e.start) p("DEC", "356", `DEC ${e.end} is before DECOM ${e.start}`);
     else if (e.end !== null && e.end === e.start) p("DEC", "355", "the episode lasted less than 24 hours (DEC equals DECOM)");
     if (e.start > yearEnd) p("DECOM", "354", `DECOM ${e.start} is after the end of the collection year (${yearEnd})`);
+    if (e.end !== null && e.end > yearEnd) p("DEC", "385", `DEC ${e.end} is after the end of the collection year (${yearEnd})`);
+    if (e.placement !== "P1" && ctx.samePostcodes.has(e)) p("PL_POST", "392d", `the home and placement postcodes are the same, which is expected only for placement type P1 (placed with parents), not ${show(e.placement)}`);
     if (e.legalStatus === "E1" && e.start < "2005-12-01") p("LS", "446", "LS E1 (placement order) did not exist before December 2005");
     if (e.reasonPlaceChange !== null && !PLACE_CHANGE.has(e.reasonPlaceChange)) p("REASON_PLACE_CHANGE", "1009", `REASON_PLACE_CHANGE ${show(e.reasonPlaceChange)} is not a valid code`);
     if (e.start < "1991-10-14") p("DECOM", "353", `DECOM ${e.start} is before 14 October 1991, when the Children Act 1989 came into force`);
@@ -162,6 +166,9 @@ function validateChildEpisodes(eps: TClaEpisode[], from: number, to: number, ctx
     } else if (e.start < prev.end) {
       p("DECOM", "501", `this episode starts on ${e.start}, before the previous episode ended (${prev.end})`);
     }
+    if (prev.reasonEnded === "X1" && prev.end === e.start && e.categoryOfNeed !== prev.categoryOfNeed) {
+      p("CIN", "504", `the category of need ${show(e.categoryOfNeed)} differs from ${show(prev.categoryOfNeed)} in the episode before it: it stays as recorded at the start of the period of care`);
+    }
     const continuation = rne !== null && CONTINUATION.has(rne);
     if (continuation && prev.end !== e.start) p("DECOM", "433", `RNE ${rne} means a continuing period of care, but the episode does not start on the previous DEC (${prev.end ?? "blank"})`);
     if (rne === "S" && prev.end !== null && e.start <= prev.end) p("RNE", "431", `RNE is S (started to be looked after) but the previous episode ended on ${prev.end}, on or after this DECOM`);
@@ -199,6 +206,7 @@ const PROVIDER_PLACE_CLASH: Record<string, { rule: string; places: ReadonlySet<s
 
 function checkProvider(e: TClaEpisode, p: (field: string, rule: string, message: string) => void): void {
   const provider = e.placeProvider;
+  if (provider === null && !NO_PROVIDER.has(e.placement ?? "")) p("PLACE_PROVIDER", "526", `PLACE_PROVIDER is blank: it is needed for placement type ${show(e.placement)} (only temporary placements and Z1 have none)`);
   if (provider === null) return;
   const place = e.placement ?? "";
   if (!PROVIDER.has(provider) || NO_PROVIDER.has(place)) {

@@ -17,5 +17,6 @@ export * from "./facilitators.js";
 export * from "./reminders.js";
 export * from "./sessions.js";
 export * from "./due.js";
+export * from "./todo.js";
 export * from "./prerequisites.js";
 export * from "./authoring.js";

@@ -699,8 +699,9 @@ export function buildDemo({ seed, families: familyCount = 1500, today = utcToday
   }
 
   // ───────── tariffs and costs ─────────
-  const tariffId = id();
-  R.tariffSet.push({ id: tariffId, name: "GMCA Unit Cost Database", source: "GMCA Research Unit Cost Database (2019), as used in Table 22 of the evaluation report", priceYear: "2019", rates: { annualPerChild: { CLA: 58663, CP: 3727, CIN: 3402 }, referral: 223, currency: "GBP" }, builtIn: true });
+  // The report's GMCA 2019 tariffs are the core's built-in set (gmca-2019), offered with the stored ones: no copy here.
+  // The id once taken for that copy is still drawn, so the ids of the rows after it do not move.
+  id();
   R.programmeCost.push(
     { id: id(), programmeId: prog.IFP, item: "Inspiring Families / DAARR total cost (Table 23)", amountPence: 50159700n, periodStart: day("2017-04-01"), periodEnd: day("2019-03-31"), source: "Evaluation report, Table 23" },
     { id: id(), programmeId: prog.HUB, item: "Innovation Hub total cost (Table 23)", amountPence: 90973000n, periodStart: day("2017-04-01"), periodEnd: day("2019-03-31"), source: "Evaluation report, Table 23" },

@@ -7,7 +7,7 @@
  * shows all of them, most recent first.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, NotificationBanner, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, Details, ErrorSummary, NotificationBanner, Select, summaryErrors, Table, Tag, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -40,18 +40,19 @@ function Complete({ a, onSaved }: { a: Assessment; onSaved: (text: string) => vo
   const [conflict, setConflict] = useState(false);
   const update = useMutation(api.assessments.update.mutationOptions());
   const id = `complete-${a.id}`;
-  const form = useForm<TComplete>({ shouldFocusError: false, resolver: zodResolver(ZComplete), defaultValues: drafts.load<TComplete>(key)?.values ?? { completedAt: todayIso() } });
+  const form = useForm<TComplete>({ shouldFocusError: false, resolver: zodResolver(ZComplete), defaultValues: { completedAt: todayIso() } });
+  const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     setConflict(false);
     try {
       await update.mutateAsync({ id: a.id, version: a.version as number, patch: { completedAt: v.completedAt } });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.assessments.pathKey() });
       onSaved(`Assessment for ${childName(a)} completed`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         setConflict(true);
@@ -72,6 +73,7 @@ function Complete({ a, onSaved }: { a: Assessment; onSaved: (text: string) => vo
     <form noValidate onSubmit={onSubmit} aria-label={`Record completion for ${childName(a)}`}>
       {conflict ? <NotificationBanner heading="Someone else changed this assessment while you were typing">The list now shows what they saved; your date is still here. Save again if it still applies.</NotificationBanner> : null}
       <ErrorSummary errors={summaryErrors(errors, { completedAt: id })} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Controller control={form.control} name="completedAt" render={({ field }) => <DateInput id={id} legend="Date completed" legendSize="s" error={errors.completedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         Record completion

@@ -5,8 +5,8 @@
  * completion are counted by the core against the 25-day target and shown
  * back on the family page and the assessments list.
  */
-import { assessmentFactorProblems, ASSESSMENT_TARGET_DAYS } from "@evident/core";
-import { DateInput, Input, Radios, requiredChoice, Select } from "@evident/ui";
+import { ASSESSMENT_FACTOR_OPTIONS, assessmentFactorLabel, ASSESSMENT_TARGET_DAYS, readAssessmentFactors } from "@evident/core";
+import { DateInput, Details, Input, Radios, requiredChoice, Select } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
@@ -15,12 +15,6 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { childOptions, notFuture, optionalDate, RecordFormFrame, requiredDate, todayIso, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { api } from "../../lib/trpc.js";
-
-const splitFactors = (s: string) =>
-  s
-    .split(/[\s,;]+/)
-    .map((x) => x.trim().toUpperCase())
-    .filter(Boolean);
 
 const ZForm = z
   .object({
@@ -34,7 +28,8 @@ const ZForm = z
   .superRefine((v, ctx) => {
     if (v.startedAt && v.allocatedAt && v.startedAt < v.allocatedAt) ctx.addIssue({ code: "custom", path: ["startedAt"], message: "The assessment cannot start before the case was allocated" });
     if (v.completedAt && v.startedAt && v.completedAt < v.startedAt) ctx.addIssue({ code: "custom", path: ["completedAt"], message: "The assessment cannot be completed before it started" });
-    const problems = assessmentFactorProblems(splitFactors(v.factors));
+    // Names or codes: "domestic abuse: parent, neglect" or "3B, 16A" (the core reads both the same way).
+    const { problems } = readAssessmentFactors(v.factors);
     if (problems.length) ctx.addIssue({ code: "custom", path: ["factors"], message: problems[0]!.replace(/^./, (c) => c.toUpperCase()) });
   });
 type TForm = z.infer<typeof ZForm>;
@@ -67,7 +62,7 @@ function AssessmentForm({ family }: { family: FamilyDetail }) {
         allocatedAt: v.allocatedAt,
         startedAt: v.startedAt,
         ...(v.completedAt ? { completedAt: v.completedAt } : {}),
-        factors: splitFactors(v.factors),
+        factors: readAssessmentFactors(v.factors).codes,
       });
       rf.dropDraft();
       await queryClient.invalidateQueries({ queryKey: api.assessments.pathKey() });
@@ -108,7 +103,32 @@ function AssessmentForm({ family }: { family: FamilyDetail }) {
         name="completedAt"
         render={({ field }) => <DateInput id="as-completed" legend="Date the assessment was completed (optional)" hint="Leave blank while it is in progress" error={errors.completedAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
       />
-      <Input id="as-factors" label="Assessment factors (optional)" hint="CIN census codes separated by commas, for example 3A, 4B. Use 21 on its own when no factors were identified." error={errors.factors?.message} {...register("factors")} />
+      <Input
+        id="as-factors"
+        label="Assessment factors (optional)"
+        hint="Names or CIN census codes separated by commas, for example: domestic abuse: parent, neglect (or 3B, 16A). Use “no factors identified” (21) on its own when there were none."
+        error={errors.factors?.message}
+        {...register("factors")}
+      />
+      <ChosenFactors text={rf.form.watch("factors")} />
+      <Details summary="The assessment factors and their codes">
+        <ul className="govuk-list" data-testid="factor-list">
+          {ASSESSMENT_FACTOR_OPTIONS.map((o) => (
+            <li key={o.value}>{o.label}</li>
+          ))}
+        </ul>
+      </Details>
     </RecordFormFrame>
+  );
+}
+
+/** The factors as read so far, by name with their codes, so the worker sees what will be recorded. */
+function ChosenFactors({ text }: { text: string }) {
+  const { codes, problems } = readAssessmentFactors(text ?? "");
+  if (codes.length === 0 || problems.length > 0) return null;
+  return (
+    <p className="govuk-body-s" data-testid="chosen-factors" aria-live="polite">
+      To be recorded: {codes.map(assessmentFactorLabel).join("; ")}
+    </p>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DA_CONSULTATION_OUTCOMES, DA_CONSULTATION_TOPICS } from "@evident/core";
-import { Button, Checkboxes, DateInput, drafts, ErrorSummary, NotificationBanner, Select, summaryErrors, Table } from "@evident/ui";
+import { Button, Checkboxes, DateInput, ErrorSummary, NotificationBanner, Select, summaryErrors, Table, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -42,24 +42,23 @@ function RecordConsultation({ onSaved }: { onSaved: (text: string) => void }) {
   const families = useQuery({ ...api.families.list.queryOptions({ open: true, limit: 100 }), enabled: auth.can("families:read") });
   const create = useMutation(api.daConsultations.create.mutationOptions());
   const [problem, setProblem] = useState<string | null>(null);
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(DRAFT));
   const form = useForm<TForm>({
     shouldFocusError: false,
     resolver: zodResolver(ZForm),
-    defaultValues: draft?.values ?? { date: todayIso(), consultedStaffId: "", familyId: params.get("family") ?? "", topics: [], outcomes: [] },
+    defaultValues: { date: todayIso(), consultedStaffId: "", familyId: params.get("family") ?? "", topics: [], outcomes: [] },
   });
+  const draft = useFormDraft(form, DRAFT);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
       await create.mutateAsync({ date: v.date, consultedStaffId: v.consultedStaffId, ...(v.familyId ? { familyId: v.familyId } : {}), topics: v.topics, outcomes: v.outcomes });
-      drafts.clear(DRAFT);
-      setDraft(null);
+      draft.saved();
       form.reset({ date: todayIso(), consultedStaffId: "", familyId: "", topics: [], outcomes: [] });
       await qc.invalidateQueries({ queryKey: api.daConsultations.pathKey() });
       onSaved("Consultation recorded");
     } catch (error) {
-      drafts.save(DRAFT, v);
+      draft.keepNow(v);
       explainFailedSave(error, { setError: form.setError, fields: Object.keys(ids), setProblem });
     }
   });
@@ -73,7 +72,7 @@ function RecordConsultation({ onSaved }: { onSaved: (text: string) => void }) {
       <h2 className="govuk-heading-m" id="record-consultation">
         Record a consultation
       </h2>
-      {draft ? <DraftBanner draftKey={DRAFT} savedAt={draft.savedAt} onDiscard={() => setDraft(null)} /> : null}
+      <DraftBanner offer={draft.offer} />
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
       <Controller control={form.control} name="date" render={({ field }) => <DateInput id={ids.date} legend="Date of the consultation" legendSize="s" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Select

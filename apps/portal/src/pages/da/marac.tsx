@@ -8,7 +8,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DASH_HIGH_RISK, DASH_QUESTIONS, MARAC_CRITERIA, MARAC_OUTCOMES, MARAC_REFERRING_AGENCIES, maracCriteriaProblem, type TMaracOutcome } from "@evident/core";
-import { Button, Checkboxes, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { Button, Checkboxes, DateInput, Details, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -52,8 +52,8 @@ function RecordReferral({ onSaved }: { onSaved: (text: string) => void }) {
   const families = useQuery(api.families.list.queryOptions({ open: true, limit: 100 }));
   const create = useMutation(api.marac.create.mutationOptions());
   const [problem, setProblem] = useState<string | null>(null);
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(DRAFT));
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? { ...EMPTY, familyId: params.get("family") ?? "" } });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: { ...EMPTY, familyId: params.get("family") ?? "" } });
+  const draft = useFormDraft(form, DRAFT);
   const familyId = form.watch("familyId");
   const family = useQuery({ ...api.families.get.queryOptions({ id: familyId }), enabled: Boolean(familyId) });
   const victims = ((family.data as FamilyDetail | undefined)?.people ?? []).filter((p) => p.familyRole === "victim");
@@ -62,13 +62,12 @@ function RecordReferral({ onSaved }: { onSaved: (text: string) => void }) {
     setProblem(null);
     try {
       await create.mutateAsync({ personId: v.personId, familyId: v.familyId, referredOn: v.referredOn, referringAgency: v.referringAgency as never, criteria: v.criteria, ...(v.dashScore !== "" ? { dashScore: Number(v.dashScore) } : {}) });
-      drafts.clear(DRAFT);
-      setDraft(null);
+      draft.saved();
       form.reset(EMPTY);
       await qc.invalidateQueries({ queryKey: api.marac.pathKey() });
       onSaved("MARAC referral recorded");
     } catch (error) {
-      drafts.save(DRAFT, v);
+      draft.keepNow(v);
       explainFailedSave(error, { setError: form.setError, fields: Object.keys(ids), setProblem });
     }
   });
@@ -80,7 +79,7 @@ function RecordReferral({ onSaved }: { onSaved: (text: string) => void }) {
       <h2 className="govuk-heading-m" id="record-marac">
         Record a MARAC referral
       </h2>
-      {draft ? <DraftBanner draftKey={DRAFT} savedAt={draft.savedAt} onDiscard={() => setDraft(null)} /> : null}
+      <DraftBanner offer={draft.offer} />
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
       <Select id={ids.familyId} label="Family" hint="Families on your caseload or your team's" error={errors.familyId?.message} options={familyOptions} {...form.register("familyId")} />
       <Select

@@ -4,7 +4,8 @@
  * review date; managers record new decisions linked to nodes, measures,
  * model versions or saved analyses.
  */
-import { Button, ErrorSummary, Input, Select, Tag, Textarea, type SummaryError } from "@evident/ui";
+import { parseIsoDay } from "@evident/core";
+import { Button, DateInput, ErrorSummary, fieldProblem, Input, Select, Tag, Textarea, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -17,6 +18,8 @@ import { api, errorInfo, type RouterInputs } from "../../lib/trpc.js";
 type LinkInput = NonNullable<RouterInputs["decisions"]["create"]["links"]>[number];
 const LINK_LABEL: Record<string, string> = { LogicNode: "Logic model node", Measure: "Measure", Indicator: "Indicator", LogicModelVersion: "Model version", AnalysisRun: "Saved analysis", Milestone: "Milestone", Decision: "Decision" };
 const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme" };
+/** The fields' labels on screen, to name them in the error summary. */
+const FIELD_LABEL: Record<string, string> = { title: "Title", decision: "What was decided", rationale: "Why (the rationale)", evidence: "Evidence", decidedBy: "Decided by", decidedAt: "Date of the decision", reviewDate: "Review date", programmeId: "Programme", links: "Links" };
 
 function useProgrammes() {
   const q = useQuery(api.logicModels.list.queryOptions());
@@ -43,7 +46,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
     },
     onError: (e) => {
       const info = errorInfo(e);
-      setErrors(info.fieldErrors.length ? info.fieldErrors.map((x) => ({ href: FIELD_ID[x.path.split(".")[0]!] ?? "d-title", text: `${x.path}: ${x.message}` })) : [{ href: "d-title", text: info.message }]);
+      setErrors(info.fieldErrors.length ? info.fieldErrors.map((x) => ({ href: FIELD_ID[x.path.split(".")[0]!] ?? "d-title", text: fieldProblem(x, FIELD_LABEL) })) : [{ href: "d-title", text: info.message }]);
     },
   });
   const submit = (e: FormEvent) => {
@@ -52,7 +55,9 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
     if (!f.title.trim()) missing.push({ href: "d-title", text: "Enter a short title" });
     if (!f.decision.trim()) missing.push({ href: "d-decision", text: "Enter what was decided" });
     if (!f.rationale.trim()) missing.push({ href: "d-rationale", text: "Enter why it was decided" });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.decidedAt)) missing.push({ href: "d-date", text: "Enter the date of the decision as YYYY-MM-DD" });
+    if (!f.decidedAt) missing.push({ href: "d-date", text: "Enter the date of the decision" });
+    else if (parseIsoDay(f.decidedAt) === undefined) missing.push({ href: "d-date", text: "Date of the decision must be a real date" });
+    if (f.reviewDate && parseIsoDay(f.reviewDate) === undefined) missing.push({ href: "d-review", text: "Review date must be a real date" });
     setErrors(missing);
     if (missing.length) return;
     const links: LinkInput[] = [];
@@ -80,8 +85,8 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
       <Textarea id="d-rationale" label="Why (the rationale)" value={f.rationale} onChange={set("rationale")} />
       <Textarea id="d-evidence" label="Evidence (optional)" hint="What the decision rests on, in words; link measures and nodes below" value={f.evidence} onChange={set("evidence")} />
       <Input id="d-by" label="Decided by (optional)" hint="Leave blank for yourself, or name the board or meeting" value={f.decidedBy} onChange={set("decidedBy")} />
-      <Input id="d-date" label="Date of the decision" hint="YYYY-MM-DD" width={10} value={f.decidedAt} onChange={set("decidedAt")} />
-      <Input id="d-review" label="Review date (optional)" hint="YYYY-MM-DD" width={10} value={f.reviewDate} onChange={set("reviewDate")} />
+      <DateInput id="d-date" legend="Date of the decision" hint="For example, 27 3 2026" value={f.decidedAt} onChange={(v) => setF({ ...f, decidedAt: v })} />
+      <DateInput id="d-review" legend="Review date (optional)" value={f.reviewDate} onChange={(v) => setF({ ...f, reviewDate: v })} />
       <Select id="d-programme" label="Programme" value={f.programmeId} onChange={set("programmeId")} options={[{ value: "", label: "No programme" }, ...programmes]} />
       {f.node ? (
         <p className="govuk-body" id="d-node">

@@ -1,14 +1,15 @@
 /**
  * Evaluation: choose the programme cohort, the comparison rule, the period,
  * window and tariff set; run the analysis (evaluation.run); save it as an
- * immutable run (evaluation.save); reopen, re-check (evaluation.verify) and
- * export saved runs (evaluation.export, CSV or XLSX).
+ * immutable run (evaluation.save); the saved runs listed, each opening at its
+ * own address (saved.tsx: /evaluation/saved/:id).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZDate } from "@evident/core";
 import { ArrivalHeading, Button, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Table } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
@@ -16,8 +17,9 @@ import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { drafts, summaryErrors } from "@evident/ui";
 import { formatDateTime } from "../../lib/format.js";
-import { api, client, errorInfo, type RouterInputs } from "../../lib/trpc.js";
+import { api, errorInfo, type RouterInputs } from "../../lib/trpc.js";
 import { AnalysisView } from "./result.js";
+import { savedAnalysisPath } from "./saved-path.js";
 
 type Request = RouterInputs["evaluation"]["run"];
 
@@ -62,19 +64,8 @@ export function CostUsed({ cost }: { cost: { label: string; source: string } | n
   );
 }
 
-function download(filename: string, contentType: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
-function SavedRuns({ onOpen }: { onOpen: (id: string) => void }) {
+function SavedRuns() {
   const q = useQuery(api.evaluation.list.queryOptions({ take: 50 }));
   if (q.isPending) return <Loading what="Loading saved analyses" />;
   if (q.isError) return <QueryError error={q.error} what="Saved analyses" />;
@@ -92,69 +83,13 @@ function SavedRuns({ onOpen }: { onOpen: (id: string) => void }) {
         {
           header: "Open",
           cell: (r) => (
-            <button type="button" className="app-sort-button" onClick={() => onOpen(r.id)}>
+            <Link className="govuk-link" to={savedAnalysisPath(r.id)}>
               Open<span className="govuk-visually-hidden"> {r.title}</span>
-            </button>
+            </Link>
           ),
         },
       ]}
     />
-  );
-}
-
-function SavedRun({ id }: { id: string }) {
-  const auth = useAuth();
-  const q = useQuery(api.evaluation.get.queryOptions({ id }));
-  const [verify, setVerify] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  if (q.isPending) return <Loading what="Loading the saved analysis" />;
-  if (q.isError) return <QueryError error={q.error} what="The saved analysis" />;
-  const run = q.data;
-  const exportAs = async (format: "csv" | "xlsx") => {
-    setProblem(null);
-    try {
-      const file = await client.evaluation.export.query({ id, format });
-      download(file.filename, file.contentType, file.base64);
-    } catch (error) {
-      setProblem(errorInfo(error).message);
-    }
-  };
-  return (
-    <section aria-labelledby="saved-run-heading">
-      <ArrivalHeading className="govuk-heading-l" id="saved-run-heading">
-        {run.title}
-      </ArrivalHeading>
-      <p className="govuk-body-s">
-        Saved {formatDateTime(run.createdAt)} with {run.engineVersion}. Saved analyses cannot be changed.
-      </p>
-      {problem ? <ErrorSummary errors={[]} description={problem} /> : null}
-      {verify ? <NotificationBanner heading={verify} /> : null}
-      <div className="govuk-button-group">
-        {auth.can("evaluation:export" as never) ? (
-          <>
-            <Button variant="secondary" onClick={() => void exportAs("csv")}>
-              Download CSV
-            </Button>
-            <Button variant="secondary" onClick={() => void exportAs("xlsx")}>
-              Download Excel (XLSX)
-            </Button>
-          </>
-        ) : null}
-        {auth.can("evaluation:run" as never) ? (
-          <Button
-            variant="secondary"
-            onClick={async () => {
-              const r = await client.evaluation.verify.query({ id });
-              setVerify(r.reproduced ? "Re-run on today's records: the same result." : `Re-run on today's records: the result has changed (saving then ${r.savingThen}, now ${r.savingNow}).`);
-            }}
-          >
-            Re-check against today&apos;s records
-          </Button>
-        ) : null}
-      </div>
-      <CostUsed cost={run.cost} />
-      <AnalysisView result={run.result} cohortSizes={run.cohortSizes as never} exclusions={run.exclusions as never} />
-    </section>
   );
 }
 
@@ -163,7 +98,6 @@ export default function EvaluationPage() {
   const queryClient = useQueryClient();
   const options = useQuery(api.evaluation.options.queryOptions());
   const [request, setRequest] = useState<Request | null>(null);
-  const [openRun, setOpenRun] = useState<string | null>(null);
   const [title, setTitle] = useState("");
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -181,7 +115,6 @@ export default function EvaluationPage() {
 
   const onSubmit = handleSubmit((v) => {
     setSaved(null);
-    setOpenRun(null);
     drafts.save("evaluation", form.getValues());
     setRequest({
       programmeId: v.programmeId,
@@ -279,7 +212,16 @@ export default function EvaluationPage() {
             <ArrivalHeading className="govuk-heading-l" id="result-heading">
               {run.data.programme.name}: result
             </ArrivalHeading>
-            {saved ? <NotificationBanner type="success" heading={saved} focusOnMount /> : null}
+            {saved ? (
+              <NotificationBanner type="success" heading="Analysis saved. It cannot be changed." focusOnMount>
+                <p className="govuk-body">
+                  <Link className="govuk-notification-banner__link" to={savedAnalysisPath(saved)}>
+                    Open the saved analysis
+                  </Link>{" "}
+                  (its own page: the address can be bookmarked or shared with colleagues who can see analyses).
+                </p>
+              </NotificationBanner>
+            ) : null}
             {saveProblem ? <ErrorSummary errors={[]} description={saveProblem} /> : null}
             <CostUsed cost={run.data.cost} />
             <AnalysisView result={run.data.result} cohortSizes={run.data.cohortSizes} exclusions={run.data.exclusions} />
@@ -296,9 +238,7 @@ export default function EvaluationPage() {
                   }
                   try {
                     const r = await save.mutateAsync({ title: title.trim(), request });
-                    setSaved(`Analysis saved. It cannot be changed; open it from the saved analyses below.`);
-                    setOpenRun(null);
-                    void r;
+                    setSaved(r.id);
                     await queryClient.invalidateQueries({ queryKey: api.evaluation.pathKey() });
                   } catch (error) {
                     setSaveProblem(errorInfo(error).message);
@@ -316,8 +256,7 @@ export default function EvaluationPage() {
       ) : null}
 
       <h2 className="govuk-heading-m govuk-!-margin-top-8">Saved analyses</h2>
-      <SavedRuns onOpen={setOpenRun} />
-      {openRun ? <SavedRun id={openRun} /> : null}
+      <SavedRuns />
     </Page>
   );
 }

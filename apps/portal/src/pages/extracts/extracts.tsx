@@ -2,25 +2,13 @@
  * Pseudonymised evaluation extracts: choose which children (all, or members
  * of cohorts), create the extract, download it as CSV files or a workbook.
  */
-import { Button, Checkboxes, ErrorSummary, Input, InsetText, NotificationBanner, Table } from "@evident/ui";
+import { Button, Checkboxes, downloadBase64, ErrorSummary, Input, InsetText, NotificationBanner, Table } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { formatDateTime } from "../../lib/format.js";
 import { api, client, errorInfo } from "../../lib/trpc.js";
-
-function download(filename: string, contentType: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function ExtractList() {
   const q = useQuery(api.extracts.list.queryOptions({ take: 50 }));
@@ -32,7 +20,7 @@ function ExtractList() {
     setProblem(null);
     try {
       const out = await client.extracts.download.mutate({ id, format });
-      for (const f of out.files) download(f.filename, f.contentType, f.base64);
+      for (const f of out.files) downloadBase64(f);
     } catch (error) {
       setProblem(errorInfo(error).message);
     }

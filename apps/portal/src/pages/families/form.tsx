@@ -15,7 +15,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
-import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, DraftOfferBanner, summaryErrors, useFormDraft } from "@evident/ui";
 import { formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
@@ -25,7 +25,8 @@ const optionalDate = (what: string) =>
   z.string().refine((v) => v === "" || ZDate.safeParse(v).success, { message: `${what} must be a real date, for example 27 3 2019` });
 
 const ZForm = z.object({
-  reference: z.string().trim().min(1, "Enter the family's case reference").pipe(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "Reference must be up to 20 letters, numbers or hyphens")),
+  // Optional: left blank, the system gives the next one (F000124).
+  reference: z.string().trim().refine((v) => v === "" || /^[A-Za-z0-9-]{1,20}$/.test(v), "Case reference must be up to 20 letters, numbers or hyphens"),
   name: z.string().trim().min(1, "Enter the family name").max(120, "Family name must be 120 characters or fewer").pipe(shape.name),
   openedAt: optionalDate("Date opened"),
   closedAt: optionalDate("Date closed"),
@@ -48,12 +49,13 @@ function FamilyForm({ family }: { family: Family | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const draftKey = family ? `family:${family.id}` : "family:new";
-  const [draft] = useState(() => drafts.load<TForm>(draftKey));
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Family | null>(null);
   const version = useRef(family?.version ?? 0);
   const fromRecord = (f: Family | undefined): TForm => ({ reference: f?.reference ?? "", name: f?.name ?? "", openedAt: f?.openedAt ?? "", closedAt: f?.closedAt ?? "" });
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? fromRecord(family), mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: fromRecord(family), mode: "onSubmit", reValidateMode: "onChange" });
+  // Kept on this device as it is typed; offered back if the page is reloaded or left.
+  const draft = useFormDraft(form, draftKey);
   const { register, handleSubmit, formState, control, setError } = form;
   const errors = formState.errors;
 
@@ -75,15 +77,15 @@ function FamilyForm({ family }: { family: Family | undefined }) {
         if ((values.closedAt || null) !== family.closedAt) patch.closedAt = values.closedAt || null;
         saved = await update.mutateAsync({ id: family.id, version: version.current, patch });
       } else {
-        saved = await create.mutateAsync({ reference: values.reference, name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
+        saved = await create.mutateAsync({ reference: values.reference || null, name: values.name, ...(values.openedAt ? { openedAt: values.openedAt } : {}) });
       }
-      drafts.clear(draftKey);
+      draft.saved();
       setConflict(null);
       await queryClient.invalidateQueries({ queryKey: api.families.pathKey() });
       navigate(`/families/${saved.id}`, { state: { saved: family ? "Family details saved" : "Family recorded" } });
     } catch (error) {
       // Never lose the typing: keep it on this device until it is saved.
-      drafts.save(draftKey, values);
+      draft.keepNow(values);
       const info = errorInfo(error);
       if (info.code === "CONFLICT" && family) {
         const latest = (await queryClient.fetchQuery({ ...api.families.get.queryOptions({ id: family.id }), staleTime: 0 })) as FamilyDetail;
@@ -123,24 +125,9 @@ function FamilyForm({ family }: { family: Family | undefined }) {
             />
             <p className="govuk-body">Check your changes below, then save again to replace their version with yours.</p>
           </NotificationBanner>
-        ) : draft ? (
-          <NotificationBanner title="Important" heading="We kept what you typed when your last save failed">
-            <p className="govuk-body">
-              Saved on this device at {new Date(draft.savedAt).toLocaleTimeString("en-GB")}.{" "}
-              <button
-                type="button"
-                className="govuk-link"
-                style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }}
-                onClick={() => {
-                  drafts.clear(draftKey);
-                  form.reset(fromRecord(family));
-                }}
-              >
-                Discard these changes
-              </button>
-            </p>
-          </NotificationBanner>
-        ) : null}
+        ) : (
+          <DraftOfferBanner offer={draft.offer} />
+        )}
         <Page title={title} caption="Families">
           <form noValidate onSubmit={onSubmit}>
             {family ? (
@@ -148,7 +135,7 @@ function FamilyForm({ family }: { family: Family | undefined }) {
                 Reference: <strong>{family.reference}</strong>
               </p>
             ) : (
-              <Input id="reference" label="Case reference" hint="Up to 20 letters, numbers or hyphens, for example FAM-1234" width={10} error={errors.reference?.message} {...register("reference")} />
+              <Input id="reference" label="Case reference (optional)" hint="Leave blank and the system gives the next reference (like F000124), or enter an existing one: up to 20 letters, numbers or hyphens" width={10} error={errors.reference?.message} {...register("reference")} />
             )}
             <Input id="name" label="Family name" hint="Usually the surname(s) used by the family" error={errors.name?.message} {...register("name")} />
             <Controller

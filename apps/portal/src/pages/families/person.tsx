@@ -23,7 +23,8 @@ const schemaFor = (role: TRole | undefined) =>
     familyRole: z.string().min(1, "Select their role in the family"),
     firstName: z.string().trim().min(1, "Enter their first name").max(80, "First name must be 80 characters or fewer"),
     lastName: z.string().trim().min(1, "Enter their last name").max(80, "Last name must be 80 characters or fewer"),
-    reference: z.string().trim().min(1, "Enter their person reference").pipe(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "Reference must be up to 20 letters, numbers or hyphens")),
+    // Optional: left blank, the system gives the next one (P0001234).
+    reference: z.string().trim().refine((v) => v === "" || /^[A-Za-z0-9-]{1,20}$/.test(v), "Person reference must be up to 20 letters, numbers or hyphens"),
     birthDate: optionalDate("Date of birth").refine(notFuture, { message: "Date of birth cannot be in the future" }),
   })
   .refine((v) => !(v.kind === "child") || v.familyRole === "child" || v.familyRole === "other", { message: "A child's role is Child (or Other)", path: ["familyRole"] })
@@ -62,7 +63,7 @@ function PersonForm({ family }: { family: FamilyDetail }) {
         familyRole: v.familyRole as "child" | "parent_carer" | "victim" | "perpetrator" | "other",
         firstName: v.firstName,
         lastName: v.lastName,
-        reference: v.reference,
+        reference: v.reference || null,
         ...(v.birthDate ? { birthDate: v.birthDate } : {}),
       });
       rf.dropDraft();
@@ -94,7 +95,7 @@ function PersonForm({ family }: { family: FamilyDetail }) {
       <Select id="p-role" label="Role in the family" error={errors.familyRole?.message} options={[{ value: "", label: "Select a role" }, ...Object.entries(FAMILY_ROLE_LABEL).map(([value, label]) => ({ value, label }))]} {...register("familyRole")} />
       <Input id="p-first" label="First name" autoComplete="off" error={errors.firstName?.message} {...register("firstName")} />
       <Input id="p-last" label="Last name" autoComplete="off" error={errors.lastName?.message} {...register("lastName")} />
-      <Input id="p-ref" label="Person reference" hint="Up to 20 letters, numbers or hyphens; for a child, the CIN census LA child ID" width={10} error={errors.reference?.message} {...register("reference")} />
+      <Input id="p-ref" label="Person reference (optional)" hint="Leave blank and the system gives the next reference (like P0001234); for a child you may enter the CIN census LA child ID" width={10} error={errors.reference?.message} {...register("reference")} />
       <Controller control={control} name="birthDate" render={({ field }) => <DateInput id="p-birth" legend="Date of birth (optional)" error={errors.birthDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
     </RecordFormFrame>
   );

@@ -6,7 +6,7 @@
  * version checks: a conflicting save keeps what was typed.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, drafts, ErrorSummary, Input, NotificationBanner, Select, SummaryList, Table, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, Button, ErrorSummary, Input, NotificationBanner, Select, SummaryList, Table, summaryErrors, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -71,7 +71,8 @@ function LineForm({ programmeId, editing, onDone }: { programmeId: string; editi
   const initial: TLineForm = editing
     ? { fromYear: String(editing.fromYear), toYear: String(editing.toYear), category: editing.category, description: editing.description, fte: editing.fte === null ? "" : String(editing.fte), budget: fromPence(editing.budgetPence), actual: fromPence(editing.actualPence), source: editing.source ?? "" }
     : EMPTY;
-  const form = useForm<TLineForm>({ shouldFocusError: false, resolver: zodResolver(ZLineForm), defaultValues: drafts.load<TLineForm>(draftKey)?.values ?? initial });
+  const form = useForm<TLineForm>({ shouldFocusError: false, resolver: zodResolver(ZLineForm), defaultValues: initial });
+  const draft = useFormDraft(form, draftKey);
   const { register, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -80,12 +81,12 @@ function LineForm({ programmeId, editing, onDone }: { programmeId: string; editi
     try {
       if (editing) await update.mutateAsync({ id: editing.id, version: editing.version, patch: fields });
       else await create.mutateAsync({ programmeId, ...fields });
-      drafts.clear(draftKey);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.finance.pathKey() });
       form.reset(EMPTY);
       onDone(editing ? `Line “${v.description}” updated.` : `Line “${v.description}” added.`);
     } catch (error) {
-      drafts.save(draftKey, form.getValues());
+      draft.keepNow(form.getValues());
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         setProblem("Someone else changed this line after you opened it. What you typed is kept below: reload the page to see their version, then enter your change again.");
@@ -101,6 +102,7 @@ function LineForm({ programmeId, editing, onDone }: { programmeId: string; editi
     <form noValidate onSubmit={onSubmit} aria-label={editing ? "Edit the cost line" : "Add a cost line"}>
       <h3 className="govuk-heading-m">{editing ? `Edit “${editing.description}”` : "Add a cost line"}</h3>
       <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
           <Select id="fromYear" label="First financial year" error={errors.fromYear?.message} options={yearOptions} {...register("fromYear")} />

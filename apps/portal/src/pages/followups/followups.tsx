@@ -6,7 +6,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { AGENCY_LABEL, type Agency } from "../../lib/agencies.js";
-import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, Details, ErrorSummary, Input, NotificationBanner, Radios, Select, summaryErrors, Table, Tag, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -41,18 +41,19 @@ function RecordFollowUp({ f, onSaved }: { f: FollowUp; onSaved: (text: string) =
   const ids = { doneDate: `fu-${f.id}-date`, outcome: `fu-${f.id}-outcome`, takenUp: `fu-${f.id}-taken` };
   const onward = f.kind === "onward_referral";
   const schema = onward ? ZDone.refine((v) => v.takenUp !== "", { message: "Say whether the referral was taken up", path: ["takenUp"] }) : ZDone;
-  const form = useForm<TDone>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: drafts.load<TDone>(key)?.values ?? { doneDate: todayIso(), outcome: "", takenUp: "" } });
+  const form = useForm<TDone>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: { doneDate: todayIso(), outcome: "", takenUp: "" } });
+  const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     setConflict(false);
     try {
       await complete.mutateAsync({ id: f.id, version: f.version as number, doneDate: v.doneDate, outcome: v.outcome.trim(), ...(onward ? { takenUp: v.takenUp === "yes" } : {}) });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.followUps.pathKey() });
       onSaved(`${kindLabel(f)} for the ${(f.family as { name: string }).name} recorded`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         setConflict(true);
@@ -71,6 +72,7 @@ function RecordFollowUp({ f, onSaved }: { f: FollowUp; onSaved: (text: string) =
     <form noValidate onSubmit={onSubmit} aria-label={`Record the follow-up due ${formatDay(f.dueDate)} for the ${(f.family as { name: string }).name}`}>
       {conflict ? <NotificationBanner heading="Someone else changed this follow-up while you were typing">The list now shows what they saved; what you typed is still here.</NotificationBanner> : null}
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Controller control={form.control} name="doneDate" render={({ field }) => <DateInput id={ids.doneDate} legend="Date of the follow-up" legendSize="s" error={errors.doneDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Input id={ids.outcome} label="Outcome" hint="For example: contacted – doing well; no answer, will try again" error={errors.outcome?.message} {...form.register("outcome")} />
       {onward ? (

@@ -6,7 +6,7 @@
  */
 import { AGENCIES, ZDate } from "@evident/core";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, DateInput, Details, drafts, ErrorSummary, Input, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { Button, DateInput, Details, ErrorSummary, Input, Select, summaryErrors, Table, Tag, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -39,24 +39,26 @@ function AddAgency({ hubCase, onSaved }: { hubCase: HubCase; onSaved: (text: str
   const empty: TAdd = { agency: "", role: "", fromDate: todayIso(), toDate: "" };
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(api.hub.agencies.create.mutationOptions());
-  const form = useForm<TAdd>({ shouldFocusError: false, resolver: zodResolver(ZAdd), defaultValues: drafts.load<TAdd>(key)?.values ?? empty });
+  const form = useForm<TAdd>({ shouldFocusError: false, resolver: zodResolver(ZAdd), defaultValues: empty });
+  const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
       await create.mutateAsync({ hubCaseId: hubCase.id, agency: v.agency as Agency, fromDate: v.fromDate, ...(v.role.trim() ? { role: v.role.trim() } : {}), ...(v.toDate ? { toDate: v.toDate } : {}) });
-      drafts.clear(key);
+      draft.saved();
       form.reset(empty);
       await queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
       onSaved(`${agencyName(v.agency)} added to the agencies involved`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       explainFailedSave(error, { setError: form.setError, fields: Object.keys(ids), setProblem });
     }
   });
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Add an agency">
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Select id={ids.agency} label="Agency" error={errors.agency?.message} options={[{ value: "", label: "Select an agency" }, ...AGENCIES.map((a) => ({ value: a, label: AGENCY_LABEL[a] }))]} {...form.register("agency")} />
       <Input id={ids.role} label="Their role with the family (optional)" hint="For example: key worker for the father" error={errors.role?.message} {...form.register("role")} />
       <Controller control={form.control} name="fromDate" render={({ field }) => <DateInput id={ids.fromDate} legend="Involved from" legendSize="s" error={errors.fromDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
@@ -77,17 +79,18 @@ function EndInvolvement({ inv, onDone }: { inv: Involvement; onDone: (text: stri
   const id = `agency-end-${inv.id}`;
   const [problem, setProblem] = useState<string | null>(null);
   const update = useMutation(api.hub.agencies.update.mutationOptions());
-  const form = useForm<TEnd>({ shouldFocusError: false, resolver: zodResolver(ZEnd), defaultValues: drafts.load<TEnd>(key)?.values ?? { toDate: todayIso() } });
+  const form = useForm<TEnd>({ shouldFocusError: false, resolver: zodResolver(ZEnd), defaultValues: { toDate: todayIso() } });
+  const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
       await update.mutateAsync({ id: inv.id, version: inv.version, patch: { toDate: v.toDate } });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.hub.pathKey() });
       onDone(`${agencyName(inv.agency)}'s involvement ended`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         setProblem(CONFLICT_TEXT);
@@ -103,6 +106,7 @@ function EndInvolvement({ inv, onDone }: { inv: Involvement; onDone: (text: stri
     <form noValidate onSubmit={onSubmit} aria-label={`End ${agencyName(inv.agency)}'s involvement`} data-testid="end-involvement">
       <h3 className="govuk-heading-s">End {agencyName(inv.agency)}&apos;s involvement</h3>
       <ErrorSummary errors={summaryErrors(errors, { toDate: id })} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Controller control={form.control} name="toDate" render={({ field }) => <DateInput id={id} legend="Date the involvement ended" legendSize="s" error={errors.toDate?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <div className="govuk-button-group">
         <Button type="submit" disabled={form.formState.isSubmitting}>

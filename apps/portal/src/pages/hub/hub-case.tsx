@@ -7,12 +7,12 @@
 import { AGENCIES, HUB_CASE_STATUS_LABELS } from "@evident/core";
 import { Button, Checkboxes, Details, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
-import { drafts } from "@evident/ui";
+import { DraftOfferBanner, useDraft } from "@evident/ui";
 import { formatDateTime, formatDay } from "../../lib/format.js";
 import { api, client, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
@@ -152,7 +152,13 @@ interface MeetingDraft {
 function RecordMeeting({ hubCase, onSaved }: { hubCase: HubCase; onSaved: (kind: Kind) => void }) {
   const key = `hub-meeting:${hubCase.id}`;
   const empty: MeetingDraft = { kind: "", at: "", agencies: [], actions: [{ description: "", owner: "", due: "" }] };
-  const [v, setV] = useState<MeetingDraft>(() => drafts.load<MeetingDraft>(key)?.values ?? empty);
+  const [v, setV] = useState<MeetingDraft>(empty);
+  const changed = JSON.stringify(v) !== JSON.stringify(empty);
+  const draft = useDraft<MeetingDraft>(key, { changed, restore: setV });
+  const { keep } = draft;
+  useEffect(() => {
+    if (changed) keep(v);
+  }, [v, changed, keep]);
   const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(api.hub.meetings.create.mutationOptions());
@@ -180,11 +186,11 @@ function RecordMeeting({ hubCase, onSaved }: { hubCase: HubCase; onSaved: (kind:
       for (const a of v.actions.filter((x) => x.description.trim())) {
         await client.hub.actions.create.mutate({ meetingId: meeting.id, description: a.description.trim(), ownerAgency: a.owner as Agency, ...(/^\d{4}-\d{2}-\d{2}$/.test(a.due) ? { dueDate: a.due } : {}) });
       }
-      drafts.clear(key);
+      draft.saved();
       setV(empty);
       onSaved(v.kind as Kind);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       setProblem(`${info.code === "INTERNAL_SERVER_ERROR" || !info.code ? `The meeting could not be saved (reference ${info.requestId ?? "unknown"})` : info.message}. What you typed is kept on this device.`);
     }
@@ -193,6 +199,7 @@ function RecordMeeting({ hubCase, onSaved }: { hubCase: HubCase; onSaved: (kind:
   return (
     <form noValidate onSubmit={submit} aria-label="Record a meeting">
       <ErrorSummary errors={errors} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Radios
         id="meeting-kind"
         legend="Which meeting?"

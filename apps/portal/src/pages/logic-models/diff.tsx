@@ -7,12 +7,13 @@
  * users read (the diagram is hidden from them, as on the model page).
  */
 import { Select, Table, Tag } from "@evident/ui";
-import { Background, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Loading, QueryError } from "../../components/errors.js";
 import { api, type RouterOutputs } from "../../lib/trpc.js";
-import { COLUMN_LABEL, COLUMNS, GROUP_LABEL, GROUPS } from "./labels.js";
+import { FlowDiagram, type FlowBox, type FlowLink } from "./flow.js";
+import { COLUMN_LABEL, COLUMNS, GROUP_LABEL } from "./labels.js";
+import { nodesIn } from "./views.js";
 
 type Diff = RouterOutputs["logicModels"]["diff"];
 type Model = RouterOutputs["logicModels"]["get"];
@@ -31,45 +32,37 @@ function describe(n: DiffNode): string {
   return `${n.text} (${COLUMN_LABEL[n.column] ?? n.column}, ${GROUP_LABEL[n.group] ?? n.group})`;
 }
 
-function DiffDiagram({ before, after, diff }: { before: Model; after: Model; diff: Diff }) {
-  const { nodes, edges } = useMemo(() => {
+function DiffDiagram({ after, diff }: { after: Model; diff: Diff }) {
+  const { boxes, links } = useMemo(() => {
     const kindOf = new Map<string, Kind>();
     for (const n of diff.nodesAdded) kindOf.set(n.id, "added");
     for (const n of diff.nodesRemoved) kindOf.set(n.id, "removed");
     for (const c of diff.nodesChanged) kindOf.set(c.after.id, "changed");
-    const all = [...after.nodes.map((n) => ({ id: n.id, column: n.column, group: n.group, text: n.text })), ...diff.nodesRemoved.map((n) => ({ id: n.id, column: n.column, group: n.group, text: n.text }))];
-    const nodes: Node[] = [];
-    COLUMNS.forEach((column, ci) => {
-      all
-        .filter((n) => n.column === column)
-        .sort((a, b) => GROUPS.indexOf(a.group as never) - GROUPS.indexOf(b.group as never))
-        .forEach((n, i) => {
-          const kind = kindOf.get(n.id);
-          nodes.push({
-            id: n.id,
-            position: { x: ci * 280, y: i * 96 },
-            data: { label: kind ? `${KIND[kind].text}: ${n.text}` : n.text },
-            style: { width: 240, fontSize: 11, background: kind ? KIND[kind].background : "#ffffff", borderColor: kind ? KIND[kind].border : "#b1b4b6", borderWidth: kind ? 3 : 1, borderStyle: kind === "removed" ? "dashed" : "solid", opacity: kind ? 1 : 0.6 },
-            draggable: false,
-          });
-        });
-    });
+    const all = [...after.nodes, ...diff.nodesRemoved];
+    const boxes: FlowBox[] = COLUMNS.flatMap((column, ci) =>
+      nodesIn(all, column).map((n) => {
+        const kind = kindOf.get(n.id);
+        return {
+          id: n.id,
+          column: ci,
+          text: kind ? `${KIND[kind].text}: ${n.text}` : n.text,
+          background: kind ? KIND[kind].background : "#ffffff",
+          border: kind ? KIND[kind].border : "#b1b4b6",
+          borderWidth: kind ? 3 : 1,
+          dashed: kind === "removed",
+          opacity: kind ? 1 : 0.7,
+        };
+      }),
+    );
     const key = (l: { from: string; to: string }) => `${l.from}>${l.to}`;
     const added = new Set(diff.linksAdded.map(key));
-    const edges: Edge[] = [
-      ...after.links.map((l) => ({ id: key(l), source: l.from, target: l.to, style: added.has(key(l)) ? { stroke: KIND.added.border, strokeWidth: 3 } : { stroke: "#b1b4b6" } })),
-      ...diff.linksRemoved.map((l) => ({ id: `removed:${key(l)}`, source: l.from, target: l.to, style: { stroke: KIND.removed.border, strokeWidth: 3, strokeDasharray: "6 4" } })),
+    const links: FlowLink[] = [
+      ...after.links.map((l) => ({ id: key(l), from: l.from, to: l.to, ...(added.has(key(l)) ? { stroke: KIND.added.border, width: 3 } : { stroke: "#b1b4b6" }) })),
+      ...diff.linksRemoved.map((l) => ({ id: `removed:${key(l)}`, from: l.from, to: l.to, stroke: KIND.removed.border, width: 3, dashed: true })),
     ];
-    void before;
-    return { nodes, edges };
-  }, [before, after, diff]);
-  return (
-    <div style={{ height: 480, border: "1px solid #b1b4b6" }} aria-hidden="true" data-testid="diff-diagram">
-      <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.1} nodesConnectable={false} nodesFocusable={false} edgesFocusable={false} elementsSelectable={false} disableKeyboardA11y proOptions={{ hideAttribution: true }}>
-        <Background />
-      </ReactFlow>
-    </div>
-  );
+    return { boxes, links };
+  }, [after, diff]);
+  return <FlowDiagram boxes={boxes} links={links} testId="diff-diagram" height={480} />;
 }
 
 interface Row {
@@ -136,7 +129,7 @@ export function VersionDiff({ id, latest }: { id: string; latest: number }) {
           <p className="govuk-body-s">
             In the diagram: <Tag colour="green">Added</Tag> <Tag colour="orange">Changed</Tag> <Tag colour="red">Removed</Tag> (removed nodes and links are dashed). The table lists the same changes.
           </p>
-          <DiffDiagram before={before.data} after={after.data} diff={diff.data} />
+          <DiffDiagram after={after.data} diff={diff.data} />
           <Table
             caption={`Changes from version ${a} to version ${b}`}
             captionSize="s"

@@ -1,15 +1,13 @@
 /**
- * One logic model: the diagram (React Flow, five columns, nodes grouped by
- * whom they concern), the same nodes as a keyboard-accessible table, the
+ * One logic model: the diagram or the list of its nodes (views.tsx), the
+ * same nodes as keyboard-accessible tables, the
  * validation panel, indicators with live status, edits with a reason (each
  * makes a new version), decisions on each node, and the version history.
- * Lazy-loaded, so React Flow stays out of the first bundle.
+ * Lazy-loaded, so React Flow stays out of the first bundle (and ELK loads with the diagram).
  */
-import "@xyflow/react/dist/style.css";
 import { Button, ErrorSummary, Input, Select, Table, Textarea, type SummaryError } from "@evident/ui";
-import { Background, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
@@ -19,39 +17,11 @@ import { api, errorInfo, type RouterInputs, type RouterOutputs } from "../../lib
 import { COLUMN_LABEL, COLUMNS, fmt, GROUP_LABEL, GROUPS, ISSUE_LABEL, StatusTag } from "./labels.js";
 import { VersionDiff } from "./diff.js";
 import { neighbours, nodeAnchor, NodeLinks } from "./node-links.js";
+import { ModelViews, nodesIn } from "./views.js";
 
 type Model = RouterOutputs["logicModels"]["get"];
 type ModelNode = Model["nodes"][number];
 type Edit = RouterInputs["logicModels"]["edit"]["edit"];
-
-const COLOURS: Record<string, string> = { inputs: "#f3f2f1", activities: "#e8f1f8", outputs: "#e5f4ee", impacts: "#fff7e6", outcomes: "#f4e8f5" };
-
-function Diagram({ model, selected, onSelect }: { model: Model; selected: string | null; onSelect: (id: string) => void }) {
-  const { nodes, edges } = useMemo(() => {
-    const nodes: Node[] = [];
-    COLUMNS.forEach((column, ci) => {
-      const inColumn = model.nodes.filter((n) => n.column === column).sort((a, b) => GROUPS.indexOf(a.group as never) - GROUPS.indexOf(b.group as never));
-      inColumn.forEach((n, i) => {
-        nodes.push({
-          id: n.id,
-          position: { x: ci * 280, y: i * 96 },
-          data: { label: `${n.text}${n.indicatorIds.length ? ` ◆${n.indicatorIds.length}` : ""}` },
-          style: { width: 240, fontSize: 11, background: COLOURS[column], borderColor: n.id === selected ? "#1d70b8" : "#b1b4b6", borderWidth: n.id === selected ? 3 : 1 },
-          draggable: false,
-        });
-      });
-    });
-    const edges: Edge[] = model.links.map((l) => ({ id: `${l.from}>${l.to}`, source: l.from, target: l.to, style: { stroke: "#b1b4b6" } }));
-    return { nodes, edges };
-  }, [model, selected]);
-  return (
-    <div style={{ height: 560, border: "1px solid #b1b4b6" }} aria-hidden="true" data-testid="logic-diagram">
-      <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.1} nodesConnectable={false} nodesFocusable={false} edgesFocusable={false} elementsSelectable={false} disableKeyboardA11y onNodeClick={(_e, n) => onSelect(n.id)} proOptions={{ hideAttribution: true }}>
-        <Background />
-      </ReactFlow>
-    </div>
-  );
-}
 
 function useEdit(model: Model, prefix: string, onDone?: () => void) {
   const qc = useQueryClient();
@@ -325,8 +295,8 @@ export default function LogicModelPage() {
       </p>
 
       <h2 className="govuk-heading-m">Diagram</h2>
-      <p className="govuk-body-s">Inputs → activities → outputs → impacts → outcomes. The diagram is a picture only: the tables after it list the same nodes, with the nodes each one leads to and comes from, as links.</p>
-      <Diagram model={model} selected={selected} onSelect={select} />
+      <p className="govuk-body-s">Inputs → activities → outputs → impacts → outcomes. Drag the diagram to move around it. The diagram is a picture only: the list view, and the tables further down, give the same nodes with the nodes each one leads to and comes from, as links.</p>
+      <ModelViews model={model} selected={selected} onSelect={select} />
 
       {node ? (
         <section aria-labelledby="selected-node" className="govuk-!-margin-top-6" data-testid="node-detail">
@@ -424,7 +394,7 @@ export default function LogicModelPage() {
 
       <h2 className="govuk-heading-m">Nodes</h2>
       {COLUMNS.map((column) => {
-        const rows = model.nodes.filter((n) => n.column === column).sort((a, b) => GROUPS.indexOf(a.group as never) - GROUPS.indexOf(b.group as never));
+        const rows = nodesIn(model.nodes, column);
         return (
           <Table
             key={column}

@@ -4,7 +4,7 @@
  * what was counted) and its numbers one click away. Lazy-loaded (recharts).
  */
 import { ZDate } from "@evident/core";
-import { Button, CHART_TOOLTIP, ErrorSummary, Input, Table, type SummaryError } from "@evident/ui";
+import { Button, CHART_TOOLTIP, chartLine, ErrorSummary, EVERY_PERIOD_AXIS, Input, Table, type SummaryError } from "@evident/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -43,6 +43,7 @@ function Figure({ measureId, figure, from, to }: { measureId: string; figure: st
   const c = q.data;
   const data = c.values.map((v) => ({ period: v.period.label, value: v.value }));
   const lines = targetLines(c);
+  const line = chartLine(data.map((d) => d.value));
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-9" data-testid={`figure-${measureId}`}>
       <h2 className="govuk-heading-m" id={id}>
@@ -61,14 +62,15 @@ function Figure({ measureId, figure, from, to }: { measureId: string; figure: st
         </p>
       ) : null}
       {c.measure.reportTargets.length ? <p className="govuk-body-s">Report target: {c.measure.reportTargets.map((t) => t.label).join("; ")}</p> : null}
-      <div aria-hidden="true" style={{ width: "100%", height: 260 }}>
+      <div aria-hidden="true" style={{ width: "100%", height: 320 }}>
         <ResponsiveContainer>
           <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" fontSize={11} />
+            {/* Every period labelled (none skipped when crowded); straight lines, never smoothed: see chartLine. */}
+            <XAxis dataKey="period" fontSize={11} {...EVERY_PERIOD_AXIS} />
             <YAxis fontSize={11} />
             <Tooltip {...CHART_TOOLTIP} />
-            <Line type="monotone" dataKey="value" name={c.measure.unit} stroke="#1d70b8" dot={false} isAnimationActive={false} />
+            <Line type={line.type} dataKey="value" name={c.measure.unit} stroke="#1d70b8" dot={line.dot} isAnimationActive={false} />
             {lines.map((l) => (
               <ReferenceLine key={l.key} y={l.value} stroke="#d4351c" strokeDasharray="6 3" label={{ value: l.label, fontSize: 10, position: "insideTopRight" }} />
             ))}

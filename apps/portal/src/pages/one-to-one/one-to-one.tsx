@@ -9,7 +9,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZDate } from "@evident/core";
-import { applyFieldErrors, Button, DateInput, Details, drafts, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, Details, DraftOfferBanner, ErrorSummary, Input, NotificationBanner, Radios, requiredChoice, Select, summaryErrors, Table, Tag, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -41,24 +41,24 @@ const REFER_IDS = { personId: "oto-person", referredAt: "oto-referredAt", starte
 function Refer({ onSaved }: { onSaved: (text: string) => void }) {
   const queryClient = useQueryClient();
   const key = "one-to-one:new";
-  const [draft] = useState(() => drafts.load<TRefer>(key));
   const [problem, setProblem] = useState<string | null>(null);
   const candidates = useQuery(api.programmes.oneToOne.candidates.queryOptions({}));
   const create = useMutation(api.programmes.oneToOne.create.mutationOptions());
-  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: draft?.values ?? { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
+  const draft = useFormDraft(form, key);
   const { register, control, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
     setProblem(null);
     try {
       await create.mutateAsync({ personId: v.personId, referredAt: v.referredAt, ...(v.startedAt ? { startedAt: v.startedAt } : {}), ...(v.referralSource.trim() ? { referralSource: v.referralSource.trim() } : {}) });
-      drafts.clear(key);
+      draft.saved();
       const who = candidates.data?.items.find((c) => c.personId === v.personId)?.name ?? "The person";
       form.reset({ personId: "", referredAt: today(), startedAt: "", referralSource: "" });
       await queryClient.invalidateQueries({ queryKey: api.programmes.oneToOne.pathKey() });
       onSaved(`${who} has been referred for one-to-one work`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.fieldErrors.length) {
         const rest = applyFieldErrors(info.fieldErrors, setError, Object.keys(REFER_IDS));
@@ -72,7 +72,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Refer for one-to-one work">
       <ErrorSummary errors={summaryErrors(errors, REFER_IDS)} description={problem ?? undefined} />
-      {draft ? <NotificationBanner heading="We kept what you typed when your last save failed" /> : null}
+      <DraftOfferBanner offer={draft.offer} />
       <Select
         id="oto-person"
         label="Person to refer"
@@ -112,12 +112,12 @@ type TProgress = z.infer<typeof ZProgress>;
 function Progress({ work, onSaved }: { work: Work; onSaved: (text: string) => void }) {
   const queryClient = useQueryClient();
   const key = `one-to-one:${work.id}`;
-  const [draft] = useState(() => drafts.load<TProgress>(key));
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const update = useMutation(api.programmes.oneToOne.update.mutationOptions());
   const ids = { status: `p-${work.id}-status`, date: `p-${work.id}-date`, reason: `p-${work.id}-reason` };
-  const form = useForm<TProgress>({ shouldFocusError: false, resolver: zodResolver(ZProgress), defaultValues: draft?.values ?? { status: "", date: today(), reason: "" } });
+  const form = useForm<TProgress>({ shouldFocusError: false, resolver: zodResolver(ZProgress), defaultValues: { status: "", date: today(), reason: "" } });
+  const draft = useFormDraft(form, key);
   const { register, control, handleSubmit, formState, setError, watch } = form;
   const errors = formState.errors;
   const status = watch("status");
@@ -134,11 +134,11 @@ function Progress({ work, onSaved }: { work: Work; onSaved: (text: string) => vo
           : { status: "withdrawn" as const, withdrawnAt: v.date, withdrawalReason: v.reason };
     try {
       await update.mutateAsync({ id: work.id, version: work.version, patch });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.programmes.oneToOne.pathKey() });
       onSaved(`${work.person.firstName} ${work.person.lastName}: ${v.status === "started" ? "work started" : v.status === "completed" ? "one-to-one work completed" : "withdrawal recorded"}`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         setConflict(true);
@@ -162,6 +162,7 @@ function Progress({ work, onSaved }: { work: Work; onSaved: (text: string) => vo
         </NotificationBanner>
       ) : null}
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Radios id={ids.status} legend="What happened?" legendSize="s" error={errors.status?.message} small items={choices} inputProps={register("status")} />
       <Controller control={control} name="date" render={({ field }) => <DateInput id={ids.date} legend="Date" legendSize="s" error={errors.date?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       {status === "withdrawn" ? <Input id={ids.reason} label="Why did they withdraw?" error={errors.reason?.message} {...register("reason")} /> : null}

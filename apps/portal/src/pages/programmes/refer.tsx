@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { applyFieldErrors, drafts, summaryErrors } from "@evident/ui";
+import { applyFieldErrors, DraftOfferBanner, summaryErrors, useFormDraft } from "@evident/ui";
 import { useFamilySearch } from "../../components/family-search.js";
 import { FAMILY_ROLE_LABEL } from "../../lib/format.js";
 import { api, errorInfo } from "../../lib/trpc.js";
@@ -73,8 +73,9 @@ export function ReferIntoGroup({ group, initial }: { group: Pick<Group, "id" | "
   const [done, setDone] = useState<string | null>(null);
   const form = useForm<TRefer>({
     shouldFocusError: false, resolver: zodResolver(schemaFor(group.track)) as never,
-    defaultValues: drafts.load<TRefer>(draftKey)?.values ?? { familyId: initial?.familyId ?? "", personId: initial?.personId ?? "", referredAt: "", referralSource: "" },
+    defaultValues: { familyId: initial?.familyId ?? "", personId: initial?.personId ?? "", referredAt: "", referralSource: "" },
   });
+  const draft = useFormDraft(form, draftKey);
   const { register, handleSubmit, formState, watch, control } = form;
   const errors = formState.errors;
   const familyId = watch("familyId");
@@ -94,13 +95,13 @@ export function ReferIntoGroup({ group, initial }: { group: Pick<Group, "id" | "
           ? { track: "victims" as const, perpetratorAbsent: v.perpetratorAbsent === "yes", travel: (v.travel ?? "").trim(), safeToContact: v.safeToContact === "yes" }
           : { track: "perpetrators" as const, partnerOfferedSupport: v.partnerSupport === "yes", riskAssessed: v.riskAssessed === "yes" };
       await create.mutateAsync({ groupId: group.id, personId: v.personId, safetyChecks, ...(v.referredAt ? { referredAt: v.referredAt } : {}), ...(v.referralSource ? { referralSource: v.referralSource } : {}) });
-      drafts.clear(draftKey);
+      draft.saved();
       const person = people.find((p) => p.id === v.personId);
       setDone(`${person ? `${person.firstName} ${person.lastName}` : "The person"} has been referred into ${group.name}`);
       form.reset({ familyId: initial?.familyId ?? "", personId: initial?.personId ?? "", referredAt: "", referralSource: "" });
       await queryClient.invalidateQueries({ queryKey: api.programmes.pathKey() });
     } catch (error) {
-      drafts.save(draftKey, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.fieldErrors.length) {
         // The API's safety-check refusals name the field under safetyChecks: show them at the field.
@@ -117,6 +118,7 @@ export function ReferIntoGroup({ group, initial }: { group: Pick<Group, "id" | "
     <form noValidate onSubmit={onSubmit} aria-label="Refer into this group">
       {done ? <NotificationBanner type="success" heading={done} /> : null}
       <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       {initial ? (
         <>
           {/* Referred from the family's record: the family and person are fixed. */}

@@ -6,7 +6,7 @@
  */
 import { reinstatement } from "@evident/core";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, DateInput, drafts, ErrorSummary, Input, summaryErrors } from "@evident/ui";
+import { Button, DateInput, ErrorSummary, Input, summaryErrors, DraftOfferBanner, useFormDraft } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -31,18 +31,19 @@ export function WithdrawForm({ e, onDone }: { e: Enrolment; onDone: (message: st
   const ids = { withdrawnAt: `withdrawn-at-${e.id}`, withdrawalReason: `withdrawal-reason-${e.id}` };
   const [problem, setProblem] = useState<string | null>(null);
   const update = useMutation(api.programmes.enrolments.update.mutationOptions());
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: drafts.load<TForm>(key)?.values ?? { withdrawnAt: todayIso(), withdrawalReason: "" } });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: { withdrawnAt: todayIso(), withdrawalReason: "" } });
+  const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const name = `${e.person.firstName} ${e.person.lastName}`;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
       await update.mutateAsync({ id: e.id, version: e.version, patch: { status: "withdrawn", withdrawnAt: v.withdrawnAt, withdrawalReason: v.withdrawalReason.trim() } });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.programmes.pathKey() });
       onDone(`${name} withdrawn from the group`);
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = explainFailedSave(error, { setError: form.setError, fields: Object.keys(ids), setProblem }, { otherwise: (i) => i.code === "CONFLICT" });
       if (info.code === "CONFLICT") {
         setProblem(CONFLICT_TEXT);
@@ -54,6 +55,7 @@ export function WithdrawForm({ e, onDone }: { e: Enrolment; onDone: (message: st
     <form noValidate onSubmit={onSubmit} aria-label={`Withdraw ${name}`} className="govuk-!-margin-bottom-6" data-testid="withdraw-form">
       <h3 className="govuk-heading-s">Withdraw {name}</h3>
       <ErrorSummary errors={summaryErrors(errors, ids)} description={problem ?? undefined} />
+      <DraftOfferBanner offer={draft.offer} />
       <Controller control={form.control} name="withdrawnAt" render={({ field }) => <DateInput id={ids.withdrawnAt} legend="Date they withdrew" legendSize="s" error={errors.withdrawnAt?.message} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
       <Input id={ids.withdrawalReason} label="Reason" hint="For example: moved out of area, stopped attending, unsafe to continue" error={errors.withdrawalReason?.message} {...form.register("withdrawalReason")} />
       <div className="govuk-button-group">

@@ -4,12 +4,17 @@
  * worker to hand over on a tablet. Anything untranslated is shown in English
  * and marked, never blank. Answers are sent as item ids and option values,
  * so the score does not depend on the language.
+ *
+ * Opening it hands the session over (session.handover.lock): from then on the
+ * server allows only this questionnaire, every other page shows the lock screen
+ * (handover.tsx), and the worker's password is needed to go back.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ErrorMessage, ErrorSummary } from "@evident/ui";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
+import { useAuth } from "../../lib/auth.js";
 import { api, errorInfo } from "../../lib/trpc.js";
 import { LANGUAGE_LABEL, TIME_POINT_LABEL } from "./labels.js";
 import "./participant.css";
@@ -35,9 +40,17 @@ export default function ParticipantPage() {
   const timePoint = (TIME_POINTS as readonly string[]).includes(search.get("timePoint") ?? "") ? (search.get("timePoint") as (typeof TIME_POINTS)[number]) : "entry";
   const lang = ["en", "ar", "ur", "pl"].includes(search.get("lang") ?? "") ? (search.get("lang") as "en" | "ar" | "ur" | "pl") : undefined;
   const links = { ...(search.get("enrolment") ? { enrolmentId: search.get("enrolment")! } : {}), ...(search.get("hubCase") ? { hubCaseId: search.get("hubCase")! } : {}) };
-  const offer = useQuery(api.questionnaires.offer.queryOptions({ personId, instrumentId, ...(lang ? { language: lang } : {}) }));
-  const create = useMutation(api.questionnaires.responses.create.mutationOptions());
   const queryClient = useQueryClient();
+  const auth = useAuth();
+  const handover = useMutation(api.session.handover.lock.mutationOptions());
+  const locked = !!auth.me?.handover;
+  // Hand the session over before the questionnaire is shown.
+  useEffect(() => {
+    if (locked || !handover.isIdle) return;
+    handover.mutate({ personId, instrumentId }, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: api.session.me.queryKey() }) });
+  }, [locked, handover, personId, instrumentId, queryClient]);
+  const offer = useQuery({ ...api.questionnaires.offer.queryOptions({ personId, instrumentId, ...(lang ? { language: lang } : {}) }), enabled: locked });
+  const create = useMutation(api.questionnaires.responses.create.mutationOptions());
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [problem, setProblem] = useState<string | null>(null);
   // After a failed submit the unanswered questions are marked (and unmarked as they are answered).
@@ -55,7 +68,8 @@ export default function ParticipantPage() {
       heading.current?.focus();
     }
   }, [offer.data]);
-  if (offer.isPending) return <Loading what="Loading the questionnaire" />;
+  if (handover.isError) return <QueryError error={handover.error} what="Handing over this device" />;
+  if (!locked || offer.isPending) return <Loading what="Loading the questionnaire" />;
   if (offer.isError) return <QueryError error={offer.error} what="The questionnaire" />;
   const o = offer.data;
   const q = o.localised;

@@ -6,15 +6,16 @@
  * Links from an enrolment or hub case pass ?enrolment= or ?hubCase= so the
  * response is linked to it.
  */
-import { Button, CHART_TOOLTIP, DateInput, ErrorSummary, NotificationBanner, Radios, Select, Table, drafts } from "@evident/ui";
+import { Button, CHART_TOOLTIP, chartLine, DateInput, DraftOfferBanner, ErrorSummary, NotificationBanner, Radios, Select, Table, useDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
+import { takeUnlockedMessage } from "./handover.js";
 import { LANGUAGE_LABEL, TIME_POINT_LABEL } from "./labels.js";
 
 type Instrument = RouterOutputs["questionnaires"]["instruments"]["list"]["items"][number];
@@ -60,7 +61,7 @@ function ScoreTables({ personId }: { personId: string }) {
                       <YAxis allowDecimals={false} domain={[0, (max: number) => Math.ceil(max * 1.25)]} />
                       <Tooltip {...CHART_TOOLTIP} />
                       <Legend />
-                      <Line type="monotone" dataKey="score" name="Score" stroke="#1d70b8" strokeWidth={3} />
+                      <Line {...chartLine(c.points.map((p) => p.score))} dataKey="score" name="Score" stroke="#1d70b8" strokeWidth={3} />
                     </LineChart>
                   </ResponsiveContainer>
                 </div>
@@ -78,13 +79,37 @@ function RecordForm({ personId, instrument, links }: { personId: string; instrum
   const create = useMutation(api.questionnaires.responses.create.mutationOptions());
   const draftKey = `questionnaire:${personId}:${instrument.id}`;
   const today = new Date().toISOString().slice(0, 10);
-  const draft = drafts.load<{ timePoint: string; date: string; answers: Record<string, number> }>(draftKey)?.values;
-  const [timePoint, setTimePoint] = useState(draft?.timePoint ?? "");
-  const [date, setDate] = useState(draft?.date ?? today);
-  const [answers, setAnswers] = useState<Record<string, number>>(draft?.answers ?? {});
+  const [timePoint, setTimePoint] = useState("");
+  const [date, setDate] = useState(today);
+  const [answers, setAnswers] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [round, setRound] = useState(0);
+  const changed = timePoint !== "" || date !== today || Object.keys(answers).length > 0;
+  const draft = useDraft<{ timePoint: string; date: string; answers: Record<string, number> }>(draftKey, {
+    changed,
+    restore: (d) => {
+      setTimePoint(d.timePoint);
+      setDate(d.date);
+      setAnswers(d.answers);
+      setRound((n) => n + 1);
+    },
+  });
+  const { keep } = draft;
+  useEffect(() => {
+    if (changed) keep({ timePoint, date, answers });
+  }, [timePoint, date, answers, changed, keep]);
+  // The radios are uncontrolled: a restored draft is ticked on the fresh set (`round`).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const tick = (name: string, value: string) => {
+      const input = formRef.current?.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+      if (input) input.checked = true;
+    };
+    if (timePoint) tick("timePoint", timePoint);
+    for (const [id, value] of Object.entries(answers)) tick(`answer-${id}`, String(value));
+    // Only when the set of radios is new (after a restore), not on every answer.
+  }, [round]);
   const items = instrument.items as unknown as Item[];
   const submit = async () => {
     setDone(null);
@@ -98,20 +123,21 @@ function RecordForm({ personId, instrument, links }: { personId: string; instrum
     if (problems.length) return;
     try {
       const r = await create.mutateAsync({ personId, instrumentId: instrument.id, timePoint: timePoint as (typeof TIME_POINTS)[number], completedAt: `${date}T00:00:00.000Z`, answers, language: "en", ...links });
-      drafts.clear(draftKey);
+      draft.saved();
       setAnswers({});
       setTimePoint("");
       setRound((n) => n + 1);
       setDone(`Saved: ${TIME_POINT_LABEL[timePoint]} score ${r.score}${r.band ? ` (${r.band})` : ""}.`);
       await queryClient.invalidateQueries({ queryKey: api.questionnaires.pathKey() });
     } catch (error) {
-      drafts.save(draftKey, { timePoint, date, answers });
+      draft.keepNow({ timePoint, date, answers });
       const info = errorInfo(error);
       setErrors([{ href: "timePoint", text: info.fieldErrors.length ? info.fieldErrors.map((f) => `${f.path}: ${f.message}`).join("; ") : info.message }]);
     }
   };
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Record a response"
       onSubmit={(e) => {
@@ -123,6 +149,7 @@ function RecordForm({ personId, instrument, links }: { personId: string; instrum
       <p className="govuk-body">For a worker going through the questions in English with the person. To let them answer in their own language, hand over the tablet instead.</p>
       {done ? <NotificationBanner type="success" heading={done} /> : null}
       <ErrorSummary errors={errors} />
+      <DraftOfferBanner offer={draft.offer} />
       <div key={round}>
       <Radios id="timePoint" legend="Time point" inline items={TIME_POINTS.map((tp) => ({ value: tp, label: TIME_POINT_LABEL[tp] }))} error={errors.find((e) => e.href === "timePoint")?.text} inputProps={{ name: "timePoint", onChange: (e) => setTimePoint(e.target.value) }} />
       <DateInput id="completedAt" legend="Date completed" value={date} onChange={setDate} error={errors.find((e) => e.href === "completedAt")?.text} />
@@ -157,6 +184,8 @@ export default function PersonQuestionnairesPage() {
   const chosen = useMemo(() => instruments.data?.items.find((i) => i.id === instrumentId) ?? instruments.data?.items[0] ?? null, [instruments.data, instrumentId]);
   const offer = useQuery({ ...api.questionnaires.offer.queryOptions({ personId, instrumentId: chosen?.id ?? "" }), enabled: !!chosen });
   const [language, setLanguage] = useState<string | null>(null);
+  // Back from a hand-over: what the participant saved.
+  const [unlocked] = useState(takeUnlockedMessage);
   if (person.isPending || instruments.isPending) return <Loading what="Loading questionnaires" />;
   if (person.isError) return <QueryError error={person.error} what="The person" />;
   if (instruments.isError) return <QueryError error={instruments.error} what="Questionnaires" />;
@@ -165,6 +194,7 @@ export default function PersonQuestionnairesPage() {
   const query = new URLSearchParams({ instrument: chosen?.id ?? "", lang, ...(links.enrolmentId ? { enrolment: links.enrolmentId } : {}), ...(links.hubCaseId ? { hubCase: links.hubCaseId } : {}) });
   return (
     <Page title={`Questionnaires: ${p.firstName} ${p.lastName}`} caption="Entry, interim, exit and follow-up">
+      {unlocked ? <NotificationBanner type="success" heading={unlocked} /> : null}
       <p className="govuk-body">
         First language: {p.firstLanguage ?? "not recorded"}
         {p.interpreterNeeded ? "; needs an interpreter" : ""}.

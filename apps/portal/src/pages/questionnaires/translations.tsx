@@ -5,9 +5,9 @@
  * the participant texts; admins and managers edit a language's strings
  * (questionnaires.translations.save, version-checked).
  */
-import { Button, Details, ErrorSummary, NotificationBanner, Select, Table, Tag, drafts } from "@evident/ui";
+import { Button, Details, ErrorSummary, NotificationBanner, Select, Table, Tag, DraftOfferBanner, useDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
@@ -22,8 +22,14 @@ function Editor({ instrumentId, language, onClose }: { instrumentId: string; lan
   const save = useMutation(api.questionnaires.translations.save.mutationOptions());
   const queryClient = useQueryClient();
   const key = `translation:${instrumentId}:${language}`;
-  const [texts, setTexts] = useState<Record<string, string> | null>(drafts.load<Record<string, string>>(key)?.values ?? null);
+  // null: the saved texts, untouched.
+  const [texts, setTexts] = useState<Record<string, string> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const draft = useDraft<Record<string, string>>(key, { changed: texts !== null, restore: setTexts });
+  const { keep } = draft;
+  useEffect(() => {
+    if (texts) keep(texts);
+  }, [texts, keep]);
   if (q.isPending) return <Loading what="Loading the translation" />;
   if (q.isError) return <QueryError error={q.error} what="The translation" />;
   const t = q.data;
@@ -37,11 +43,11 @@ function Editor({ instrumentId, language, onClose }: { instrumentId: string; lan
         setProblem(null);
         try {
           await save.mutateAsync({ instrumentId, language, ...(t.translation ? { version: t.translation.version } : {}), texts: Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== "")) });
-          drafts.clear(key);
+          draft.saved();
           await queryClient.invalidateQueries({ queryKey: api.questionnaires.translations.pathKey() });
           onClose(`${LANGUAGE_LABEL[language]} translation of ${t.instrument.name} saved.`);
         } catch (error) {
-          drafts.save(key, values);
+          draft.keepNow(values);
           const info = errorInfo(error);
           setProblem(info.code === "CONFLICT" ? "Someone else saved this translation after you opened it. Your text is kept: reload the page to see theirs, then save again." : info.message);
         }
@@ -51,6 +57,7 @@ function Editor({ instrumentId, language, onClose }: { instrumentId: string; lan
         {t.instrument.name}: {LANGUAGE_LABEL[language]}
       </h2>
       {problem ? <ErrorSummary errors={[]} description={problem} /> : null}
+      <DraftOfferBanner offer={draft.offer} />
       <p className="govuk-body">Empty boxes are shown to participants in English, marked. Saving records the English text each string translates, so later changes to the English show up as out of date.</p>
       <Table
         caption="Strings"

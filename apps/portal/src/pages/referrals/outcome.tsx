@@ -7,7 +7,7 @@
  */
 import { NFA_OUTCOME, REFERRAL_OUTCOMES } from "@evident/core";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors, Button, DateInput, drafts, ErrorSummary, NotificationBanner, Radios, requiredChoice, summaryErrors, SummaryList } from "@evident/ui";
+import { applyFieldErrors, Button, DateInput, ErrorSummary, NotificationBanner, Radios, requiredChoice, summaryErrors, SummaryList, useFormDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -56,14 +56,14 @@ function OutcomeForm({ initial, family }: { initial: Referral; family: FamilyDet
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const key = `referral:outcome:${initial.id}`;
-  const [draft, setDraft] = useState(() => drafts.load<TForm>(key));
   /** The record this user is editing against (its version goes with the save). */
   const [base, setBase] = useState<Referral>(initial);
   /** What someone else saved first, when a save met a conflict. */
   const [theirs, setTheirs] = useState<Referral | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const fromRecord: TForm = { outcome: initial.outcome ?? "", closedAt: initial.closedAt ?? "" };
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: draft?.values ?? fromRecord });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: fromRecord });
+  const draft = useFormDraft(form, key);
   const { handleSubmit, formState, control, setError, register } = form;
   const errors = formState.errors;
   const update = useMutation(api.referrals.update.mutationOptions());
@@ -76,11 +76,11 @@ function OutcomeForm({ initial, family }: { initial: Referral; family: FamilyDet
     setProblem(null);
     try {
       await update.mutateAsync({ id: base.id, version: base.version, patch: { outcome: v.outcome, nfa: v.outcome === NFA_OUTCOME, closedAt: v.closedAt === "" ? null : v.closedAt } });
-      drafts.clear(key);
+      draft.saved();
       await queryClient.invalidateQueries({ queryKey: api.referrals.pathKey() });
       navigate(base.familyId ? `/families/${base.familyId}/referrals` : "/families", { state: { saved: "Referral outcome saved" } });
     } catch (error) {
-      drafts.save(key, v);
+      draft.keepNow(v);
       const info = errorInfo(error);
       if (info.code === "CONFLICT") {
         // Show what they saved; keep what this user typed; the next save knowingly replaces theirs.
@@ -118,8 +118,7 @@ function OutcomeForm({ initial, family }: { initial: Referral; family: FamilyDet
                   className="govuk-link"
                   style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }}
                   onClick={() => {
-                    drafts.clear(key);
-                    setDraft(null);
+                    draft.saved();
                     setTheirs(null);
                     form.reset({ outcome: theirs.outcome ?? "", closedAt: theirs.closedAt ?? "" });
                   }}
@@ -132,16 +131,7 @@ function OutcomeForm({ initial, family }: { initial: Referral; family: FamilyDet
           </div>
         ) : null}
         <ErrorSummary errors={summaryErrors(errors, IDS)} description={problem ?? undefined} />
-        {draft && !theirs ? (
-          <DraftBanner
-            draftKey={key}
-            savedAt={draft.savedAt}
-            onDiscard={() => {
-              setDraft(null);
-              form.reset(fromRecord);
-            }}
-          />
-        ) : null}
+        {!theirs ? <DraftBanner offer={draft.offer} /> : null}
         <Page title={title} caption={family ? `${family.name} (${family.reference})` : "Referral"}>
           <SummaryList
             rows={[

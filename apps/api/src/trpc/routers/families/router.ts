@@ -4,7 +4,8 @@
  * behind the information barrier in `people.contact`.
  */
 import type { DbClient } from "../../../db.js";
-import { dateFromIso, fieldsFor, FAMILY_WRITE, isoFromDate, unpermittedFields, ZById, ZFamilyCreateInput, ZFamilyListInput, ZFamilyUpdateInput } from "@evident/core";
+import { dateFromIso, FAMILY_REFERENCE, fieldsFor, FAMILY_WRITE, isoFromDate, unpermittedFields, ZById, ZFamilyCreateInput, ZFamilyListInput, ZFamilyUpdateInput } from "@evident/core";
+import { systemReference } from "../references.js";
 import { auditRead, recordAudit } from "../../../audit/audit.js";
 import { getFamilyInScope, listFamiliesInScope } from "@evident/db";
 import { conflict, forbidden, notFound } from "../../errors.js";
@@ -68,8 +69,9 @@ export const familiesRouter = router({
       }
       const teamId = input.teamId ?? ctx.user.teamId;
       return ctx.prisma.$transaction(async (tx: DbClient) => {
+        const reference = input.reference ?? (await systemReference(tx.family, FAMILY_REFERENCE));
         const row = await tx.family.create({
-          data: { reference: input.reference, name: input.name, teamId: teamId ?? null, openedAt: input.openedAt ? dateFromIso(input.openedAt) : ctx.now },
+          data: { reference, name: input.name, teamId: teamId ?? null, openedAt: input.openedAt ? dateFromIso(input.openedAt) : ctx.now },
           select: familySelect,
         });
         // The creator is allocated as lead worker, so the family stays in their caseload.

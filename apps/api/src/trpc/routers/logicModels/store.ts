@@ -20,7 +20,7 @@ import {
 } from "@evident/core";
 import type { DbClient } from "../../../db.js";
 import { notFound } from "../../errors.js";
-import { loadMonitoringData } from "../monitoring/load.js";
+import { loadMonitoringData } from "../monitoring/cache.js";
 
 const groupOf = (g: string | null): TLogicModelGroup => ((LOGIC_MODEL_GROUPS as readonly string[]).includes(g ?? "") ? (g as TLogicModelGroup) : "system");
 

@@ -43,7 +43,8 @@ export function closureReasonOf(text: string | null, ended: boolean): TMonitorin
   return "OTHER";
 }
 
-export async function loadMonitoringData(db: DbClient, parts: readonly Part[]): Promise<TMonitoringData> {
+/** Reads the parts from the tables every time; `loadMonitoringData` (cache.ts) is the cached way in. */
+export async function readMonitoringData(db: DbClient, parts: readonly Part[]): Promise<TMonitoringData> {
   const want = new Set(parts);
   const data: TMonitoringData = {};
   if (want.has("referrals")) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/harness.js";
-import { closureReasonOf, loadMonitoringData } from "./load.js";
+import { loadMonitoringData } from "./cache.js";
+import { closureReasonOf } from "./load.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,5 +42,31 @@ describe("monitoring from live records", () => {
       ["2019-01", 1],
       ["2019-02", 1],
     ]);
+  });
+
+  it("figures are cached until a record changes: a consultation added through the API counts on the next load", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const c = await t.as(t.fx.users.manager.id);
+    const figure = () => c.monitoring.compute({ measureId: "da_coordinator_consultations", kind: "range", from: day(-60), to: day(-1) });
+    const p = t.testDb.db.prisma;
+
+    // Nothing yet; a second load with nothing changed is served from the cache (the same records, not read again).
+    expect((await figure()).values.map((v) => v.value)).toEqual([0]);
+    const first = await loadMonitoringData(p, ["daConsultations"]);
+    expect(await loadMonitoringData(p, ["daConsultations"])).toEqual(first);
+    expect((await loadMonitoringData(p, ["daConsultations"])).daConsultations).toBe(first.daConsultations);
+
+    // A consultation recorded through the API 10 days ago: the very next load counts it.
+    await c.daConsultations.create({ date: day(-10), consultedStaffId: t.fx.users.practitioner.staffId!, topics: ["risk_assessment"], outcomes: ["advice_given"] });
+    expect((await figure()).values.map((v) => v.value)).toEqual([1]);
+    expect((await figure()).values.map((v) => v.value)).toEqual([1]);
+
+    // A change made outside the API (raw SQL, no updatedAt) is seen too: moved out of the range, then deleted.
+    await t.testDb.db.raw.query(`UPDATE da_consultation SET date = $1`, [day(-90)]);
+    expect((await figure()).values.map((v) => v.value)).toEqual([0]);
+    await t.testDb.db.raw.query(`UPDATE da_consultation SET date = $1`, [day(-5)]);
+    expect((await figure()).values.map((v) => v.value)).toEqual([1]);
+    await t.testDb.db.raw.query(`DELETE FROM da_consultation`);
+    expect((await figure()).values.map((v) => v.value)).toEqual([0]);
   });
 });

@@ -8,7 +8,10 @@ import { checkMeasureParams, completedPeriods, computeMeasure, DomainError, find
 import { z } from "zod";
 import { authorised, router } from "../../trpc.js";
 import { indicatorOf, loadIndicators } from "../logicModels/store.js";
-import { loadMonitoringData } from "./load.js";
+import { cachedWhileUnchanged, loadMonitoringData, MONITORING_TABLES, tableVersions } from "./cache.js";
+
+/** What a figure's indicators and targets are read from (logicModels/store.ts). */
+const INDICATOR_TABLES = ["indicator", "target", "measurement"] as const;
 
 const ZComputeInput = z
   .object({
@@ -49,24 +52,30 @@ export const monitoringRouter = router({
       const kind = input.kind ?? (measure.frequency === "weekly" ? "iso_week" : measure.frequency === "quarterly" ? "financial_quarter" : "month");
       const periods = kind === "range" ? periodsBetween("range", input.from, input.to) : completedPeriods(kind, input.from, input.to);
       if (periods.length > MAX_REPORTING_PERIODS) throw new DomainError("INVALID_INPUT", "to: too many periods");
-      const data = await loadMonitoringData(ctx.prisma, measure.reads);
-      const values = computeMeasure(input.measureId, data, periods, input.params ?? {});
-      // Indicators bound to this measure (same parameters) and their targets, assessed on the range's end.
-      const candidates = await ctx.prisma.indicator.findMany({ where: { measureKey: input.measureId }, select: { code: true } });
-      const loaded = await loadIndicators(ctx.prisma, candidates.map((c) => c.code));
-      const same = (a: Record<string, string> | undefined, b: Record<string, string> | undefined) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
-      const indicators = loaded.rows
-        .map(indicatorOf)
-        .filter((i) => same(i.params, input.params))
-        .map((i) => {
-          const report = indicatorReport(i, loaded.targets, data, loaded.manual.get(i.id) ?? [], input.to);
-          return { id: i.id, title: i.title, status: report.status, targets: report.targets.map((t) => ({ id: t.targetId, label: t.label, ...t.assessment })) };
-        });
-      return {
-        measure: { id: measure.id, title: measure.title, source: measure.source, definition: measure.definition, unit: measure.unit, direction: measure.direction, reportTargets: measure.reportTargets.map((t) => ({ ...t })) },
-        kind,
-        values: values.map((v) => ({ period: v.period, value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, count: v.recordIds.length })),
-        indicators,
-      };
+      // The same figure again, with no record it counts and no indicator changed: the result kept from before.
+      const tables = [...measure.reads.flatMap((p) => MONITORING_TABLES[p]), ...INDICATOR_TABLES];
+      const versions = await tableVersions(ctx.prisma, tables);
+      return cachedWhileUnchanged(ctx.prisma, `compute:${JSON.stringify([input.measureId, kind, input.from, input.to, Object.entries(input.params ?? {}).sort()])}`, tables, versions, async () => {
+        const db = ctx.prisma;
+        const data = await loadMonitoringData(db, measure.reads);
+        const values = computeMeasure(input.measureId, data, periods, input.params ?? {});
+        // Indicators bound to this measure (same parameters) and their targets, assessed on the range's end.
+        const candidates = await db.indicator.findMany({ where: { measureKey: input.measureId }, select: { code: true } });
+        const loaded = await loadIndicators(db, candidates.map((c) => c.code));
+        const same = (a: Record<string, string> | undefined, b: Record<string, string> | undefined) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
+        const indicators = loaded.rows
+          .map(indicatorOf)
+          .filter((i) => same(i.params, input.params))
+          .map((i) => {
+            const report = indicatorReport(i, loaded.targets, data, loaded.manual.get(i.id) ?? [], input.to);
+            return { id: i.id, title: i.title, status: report.status, targets: report.targets.map((t) => ({ id: t.targetId, label: t.label, ...t.assessment })) };
+          });
+        return {
+          measure: { id: measure.id, title: measure.title, source: measure.source, definition: measure.definition, unit: measure.unit, direction: measure.direction, reportTargets: measure.reportTargets.map((t) => ({ ...t })) },
+          kind,
+          values: values.map((v) => ({ period: v.period, value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, count: v.recordIds.length })),
+          indicators,
+        };
+      });
     }),
 });

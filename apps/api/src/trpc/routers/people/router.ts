@@ -16,11 +16,13 @@ import {
   ZById,
   ZPersonCreateInput,
   ZPersonUpdateInput,
+  PERSON_REFERENCE,
 } from "@evident/core";
 import { recordAudit } from "../../../audit/audit.js";
 import { authorised, router } from "../../trpc.js";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import { familyInScope, personInScope } from "../scope.js";
+import { systemReference } from "../references.js";
 import { refuseBarredWrite } from "./barrier.js";
 import { contactRouter } from "./contact.js";
 import { linksRouter } from "./links.js";
@@ -70,7 +72,8 @@ export const peopleRouter = router({
       if (problem) throw forbidden(problem);
       const { familyId, familyRole, birthDate, ...person } = input;
       return ctx.prisma.$transaction(async (tx: DbClient) => {
-        const row = await tx.person.create({ data: { ...person, birthDate: birthDate ? dateFromIso(birthDate) : null }, select: personSelect });
+        const reference = person.reference ?? (await systemReference(tx.person, PERSON_REFERENCE));
+        const row = await tx.person.create({ data: { ...person, reference, birthDate: birthDate ? dateFromIso(birthDate) : null }, select: personSelect });
         await tx.familyMember.create({ data: { familyId, personId: row.id, role: familyRole } });
         await recordAudit(ctx, { action: "people.create", outcome: "success", entityType: "Person", entityIds: [row.id, familyId], personIds: [row.id], fields: Object.keys(input) }, tx);
         return personOut(row);

@@ -155,8 +155,11 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
       const childId = String(c.statutoryChildId);
       return {
         key: `child:${childId}`, childId, laChildId: withCin.has(childId) ? childId : null, linked903Cin: false, upn: s(c.upn)?.startsWith("UN") ? null : s(c.upn), formerUpn: null,
-        upnUnknown: s(c.upn)?.startsWith("UN") ? s(c.upn) : null, birthDate: s(c.birthDate), expectedBirthDate: null, deathDate: null,
-        sex: s(c.sexCode) as "M" | "F" | "U" | null, sexLegacy: s(c.sexLegacyCode) as "1" | "2" | null, ethnicity: s(c.ethnicity), disabilities: [], mother: null, motherChildBirthDate: null, sources: [],
+        // UPNunknown is not stored when there is no UPN; a return needs a reason (DfE 442), so the round trip gives UN2.
+        upnUnknown: s(c.upn)?.startsWith("UN") ? s(c.upn) : c.upn === null || c.upn === undefined ? "UN2" : null, birthDate: s(c.birthDate), expectedBirthDate: null, deathDate: null,
+        sex: s(c.sexCode) as "M" | "F" | "U" | null, sexLegacy: s(c.sexLegacyCode) as "1" | "2" | null, ethnicity: s(c.ethnicity),
+        // Not stored by Evident; a return needs them: Disability for a child in need (DfE 8540), MOTHER for a looked-after girl (393, 607).
+        disabilities: withCin.has(childId) ? ["NONE"] : [], mother: c.sexCode === "F" ? "0" : null, motherChildBirthDate: null, sources: [],
       };
     }),
     claEpisodes: r.episodes.filter((e) => e.status === "CLA").map((e) => ({
@@ -167,7 +170,10 @@ function recordsToExtract(r: Rows): TStatutoryExtract {
     })),
     carePeriods: [],
     cinEpisodes: referrals.map((x) => ({
-      key: `cin:${x.childId}:${x.date}`, childId: x.childId, referralDate: x.date, closureDate: s(x.closedAt), reasonForClosure: s(x.closureReason), referralSource: s(x.source), primaryNeed: s(x.primaryNeed), nfa: x.nfa === true, dateOfInitialCpc: null, source: src,
+      key: `cin:${x.childId}:${x.date}`, childId: x.childId, referralDate: x.date, closureDate: s(x.closedAt), reasonForClosure: s(x.closureReason), referralSource: s(x.source), primaryNeed: s(x.primaryNeed), nfa: x.nfa === true,
+      // Not stored by Evident; a CP plan follows an initial conference (DfE 2883), so the round trip gives one on the plan's first day.
+      dateOfInitialCpc: s(r.episodes.find((e) => e.status === "CP" && String(e.statutoryChildId) === x.childId && episodeOf(x.childId, String(e.startDate)) === `cin:${x.childId}:${x.date}`)?.startDate),
+      source: src,
     })),
     referrals: referrals.map((x) => ({ key: String(x.sourceRef), childId: x.childId, date: x.date, referralSource: s(x.source), nfa: x.nfa === true, cinEpisodeKey: `cin:${x.childId}:${x.date}`, source: src })),
     cinPlans: r.episodes.filter((e) => e.status === "CIN").map((e) => ({ key: String(e.sourceRef), childId: String(e.statutoryChildId), cinEpisodeKey: episodeOf(String(e.statutoryChildId), String(e.startDate)), start: String(e.startDate), end: s(e.endDate), source: src })),

@@ -1,0 +1,94 @@
+/**
+ * DfE parity for the SSDA903 rules that compare with last year's return
+ * (catalogue status needs-previous-year): for each, a minimal pair of returns
+ * (last year 2023/24, this year 2024/25) that breaks it and one that does not,
+ * written by hand from the rule's wording; and the list of rules skipped when
+ * last year's return is not given.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { STATUTORY_RULES } from "./catalogue.js";
+import { checkPreviousYear, skippedRules } from "./previous-year.js";
+import { csv903, type Ep, type Hd } from "../test/returns-903.js";
+import { readStatutoryFiles } from "./read.js";
+
+interface Year {
+  eps: Ep[];
+  header?: Hd[];
+}
+const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
+
+/** Episodes start on 01/05/2023 unless given: in last year's collection (2023/24). */
+function read(y: Year, suffix: string, yearEnd: string) {
+  const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }], { yearEnd });
+}
+function compare(last: Year, now: Year) {
+  return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
+}
+const codes = (last: Year, now: Year) => [...new Set(compare(last, now).map((p) => p.rule))];
+const open2023: Year = { eps: [{ decom: "01/05/2023" }] };
+
+const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
+  "502": [open2023, { eps: [{ decom: "01/06/2023" }] }, { eps: [{ decom: "01/05/2023" }] }],
+  "503A": [open2023, { eps: [{ rne: "P" }] }, { eps: [{}] }],
+  "503B": [open2023, { eps: [{ ls: "C1" }] }, { eps: [{}] }],
+  "503C": [open2023, { eps: [{ cin: "N2" }] }, { eps: [{}] }],
+  "503D": [open2023, { eps: [{ place: "U3" }] }, { eps: [{}] }],
+  "503E": [open2023, { eps: [{ prov: "PR2" }] }, { eps: [{}] }],
+  "503F": [open2023, { eps: [{ urn: "SC123456" }] }, { eps: [{}] }],
+  "562": [{ eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }, { decom: "01/03/2024" }] }],
+  NoE: [{ eps: [{ child: "B" }], header: [{ child: "B" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2024" }] }],
+  "207": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],
+  "624": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/03/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],
+  "626": [{ eps: [{}], header: [girl] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/05/2024" }] }],
+};
+
+describe("DfE parity: the SSDA903 rules that compare with last year's return", () => {
+  it.each(Object.entries(CASES))("%s: the failing pair reports it, the passing pair does not", (code, [last, fail, pass]) => {
+    expect(codes(last, fail)).toContain(code);
+    expect(codes(last, pass)).not.toContain(code);
+  });
+
+  it("every rule the catalogue marks needs-previous-year has a case", () => {
+    const needs = STATUTORY_RULES.filter((r) => r.status === "needs-previous-year").map((r) => r.code).sort();
+    expect(Object.keys(CASES).sort()).toEqual(needs);
+  });
+
+  it("reports this year's file, row and field, and checks 202–204 and 208 against last year's Header too", () => {
+    const problems = compare({ eps: [{}], header: [{ dob: "02/06/2015", upn: "A123456789012" }] }, { eps: [{ decom: "01/06/2023" }], header: [{ upn: "B123456789012" }] });
+    expect(problems.map((p) => [p.file, p.row, p.field, p.rule])).toEqual([
+      ["h.csv", 2, "DOB", "203"],
+      ["h.csv", 2, "UPN", "208"],
+      ["e.csv", 2, "DECOM", "502"],
+      // the first episode starts before the year but is not last year's latest episode (2023-05-01)
+      ["e.csv", 2, "DECOM", "562"],
+    ]);
+  });
+
+  it("lets PLACE H5 become K3 in 2024/25 (503D)", () => {
+    expect(codes({ eps: [{ place: "H5" }] }, { eps: [{ place: "K3" }] })).not.toContain("503D");
+  });
+
+  it("lists the rules skipped without last year's return: only for the SSDA903, none for the CIN census", () => {
+    const all = { ssda903: true, cin: true, ssda903Previous: false, cinPrevious: false };
+    expect(skippedRules(all).map((r) => r.code).sort()).toEqual(Object.keys(CASES).sort());
+    expect(skippedRules({ ...all, ssda903Previous: true })).toEqual([]);
+    expect(skippedRules({ ...all, ssda903: false })).toEqual([]);
+  });
+});
+
+describe("the community validator's verdict on a made-up pair of years (test-fixtures/previous-year)", () => {
+  const dir = new URL("../../test-fixtures/previous-year/", import.meta.url);
+  const load = (name: string) => ({ name, text: readFileSync(new URL(name, dir), "utf8") });
+  const recorded = JSON.parse(readFileSync(new URL("validator-results.json", dir), "utf8")) as { flagged: Record<string, string[]> };
+
+  it("Evident flags exactly the children the validator flags, rule by rule", () => {
+    const now = [load("header-2025.csv"), load("episodes-2025.csv")];
+    const problems = checkPreviousYear(readStatutoryFiles(now, { yearEnd: "2025-03-31" }), readStatutoryFiles([load("header-2024.csv"), load("episodes-2024.csv")], { yearEnd: "2024-03-31" }), { yearEnd: "2025-03-31" });
+    const childOn = (file: string, row: number) => now.find((f) => f.name === file)!.text.split("\n")[row - 1]!.split(",")[0]!;
+    const flagged: Record<string, string[]> = {};
+    for (const p of problems) flagged[p.rule] = [...new Set([...(flagged[p.rule] ?? []), childOn(p.file, p.row)])].sort();
+    expect(flagged).toEqual(recorded.flagged);
+  });
+});
