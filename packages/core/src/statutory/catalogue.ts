@@ -343,7 +343,7 @@ cin|1104|error|implemented|the initial conference is before the referral
 cin|1105|error|implemented|a CP plan starts before the referral
 cin|1510|error|implemented|UPN has the wrong check letter
 cin|1520|error|implemented|the same UPN for two children
-cin|1530|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields UPN
+cin|1530|error|implemented|UPN characters 2 to 4 are not a recognised local-authority code
 cin|1540|error|implemented|UPN characters 5-12 are not all digits
 cin|1550|error|implemented|UPN character 13 is not a digit or a letter other than I, O, S
 cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits

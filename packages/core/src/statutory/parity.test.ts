@@ -244,6 +244,8 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "1104": [one({ s47s: [{ start: "2024-05-02", icpc: "2024-04-30" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
   "1105": [one({ cpps: [{ start: "2024-04-20" }] }), one({ cpps: [{}] })],
   "1510": [[{ upn: "B123456789012" }], [{ upn: "A123456789012" }]],
+  // Characters 2–4 of a UPN: 999 is no local-authority code, 201 (City of London) is one.
+  "1530": [[{ upn: "A999456789012" }], [{ upn: "A201456789012" }]],
   "1560Q": [[{ formerUpn: "X12345" }], [{ formerUpn: "A123456789012" }]],
   "1570": [[{ id: "C".repeat(21) }], [{ id: "C".repeat(20) }]],
   "1580": [[{ id: "C-1" }], [{ id: "C1" }]],

@@ -42,7 +42,7 @@ describe("the clean two-year case", () => {
 
   it("links the CIN child A1 to the 903 child A1 by date of birth and keeps both sex codings", () => {
     expect(extract.children.map((c) => [c.childId, c.laChildId, c.linked903Cin, c.birthDate, c.sex, c.sexLegacy, c.ethnicity, c.upn, c.upnUnknown])).toEqual([
-      ["A1", "A1", true, "2012-03-15", "M", "1", "WBRI", "A123456789012", null],
+      ["A1", "A1", true, "2012-03-15", "M", "1", "WBRI", "M201456789012", null],
       ["A2", null, false, "2016-11-02", "F", "2", "BAFR", null, "UN2"],
       ["B7", "B7", false, "2018-05-05", "F", "2", "AIND", null, "UN2"],
     ]);
