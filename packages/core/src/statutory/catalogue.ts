@@ -337,7 +337,7 @@ ssda903|SW10STG2|error|table-not-read|needs the SWEpisodes table, which Evident 
 ssda903|SW11bSTG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
 ssda903|SW12STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
 ssda903|SW13STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_REASON
-cin|100|error|la-level|a check on the return as a whole (percentages or the header); fields ReferenceDate
+cin|100|error|implemented|ReferenceDate is missing or is not 31 March of the collection Year
 cin|1103|error|implemented|an assessment starts before the referral
 cin|1104|error|implemented|the initial conference is before the referral
 cin|1105|error|implemented|a CP plan starts before the referral

@@ -156,6 +156,14 @@ export class StatutoryCollector {
     else state.summary.referenceDate = iso;
   }
 
+  /** CIN rule 100: the Header's ReferenceDate must be given and be 31 March of its collection Year. */
+  checkCollectionDetails(file: string, line: number, year: string | undefined, referenceDate: string | undefined): void {
+    const p = (message: string) => this.problem(file, line, "ReferenceDate", "100", "error", message);
+    if (referenceDate === undefined || referenceDate === "") return p("ReferenceDate is missing from the Header");
+    if (year === undefined || !/^\d{4}$/.test(year)) return p(`ReferenceDate ${quote(referenceDate)} cannot be checked: the Header's Year ${year === undefined ? "is missing" : `${quote(year)} is not a year`}`);
+    if (parseStatutoryDate(referenceDate) !== `${year}-03-31`) p(`ReferenceDate ${quote(referenceDate)} is not 31 March of the collection Year ${year} (${year}-03-31)`);
+  }
+
   countRow(file: string): void {
     const state = this.files.get(file);
     if (state) state.summary.rows++;

@@ -204,13 +204,19 @@ function childXml(c: Child): string {
   const disabilities = c.disabilities ? `<Disabilities>${c.disabilities.map((d) => el("Disability", d)).join("")}</Disabilities>` : "";
   return `<Child><ChildIdentifiers>${ids.join("")}</ChildIdentifiers><ChildCharacteristics>${el("Ethnicity", c.ethnicity ?? "WBRI")}${disabilities}</ChildCharacteristics>${(c.details ?? [{}]).map(detailsXml).join("")}</Child>`;
 }
-function codesCin(children: Child[]): string[] {
-  const text = `<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>${children.map(childXml).join("")}</Children></Message>`;
+/** A return of these children, or of one child under a Header with the given Year and ReferenceDate (blank leaves it out). */
+type CinCase = Child[] | { year: string; referenceDate: string };
+function codesCin(c: CinCase): string[] {
+  const { year, referenceDate } = Array.isArray(c) ? { year: "2025", referenceDate: "2025-03-31" } : c;
+  const children = Array.isArray(c) ? c : [{}];
+  const text = `<Message><Header><CollectionDetails><Collection>CIN</Collection>${el("Year", year)}${el("ReferenceDate", referenceDate)}</CollectionDetails></Header><Children>${children.map(childXml).join("")}</Children></Message>`;
   return [...new Set(readStatutoryFiles([{ name: "cin.xml", text }]).problems.map((p) => p.rule))];
 }
 const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 
-const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
+  // The reference date must be 31 March of the collection Year (as on the validators' 2024 sample, Year 2023 with 2024-03-31).
+  "100": [{ year: "2024", referenceDate: "2025-03-31" }, { year: "2024", referenceDate: "2024-03-31" }],
   "2883": [one({ cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-03" }], cpps: [{}] })],
   "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
   "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],
