@@ -351,7 +351,7 @@ cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
 cin|2883|error|implemented|more CP plans start in the census year than initial conferences are held in it (per census file)
 cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
-cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
+cin|2885|error|implemented|a CP plan in the census year does not start on the day of an initial conference of its CIN episode (section 47 or, without one, the episode's)
 cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
 cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability

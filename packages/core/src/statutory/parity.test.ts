@@ -258,6 +258,8 @@ const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
   "1520": [[{ upn: "A123456789012" }, { id: "C2", upn: "A123456789012" }], [{ upn: "A123456789012" }, { id: "C2" }]],
   "1540": [[{ upn: "A1234567X9012" }], [{ upn: "A123456789012" }]],
   "1550": [[{ upn: "A12345678901I" }], [{ upn: "A12345678901A" }]],
+  // The plan starts on 3 June 2024: the section 47's conference, or without a section 47 the episode's, must be that day.
+  "2885": [one({ s47s: [{ icpc: "2024-06-02" }], cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-02" }, { start: "2024-06-02", icpc: "2024-06-03" }], cpps: [{}] })],
   "2889": [one({ s47s: [{ start: "2024-04-20" }] }), one({ s47s: [{}] })],
   "2990": [one({ closure: "2024-07-01", reason: "RC8", assessments: [{}], plans: [{ end: "2024-06-30" }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{}] })],
   "4000": [one({ nfa: "true", plans: [{}] }), one({ plans: [{}] })],
