@@ -387,7 +387,7 @@ cin|8565|error|implemented|activity dated after the case closed
 cin|8568|error|implemented|ReferralNFA missing or not true/false/0/1
 cin|8569Q|warning|implemented|a referral before the census year (and its last working day) marked no further action
 cin|8585Q|warning|implemented|closure reason died (RC2) without a PersonDeathDate
-cin|8590|error|not-implemented|not implemented yet; fields LAchildID
+cin|8590|error|implemented|a child has no CINdetails (no CIN episode recorded)
 cin|8600|error|implemented|CINreferralDate missing or after the census period
 cin|8606|error|implemented|CINreferralDate more than 40 weeks before the (expected) date of birth
 cin|8608|error|implemented|an assessment starts after its authorisation

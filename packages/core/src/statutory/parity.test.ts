@@ -286,6 +286,8 @@ const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
   "8565": [one({ closure: "2024-06-01", reason: "RC7", assessments: [{ start: "2024-06-10", auth: "2024-06-20" }] }), one({ closure: "2024-06-01", reason: "RC7", assessments: [{}] })],
   "8568": [one({ nfa: "maybe" }), one({})],
   "8585Q": [one({ closure: "2024-06-01", reason: "RC2" }), one({ closure: "2024-06-01", reason: "RC2" }, { death: "2024-06-01" })],
+  // A CINdetails group counts even when its referral date cannot be read.
+  "8590": [[{ details: [] }], [{ details: [{ ref: "2024-13-01" }] }]],
   "8600": [one({ ref: "2025-05-01" }), one({})],
   "8608": [one({ assessments: [{ start: "2024-05-25" }] }), one({ assessments: [{}] })],
   "8615": [one({ s47s: [{ start: "2024-05-20", icpc: "2024-05-10" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
