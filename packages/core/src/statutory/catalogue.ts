@@ -337,13 +337,13 @@ ssda903|SW10STG2|error|table-not-read|needs the SWEpisodes table, which Evident 
 ssda903|SW11bSTG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
 ssda903|SW12STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
 ssda903|SW13STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_REASON
-cin|100|error|la-level|a check on the return as a whole (percentages or the header); fields ReferenceDate
+cin|100|error|implemented|ReferenceDate is missing or is not 31 March of the collection Year
 cin|1103|error|implemented|an assessment starts before the referral
 cin|1104|error|implemented|the initial conference is before the referral
 cin|1105|error|implemented|a CP plan starts before the referral
 cin|1510|error|implemented|UPN has the wrong check letter
 cin|1520|error|implemented|the same UPN for two children
-cin|1530|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields UPN
+cin|1530|error|implemented|UPN characters 2 to 4 are not a recognised local-authority code
 cin|1540|error|implemented|UPN characters 5-12 are not all digits
 cin|1550|error|implemented|UPN character 13 is not a digit or a letter other than I, O, S
 cin|1560Q|warning|implemented|FormerUPN is not a letter and 12 digits
@@ -351,7 +351,7 @@ cin|1570|error|implemented|LAchildID longer than 20 characters
 cin|1580|error|implemented|LAchildID has characters other than letters and digits
 cin|2883|error|implemented|more CP plans start in the census year than initial conferences are held in it (per census file)
 cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
-cin|2885|error|not-implemented|not implemented yet; fields CPPstartDate, DateOfInitialCPC
+cin|2885|error|implemented|a CP plan in the census year does not start on the day of an initial conference of its CIN episode (section 47 or, without one, the episode's)
 cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
 cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
 cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
@@ -387,7 +387,7 @@ cin|8565|error|implemented|activity dated after the case closed
 cin|8568|error|implemented|ReferralNFA missing or not true/false/0/1
 cin|8569Q|warning|implemented|a referral before the census year (and its last working day) marked no further action
 cin|8585Q|warning|implemented|closure reason died (RC2) without a PersonDeathDate
-cin|8590|error|not-implemented|not implemented yet; fields LAchildID
+cin|8590|error|implemented|a child has no CINdetails (no CIN episode recorded)
 cin|8600|error|implemented|CINreferralDate missing or after the census period
 cin|8606|error|implemented|CINreferralDate more than 40 weeks before the (expected) date of birth
 cin|8608|error|implemented|an assessment starts after its authorisation

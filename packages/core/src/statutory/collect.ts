@@ -156,6 +156,14 @@ export class StatutoryCollector {
     else state.summary.referenceDate = iso;
   }
 
+  /** CIN rule 100: the Header's ReferenceDate must be given and be 31 March of its collection Year. */
+  checkCollectionDetails(file: string, line: number, year: string | undefined, referenceDate: string | undefined): void {
+    const p = (message: string) => this.problem(file, line, "ReferenceDate", "100", "error", message);
+    if (referenceDate === undefined || referenceDate === "") return p("ReferenceDate is missing from the Header");
+    if (year === undefined || !/^\d{4}$/.test(year)) return p(`ReferenceDate ${quote(referenceDate)} cannot be checked: the Header's Year ${year === undefined ? "is missing" : `${quote(year)} is not a year`}`);
+    if (parseStatutoryDate(referenceDate) !== `${year}-03-31`) p(`ReferenceDate ${quote(referenceDate)} is not 31 March of the collection Year ${year} (${year}-03-31)`);
+  }
+
   countRow(file: string): void {
     const state = this.files.get(file);
     if (state) state.summary.rows++;
@@ -393,8 +401,9 @@ export class StatutoryCollector {
     if (order >= oldOrder || old.end === null) list[i] = ep;
   }
 
-  addCinChild(file: string, raw: RawCinChild, count = true): void {
-    if (count) this.countRow(file);
+  /** A CIN child with its CINdetails; fromXml is false for the flattened tables (rows counted there, CINdetails in another table). */
+  addCinChild(file: string, raw: RawCinChild, fromXml = true): void {
+    if (fromXml) this.countRow(file);
     const f = raw.fields;
     const row = raw.line;
     this.at(file, row);
@@ -407,6 +416,8 @@ export class StatutoryCollector {
       return;
     }
     seen.add(childId);
+    // 8590: every child in a census XML has a CINdetails group; one that could not be read still counts.
+    if (fromXml && raw.details.length === 0) this.problem(file, row, "LAchildID", "8590", "error", `child ${quote(childId)} has no CINdetails: every child in the census needs a CIN episode`);
     const birth = this.date(file, row, "PersonBirthDate", f.PERSONBIRTHDATE, "EV07", false, false);
     const expected = this.date(file, row, "ExpectedPersonBirthDate", f.EXPECTEDPERSONBIRTHDATE, "EV07", false, false);
     const death = this.date(file, row, "PersonDeathDate", f.PERSONDEATHDATE, "EV07", false);

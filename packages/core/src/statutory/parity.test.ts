@@ -204,13 +204,19 @@ function childXml(c: Child): string {
   const disabilities = c.disabilities ? `<Disabilities>${c.disabilities.map((d) => el("Disability", d)).join("")}</Disabilities>` : "";
   return `<Child><ChildIdentifiers>${ids.join("")}</ChildIdentifiers><ChildCharacteristics>${el("Ethnicity", c.ethnicity ?? "WBRI")}${disabilities}</ChildCharacteristics>${(c.details ?? [{}]).map(detailsXml).join("")}</Child>`;
 }
-function codesCin(children: Child[]): string[] {
-  const text = `<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>${children.map(childXml).join("")}</Children></Message>`;
+/** A return of these children, or of one child under a Header with the given Year and ReferenceDate (blank leaves it out). */
+type CinCase = Child[] | { year: string; referenceDate: string };
+function codesCin(c: CinCase): string[] {
+  const { year, referenceDate } = Array.isArray(c) ? { year: "2025", referenceDate: "2025-03-31" } : c;
+  const children = Array.isArray(c) ? c : [{}];
+  const text = `<Message><Header><CollectionDetails><Collection>CIN</Collection>${el("Year", year)}${el("ReferenceDate", referenceDate)}</CollectionDetails></Header><Children>${children.map(childXml).join("")}</Children></Message>`;
   return [...new Set(readStatutoryFiles([{ name: "cin.xml", text }]).problems.map((p) => p.rule))];
 }
 const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 
-const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
+const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
+  // The reference date must be 31 March of the collection Year (as on the validators' 2024 sample, Year 2023 with 2024-03-31).
+  "100": [{ year: "2024", referenceDate: "2025-03-31" }, { year: "2024", referenceDate: "2024-03-31" }],
   "2883": [one({ cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-03" }], cpps: [{}] })],
   "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
   "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],
@@ -244,12 +250,16 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "1104": [one({ s47s: [{ start: "2024-05-02", icpc: "2024-04-30" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],
   "1105": [one({ cpps: [{ start: "2024-04-20" }] }), one({ cpps: [{}] })],
   "1510": [[{ upn: "B123456789012" }], [{ upn: "A123456789012" }]],
+  // Characters 2–4 of a UPN: 999 is no local-authority code, 201 (City of London) is one.
+  "1530": [[{ upn: "A999456789012" }], [{ upn: "A201456789012" }]],
   "1560Q": [[{ formerUpn: "X12345" }], [{ formerUpn: "A123456789012" }]],
   "1570": [[{ id: "C".repeat(21) }], [{ id: "C".repeat(20) }]],
   "1580": [[{ id: "C-1" }], [{ id: "C1" }]],
   "1520": [[{ upn: "A123456789012" }, { id: "C2", upn: "A123456789012" }], [{ upn: "A123456789012" }, { id: "C2" }]],
   "1540": [[{ upn: "A1234567X9012" }], [{ upn: "A123456789012" }]],
   "1550": [[{ upn: "A12345678901I" }], [{ upn: "A12345678901A" }]],
+  // The plan starts on 3 June 2024: the section 47's conference, or without a section 47 the episode's, must be that day.
+  "2885": [one({ s47s: [{ icpc: "2024-06-02" }], cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-02" }, { start: "2024-06-02", icpc: "2024-06-03" }], cpps: [{}] })],
   "2889": [one({ s47s: [{ start: "2024-04-20" }] }), one({ s47s: [{}] })],
   "2990": [one({ closure: "2024-07-01", reason: "RC8", assessments: [{}], plans: [{ end: "2024-06-30" }] }), one({ closure: "2024-07-01", reason: "RC8", assessments: [{}] })],
   "4000": [one({ nfa: "true", plans: [{}] }), one({ plans: [{}] })],
@@ -276,6 +286,8 @@ const CASES_CIN: Record<string, [fail: Child[], pass: Child[]]> = {
   "8565": [one({ closure: "2024-06-01", reason: "RC7", assessments: [{ start: "2024-06-10", auth: "2024-06-20" }] }), one({ closure: "2024-06-01", reason: "RC7", assessments: [{}] })],
   "8568": [one({ nfa: "maybe" }), one({})],
   "8585Q": [one({ closure: "2024-06-01", reason: "RC2" }), one({ closure: "2024-06-01", reason: "RC2" }, { death: "2024-06-01" })],
+  // A CINdetails group counts even when its referral date cannot be read.
+  "8590": [[{ details: [] }], [{ details: [{ ref: "2024-13-01" }] }]],
   "8600": [one({ ref: "2025-05-01" }), one({})],
   "8608": [one({ assessments: [{ start: "2024-05-25" }] }), one({ assessments: [{}] })],
   "8615": [one({ s47s: [{ start: "2024-05-20", icpc: "2024-05-10" }] }), one({ s47s: [{ start: "2024-05-02", icpc: "2024-05-10" }] })],

@@ -84,6 +84,8 @@ export class StatutoryXmlReader {
   private part: { line: number; fields: RawRow; factors?: string[]; reviews?: string[] } | undefined;
   /** How many review dates the CP plan had when its current <Reviews> group opened (a group without one is rule 8842Q). */
   private reviewsBefore = 0;
+  /** The Header's CollectionDetails while it is read (Year and ReferenceDate, for rule 100). */
+  private collection: { line: number; year?: string; referenceDate?: { text: string; line: number } } | undefined;
 
   constructor(private readonly collector: StatutoryCollector, private readonly file: string) {
     this.parser.on("opentag", (tag) => this.open(local(tag.name)));
@@ -142,7 +144,8 @@ export class StatutoryXmlReader {
     }
     if (this.kind !== "cin-census-xml") return;
     const parent = this.stack[depth - 1];
-    if (depth === 2 && name === "Child" && parent === "Children") this.cinChild = { line, fields: {}, disabilities: [], details: [] };
+    if (name === "CollectionDetails" && parent === "Header") this.collection = { line };
+    else if (depth === 2 && name === "Child" && parent === "Children") this.cinChild = { line, fields: {}, disabilities: [], details: [] };
     else if (name === "CINdetails" && this.cinChild) {
       this.details = { line, fields: {}, assessments: [], plans: [], section47s: [], cpps: [] };
       this.cinChild.details.push(this.details);
@@ -184,6 +187,15 @@ export class StatutoryXmlReader {
       return;
     }
     if (this.kind !== "cin-census-xml") return;
+    if (parent === "CollectionDetails" && this.collection) {
+      if (name === "Year") this.collection.year = value;
+      if (name === "ReferenceDate") this.collection.referenceDate = { text: value, line: this.parser.line };
+    }
+    if (name === "CollectionDetails" && this.collection) {
+      const { line, year, referenceDate } = this.collection;
+      this.collection = undefined;
+      return this.collector.checkCollectionDetails(this.file, referenceDate?.line ?? line, year, referenceDate?.text);
+    }
     if (name === "ReferenceDate" && parent === "CollectionDetails") return this.collector.setReferenceDate(this.file, value, this.parser.line);
     const child = this.cinChild;
     if (!child) return;

@@ -115,7 +115,7 @@ describe("CIN census rules", () => {
     ["C8815", ["8815", "8816"]],
     ["C8816", ["8816"]],
     ["C1103", ["1103"]],
-    ["C1105", ["1105"]],
+    ["C1105", ["1105", "2885"]],
     ["C2889", ["2889", "2991Q (warning)", "8675Q (warning)"]],
     ["C4015", ["4015"]],
     ["C8608", ["8608"]],
@@ -125,15 +125,16 @@ describe("CIN census rules", () => {
     ["C8869", ["8869"]],
     ["C8898", ["8898"]],
     ["CEV12", ["EV12"]],
-    ["C8925", ["8925"]],
-    ["C8840", ["8840"]],
-    ["C8935", ["8935"]],
-    ["C8940", ["8940"]],
-    ["C8905", ["8905", "8910"]],
+    ["C8925", ["2885", "8925"]],
+    ["C8840", ["2885", "8840"]],
+    ["C8935", ["2885", "2885", "8935"]],
+    ["C8940", ["2885", "2885", "8940"]],
+    ["C8905", ["2885", "8905", "8910"]],
     ["C4011", ["4011"]],
     ["C4014", ["4014"]],
-    ["C4017", ["4017"]],
-    // 10 CP plans start in 2024/25 (CPPstartDate 2024-04-20 … 2024-07-10) and no initial conference is recorded.
+    ["C4017", ["2885", "4017"]],
+    // 10 CP plans start in 2024/25 (CPPstartDate 2024-04-20 … 2024-07-10) and one initial conference is recorded;
+    // so every plan but the clean child's also starts on no conference day (2885).
     ["(whole file)", ["2883"]],
   ])("%s reports exactly %j", (child, rules) => {
     expect(found.get(child)).toEqual(rules);

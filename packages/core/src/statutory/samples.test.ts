@@ -77,6 +77,8 @@ describe("the DfE validators' sample files are survived", { timeout: 60_000 }, (
     expect(x.cinEpisodes.length + x.problems.filter((p) => p.rule === "8600" && p.message.includes("missing")).length).toBe((file.text.match(/<CINdetails>/g) ?? []).length);
     // Line 28: a CINdetails whose CINclosureDate 2021-06-11 is before the year starting 2021-07-22.
     expect(x.problems).toContainEqual(expect.objectContaining({ row: 28, field: "CINclosureDate", rule: "8620" }));
+    // 271 of its 332 UPNs carry no local-authority code in characters 2–4 (counted with a separate script from rule 1530's list).
+    expect(x.problems.filter((p) => p.rule === "1530")).toHaveLength(271);
   });
 
   it("all of them at once", () => {

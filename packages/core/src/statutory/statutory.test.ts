@@ -42,7 +42,7 @@ describe("the clean two-year case", () => {
 
   it("links the CIN child A1 to the 903 child A1 by date of birth and keeps both sex codings", () => {
     expect(extract.children.map((c) => [c.childId, c.laChildId, c.linked903Cin, c.birthDate, c.sex, c.sexLegacy, c.ethnicity, c.upn, c.upnUnknown])).toEqual([
-      ["A1", "A1", true, "2012-03-15", "M", "1", "WBRI", "A123456789012", null],
+      ["A1", "A1", true, "2012-03-15", "M", "1", "WBRI", "M201456789012", null],
       ["A2", null, false, "2016-11-02", "F", "2", "BAFR", null, "UN2"],
       ["B7", "B7", false, "2018-05-05", "F", "2", "AIND", null, "UN2"],
     ]);
@@ -232,7 +232,7 @@ describe("stitching, linking and year-dependent codes", () => {
   const H = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
   const E = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
   const cin = (ref: string, referral: string, closure: string, dob = "2015-01-01") =>
-    `<Message><Header><CollectionDetails><ReferenceDate>${ref}</ReferenceDate></CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID><UPNunknown>UN2</UPNunknown><PersonBirthDate>${dob}</PersonBirthDate><Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>` +
+    `<Message><Header><CollectionDetails><Year>${ref.slice(0, 4)}</Year><ReferenceDate>${ref}</ReferenceDate></CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID><UPNunknown>UN2</UPNunknown><PersonBirthDate>${dob}</PersonBirthDate><Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>` +
     `<CINdetails><CINreferralDate>${referral}</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>${closure ? `<CINclosureDate>${closure}</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>` : ""}<ReferralNFA>false</ReferralNFA></CINdetails></Child></Children></Message>`;
 
   it("a CIN episode open in one census and closed in the next is one closed episode, whichever order", () => {

@@ -4,7 +4,7 @@
  * own): dates of birth, death and expected birth (8530Q, 8535Q, 8606, 8775Q),
  * disabilities (8540), UPN unknown reasons (8770Q, 8772), NFA referrals before
  * the year (8569Q), assessments (8614, 8670Q, 8736, 8867, 8945Q, 8950Q), section 47
- * enquiries and conferences (2883, 2884, 2991Q, 8675Q, 8740, 8868, 8870Q, 8890),
+ * enquiries and conferences (2883, 2884, 2885, 2991Q, 8675Q, 8740, 8868, 8870Q, 8890),
  * CP plan reviews (4003, 8841) and closure after assessment (8873Q).
  */
 import { formatIsoDay, parseIsoDay } from "../dates.js";
@@ -148,6 +148,28 @@ export function validateCinMore(extract: TStatutoryExtract, ctx: ValidationConte
   checkSection47Overlaps(extract, ctx);
   checkNoFactorsClosure(extract, ctx);
   checkConferenceCount(extract, ctx);
+  checkPlanStartsAtConference(extract, ctx);
+}
+
+/**
+ * 2885: a CP plan starting in the census year starts on the day of an initial conference: one held under a
+ * section 47 enquiry of its CIN episode that needed one (ICPCnotRequired not true), or, when the episode has no
+ * such enquiry, the conference recorded on the CIN episode itself.
+ */
+function checkPlanStartsAtConference(extract: TStatutoryExtract, ctx: ValidationContext): void {
+  const enquiries = new Map<string, (string | null)[]>();
+  for (const s of extract.section47s) if (s.icpcNotRequired !== true) enquiries.set(s.cinEpisodeKey, [...(enquiries.get(s.cinEpisodeKey) ?? []), s.dateOfInitialCpc]);
+  const episodeCpc = new Map(extract.cinEpisodes.map((e) => [e.key, e.dateOfInitialCpc]));
+  for (const c of extract.cpPlans) {
+    const ref = ctx.yearEndOf(c.source.file);
+    if (c.start < yearStartOf(ref) || c.start > ref) continue;
+    const fromS47 = enquiries.get(c.cinEpisodeKey);
+    const conferences = fromS47 ?? [episodeCpc.get(c.cinEpisodeKey) ?? null];
+    if (conferences.includes(c.start)) continue;
+    const held = conferences.filter((d) => d !== null);
+    const where = fromS47 ? "a section 47 enquiry of its CIN episode" : "its CIN episode";
+    ctx.problem(c.source.file, c.source.row, "CPPstartDate", "2885", "error", `the CP plan starts on ${c.start}, not on the day of an initial conference recorded on ${where} (${held.length > 0 ? held.join(", ") : "none recorded"})`);
+  }
 }
 
 /** 8890: a section 47 enquiry starts while another in the same CIN episode is still going on (before its conference, or with none held and one required). */

@@ -5,6 +5,7 @@
  */
 import { parseIsoDay } from "../dates.js";
 import { ASSESSMENT_FACTOR_CODES, CATEGORY_OF_ABUSE_CODES, PRIMARY_NEED_CODES, REASON_FOR_CLOSURE_CODES, REFERRAL_SOURCE_CODES, codeSet } from "./codes.js";
+import { isLaCode } from "./la-codes.js";
 import type { TCinEpisode, TStatutoryExtract } from "./model.js";
 import { validateCinMore } from "./validate-cin-more.js";
 import { ETHNIC, groupBy, isWeekend, show, yearStartOf, type Severity, type ValidationContext } from "./validate-common.js";
@@ -54,6 +55,7 @@ function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext)
     if (child.expectedBirthDate !== null && child.birthDate === null && child.sex !== "U") p("Sex", "8750", "an unborn child (ExpectedPersonBirthDate, no PersonBirthDate) must have Sex U");
     const check = child.upn === null ? null : upnCheckLetter(child.upn);
     if (check !== null && child.upn![0] !== check) p("UPN", "1510", `UPN ${show(child.upn)} has the wrong check letter (the digits give ${check})`);
+    if (child.upn !== null && child.upn.length === 13 && !isLaCode(child.upn.slice(1, 4))) p("UPN", "1530", `UPN ${show(child.upn)}: characters 2 to 4 (${show(child.upn.slice(1, 4))}) are not a recognised local-authority code`);
     const yearStart = yearStartOf(yearEnd);
     if (child.formerUpn !== null && !/^[A-Z]\d{12}$/.test(child.formerUpn)) ctx.problem(cinSrc.file, cinSrc.row, "FormerUPN", "1560Q", "warning", `FormerUPN ${show(child.formerUpn)} is not in the UPN format (a letter and 12 digits)`);
     if (child.deathDate !== null && (child.deathDate < yearStart || child.deathDate > yearEnd)) ctx.problem(cinSrc.file, cinSrc.row, "PersonDeathDate", "8545Q", "warning", `PersonDeathDate ${child.deathDate} is outside the census year (${yearStart} to ${yearEnd})`);

@@ -56,7 +56,8 @@ export function writeCinCensusXml(extract: TStatutoryExtract, options: { referen
   /** A date as this census shows it: none when after the reference date. */
   const upTo = (date: string | null) => (ref === null || date === null || date <= ref ? date : null);
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', "<Message>", "<Header><CollectionDetails><Collection>CIN</Collection>"];
-  if (options.referenceDate) out.push(`<ReferenceDate>${options.referenceDate}</ReferenceDate>`);
+  // The collection Year is the year of the reference date, 31 March (rule 100).
+  if (options.referenceDate) out.push(`<Year>${options.referenceDate.slice(0, 4)}</Year><ReferenceDate>${options.referenceDate}</ReferenceDate>`);
   out.push("</CollectionDetails></Header>", "<Children>");
   const el = (name: string, value: string | null | undefined) => (value === null || value === undefined || value === "" ? "" : `<${name}>${esc(value)}</${name}>`);
   const group = <T extends { childId: string }>(list: T[]) => {

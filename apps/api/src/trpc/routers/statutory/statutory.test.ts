@@ -64,7 +64,7 @@ describe("statutory import through the API", () => {
     expect(done.counts.claEpisodes).toEqual({ add: 3, update: 0, skip: 0 });
     const after1 = await records(t);
     expect(after1.children).toEqual([
-      expect.objectContaining({ statutoryChildId: "A1", birthDate: "2012-03-15", gender: "male", ethnicity: "WBRI", upn: "A123456789012", sexCode: "M", kind: "child" }),
+      expect.objectContaining({ statutoryChildId: "A1", birthDate: "2012-03-15", gender: "male", ethnicity: "WBRI", upn: "M201456789012", sexCode: "M", kind: "child" }),
       expect.objectContaining({ statutoryChildId: "A2", birthDate: "2016-11-02", gender: "female", ethnicity: "BAFR", sexCode: "F", kind: "child" }),
     ]);
     expect(after1.episodes.map((e) => [e.sourceRef, e.status, e.startDate, e.endDate, e.claLegalStatus, e.claPlacement, e.claReasonNew, e.claReasonEnded])).toEqual([
