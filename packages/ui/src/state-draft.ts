@@ -1,0 +1,19 @@
+/**
+ * `useDraft` for a form kept in one `useState` object (forms without
+ * react-hook-form): every change away from `initial` is kept as a draft, and
+ * Restore puts the draft back into the state.
+ */
+import { useEffect, useState } from "react";
+import { useDraft } from "./form-draft.js";
+
+export function useStateDraft<T>(key: string | null, initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const [start] = useState(() => JSON.stringify(initial));
+  const changed = JSON.stringify(values) !== start;
+  const draft = useDraft<T>(key, { changed, restore: setValues });
+  const { keep } = draft;
+  useEffect(() => {
+    if (changed) keep(values);
+  }, [values, changed, keep]);
+  return [values, setValues, draft] as const;
+}
