@@ -134,7 +134,7 @@ function ModuleForm({ data }: { data: Authoring }) {
       version.current = out.version;
       setConflict(null);
       setSaved(out.version);
-      draft.saved();
+      draft.saved(form);
       queryClient.setQueryData(api.training.modules.authoring.queryKey({ id: data.id }), out);
       await queryClient.invalidateQueries({ queryKey: api.training.modules.list.queryKey() });
       await queryClient.invalidateQueries({ queryKey: api.training.my.pathKey() });

@@ -44,7 +44,7 @@ function SessionView({ s }: { s: Session }) {
         const r = await doComplete.mutateAsync({ id: s.id, version });
         setMessage(`Session completed: ${plural(r.completions, "completion")} recorded${r.expiresOn ? `, valid until ${formatDate(r.expiresOn)}` : ""}.`);
       } else setMessage("Register saved");
-      draft.saved();
+      draft.saved(marks);
     } catch (e) {
       fail(e);
     }

@@ -95,7 +95,6 @@ function ChangeRole({ id, version, role }: { id: string; version: number; role: 
     ...api.training.staff.changeRole.mutationOptions(),
     onSuccess: async (r) => {
       draft.saved();
-      setNext("");
       setDone(`Role changed. ${plural(r.added.length, "item")} added for the new role.`);
       await queryClient.invalidateQueries({ queryKey: api.training.staff.pathKey() });
     },

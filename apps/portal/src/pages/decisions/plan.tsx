@@ -43,7 +43,6 @@ function NewMilestone() {
     ...api.decisions.milestones.create.mutationOptions(),
     onSuccess: async () => {
       draft.saved();
-      setF({ title: "", dueDate: "", reviewDate: "" });
       await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
     },
     onError: (e) => setErrors([{ href: "ms-title", text: errorInfo(e).fieldErrors.map((x) => `${x.path}: ${x.message}`).join("; ") || errorInfo(e).message }]),

@@ -84,8 +84,7 @@ function NodeEditor({ model, node }: { model: Model; node: ModelNode }) {
   const px = `node-${node.id}`;
   const [f, setF, draft] = useModelDraft(model, px, { text: node.text, group: node.group, reason: "" });
   const e = useEdit(model, px, () => {
-    draft.saved();
-    setF({ ...f, reason: "" });
+    draft.saved({ ...f, reason: "" });
   });
   return (
     <Form prefix={px} offer={draft.offer} title={`Change this ${COLUMN_LABEL[node.column]!.toLowerCase().replace(/s$/, "").replace(/ie$/, "y")}`} submitText="Save the change" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "updateNode", nodeId: node.id, patch: { text: f.text, group: f.group } })}>
@@ -104,7 +103,6 @@ function BindIndicator({ model, node }: { model: Model; node: ModelNode }) {
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const e = useEdit(model, px, () => {
     draft.saved();
-    setF({ ...f, reason: "", title: "" });
   });
   const simple = (measures.data ?? []).filter((m) => m.params.every((p) => !p.required));
   return (
@@ -134,7 +132,6 @@ function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string 
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const e = useEdit(model, px, () => {
     draft.saved();
-    setF({ ...f, reason: "" });
   });
   return (
     <Form
@@ -169,7 +166,6 @@ function MeasurementForm({ model, indicatorId }: { model: Model; indicatorId: st
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const e = useEdit(model, px, () => {
     draft.saved();
-    setF({ periodStart: "", periodEnd: "", value: "", reason: "" });
   });
   return (
     <Form prefix={px} offer={draft.offer} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) })}>
@@ -186,8 +182,7 @@ function AddNode({ model }: { model: Model }) {
   const [f, setF, draft] = useModelDraft(model, px, { column: "outputs", group: "system", text: "", from: "", reason: "" });
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const e = useEdit(model, px, () => {
-    draft.saved();
-    setF({ ...f, text: "", reason: "" });
+    draft.saved({ ...f, text: "", reason: "" });
   });
   return (
     <Form prefix={px} offer={draft.offer} title="Add a node" submitText="Add the node" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "addNode", node: { column: f.column as "outputs", group: f.group as "system", text: f.text } })}>
@@ -207,7 +202,6 @@ function AddLink({ model, from }: { model: Model; from: ModelNode }) {
   const setReason = (v: string) => setF({ ...f, reason: v });
   const e = useEdit(model, px, () => {
     draft.saved();
-    setF({ to: "", reason: "" });
   });
   return (
     <Form prefix={px} offer={draft.offer} title="Link this node to a later one" submitText="Add the link" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "addLink", from: from.id, to })}>
