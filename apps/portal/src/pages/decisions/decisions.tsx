@@ -18,9 +18,9 @@ import { api, errorInfo, type RouterInputs } from "../../lib/trpc.js";
 
 type LinkInput = NonNullable<RouterInputs["decisions"]["create"]["links"]>[number];
 const LINK_LABEL: Record<string, string> = { LogicNode: "Logic model node", Measure: "Measure", Indicator: "Indicator", LogicModelVersion: "Model version", AnalysisRun: "Saved analysis", Milestone: "Milestone", Decision: "Decision" };
-const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme" };
+const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme", links: "d-model" };
 /** The fields' labels on screen, to name them in the error summary. */
-const FIELD_LABEL: Record<string, string> = { title: "Title", decision: "What was decided", rationale: "Why (the rationale)", evidence: "Evidence", decidedBy: "Decided by", decidedAt: "Date of the decision", reviewDate: "Review date", programmeId: "Programme", links: "Links" };
+const FIELD_LABEL: Record<string, string> = { title: "Title", decision: "What was decided", rationale: "Why (the rationale)", evidence: "Evidence", decidedBy: "Decided by", decidedAt: "Date of the decision", reviewDate: "Review date", programmeId: "Programme", links: "Linked to" };
 
 function useProgrammes() {
   const q = useQuery(api.logicModels.list.queryOptions());
