@@ -6,6 +6,7 @@ export * from "./forms.js";
 export * from "./form-state.js";
 export * from "./drafts.js";
 export * from "./form-draft.js";
+export * from "./state-draft.js";
 export * from "./layout.js";
 export { cx, downloadBase64 } from "./util.js";
 export * from "./api-client.js";

@@ -8,7 +8,7 @@
  * Completions already recorded keep the version they were taken against.
  */
 import { ZModuleAuthoring, type TModuleAuthoring } from "@evident/core";
-import { Button, ErrorSummary, Input, NotificationBanner, Textarea, type SummaryError } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, Input, NotificationBanner, Textarea, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -111,7 +111,7 @@ export default function ModuleEditPage() {
 
 function ModuleForm({ data }: { data: Authoring }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>(() => toForm(data.module));
+  const [form, setForm, draft] = useStateDraft<Form>(`training-module:${data.id}`, toForm(data.module));
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
@@ -134,6 +134,7 @@ function ModuleForm({ data }: { data: Authoring }) {
       version.current = out.version;
       setConflict(null);
       setSaved(out.version);
+      draft.saved(form);
       queryClient.setQueryData(api.training.modules.authoring.queryKey({ id: data.id }), out);
       await queryClient.invalidateQueries({ queryKey: api.training.modules.list.queryKey() });
       await queryClient.invalidateQueries({ queryKey: api.training.my.pathKey() });
@@ -172,6 +173,7 @@ function ModuleForm({ data }: { data: Authoring }) {
           <p className="govuk-body">Save again to replace their version with yours, or reload the page to start from theirs.</p>
         </NotificationBanner>
       ) : null}
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={errors} description={problem ?? undefined} />
       <p className="govuk-body" data-testid="module-version">
         Version {version.current}

@@ -1,6 +1,6 @@
-import { Button, Details, ErrorSummary, NotificationBanner, SummaryList, Textarea } from "@evident/ui";
+import { Button, Details, DraftOfferBanner, ErrorSummary, NotificationBanner, SummaryList, Textarea, useStateDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Loading, QueryError } from "../components/errors.js";
 import { Page } from "../components/page.js";
@@ -22,11 +22,12 @@ function SessionView({ s }: { s: Session }) {
   const auth = useAuth();
   const queryClient = useQueryClient();
   const canWrite = auth.can("training:write");
-  const [marks, setMarks] = useState<Record<string, boolean>>({});
+  const booked = useMemo(() => Object.fromEntries(s.register.map((r) => [r.staffId, r.attended])), [s]);
+  const [marks, setMarks, draft] = useStateDraft<Record<string, boolean>>(`training-register:${s.id}`, booked);
   const [invite, setInvite] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setMarks(Object.fromEntries(s.register.map((r) => [r.staffId, r.attended]))), [s]);
+  useEffect(() => setMarks(booked), [booked, setMarks]);
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: api.training.sessions.pathKey() }), queryClient.invalidateQueries({ queryKey: api.training.dashboard.pathKey() }), queryClient.invalidateQueries({ queryKey: api.training.staff.pathKey() })]);
   const fail = (e: unknown) => setProblem(errorInfo(e).code === "CONFLICT" ? "Someone else changed this session. The page has been reloaded; check the register and try again." : errorInfo(e).message);
   const doInvite = useMutation({ ...api.training.sessions.invite.mutationOptions(), onSuccess: async (r) => { setMessage(`${plural(r.invited, "person", "people")} invited`); setInvite([]); await refresh(); }, onError: async (e) => { fail(e); await refresh(); } });
@@ -43,6 +44,7 @@ function SessionView({ s }: { s: Session }) {
         const r = await doComplete.mutateAsync({ id: s.id, version });
         setMessage(`Session completed: ${plural(r.completions, "completion")} recorded${r.expiresOn ? `, valid until ${formatDate(r.expiresOn)}` : ""}.`);
       } else setMessage("Register saved");
+      draft.saved(marks);
     } catch (e) {
       fail(e);
     }
@@ -51,6 +53,7 @@ function SessionView({ s }: { s: Session }) {
   return (
     <Page title={`${s.course}, ${formatDate(s.date)}`} caption="Session">
       {message ? <NotificationBanner type="success" heading={message} focusOnMount /> : null}
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={[]} description={problem ?? undefined} />
       <SummaryList
         rows={[
@@ -126,7 +129,7 @@ function SessionView({ s }: { s: Session }) {
 
 /** Cancel with a reason; everyone booked is told in-app and by email. */
 function CancelSession({ s, onDone, onMessage }: { s: Session; onDone: () => Promise<unknown>; onMessage: (m: string) => void }) {
-  const [reason, setReason] = useState("");
+  const [reason, setReason, draft] = useStateDraft(`training-cancel:${s.id}`, "");
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useMutation(api.training.sessions.cancel.mutationOptions());
@@ -139,6 +142,7 @@ function CancelSession({ s, onDone, onMessage }: { s: Session; onDone: () => Pro
     setError(null);
     try {
       const done = await cancel.mutateAsync({ id: s.id, version: s.version, reason: r });
+      draft.saved();
       onMessage(`Session cancelled. ${plural(done.notified, "person", "people")} told in the app, ${plural(done.emails, "email")} queued.`);
     } catch (err) {
       const info = errorInfo(err);
@@ -149,6 +153,7 @@ function CancelSession({ s, onDone, onMessage }: { s: Session; onDone: () => Pro
   return (
     <Details summary="Cancel this session">
       <form noValidate onSubmit={submit}>
+        <DraftOfferBanner offer={draft.offer} />
         <ErrorSummary errors={error ? [{ href: "cancelReason", text: error }] : []} description={problem ?? undefined} />
         <p className="govuk-body">{s.register.length > 0 ? `The ${plural(s.register.length, "person", "people")} booked will be told, and their training stays assigned.` : "Nobody is booked yet."}</p>
         <Textarea id="cancelReason" label="Why is it cancelled?" hint="Booked staff see this reason" rows={3} error={error ?? undefined} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -1,4 +1,4 @@
-import { Button, ErrorSummary, NotificationBanner, Select, SummaryList, Table } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, NotificationBanner, Select, SummaryList, Table, useStateDraft } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -89,11 +89,12 @@ export default function StaffMemberPage() {
 function ChangeRole({ id, version, role }: { id: string; version: number; role: string }) {
   const queryClient = useQueryClient();
   const options = useQuery(api.training.options.queryOptions());
-  const [next, setNext] = useState("");
+  const [next, setNext, draft] = useStateDraft(`training-role:${id}`, "");
   const [done, setDone] = useState<string | null>(null);
   const change = useMutation({
     ...api.training.staff.changeRole.mutationOptions(),
     onSuccess: async (r) => {
+      draft.saved();
       setDone(`Role changed. ${plural(r.added.length, "item")} added for the new role.`);
       await queryClient.invalidateQueries({ queryKey: api.training.staff.pathKey() });
     },
@@ -104,6 +105,7 @@ function ChangeRole({ id, version, role }: { id: string; version: number; role: 
         Change of role
       </h2>
       {done ? <NotificationBanner type="success" heading={done} /> : null}
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={[]} description={change.isError ? errorInfo(change.error).message : undefined} />
       <form
         noValidate

@@ -5,7 +5,7 @@
  * (q1, q2, …) so the author never types one.
  */
 import { ZAuditTemplateInput } from "@evident/core";
-import { Button, ErrorSummary, Input, Select, Textarea, type SummaryError } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, Input, Select, Textarea, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -43,10 +43,14 @@ export default function AuditTemplateNewPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation(api.audits.templates.create.mutationOptions());
-  const [code, setCode] = useState("");
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [questions, setQuestions] = useState<QuestionForm[]>(() => [blank()]);
+  const [empty] = useState(() => ({ code: "", name: "", description: "", questions: [blank()] }));
+  const [form, setForm, draft] = useStateDraft("audit-template:new", empty);
+  const { code, name, description, questions } = form;
+  nextKey = Math.max(nextKey, ...questions.map((q) => q.key + 1));
+  const setCode = (code: string) => setForm((f) => ({ ...f, code }));
+  const setName = (name: string) => setForm((f) => ({ ...f, name }));
+  const setDescription = (description: string) => setForm((f) => ({ ...f, description }));
+  const setQuestions = (change: (qs: QuestionForm[]) => QuestionForm[]) => setForm((f) => ({ ...f, questions: change(f.questions) }));
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const err = (href: string) => errors.find((e) => e.href === href)?.text;
@@ -70,6 +74,7 @@ export default function AuditTemplateNewPage() {
     try {
       const t = await create.mutateAsync(parsed.data);
       await queryClient.invalidateQueries({ queryKey: api.audits.templates.pathKey() });
+      draft.saved();
       void navigate(`/audits/templates/${t.id}`);
     } catch (error) {
       const info = errorInfo(error);
@@ -86,6 +91,7 @@ export default function AuditTemplateNewPage() {
           Back to audits
         </Link>
       </p>
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={errors} description={problem ?? undefined} />
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Input id="t-code" label="Code" hint="Capital letters, digits and _, for example DA_AUDIT_2027" width={20} value={code} onChange={(e) => setCode(e.target.value)} error={err("t-code")} />

@@ -5,21 +5,22 @@
  * model versions or saved analyses.
  */
 import { parseIsoDay } from "@evident/core";
-import { Button, DateInput, ErrorSummary, fieldProblem, Input, Select, Tag, Textarea, type SummaryError } from "@evident/ui";
+import { Button, DateInput, DraftOfferBanner, ErrorSummary, fieldProblem, Input, Select, Tag, Textarea, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
+import { COLUMN_LABEL } from "../logic-models/labels.js";
 import { formatDay } from "../../lib/format.js";
 import { api, errorInfo, type RouterInputs } from "../../lib/trpc.js";
 
 type LinkInput = NonNullable<RouterInputs["decisions"]["create"]["links"]>[number];
 const LINK_LABEL: Record<string, string> = { LogicNode: "Logic model node", Measure: "Measure", Indicator: "Indicator", LogicModelVersion: "Model version", AnalysisRun: "Saved analysis", Milestone: "Milestone", Decision: "Decision" };
-const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme" };
+const FIELD_ID: Record<string, string> = { title: "d-title", decision: "d-decision", rationale: "d-rationale", decidedAt: "d-date", reviewDate: "d-review", programmeId: "d-programme", links: "d-model" };
 /** The fields' labels on screen, to name them in the error summary. */
-const FIELD_LABEL: Record<string, string> = { title: "Title", decision: "What was decided", rationale: "Why (the rationale)", evidence: "Evidence", decidedBy: "Decided by", decidedAt: "Date of the decision", reviewDate: "Review date", programmeId: "Programme", links: "Links" };
+const FIELD_LABEL: Record<string, string> = { title: "Title", decision: "What was decided", rationale: "Why (the rationale)", evidence: "Evidence", decidedBy: "Decided by", decidedAt: "Date of the decision", reviewDate: "Review date", programmeId: "Programme", links: "Linked to" };
 
 function useProgrammes() {
   const q = useQuery(api.logicModels.list.queryOptions());
@@ -28,13 +29,51 @@ function useProgrammes() {
   return [...seen.entries()].map(([value, label]) => ({ value, label }));
 }
 
+/** A logic model chosen from a list, then one of its nodes and one of its indicators (never typed ids). */
+function ModelLinks({ model, node, indicator, onChange }: { model: string; node: string; indicator: string; onChange: (v: { model: string; node: string; indicator: string }) => void }) {
+  const models = useQuery(api.logicModels.list.queryOptions());
+  const chosen = useQuery({ ...api.logicModels.get.queryOptions({ id: model }), enabled: model !== "" });
+  const nodes = chosen.data?.nodes ?? [];
+  const loading = model !== "" && chosen.isPending;
+  return (
+    <>
+      <Select
+        id="d-model"
+        label="Logic model (optional)"
+        hint="Choose a model to link the decision to one of its boxes or indicators"
+        value={model}
+        onChange={(e) => onChange({ model: e.target.value, node: "", indicator: "" })}
+        options={[{ value: "", label: "None" }, ...(models.data ?? []).map((m) => ({ value: m.id, label: m.programmeName ? `${m.name} (${m.programmeName})` : m.name }))]}
+      />
+      {model ? (
+        <>
+          <Select
+            id="d-node"
+            label="Box in the model it concerns (optional)"
+            value={node}
+            onChange={(e) => onChange({ model, node: e.target.value, indicator })}
+            options={[{ value: "", label: loading ? "Loading…" : "None" }, ...nodes.map((n) => ({ value: n.id, label: `${COLUMN_LABEL[n.column] ?? n.column}: ${n.heading ? `${n.heading} – ` : ""}${n.text}` }))]}
+          />
+          <Select
+            id="d-indicator"
+            label="Indicator it concerns (optional)"
+            value={indicator}
+            onChange={(e) => onChange({ model, node, indicator: e.target.value })}
+            options={[{ value: "", label: loading ? "Loading…" : "None" }, ...(chosen.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.title }))]}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText?: string; onDone: () => void }) {
   const qc = useQueryClient();
   const programmes = useProgrammes();
   const measures = useQuery(api.monitoring.measures.queryOptions());
   const auth = useAuth();
   const runs = useQuery({ ...api.evaluation.list.queryOptions({ take: 50 }), enabled: auth.can("evaluation:read") });
-  const [f, setF] = useState({ run: "",  title: "", decision: "", rationale: "", evidence: "", decidedBy: "", decidedAt: new Date().toISOString().slice(0, 10), reviewDate: "", programmeId: "", measure: "", node: node ?? "" });
+  const [f, setF, draft] = useStateDraft(`decision:${node ?? "new"}`, { run: "", title: "", decision: "", rationale: "", evidence: "", decidedBy: "", decidedAt: new Date().toISOString().slice(0, 10), reviewDate: "", programmeId: "", measure: "", node: node ?? "", model: "", indicator: "" });
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const m = useMutation({
@@ -42,6 +81,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
       await qc.invalidateQueries({ queryKey: api.logicModels.pathKey() });
+      draft.saved();
       onDone();
     },
     onError: (e) => {
@@ -62,6 +102,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
     if (missing.length) return;
     const links: LinkInput[] = [];
     if (f.node.trim()) links.push({ entityType: "LogicNode", entityId: f.node.trim() });
+    if (f.indicator) links.push({ entityType: "Indicator", entityId: f.indicator });
     if (f.measure) links.push({ entityType: "Measure", entityId: f.measure });
     if (f.run) links.push({ entityType: "AnalysisRun", entityId: f.run });
     m.mutate({
@@ -79,6 +120,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
   return (
     <form noValidate onSubmit={submit} aria-label="Record a decision" className="govuk-!-margin-bottom-8">
       <h2 className="govuk-heading-m">Record a decision</h2>
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={errors} />
       <Input id="d-title" label="Title" value={f.title} onChange={set("title")} />
       <Textarea id="d-decision" label="What was decided" value={f.decision} onChange={set("decision")} />
@@ -88,7 +130,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
       <DateInput id="d-date" legend="Date of the decision" hint="For example, 27 3 2026" value={f.decidedAt} onChange={(v) => setF({ ...f, decidedAt: v })} />
       <DateInput id="d-review" legend="Review date (optional)" value={f.reviewDate} onChange={(v) => setF({ ...f, reviewDate: v })} />
       <Select id="d-programme" label="Programme" value={f.programmeId} onChange={set("programmeId")} options={[{ value: "", label: "No programme" }, ...programmes]} />
-      {f.node ? (
+      {f.node && !f.model ? (
         <p className="govuk-body" id="d-node">
           It concerns the logic model node <strong>{nodeText ?? "chosen on the model"}</strong>.{" "}
           <button type="button" className="govuk-link" style={{ background: "none", border: 0, padding: 0, cursor: "pointer", font: "inherit" }} onClick={() => setF({ ...f, node: "" })}>
@@ -96,7 +138,7 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
           </button>
         </p>
       ) : (
-        <p className="govuk-hint">To link a decision to a logic model node, start from the node on its model (&ldquo;Record a decision about this&rdquo;).</p>
+        <ModelLinks model={f.model} node={f.node} indicator={f.indicator} onChange={(v) => setF({ ...f, ...v })} />
       )}
       <Select id="d-measure" label="Measure it rests on (optional)" value={f.measure} onChange={set("measure")} options={[{ value: "", label: "None" }, ...(measures.data ?? []).map((x) => ({ value: x.id, label: x.title }))]} />
       {auth.can("evaluation:read") ? (

@@ -1,5 +1,5 @@
 /** The programme plan: milestones with owner, due date, status and review date; overdue reviews flagged; managers add and update them. */
-import { Button, ErrorSummary, Input, Select, Table, Tag, type SummaryError } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, Input, Select, Table, Tag, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -36,13 +36,13 @@ function StatusChange({ m }: { m: Milestone }) {
 
 function NewMilestone() {
   const qc = useQueryClient();
-  const [f, setF] = useState({ title: "", dueDate: "", reviewDate: "" });
+  const [f, setF, draft] = useStateDraft("milestone:new", { title: "", dueDate: "", reviewDate: "" });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const mut = useMutation({
     ...api.decisions.milestones.create.mutationOptions(),
     onSuccess: async () => {
-      setF({ title: "", dueDate: "", reviewDate: "" });
+      draft.saved();
       await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
     },
     onError: (e) => setErrors([{ href: "ms-title", text: errorInfo(e).fieldErrors.map((x) => `${x.path}: ${x.message}`).join("; ") || errorInfo(e).message }]),
@@ -61,6 +61,7 @@ function NewMilestone() {
       }}
     >
       <h2 className="govuk-heading-m">Add a milestone</h2>
+      <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={errors} />
       <Input id="ms-title" label="Milestone" value={f.title} onChange={set("title")} />
       <Input id="ms-due" label="Due date" hint="YYYY-MM-DD" width={10} value={f.dueDate} onChange={set("dueDate")} />

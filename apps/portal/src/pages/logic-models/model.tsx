@@ -5,7 +5,7 @@
  * makes a new version), decisions on each node, and the version history.
  * Lazy-loaded, so React Flow stays out of the first bundle (and ELK loads with the diagram).
  */
-import { Button, ErrorSummary, Input, Select, Table, Textarea, type SummaryError } from "@evident/ui";
+import { Button, DraftOfferBanner, ErrorSummary, Input, Select, Table, Textarea, useStateDraft, type DraftOffer, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -52,7 +52,12 @@ function Reason({ prefix, value, onChange }: { prefix: string; value: string; on
   return <Input id={`${prefix}-reason`} label="Reason for the change" hint="Shown in the version history with your name and the date" value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
-function Form({ prefix, title, onSubmit, children, errors, pending, submitText }: { prefix: string; title: string; onSubmit: () => void; children: ReactNode; errors: SummaryError[]; pending: boolean; submitText: string }) {
+/** A form's state kept as a draft on this device, per model and form. */
+function useModelDraft<T>(model: Model, prefix: string, initial: T) {
+  return useStateDraft<T>(`logic-model:${model.id}:${prefix}`, initial);
+}
+
+function Form({ prefix, title, onSubmit, children, errors, pending, submitText, offer }: { prefix: string; title: string; onSubmit: () => void; children: ReactNode; errors: SummaryError[]; pending: boolean; submitText: string; offer: DraftOffer | null }) {
   return (
     <form
       id={`${prefix}-form`}
@@ -65,6 +70,7 @@ function Form({ prefix, title, onSubmit, children, errors, pending, submitText }
       aria-label={title}
     >
       <h3 className="govuk-heading-s">{title}</h3>
+      <DraftOfferBanner offer={offer} />
       <ErrorSummary errors={errors} />
       {children}
       <Button type="submit" disabled={pending}>
@@ -75,35 +81,34 @@ function Form({ prefix, title, onSubmit, children, errors, pending, submitText }
 }
 
 function NodeEditor({ model, node }: { model: Model; node: ModelNode }) {
-  const [text, setText] = useState(node.text);
-  const [group, setGroup] = useState(node.group);
-  const [reason, setReason] = useState("");
   const px = `node-${node.id}`;
-  const e = useEdit(model, px, () => setReason(""));
+  const [f, setF, draft] = useModelDraft(model, px, { text: node.text, group: node.group, reason: "" });
+  const e = useEdit(model, px, () => {
+    draft.saved({ ...f, reason: "" });
+  });
   return (
-    <Form prefix={px} title={`Change this ${COLUMN_LABEL[node.column]!.toLowerCase().replace(/s$/, "").replace(/ie$/, "y")}`} submitText="Save the change" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "updateNode", nodeId: node.id, patch: { text, group } })}>
-      <Textarea id={`${px}-node-text`} label="Wording" value={text} onChange={(ev) => setText(ev.target.value)} />
-      <Select id={`${px}-node-group`} label="Who it concerns" value={group} onChange={(ev) => setGroup(ev.target.value as typeof group)} options={GROUPS.map((g) => ({ value: g, label: GROUP_LABEL[g]! }))} />
-      <Reason prefix={px} value={reason} onChange={setReason} />
+    <Form prefix={px} offer={draft.offer} title={`Change this ${COLUMN_LABEL[node.column]!.toLowerCase().replace(/s$/, "").replace(/ie$/, "y")}`} submitText="Save the change" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "updateNode", nodeId: node.id, patch: { text: f.text, group: f.group } })}>
+      <Textarea id={`${px}-node-text`} label="Wording" value={f.text} onChange={(ev) => setF({ ...f, text: ev.target.value })} />
+      <Select id={`${px}-node-group`} label="Who it concerns" value={f.group} onChange={(ev) => setF({ ...f, group: ev.target.value as typeof f.group })} options={GROUPS.map((g) => ({ value: g, label: GROUP_LABEL[g]! }))} />
+      <Reason prefix={px} value={f.reason} onChange={(reason) => setF({ ...f, reason })} />
     </Form>
   );
 }
 
 function BindIndicator({ model, node }: { model: Model; node: ModelNode }) {
   const measures = useQuery(api.monitoring.measures.queryOptions());
-  const [measureId, setMeasureId] = useState("");
-  const [title, setTitle] = useState("");
-  const [unit, setUnit] = useState("");
-  const [reason, setReason] = useState("");
   const px = `bind-${node.id}`;
+  const [f, setF, draft] = useModelDraft(model, px, { measureId: "", title: "", unit: "", reason: "" });
+  const { measureId, title, unit, reason } = f;
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const e = useEdit(model, px, () => {
-    setReason("");
-    setTitle("");
+    draft.saved();
   });
   const simple = (measures.data ?? []).filter((m) => m.params.every((p) => !p.required));
   return (
     <Form
       prefix={px}
+      offer={draft.offer}
       title="Add an indicator to this node"
       submitText="Add the indicator"
       errors={e.errors}
@@ -113,22 +118,25 @@ function BindIndicator({ model, node }: { model: Model; node: ModelNode }) {
         e.submit(reason, { op: "bindIndicator", nodeId: node.id, indicator: { title: title.trim() || measure?.title || "", measureId: measureId || null, ...(unit.trim() ? { unit: unit.trim() } : measure ? { unit: measure.unit } : {}) } });
       }}
     >
-      <Select id={`${px}-ind-measure`} label="Measure" hint="A measure computed from the records, or values entered by hand each period" value={measureId} onChange={(ev) => setMeasureId(ev.target.value)} options={[{ value: "", label: "Entered by hand" }, ...simple.map((m) => ({ value: m.id, label: `${m.title} (${m.source})` }))]} />
-      <Input id={`${px}-ind-title`} label="Indicator name" hint="Leave blank to use the measure's name" value={title} onChange={(ev) => setTitle(ev.target.value)} />
-      <Input id={`${px}-ind-unit`} label="Unit (optional)" width={10} value={unit} onChange={(ev) => setUnit(ev.target.value)} />
-      <Reason prefix={px} value={reason} onChange={setReason} />
+      <Select id={`${px}-ind-measure`} label="Measure" hint="A measure computed from the records, or values entered by hand each period" value={measureId} onChange={set("measureId")} options={[{ value: "", label: "Entered by hand" }, ...simple.map((m) => ({ value: m.id, label: `${m.title} (${m.source})` }))]} />
+      <Input id={`${px}-ind-title`} label="Indicator name" hint="Leave blank to use the measure's name" value={title} onChange={set("title")} />
+      <Input id={`${px}-ind-unit`} label="Unit (optional)" width={10} value={unit} onChange={set("unit")} />
+      <Reason prefix={px} value={reason} onChange={(v) => setF({ ...f, reason: v })} />
     </Form>
   );
 }
 
 function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string }) {
-  const [f, setF] = useState({ label: "", baseline: "", baselineDate: "", direction: "higher_is_better", value: "", dueDate: "", reason: "" });
-  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const px = `target-${indicatorId}`;
-  const e = useEdit(model, px, () => setF({ ...f, reason: "" }));
+  const [f, setF, draft] = useModelDraft(model, px, { label: "", baseline: "", baselineDate: "", direction: "higher_is_better", value: "", dueDate: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const e = useEdit(model, px, () => {
+    draft.saved();
+  });
   return (
     <Form
       prefix={px}
+      offer={draft.offer}
       title="Set a target"
       submitText="Set the target"
       errors={e.errors}
@@ -153,12 +161,14 @@ function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string 
 }
 
 function MeasurementForm({ model, indicatorId }: { model: Model; indicatorId: string }) {
-  const [f, setF] = useState({ periodStart: "", periodEnd: "", value: "", reason: "" });
-  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const px = `value-${indicatorId}`;
-  const e = useEdit(model, px, () => setF({ periodStart: "", periodEnd: "", value: "", reason: "" }));
+  const [f, setF, draft] = useModelDraft(model, px, { periodStart: "", periodEnd: "", value: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const e = useEdit(model, px, () => {
+    draft.saved();
+  });
   return (
-    <Form prefix={px} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) })}>
+    <Form prefix={px} offer={draft.offer} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) })}>
       <Input id={`${px}-m-start`} label="Period from" hint="YYYY-MM-DD" width={10} value={f.periodStart} onChange={set("periodStart")} />
       <Input id={`${px}-m-end`} label="Period to" hint="YYYY-MM-DD" width={10} value={f.periodEnd} onChange={set("periodEnd")} />
       <Input id={`${px}-m-value`} label="Value" width={10} inputMode="decimal" value={f.value} onChange={set("value")} />
@@ -168,12 +178,14 @@ function MeasurementForm({ model, indicatorId }: { model: Model; indicatorId: st
 }
 
 function AddNode({ model }: { model: Model }) {
-  const [f, setF] = useState({ column: "outputs", group: "system", text: "", from: "", reason: "" });
-  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const px = "add-node";
-  const e = useEdit(model, px, () => setF({ ...f, text: "", reason: "" }));
+  const [f, setF, draft] = useModelDraft(model, px, { column: "outputs", group: "system", text: "", from: "", reason: "" });
+  const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const e = useEdit(model, px, () => {
+    draft.saved({ ...f, text: "", reason: "" });
+  });
   return (
-    <Form prefix={px} title="Add a node" submitText="Add the node" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "addNode", node: { column: f.column as "outputs", group: f.group as "system", text: f.text } })}>
+    <Form prefix={px} offer={draft.offer} title="Add a node" submitText="Add the node" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "addNode", node: { column: f.column as "outputs", group: f.group as "system", text: f.text } })}>
       <Select id="add-column" label="Column" value={f.column} onChange={set("column")} options={COLUMNS.map((c) => ({ value: c, label: COLUMN_LABEL[c]! }))} />
       <Select id="add-group" label="Who it concerns" value={f.group} onChange={set("group")} options={GROUPS.map((g) => ({ value: g, label: GROUP_LABEL[g]! }))} />
       <Textarea id="add-text" label="Wording" value={f.text} onChange={set("text")} />
@@ -184,13 +196,16 @@ function AddNode({ model }: { model: Model }) {
 
 function AddLink({ model, from }: { model: Model; from: ModelNode }) {
   const later = model.nodes.filter((n) => COLUMNS.indexOf(n.column) > COLUMNS.indexOf(from.column) && !model.links.some((l) => l.from === from.id && l.to === n.id));
-  const [to, setTo] = useState("");
-  const [reason, setReason] = useState("");
   const px = `link-${from.id}`;
-  const e = useEdit(model, px, () => setReason(""));
+  const [f, setF, draft] = useModelDraft(model, px, { to: "", reason: "" });
+  const { to, reason } = f;
+  const setReason = (v: string) => setF({ ...f, reason: v });
+  const e = useEdit(model, px, () => {
+    draft.saved();
+  });
   return (
-    <Form prefix={px} title="Link this node to a later one" submitText="Add the link" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "addLink", from: from.id, to })}>
-      <Select id={`${px}-link-to`} label="Leads to" value={to} onChange={(ev) => setTo(ev.target.value)} options={[{ value: "", label: "Choose a node" }, ...later.map((n) => ({ value: n.id, label: `${COLUMN_LABEL[n.column]}: ${n.text.slice(0, 80)}` }))]} />
+    <Form prefix={px} offer={draft.offer} title="Link this node to a later one" submitText="Add the link" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(reason, { op: "addLink", from: from.id, to })}>
+      <Select id={`${px}-link-to`} label="Leads to" value={to} onChange={(ev) => setF({ ...f, to: ev.target.value })} options={[{ value: "", label: "Choose a node" }, ...later.map((n) => ({ value: n.id, label: `${COLUMN_LABEL[n.column]}: ${n.text.slice(0, 80)}` }))]} />
       <Reason prefix={px} value={reason} onChange={setReason} />
     </Form>
   );
