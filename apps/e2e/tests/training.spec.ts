@@ -80,6 +80,11 @@ test("[TRAINING]: add a starter, take a module with its quiz, run a session regi
   await page.goto("/training/sessions");
   await page.getByText("Schedule a session").click();
   await page.getByLabel("Course").selectOption({ label: COURSE });
+  // The date starts empty (never defaulted to today): today's date typed in the GOV.UK date input.
+  const [ty, tm, td] = new Date().toISOString().slice(0, 10).split("-");
+  await page.locator("#date").fill(td!);
+  await page.locator("#date-month").fill(tm!);
+  await page.locator("#date-year").fill(ty!);
   await page.getByRole("button", { name: "Schedule session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(COURSE) })).toBeVisible();
   await page.getByRole("checkbox", { name: new RegExp(name) }).check();
