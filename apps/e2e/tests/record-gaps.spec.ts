@@ -203,16 +203,19 @@ test.describe("practitioner", () => {
     await settled(page);
     await page.getByLabel("Show").selectOption({ label: "Completed" });
     await expect(page.getByRole("table", { name: "Completed assessments, most recent first" })).toBeVisible();
+    // While the completed list loads, the previous list's rows (and its count) stay on screen: wait until every row
+    // shown has a completion date before reading the count.
+    const completedTable = page.getByRole("table", { name: "Completed assessments, most recent first" });
+    const completedDates = async () => (await completedTable.locator("tbody tr td:nth-child(5)").allTextContents()).map((t) => Date.parse(`${t.trim()} UTC`));
+    await expect.poll(async () => { const d = await completedDates(); return d.length > 0 && d.every((x) => !Number.isNaN(x)); }).toBe(true);
     const position = page.getByTestId("page-position");
     await expect(position).toHaveText(/^Showing 1 to \d+ of \d+$/);
     const [, shown, total] = /Showing 1 to (\d+) of (\d+)/.exec((await position.textContent())!)!.map(Number);
     expect(total).toBeGreaterThanOrEqual(2);
     expect(shown).toBe(Math.min(50, total!));
-    const completedTable = page.getByRole("table", { name: "Completed assessments, most recent first" });
     await expect(completedTable.locator("tbody tr")).toHaveCount(shown!);
     // Most recent first: the "Completed" column (the fifth) never goes up down the page.
-    const completedOn = (await completedTable.locator("tbody tr td:nth-child(5)").allTextContents()).map((t) => Date.parse(`${t.trim()} UTC`));
-    expect(completedOn.every((d) => !Number.isNaN(d))).toBe(true);
+    const completedOn = await completedDates();
     expect(completedOn).toEqual([...completedOn].sort((a, b) => b - a));
     await screenshot(page, "assessments-completed");
     await expectAccessible(page, "completed assessments");
