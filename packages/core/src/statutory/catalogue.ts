@@ -456,7 +456,7 @@ evident|EV11|warning|implemented|CIN and 903 dates of birth differ (not linked)
 evident|EV12|error|implemented|AssessmentFactors is not a code of the CIN census code set
 evident|EV20|error|implemented|the XML is not well-formed
 evident|EV21|error|implemented|unknown XML root element
-evident|EV22|warning|implemented|a 903 table Evident does not import
+evident|EV22|warning|implemented|a CSV with a CHILD column that is none of the SSDA903 tables (its columns are not recognised)
 evident|EV23|error|implemented|file not recognised
 evident|EV24|error|implemented|a flattened CIN row with no parent row
 evident|EV25|error|implemented|empty file

@@ -25,6 +25,7 @@ import {
 } from "./model.js";
 import { buildCarePeriods, validateExtract, type ValidationContext } from "./validate.js";
 import { headerChanges } from "./header-changes.js";
+import { tableOfKind, type Ssda903Tables, type TSsda903Table } from "./tables-903.js";
 
 export type Severity = "error" | "warning";
 
@@ -139,6 +140,8 @@ export class StatutoryCollector {
   private readonly samePostcodes = new Set<TClaEpisode>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
+  /** Rows of the other 903 tables (checked, not imported), by table; a table is a key once a file of it is begun. */
+  private readonly tables903: Ssda903Tables = {};
 
   constructor(private readonly options: ReadStatutoryOptions = {}) {
     this.maxProblems = options.maxProblems ?? 10_000;
@@ -146,6 +149,24 @@ export class StatutoryCollector {
 
   beginFile(name: string, kind: TStatutoryFileKind): void {
     if (!this.files.has(name)) this.files.set(name, { summary: { name, kind, rows: 0, referenceDate: null }, order: this.files.size, maxDate: "0000-00-00" });
+    const table = tableOfKind(kind);
+    if (table) this.beginTable(table);
+  }
+
+  /** Marks a 903 table as given (its rules run, even on no rows): a CSV of it, or an XML return (which holds every table). */
+  beginTable(table: TSsda903Table): void {
+    this.tables903[table] ??= [];
+  }
+
+  /** One row of a 903 table besides Header and Episodes: cells trimmed and upper-cased, blanks as null; nothing is imported. */
+  addSsda903TableRow(table: TSsda903Table, file: string, row: number, raw: RawRow): void {
+    this.countRow(file);
+    const values: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      const t = v?.trim().toUpperCase() ?? "";
+      values[k] = t === "" ? null : t;
+    }
+    (this.tables903[table] ??= []).push({ table, file, row, child: values.CHILD ?? null, values });
   }
 
   setReferenceDate(file: string, text: string, line: number): void {
@@ -691,6 +712,7 @@ export class StatutoryCollector {
       postcodesGiven: this.postcodesGiven,
       samePostcodes: this.samePostcodes,
       episodeChildren: this.episodeChildren,
+      tables903: this.tables903,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

@@ -7,21 +7,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
-import { csv903, type Ep, type Hd } from "../test/returns-903.js";
+import { csv903, tableCsv, type Ep, type Return903 } from "../test/returns-903.js";
+import { TABLE_CASES_903 } from "../test/parity-903/index.js";
+import type { TSsda903Table } from "./tables-903.js";
 import { readStatutoryFiles } from "./read.js";
 
 // ---------- SSDA903 ----------
-/** One child's episodes (given as partial rows) under a one-row Header; the header can be replaced. */
-interface Return903 {
-  eps: Ep[];
-  header?: Hd[];
-  /** Last year's Header, given before this year's. */
-  previous?: Hd[];
-}
 function codes903(r: Return903): string[] {
   const { header, episodes } = csv903(r.header ?? [{}], r.eps);
   const previous = r.previous ? [{ name: "h-last.csv", text: csv903(r.previous, []).header }] : [];
-  const x = readStatutoryFiles([...previous, { name: "h.csv", text: header }, { name: "e.csv", text: episodes }], { yearEnd: "2025-03-31" });
+  const tables = Object.entries(r.tables ?? {}).map(([t, rows]) => ({ name: `${t}.csv`, text: tableCsv(t as TSsda903Table, rows) }));
+  const x = readStatutoryFiles([...previous, { name: "h.csv", text: header }, { name: "e.csv", text: episodes }, ...tables], { yearEnd: "2025-03-31" });
   return [...new Set(x.problems.map((p) => p.rule))];
 }
 const ended = (e: Ep, dec = "01/06/2024", rec = "E8"): Ep => ({ ...e, dec, rec });
@@ -330,8 +326,15 @@ const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
   "8940": [one({ cpps: [{ end: "2024-08-01" }, { start: "2024-07-01" }] }), one({ cpps: [{ end: "2024-07-01" }, { start: "2024-07-01" }] })],
 };
 
+/** The rules on Header and Episodes (above) and those on the other tables (src/test/parity-903/), each code once. */
+const ALL_CASES_903: Record<string, [fail: Return903, pass: Return903]> = { ...CASES_903 };
+for (const [code, pair] of Object.entries(TABLE_CASES_903)) {
+  if (code in ALL_CASES_903) throw new Error(`parity case ${code} is given twice`);
+  ALL_CASES_903[code] = pair;
+}
+
 describe("DfE parity: every implemented SSDA903 rule", () => {
-  it.each(Object.entries(CASES_903))("%s: the failing return reports it, the passing one does not", (code, [fail, pass]) => {
+  it.each(Object.entries(ALL_CASES_903))("%s: the failing return reports it, the passing one does not", (code, [fail, pass]) => {
     expect(codes903(fail)).toContain(code);
     expect(codes903(pass)).not.toContain(code);
   });
@@ -347,7 +350,7 @@ describe("DfE parity: every implemented CIN census rule", () => {
 describe("the catalogue and the parity cases agree", () => {
   it("every rule marked implemented has a parity case, and every parity case is marked implemented", () => {
     const implemented = (ret: string) => STATUTORY_RULES.filter((r) => r.return === ret && r.status === "implemented").map((r) => r.code).sort();
-    expect(Object.keys(CASES_903).sort()).toEqual(implemented("ssda903"));
+    expect(Object.keys(ALL_CASES_903).sort()).toEqual(implemented("ssda903"));
     expect(Object.keys(CASES_CIN).sort()).toEqual(implemented("cin"));
   });
 

@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import { SaxesParser } from "saxes";
 import { StatutoryCollector, type RawCinChild, type RawCinDetails, type RawRow } from "./collect.js";
 import type { ReadStatutoryOptions, StatutoryInputFile, TStatutoryExtract, TStatutoryFileKind } from "./model.js";
+import { SSDA903_TABLES, TABLE_FILE_KIND, detectSsda903Table, tableOfKind } from "./tables-903.js";
 
 export const SSDA903_HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"] as const;
 export const SSDA903_EPISODES_COLUMNS = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"] as const;
@@ -22,6 +23,8 @@ export function detectCsvKind(header: string[]): TStatutoryFileKind {
   const names = header.map((h) => h.trim().toUpperCase()).filter((h) => h !== "");
   if (sameSet(names, SSDA903_HEADER_COLUMNS)) return "ssda903-header-csv";
   if (sameSet(names, SSDA903_EPISODES_COLUMNS)) return "ssda903-episodes-csv";
+  const table = detectSsda903Table(names);
+  if (table) return TABLE_FILE_KIND[table];
   const has = (n: string) => names.includes(n);
   if (has("LACHILDID")) {
     if (has("CPPREVIEWDATE")) return "cin-cpp-reviews-csv";
@@ -236,6 +239,7 @@ function shortError(message: string): string {
 export function addCsvRow(collector: StatutoryCollector, flat: FlatCinTables, kind: TStatutoryFileKind, file: string, line: number, row: RawRow): void {
   if (kind === "ssda903-header-csv") collector.addSsda903Header(file, line, row);
   else if (kind === "ssda903-episodes-csv") collector.addSsda903Episode(file, line, row);
+  else if (tableOfKind(kind)) collector.addSsda903TableRow(tableOfKind(kind)!, file, line, row);
   else if (kind.startsWith("cin-")) {
     collector.countRow(file);
     flat.rows.push({ kind, file, line, row });
@@ -244,7 +248,7 @@ export function addCsvRow(collector: StatutoryCollector, flat: FlatCinTables, ki
 
 /** Reports a file that is recognised but not imported, or not recognised at all. */
 export function reportUnusedFile(collector: StatutoryCollector, file: string, kind: TStatutoryFileKind): void {
-  if (kind === "ssda903-other-csv") collector.problem(file, 1, "", "EV22", "warning", "this SSDA903 table is not imported (only Header and Episodes are)");
+  if (kind === "ssda903-other-csv") collector.problem(file, 1, "", "EV22", "warning", `this SSDA903 table is not recognised: its columns are not those of Header, Episodes, ${SSDA903_TABLES.join(", ")}`);
   else if (kind === "unknown")
     collector.problem(file, 1, "", "EV23", "error", "the file is not recognised: a 903 CSV must have exactly the Header or Episodes columns, a CIN census file must be the census XML or a flattened CIN table");
 }

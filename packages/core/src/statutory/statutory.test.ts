@@ -136,7 +136,8 @@ describe("transports and bad files", () => {
   it("recognises 903 CSVs by their exact column set in any order and case", () => {
     expect(detectStatutoryFileKind("x", "dob,child,sex,ethnic,upn,mother,mc_dob\n")).toBe("ssda903-header-csv");
     expect(detectStatutoryFileKind("x", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\n")).toBe("unknown");
-    expect(detectStatutoryFileKind("x", "CHILD,DOB,REVIEW,REVIEW_CODE\n")).toBe("ssda903-other-csv");
+    expect(detectStatutoryFileKind("x", "CHILD,DOB,REVIEW,REVIEW_CODE\n")).toBe("ssda903-reviews-csv");
+    expect(detectStatutoryFileKind("x", "CHILD,DOB,REVIEW\n")).toBe("ssda903-other-csv");
     expect(detectStatutoryFileKind("x", "\uFEFF<?xml version='1.0'?>\n<EXPSSDA903>")).toBe("ssda903-xml");
     expect(detectStatutoryFileKind("x", "<?xml version='1.0'?><!-- c --><Message xmlns='x'>")).toBe("cin-census-xml");
   });

@@ -5,6 +5,7 @@
 import { formatIsoDay, parseIsoDay } from "../dates.js";
 import { ETHNICITY_CODES, codeSet } from "./codes.js";
 import type { TClaEpisode, TStatutoryChild } from "./model.js";
+import type { Ssda903Tables } from "./tables-903.js";
 
 export const ETHNIC = codeSet(ETHNICITY_CODES);
 
@@ -28,6 +29,8 @@ export interface ValidationContext {
   samePostcodes: ReadonlySet<TClaEpisode>;
   /** Every CHILD seen in an episode row (rule EPI). */
   episodeChildren: ReadonlySet<string>;
+  /** Rows of the other 903 tables (Reviews, UASC, AD1, PlacedAdoption, PrevPerm, OC2, OC3, Missing, SWEpisodes); a table is a key only when given. */
+  tables903: Ssda903Tables;
 }
 
 

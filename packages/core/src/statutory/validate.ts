@@ -21,6 +21,7 @@ import {
 import { statutoryKey, type TCarePeriod, type TClaEpisode, type TStatutoryExtract } from "./model.js";
 import { validateCin } from "./validate-cin.js";
 import { validateHeaderWithEpisodes } from "./validate-903-child.js";
+import { validateTables903 } from "./validate-903-tables.js";
 import { ETHNIC, addYears, show, yearStartOf, type ValidationContext } from "./validate-common.js";
 
 export type { ValidationContext } from "./validate-common.js";
@@ -45,6 +46,7 @@ export function validateExtract(extract: TStatutoryExtract, ctx: ValidationConte
   }
   validateEpisodes(extract.claEpisodes, ctx);
   validateHeaderWithEpisodes(extract.claEpisodes, ctx);
+  validateTables903(extract, ctx);
   validateCin(extract, ctx);
 }
 

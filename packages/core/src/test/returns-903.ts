@@ -3,6 +3,8 @@
  * previous-year.test.ts): one row per partial record, every field defaulted
  * to a valid value. Test-only (src/test is not built).
  */
+import { SSDA903_TABLE_COLUMNS, type TSsda903Table } from "../statutory/tables-903.js";
+
 export const HEADER_COLUMNS = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
 export const EPISODE_COLUMNS = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
 
@@ -37,3 +39,22 @@ export const ep = (e: Ep = {}) =>
 export const hd = (h: Hd = {}) => [h.child ?? "A", h.sex ?? "M", h.dob ?? "01/06/2015", h.ethnic ?? "WBRI", h.upn ?? "UN2", h.mother ?? "", h.mcDob ?? ""].join(",");
 /** Header and Episodes CSV texts. */
 export const csv903 = (header: Hd[], episodes: Ep[]) => ({ header: `${[HEADER_COLUMNS, ...header.map(hd)].join("\n")}\n`, episodes: `${[EPISODE_COLUMNS, ...episodes.map(ep)].join("\n")}\n` });
+
+/** A row of one of the other 903 tables, given by column (upper-case names); CHILD defaults to A and DOB to 01/06/2015, the Header's defaults. */
+export type TableRow = Record<string, string>;
+/** The CSV text of a table: its DfE columns, each row's cells (blank when not given). */
+export function tableCsv(table: TSsda903Table, rows: TableRow[]): string {
+  const cols = SSDA903_TABLE_COLUMNS[table];
+  const defaults: TableRow = { CHILD: "A", ...(cols.includes("DOB" as never) ? { DOB: "01/06/2015" } : {}) };
+  return `${[cols.join(","), ...rows.map((r) => cols.map((c) => ({ ...defaults, ...r })[c] ?? "").join(","))].join("\n")}\n`;
+}
+
+/** A minimal SSDA903 return for the parity tests: one child's episodes (partial rows) under a one-row Header, and any other tables. */
+export interface Return903 {
+  eps: Ep[];
+  header?: Hd[];
+  /** Last year's Header, given before this year's. */
+  previous?: Hd[];
+  /** Other tables, each given as a CSV of its own (an empty list gives the table with no rows). */
+  tables?: Partial<Record<TSsda903Table, TableRow[]>>;
+}
