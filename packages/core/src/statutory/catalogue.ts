@@ -352,9 +352,9 @@ cin|1580|error|implemented|LAchildID has characters other than letters and digit
 cin|2883|error|implemented|more CP plans start in the census year than initial conferences are held in it (per census file)
 cin|2884|error|implemented|the initial conference is recorded both on the CIN episode and on a section 47 enquiry
 cin|2885|error|implemented|a CP plan in the census year does not start on the day of an initial conference of its CIN episode (section 47 or, without one, the episode's)
-cin|2886Q|warning|la-level|a check on the return as a whole (percentages or the header); fields ExpectedPersonBirthDate, ChildIdentifiers
-cin|2887Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
-cin|2888Q|warning|la-level|a check on the return as a whole (percentages or the header); fields Disability
+cin|2886Q|warning|implemented|more than 2 % of the children in the return have no sex recorded (blank or U), unborn children left out (reported on the file)
+cin|2887Q|warning|implemented|7 or fewer different disability codes (other than NONE) are used in the return (reported on the file)
+cin|2888Q|warning|implemented|no child with a disability has more than one recorded (reported on the file)
 cin|2889|error|implemented|a section 47 enquiry starts before the referral
 cin|2990|error|implemented|a section 47, CP plan, CIN plan or conference on a case closed after assessment (RC8/RC9)
 cin|2991Q|warning|implemented|a section 47 enquiry on a CIN episode with no assessment

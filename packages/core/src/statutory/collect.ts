@@ -140,6 +140,8 @@ export class StatutoryCollector {
   private readonly samePostcodes = new Set<TClaEpisode>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
+  /** CIN children whose Sex (or, before 2024/25, GenderCurrent) was given, valid or not (rule 2886Q). */
+  private readonly cinSexGiven = new Set<string>();
   /** Rows of the other 903 tables (checked, not imported), by table; a table is a key once a file of it is begun. */
   private readonly tables903: Ssda903Tables = {};
 
@@ -446,6 +448,7 @@ export class StatutoryCollector {
     const sexText = this.code(f.SEX, "Sex");
     const genderText = this.code(f.GENDERCURRENT, "GenderCurrent");
     const sex = sexText === "M" || sexText === "F" || sexText === "U" ? sexText : genderText ? legacyToSex(genderText) : null;
+    if (sexText !== null || genderText !== null) this.cinSexGiven.add(childId);
     const legacy = genderText === "0" || genderText === "1" || genderText === "2" || genderText === "9" ? genderText : sex ? sexToLegacy(sex) : null;
     if (sexText !== null && sexText !== "M" && sexText !== "F" && sexText !== "U") this.problem(file, row, "Sex", "4180", "error", `Sex ${quote(sexText)} must be M, F or U`);
     else if (sexText === null && (genderText === null || this.yearEndOf(file) >= "2025-03-31")) this.problem(file, row, "Sex", "4180", "error", genderText === null ? "Sex is missing (M, F or U)" : "Sex is missing: from 2024/25 the census gives Sex (M, F or U), not GenderCurrent");
@@ -713,6 +716,7 @@ export class StatutoryCollector {
       samePostcodes: this.samePostcodes,
       episodeChildren: this.episodeChildren,
       tables903: this.tables903,
+      cinSexGiven: this.cinSexGiven,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

@@ -213,6 +213,10 @@ const one = (d: Details, c: Child = {}): Child[] => [{ ...c, details: [d] }];
 const CASES_CIN: Record<string, [fail: CinCase, pass: CinCase]> = {
   // The reference date must be 31 March of the collection Year (as on the validators' 2024 sample, Year 2023 with 2024-03-31).
   "100": [{ year: "2024", referenceDate: "2025-03-31" }, { year: "2024", referenceDate: "2024-03-31" }],
+  // Whole-return queries, reported on the file: the share of children with no sex, the number of disability codes used.
+  "2886Q": [[{ sex: "U" }], [{ sex: "M" }]],
+  "2887Q": [[{}], [{ disabilities: ["AUT", "BEH", "COMM", "CON", "DDA", "HAND", "HEAR", "INC"] }]],
+  "2888Q": [[{ disabilities: ["AUT"] }], [{ disabilities: ["AUT", "BEH"] }]],
   "2883": [one({ cpps: [{}] }), one({ s47s: [{ icpc: "2024-06-03" }], cpps: [{}] })],
   "2884": [one({ icpc: "2024-06-03", s47s: [{ icpc: "2024-06-03" }] }), one({ s47s: [{ icpc: "2024-06-03" }] })],
   "2991Q": [one({ s47s: [{}] }), one({ assessments: [{}], s47s: [{}] })],

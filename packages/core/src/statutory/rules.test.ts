@@ -135,7 +135,9 @@ describe("CIN census rules", () => {
     ["C4017", ["2885", "4017"]],
     // 10 CP plans start in 2024/25 (CPPstartDate 2024-04-20 … 2024-07-10) and one initial conference is recorded;
     // so every plan but the clean child's also starts on no conference day (2885).
-    ["(whole file)", ["2883"]],
+    // No child has a disability other than NONE: fewer than 8 codes are used in the return (2887Q), and no
+    // child has two (2888Q stays silent: it asks for a second code only of children who have one).
+    ["(whole file)", ["2883", "2887Q"]],
   ])("%s reports exactly %j", (child, rules) => {
     expect(found.get(child)).toEqual(rules);
   });

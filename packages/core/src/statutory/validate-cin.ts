@@ -8,6 +8,7 @@ import { ASSESSMENT_FACTOR_CODES, CATEGORY_OF_ABUSE_CODES, PRIMARY_NEED_CODES, R
 import { isLaCode } from "./la-codes.js";
 import type { TCinEpisode, TStatutoryExtract } from "./model.js";
 import { validateCinMore } from "./validate-cin-more.js";
+import { validateCinReturns } from "./validate-cin-return.js";
 import { ETHNIC, groupBy, isWeekend, show, yearStartOf, type Severity, type ValidationContext } from "./validate-common.js";
 
 const REF_SOURCE = codeSet(REFERRAL_SOURCE_CODES);
@@ -32,6 +33,7 @@ export function validateCin(extract: TStatutoryExtract, ctx: ValidationContext):
   validateCinEpisodes(extract, ctx);
   validateCinParts(extract, ctx, byEpisode);
   validateCinMore(extract, ctx);
+  validateCinReturns(extract, ctx);
 }
 
 function validateCinChildren(extract: TStatutoryExtract, ctx: ValidationContext): void {

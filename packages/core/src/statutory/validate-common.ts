@@ -31,6 +31,8 @@ export interface ValidationContext {
   episodeChildren: ReadonlySet<string>;
   /** Rows of the other 903 tables (Reviews, UASC, AD1, PlacedAdoption, PrevPerm, OC2, OC3, Missing, SWEpisodes); a table is a key only when given. */
   tables903: Ssda903Tables;
+  /** CIN children whose Sex (or GenderCurrent) was given, valid or not (rule 2886Q). */
+  cinSexGiven: ReadonlySet<string>;
 }
 
 
