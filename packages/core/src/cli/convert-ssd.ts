@@ -22,7 +22,7 @@ export interface SsdConvertArgs {
   dir: string;
   out: string;
   definition: TCinDefinition;
-  /** How many statutory inputs (--ssda903-header, --ssda903-episodes, --cin-census) were also given: refused, see docs/ssd.md. */
+  /** How many statutory inputs (--ssda903-header, --ssda903-episodes, --ssda903-table, --cin-census) were also given: refused, see docs/ssd.md. */
   statutoryInputs: number;
   yearEnd: string | undefined;
 }
@@ -32,7 +32,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function runSsdConvert(args: SsdConvertArgs, io: Io): number {
   if (args.statutoryInputs > 0) {
     throw new SsdConvertUsageError(
-      "--ssd cannot be combined with --ssda903-header, --ssda903-episodes or --cin-census: the SSD extract already holds the same episodes and referrals, so the two would count them twice. Convert them in two runs, into two folders.",
+      "--ssd cannot be combined with --ssda903-header, --ssda903-episodes, --ssda903-table or --cin-census: the SSD extract already holds the same episodes and referrals, so the two would count them twice. Convert them in two runs, into two folders.",
     );
   }
   if (args.yearEnd !== undefined) throw new SsdConvertUsageError("--year-end applies to the statutory returns only; an SSD extract is read as it is.");

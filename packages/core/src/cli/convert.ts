@@ -14,11 +14,12 @@ import { CIN_DEFINITIONS, hasStatutoryErrors, type TCinDefinition, type TStatuto
 import { validationFlags } from "../statutory/flags.js";
 import { checkPreviousYear, skippedRules } from "../statutory/previous-year.js";
 import { detectStatutoryFileKind } from "../statutory/read.js";
+import { tableOfKind } from "../statutory/tables-903.js";
 import { runSsdConvert } from "./convert-ssd.js";
 import { writeCsv } from "./csv-out.js";
 
 export const CONVERT_USAGE = `evident convert --out DIR [--ssda903-header FILE ...] [--ssda903-episodes FILE ...] [--cin-census FILE ...]
-                [--ssda903-previous FILE ...] [--cin-previous FILE ...]
+                [--ssda903-table FILE ...] [--ssda903-previous FILE ...] [--cin-previous FILE ...]
                 [--cin-definition plan|episode] [--year-end YYYY-MM-DD]
   evident convert --out DIR --ssd FOLDER [--cin-definition plan|episode]`;
 
@@ -33,6 +34,8 @@ const EXPECTED: Record<string, (kind: TStatutoryFileKind) => boolean> = {
   "--ssda903-header": (k) => k === "ssda903-header-csv" || k === "ssda903-xml",
   "--ssda903-episodes": (k) => k === "ssda903-episodes-csv" || k === "ssda903-xml",
   "--cin-census": (k) => k.startsWith("cin-"),
+  // Reviews, UASC, AD1, PlacedAdoption, PrevPerm, OC2, OC3, Missing or SWEpisodes: checked, never imported.
+  "--ssda903-table": (k) => tableOfKind(k) !== undefined,
   "--ssda903-previous": (k) => k.startsWith("ssda903-"),
   "--cin-previous": (k) => k.startsWith("cin-"),
 };
@@ -46,6 +49,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
       "ssda903-header": { type: "string", multiple: true },
       "ssda903-episodes": { type: "string", multiple: true },
       "cin-census": { type: "string", multiple: true },
+      "ssda903-table": { type: "string", multiple: true },
       "ssda903-previous": { type: "string", multiple: true },
       "cin-previous": { type: "string", multiple: true },
       "cin-definition": { type: "string" },
@@ -60,11 +64,11 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   if (yearEnd !== undefined && parseIsoDay(yearEnd) === undefined) throw new ConvertUsageError(`--year-end must be a real date written YYYY-MM-DD (got ${JSON.stringify(yearEnd)})`);
 
   const given: { flag: string; path: string }[] = [];
-  for (const flag of ["ssda903-header", "ssda903-episodes", "cin-census"] as const) for (const path of values[flag] ?? []) given.push({ flag: `--${flag}`, path });
+  for (const flag of ["ssda903-header", "ssda903-episodes", "cin-census", "ssda903-table"] as const) for (const path of values[flag] ?? []) given.push({ flag: `--${flag}`, path });
   const previousGiven: { flag: string; path: string }[] = [];
   for (const flag of ["ssda903-previous", "cin-previous"] as const) for (const path of values[flag] ?? []) previousGiven.push({ flag: `--${flag}`, path });
   if (values.ssd !== undefined) return runSsdConvert({ dir: values.ssd, out: values.out, definition, statutoryInputs: given.length + previousGiven.length, yearEnd }, io);
-  if (given.length === 0) throw new ConvertUsageError("convert needs at least one input: --ssda903-header FILE, --ssda903-episodes FILE or --cin-census FILE (--ssda903-previous and --cin-previous only add last year's return to compare with)");
+  if (given.length === 0) throw new ConvertUsageError("convert needs at least one input: --ssda903-header FILE, --ssda903-episodes FILE, --ssda903-table FILE or --cin-census FILE (--ssda903-previous and --cin-previous only add last year's return to compare with)");
   const paths: StatutoryPath[] = [];
   const previousPaths: StatutoryPath[] = [];
   const wrongKind: { file: string; message: string }[] = [];

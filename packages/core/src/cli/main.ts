@@ -54,7 +54,9 @@ cba runs the cost-benefit from published aggregates alone (see examples/aggregat
 convert reads SSDA903 (Header/Episodes CSV or XML) and CIN census (XML or flattened CSV) returns,
 several years at once, and writes DIR/episodes.csv and DIR/referrals.csv for analyse, DIR/children-profile.csv
 and DIR/validation.json (every problem with its DfE rule code). It exits 2, writing no CSV, when any error is
-found. CIN = CIN plan periods unless --cin-definition episode. See docs/statutory.md.
+found. CIN = CIN plan periods unless --cin-definition episode. --ssda903-table gives any other SSDA903 table as
+CSV (Reviews, UASC, AD1, PlacedAdoption, PrevPerm, OC2, OC3, Missing, SWEpisodes; an XML return holds them
+already): checked against the rules, never imported. See docs/statutory.md.
 With --ssd FOLDER it reads a Standard Safeguarding Dataset extract (one <table>.csv per SSD table) instead;
 see docs/ssd.md.
 

@@ -299,44 +299,44 @@ ssda903|1015|error|reference-data|needs reference data Evident does not hold (po
 ssda903|1016|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|3001|error|table-not-read|needs the OC3 table, which Evident does not read; fields REC
 ssda903|EPI|warning|implemented|a child in the Header has no episodes (a warning: OC3 care leavers are not read)
-ssda903|INT01|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
-ssda903|INT02|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields CHILD
+ssda903|INT01|error|implemented|a child in the AD1 table is not in the Header
+ssda903|INT02|error|implemented|a child in the PlacedAdoption table is not in the Header
 ssda903|INT03|error|implemented|a child with episodes is not in the Header
-ssda903|INT04|error|table-not-read|needs the Missing table, which Evident does not read; fields CHILD
-ssda903|INT05|error|table-not-read|needs the OC2 table, which Evident does not read; fields CHILD
-ssda903|INT06|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
-ssda903|INT07|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
-ssda903|INT08|error|table-not-read|needs the Reviews table, which Evident does not read; fields CHILD
-ssda903|INT09|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
-ssda903|INT11|error|table-not-read|needs the AD1 table, which Evident does not read; fields DOB
-ssda903|INT12|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DOB
-ssda903|INT13|error|table-not-read|needs the Missing table, which Evident does not read; fields DOB
-ssda903|INT14|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB
-ssda903|INT15|error|table-not-read|needs the OC3 table, which Evident does not read; fields DOB
-ssda903|INT16|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields DOB
-ssda903|INT17|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB
-ssda903|INT18|error|table-not-read|needs the UASC table, which Evident does not read; fields DOB
-ssda903|INT21|error|table-not-read|needs the UASC table, which Evident does not read; fields SEX
-ssda903|INT31|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
+ssda903|INT04|error|implemented|a child in the Missing table is not in the Header
+ssda903|INT05|error|implemented|a child in the OC2 table is not in the Header
+ssda903|INT06|error|implemented|a child in the OC3 table is not in the Header
+ssda903|INT07|error|implemented|a child in the PrevPerm table is not in the Header
+ssda903|INT08|error|implemented|a child in the Reviews table is not in the Header
+ssda903|INT09|error|implemented|a child in the UASC table is not in the Header
+ssda903|INT11|error|implemented|DOB in the AD1 table differs from the child's date of birth in the Header
+ssda903|INT12|error|implemented|DOB in the PlacedAdoption table differs from the child's date of birth in the Header
+ssda903|INT13|error|implemented|DOB in the Missing table differs from the child's date of birth in the Header
+ssda903|INT14|error|implemented|DOB in the OC2 table differs from the child's date of birth in the Header
+ssda903|INT15|error|implemented|DOB in the OC3 table differs from the child's date of birth in the Header
+ssda903|INT16|error|implemented|DOB in the PrevPerm table differs from the child's date of birth in the Header
+ssda903|INT17|error|implemented|DOB in the Reviews table differs from the child's date of birth in the Header
+ssda903|INT18|error|implemented|DOB in the UASC table differs from the child's date of birth in the Header
+ssda903|INT21|error|implemented|SEX in the UASC table differs from SEX in the Header
+ssda903|INT31|error|implemented|a child has more than one row in the AD1 table
 ssda903|INT32|error|implemented|a child appears more than once in the Header
-ssda903|INT33|error|table-not-read|needs the OC2 table, which Evident does not read; fields CHILD
-ssda903|INT34|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
-ssda903|INT35|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields CHILD
-ssda903|INT36|error|table-not-read|needs the UASC table, which Evident does not read; fields CHILD
+ssda903|INT33|error|implemented|a child has more than one row in the OC2 table
+ssda903|INT34|error|implemented|a child has more than one row in the OC3 table
+ssda903|INT35|error|implemented|a child has more than one row in the PrevPerm table
+ssda903|INT36|error|implemented|a child has more than one row in the UASC table
 ssda903|NoE|error|needs-previous-year|an episode starting before the year for a child with no episodes last year (checked with --ssda903-previous)
-ssda903|SW01aSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID
-ssda903|SW01bSTG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_ID, SW_REASON
-ssda903|SW02STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_ID
-ssda903|SW04STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
-ssda903|SW05STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
-ssda903|SW06STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
-ssda903|SW07STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
-ssda903|SW08STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
-ssda903|SW09STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM, SW_DEC
-ssda903|SW10STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
-ssda903|SW11bSTG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DEC
-ssda903|SW12STG2|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_DECOM
-ssda903|SW13STG1|error|table-not-read|needs the SWEpisodes table, which Evident does not read; fields SW_REASON
+ssda903|SW01aSTG1|error|implemented|a social worker episode has no valid start date SW_DECOM, or starts before 1 April 2023 without SW_ID
+ssda903|SW01bSTG1|error|implemented|a social worker episode has no valid start date SW_DECOM, or starts on or after 1 April 2023 without SW_ID or SW_REASON
+ssda903|SW02STG1|error|implemented|the social worker ID SW_ID does not begin with SW or XX
+ssda903|SW04STG1|error|implemented|the start of a social worker episode SW_DECOM is given but is not a valid date
+ssda903|SW05STG1|error|implemented|the end of a social worker episode SW_DEC is given but is not a valid date
+ssda903|SW06STG2|error|implemented|a social worker episode starts after the end of the collection year
+ssda903|SW07STG2|error|implemented|a social worker episode ends before 1 April of the year before the collection year or after its end
+ssda903|SW08STG2|error|implemented|a social worker episode has no end date although a later one for the child has started
+ssda903|SW09STG2|error|implemented|a social worker episode starts and ends on the same day
+ssda903|SW10STG2|error|implemented|a social worker episode starts more than 7 days before or after the end of the child's previous one (unless SW_REASON is FCONTA)
+ssda903|SW11bSTG2|error|implemented|a social worker episode ends in the last 5 days before 31 March and no later one is given for the child
+ssda903|SW12STG2|error|implemented|an episode of care starting or ending care, or open on 31 March, has no social worker episode covering it
+ssda903|SW13STG1|error|implemented|SW_REASON is not a valid reason for a change of social worker, or is missing for an episode starting on or after 1 April 2023
 cin|100|error|implemented|ReferenceDate is missing or is not 31 March of the collection Year
 cin|1103|error|implemented|an assessment starts before the referral
 cin|1104|error|implemented|the initial conference is before the referral

@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { SaxesParser } from "saxes";
 import { StatutoryCollector, type RawCinChild, type RawCinDetails, type RawRow } from "./collect.js";
 import type { ReadStatutoryOptions, StatutoryInputFile, TStatutoryExtract, TStatutoryFileKind } from "./model.js";
-import { SSDA903_TABLES, TABLE_FILE_KIND, detectSsda903Table, tableOfKind } from "./tables-903.js";
+import { SSDA903_TABLE_COLUMNS, SSDA903_TABLES, TABLE_FILE_KIND, detectSsda903Table, tableOfKind, type TSsda903Table } from "./tables-903.js";
 
 export const SSDA903_HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"] as const;
 export const SSDA903_EPISODES_COLUMNS = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"] as const;
@@ -79,8 +79,12 @@ export class StatutoryXmlReader {
   private failed = false;
   private kind: TStatutoryFileKind | undefined;
   // 903
-  private child903: { line: number; header: RawRow; episodes: { line: number; fields: RawRow }[] } | undefined;
+  private child903: Child903 | undefined;
   private episode903: { line: number; fields: RawRow } | undefined;
+  /** The row of a table held in the child's HEADER (AREVIEW, AMISSING, OC2, PERMANENCE, AD_PLACED) being read. */
+  private table903: TableRow903 | undefined;
+  /** Whether each open element has had a child element (a leaf has none). */
+  private readonly hasChildren: boolean[] = [];
   // CIN
   private cinChild: RawCinChild | undefined;
   private details: RawCinDetails | undefined;
@@ -132,17 +136,25 @@ export class StatutoryXmlReader {
   private open(name: string): void {
     const depth = this.stack.length;
     this.stack.push(name);
+    if (depth > 0) this.hasChildren[depth - 1] = true;
+    this.hasChildren[depth] = false;
     this.text = "";
     const line = this.parser.line;
     if (depth === 0) {
       this.kind = name === "EXPSSDA903" ? "ssda903-xml" : name === "Message" ? "cin-census-xml" : "unknown";
       this.collector.beginFile(this.file, this.kind);
+      // An XML return holds every table but the social worker episodes (as the DfE validator reads it): their rules run even when no child has a row.
+      if (this.kind === "ssda903-xml") for (const t of SSDA903_TABLES) if (t !== "SWEpisodes") this.collector.beginTable(t);
       if (this.kind === "unknown") this.collector.problem(this.file, line, name, "EV21", "error", `the root element <${name}> is neither EXPSSDA903 nor Message`);
       return;
     }
     if (this.kind === "ssda903-xml") {
-      if (depth === 1 && name === "CHILD") this.child903 = { line, header: {}, episodes: [] };
+      if (depth === 1 && name === "CHILD") this.child903 = { line, header: {}, episodes: [], leaves: {}, tables: [] };
       else if (depth === 2 && name === "EPISODE" && this.child903) this.episode903 = { line, fields: {} };
+      else if (depth === 3 && this.stack[2] === "HEADER" && this.child903 && HEADER_TABLES[name]) {
+        this.table903 = { table: HEADER_TABLES[name], line, fields: {} };
+        this.child903.tables.push(this.table903);
+      }
       return;
     }
     if (this.kind !== "cin-census-xml") return;
@@ -173,10 +185,18 @@ export class StatutoryXmlReader {
     this.stack.pop();
     const depth = this.stack.length;
     const parent = this.stack[depth - 1];
-    const value = this.text.trim();
+    const raw = this.text;
+    const value = raw.trim();
     this.text = "";
     if (this.kind === "ssda903-xml") {
-      if (depth === 3 && parent === "HEADER" && this.child903) this.child903.header[name === "CHILDID" ? "CHILD" : name.toUpperCase()] = value;
+      const leaf = this.hasChildren[depth] === false;
+      if (leaf && this.child903 && depth >= 2) {
+        // Every leaf of the child, the last of a name kept (the validator's reading of a CHILD), raw: blank when the element has no text.
+        this.child903.leaves[XML_903_NAMES[name] ?? name] = raw;
+        if (this.table903 && depth >= 4) this.table903.fields[XML_903_NAMES[name] ?? name] = raw;
+      }
+      if (depth === 3 && this.table903 && this.stack[2] === "HEADER") this.table903 = undefined;
+      else if (depth === 3 && parent === "HEADER" && this.child903 && leaf) this.child903.header[name === "CHILDID" ? "CHILD" : name.toUpperCase()] = value;
       else if (depth === 3 && parent === "EPISODE" && this.episode903) this.episode903.fields[name === "PL" ? "PLACE" : name.toUpperCase()] = value;
       else if (depth === 2 && name === "EPISODE" && this.child903 && this.episode903) {
         this.child903.episodes.push(this.episode903);
@@ -186,6 +206,7 @@ export class StatutoryXmlReader {
         this.child903 = undefined;
         this.collector.addSsda903Header(this.file, c.line, c.header);
         for (const e of c.episodes) this.collector.addSsda903Episode(this.file, e.line, { ...e.fields, CHILD: c.header.CHILD ?? "" });
+        this.addTableRows(c);
       }
       return;
     }
@@ -223,7 +244,44 @@ export class StatutoryXmlReader {
       else if (parent === "Assessments" || parent === "CINPlanDates" || parent === "Section47" || parent === "ChildProtectionPlans") this.part.fields[name.toUpperCase()] = value;
     }
   }
+
+  /**
+   * The child's rows of the other tables, as the DfE validator makes them from
+   * a CHILD: a UASC row when UASC has a value, an OC3 row when IN_TOUCH has
+   * one, an AD1 row when DATE_INT has one (their columns from anywhere in the
+   * child), and one row per AREVIEW, AMISSING, OC2, PERMANENCE and AD_PLACED
+   * element of the HEADER, with CHILD, DOB and any column it lacks from the child.
+   */
+  private addTableRows(c: Child903): void {
+    const pick = (table: TSsda903Table, from: RawRow): RawRow => {
+      const row: RawRow = {};
+      for (const col of SSDA903_TABLE_COLUMNS[table]) row[col] = from[col] ?? "";
+      return row;
+    };
+    for (const [marker, table] of CHILD_TABLES) if ((c.leaves[marker] ?? "") !== "") this.collector.addSsda903TableRow(table, this.file, c.line, pick(table, c.leaves));
+    for (const t of c.tables) this.collector.addSsda903TableRow(t.table, this.file, t.line, pick(t.table, { ...c.leaves, ...t.fields }));
+  }
 }
+
+interface TableRow903 {
+  table: TSsda903Table;
+  line: number;
+  fields: RawRow;
+}
+interface Child903 {
+  line: number;
+  header: RawRow;
+  episodes: { line: number; fields: RawRow }[];
+  /** Every leaf element under the CHILD (HEADER, EPISODEs and the tables in the HEADER), the last of each name, text as given. */
+  leaves: RawRow;
+  tables: TableRow903[];
+}
+/** The XML names that differ from the CSV columns. */
+const XML_903_NAMES: Record<string, string> = { CHILDID: "CHILD", PL: "PLACE" };
+/** Elements of a child's HEADER that are each one row of a table. */
+const HEADER_TABLES: Record<string, TSsda903Table | undefined> = { AREVIEW: "Reviews", AMISSING: "Missing", OC2: "OC2", PERMANENCE: "PrevPerm", AD_PLACED: "PlacedAdoption" };
+/** Tables with at most one row per child, present when the child has a value for this field. */
+const CHILD_TABLES: [string, TSsda903Table][] = [["UASC", "UASC"], ["IN_TOUCH", "OC3"], ["DATE_INT", "AD1"]];
 
 function local(name: string): string {
   const i = name.indexOf(":");

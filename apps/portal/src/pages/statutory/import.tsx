@@ -111,7 +111,7 @@ export default function StatutoryImportPage() {
   return (
     <Page title="Import statutory returns" caption="Data">
       <p className="govuk-body">
-        Read SSDA903 (children looked after: Header and Episodes CSV, or XML) and CIN census returns (XML, or the flattened CSV tables). Several years can be imported at once. A dry run shows
+        Read SSDA903 (children looked after: Header and Episodes CSV, or XML) and CIN census returns (XML, or the flattened CSV tables). The other SSDA903 tables (Reviews, UASC, OC2, OC3, AD1 and the rest, as CSV) are checked against the rules but not imported. Several years can be imported at once. A dry run shows
         what would change and every problem found; nothing is written until you import, and then all of it is written or none of it.
       </p>
       <InsetText>Each new child gets a family record of its own (the returns do not say who lives together); link families afterwards. Children&apos;s names are not in the returns.</InsetText>
