@@ -241,9 +241,9 @@ ssda903|553|error|implemented|an E1 (placement order) episode with no PlacedAdop
 ssda903|554|error|implemented|DATE_PLACED is after the DECOM of the child's first episode with LS E1
 ssda903|557|error|implemented|the child left care not adopted from an adoption placement (A3-A6) or LS E1 but the decision is not given as reversed
 ssda903|558|error|implemented|the child was adopted (REC E11/E12) but every one of several decisions to place for adoption is given as reversed
-ssda903|559|error|table-not-read|DATE_PLACED is before the collection year but was not in last year's PlacedAdoption (compares with last year's PlacedAdoption, which Evident does not read yet)
-ssda903|560|error|table-not-read|DATE_PLACED differs from last year's open decision (compares with last year's PlacedAdoption, which Evident does not read yet)
-ssda903|561|error|table-not-read|DATE_PLACED is the same as last year's, which was reversed (compares with last year's PlacedAdoption, which Evident does not read yet)
+ssda903|559|error|needs-previous-year|DATE_PLACED is before the collection year but last year's PlacedAdoption gives no DATE_PLACED for the child (PlacedAdoption of both years) (checked with --ssda903-previous)
+ssda903|560|error|needs-previous-year|DATE_PLACED differs from last year's decision, which was not reversed (PlacedAdoption of both years) (checked with --ssda903-previous)
+ssda903|561|error|needs-previous-year|DATE_PLACED is the same as last year's decision, which was reversed (PlacedAdoption of both years) (checked with --ssda903-previous)
 ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
 ssda903|563|error|implemented|DATE_PLACED_CEASED and REASON_PLACED_CEASED are given but DATE_PLACED is blank
 ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
@@ -262,7 +262,7 @@ ssda903|580|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|582|error|implemented|DATE_MATCH is the DEC of the episode that ended in adoption (REC E11/E12)
 ssda903|583|error|implemented|several decisions to place for adoption, and one other than the latest has no DATE_PLACED_CEASED
-ssda903|584|error|table-not-read|DATE_PLACED is not after last year's reversed decision (compares with last year's PlacedAdoption, which Evident does not read yet)
+ssda903|584|error|needs-previous-year|DATE_PLACED is blank or not after last year's reversed decision (PlacedAdoption of both years) (checked with --ssda903-previous)
 ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|601|error|implemented|the child was adopted this year (REC E11/E12) but some AD1 items are blank
 ssda903|602|error|implemented|AD1 gives adoption details but no episode ended in adoption (REC E11/E12) this year

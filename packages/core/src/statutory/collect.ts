@@ -26,6 +26,7 @@ import { buildCarePeriods, validateExtract, type ValidationContext } from "./val
 import { headerChanges } from "./header-changes.js";
 import { tableOfKind, type Ssda903Tables, type TSsda903Table } from "./tables-903.js";
 import { parseStatutoryDate } from "./statutory-date.js";
+import { attachTables903 } from "./extract-tables.js";
 
 export { parseStatutoryDate };
 
@@ -683,6 +684,7 @@ export class StatutoryCollector {
       tables903: this.tables903,
     };
     validateExtract(extract, ctx);
+    attachTables903(extract, this.tables903);
     extract.carePeriods = buildCarePeriods(claEpisodes);
     const fileOrder = (name: string) => this.files.get(name)?.order ?? -1;
     this.problems.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.row - b.row);
