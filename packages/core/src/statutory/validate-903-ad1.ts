@@ -32,7 +32,10 @@ const SEXES_FOR_STATUS: [rule: string, status: string, sexes: readonly string[],
 ];
 
 const ADOPTION_PLACEMENTS = new Set(["A3", "A4", "A5", "A6"]);
-const adopted = (e: TClaEpisode) => e.reasonEnded === "E11" || e.reasonEnded === "E12";
+/** Placed for adoption (PLACE A3–A6). */
+export const placedForAdoption = (e: TClaEpisode) => e.placement !== null && ADOPTION_PLACEMENTS.has(e.placement);
+/** Ceased to be looked after by adoption (REC E11 or E12). */
+export const adopted = (e: TClaEpisode) => e.reasonEnded === "E11" || e.reasonEnded === "E12";
 /** 335: placements with the former foster carer (A2, A3, A5) and with other adopters (A1, A4, A6). */
 const WITH_FOSTER_CARER = new Set(["A2", "A3", "A5"]);
 const WITH_OTHERS = new Set(["A1", "A4", "A6"]);
@@ -86,7 +89,7 @@ function validateWithEpisodes(r: Ssda903TableRow, eps: readonly TClaEpisode[], p
   if (decided !== undefined) {
     const lastStart = eps.findLast((e) => e.reasonNewEpisode === "S");
     if (lastStart && decided < lastStart.start) p("DATE_INT", "334", `DATE_INT ${decided} is before the start of the latest period of care (${lastStart.start})`);
-    const placement = eps.find((e) => e.placement !== null && ADOPTION_PLACEMENTS.has(e.placement) && decided > e.start);
+    const placement = eps.find((e) => placedForAdoption(e) && decided > e.start);
     if (placement) p("DATE_INT", "521", `DATE_INT ${decided} is after the child was placed for adoption (PLACE ${placement.placement} from ${placement.start})`);
   }
   if (foster === "0" || foster === "1") {

@@ -7,15 +7,12 @@
  * (read in the community validator's rule sources); the messages are Evident's own.
  */
 import type { TClaEpisode } from "./model.js";
-import { AD1_ITEMS } from "./validate-903-ad1.js";
+import { AD1_ITEMS, adopted, placedForAdoption } from "./validate-903-ad1.js";
 import { badDate, cell, dateCell, reporter, rowsByChild } from "./table-rows.js";
 import type { Ssda903TableRow } from "./tables-903.js";
 import { show, type ValidationContext, yearStartOf } from "./validate-common.js";
 
 const REASONS_CEASED = new Set(["RD1", "RD2", "RD3", "RD4"]);
-const ADOPTION_PLACEMENTS = new Set(["A3", "A4", "A5", "A6"]);
-const adopted = (e: TClaEpisode) => e.reasonEnded === "E11" || e.reasonEnded === "E12";
-const placedForAdoption = (e: TClaEpisode) => e.placement !== null && ADOPTION_PLACEMENTS.has(e.placement);
 
 export function validatePlacedAdoption(
   rows: readonly Ssda903TableRow[],
