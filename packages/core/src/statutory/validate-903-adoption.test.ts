@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CASES } from "../test/parity-903/adoption.js";
+import { csv903, tableCsv } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 import { isLaPermCode, latestPermDate } from "./validate-903-prev-perm.js";
 
@@ -63,5 +64,47 @@ describe("PrevPerm readings", () => {
   it("LA_PERM: English authorities, 999 and the codes for outside England", () => {
     expect(["316", "201", "943", "999", "WAL", "SCO", "NIR", "NUK"].filter(isLaPermCode)).toHaveLength(8);
     expect(["001", "660", "708", "123", "ENG", "31"].filter(isLaPermCode)).toEqual([]);
+  });
+});
+
+describe("a clean return with all three tables", () => {
+  // Child A (born 01/06/2020): in care from 01/02/2023; placement order (E1) from 01/06/2024, the day of the
+  // decision to place for adoption; matched 01/08/2024; placed with the adopters (A4) 01/09/2024; adopted 01/12/2024.
+  // Child B: in care from 01/05/2024 (previous permanence: a special guardianship order, P1, in March 2019);
+  // a decision to place for adoption of 01/07/2024, reversed on 01/10/2024.
+  const { header, episodes } = csv903(
+    [{ child: "A", dob: "01/06/2020" }, { child: "B", dob: "01/01/2016" }],
+    [
+      { child: "A", decom: "01/02/2023", dec: "01/06/2024", rec: "X1" },
+      { child: "A", decom: "01/06/2024", rne: "L", ls: "E1", dec: "01/09/2024", rec: "X1" },
+      { child: "A", decom: "01/09/2024", rne: "P", ls: "E1", place: "A4", dec: "01/12/2024", rec: "E11" },
+      { child: "B", decom: "01/05/2024" },
+    ],
+  );
+  const tables = [
+    tableCsv("AD1", [{ CHILD: "A", DOB: "01/06/2020", DATE_INT: "01/06/2024", DATE_MATCH: "01/08/2024", FOSTER_CARE: "0", NB_ADOPTR: "2", SEX_ADOPTR: "MF", LS_ADOPTR: "L11" }]),
+    tableCsv("PlacedAdoption", [
+      { CHILD: "A", DOB: "01/06/2020", DATE_PLACED: "01/06/2024" },
+      { CHILD: "B", DOB: "01/01/2016", DATE_PLACED: "01/07/2024", DATE_PLACED_CEASED: "01/10/2024", REASON_PLACED_CEASED: "RD1" },
+    ]),
+    tableCsv("PrevPerm", [
+      { CHILD: "A", DOB: "01/06/2020", PREV_PERM: "Z1" },
+      { CHILD: "B", DOB: "01/01/2016", PREV_PERM: "P1", LA_PERM: "316", DATE_PERM: "ZZ/03/2019" },
+    ]),
+  ];
+  const read = (ad1: string) =>
+    readStatutoryFiles(
+      [{ name: "h.csv", text: header }, { name: "e.csv", text: episodes }, ...[ad1, tables[1]!, tables[2]!].map((text, i) => ({ name: `t${i}.csv`, text }))],
+      { yearEnd: "2025-03-31" },
+    );
+
+  it("raises none of these rules", () => {
+    expect(read(tables[0]!).problems.filter((p) => MODULE_RULES.has(p.rule))).toEqual([]);
+  });
+
+  it("a match on the day of the adoption placement is fine, one day later is 331", () => {
+    const matched = (date: string) => read(tables[0]!.replace("01/08/2024", date)).problems.filter((p) => MODULE_RULES.has(p.rule)).map((p) => [p.file, p.row, p.rule]);
+    expect(matched("01/09/2024")).toEqual([]);
+    expect(matched("02/09/2024")).toEqual([["t0.csv", 2, "331"]]);
   });
 });
