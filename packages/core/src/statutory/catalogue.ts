@@ -37,15 +37,15 @@ ssda903|102|error|implemented|DOB is missing or not a real date
 ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
 ssda903|104|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
 ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
-ssda903|112|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
-ssda903|113|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH
-ssda903|114|error|table-not-read|needs the AD1 table, which Evident does not read; fields FOSTER_CARE
-ssda903|115|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED
-ssda903|116|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED
-ssda903|117|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, DATE_PLACED, DEC, REC, DECOM
-ssda903|118|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DECOM, DECOM, LS
-ssda903|119|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields REASON_PLACED_CEASED, DATE_PLACED_CEASED
-ssda903|120|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields REASON_PLACED_CEASED
+ssda903|112|error|implemented|AD1 DATE_INT (decision that the child should be placed for adoption) is given but not a real date
+ssda903|113|error|implemented|AD1 DATE_MATCH (child matched with the adopters) is given but not a real date
+ssda903|114|error|implemented|AD1 FOSTER_CARE (adopted by the former foster carer) is not 0 or 1
+ssda903|115|error|implemented|PlacedAdoption DATE_PLACED (decision that the child should be placed for adoption) is given but not a real date
+ssda903|116|error|implemented|PlacedAdoption DATE_PLACED_CEASED (decision that the child should no longer be placed for adoption) is given but not a real date
+ssda903|117|error|implemented|DATE_PLACED or DATE_PLACED_CEASED is after the collection year or after the DEC of the child's latest episode not ending X1
+ssda903|118|error|implemented|DATE_PLACED_CEASED is before the collection year or before the child's first episode with LS other than V3/V4
+ssda903|119|error|implemented|DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given or both blank
+ssda903|120|error|implemented|REASON_PLACED_CEASED is not a valid code (RD1-RD4)
 ssda903|131|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH
 ssda903|132|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACTIV
 ssda903|133|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACCOM
@@ -59,7 +59,7 @@ ssda903|146|error|implemented|PLACE is not a valid placement type for the collec
 ssda903|147|error|implemented|DEC is not a real date
 ssda903|148|error|implemented|DEC and REC must both be given or both be blank
 ssda903|149|error|implemented|REC is not a valid reason episode ceased
-ssda903|151|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTER, SEX_ADOPTR, LS_ADOPTR
+ssda903|151|error|implemented|the six AD1 adoption items are neither all given nor all blank
 ssda903|153|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|157|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
 ssda903|158|error|table-not-read|needs the OC2 table, which Evident does not read; fields INTERVENTION_RECEIVED, INTERVENTION_OFFERED
@@ -72,15 +72,15 @@ ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 charact
 ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|171|error|implemented|MC_DOB is not a real date
 ssda903|174|error|implemented|MC_DOB is given but SEX is M
-ssda903|175|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR
-ssda903|176|error|table-not-read|needs the AD1 table, which Evident does not read; fields SEX_ADOPTR
-ssda903|177|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR
+ssda903|175|error|implemented|AD1 NB_ADOPTR is not 1 or 2
+ssda903|176|error|implemented|AD1 SEX_ADOPTR is not a valid code (M1, F1, MM, FF, MF)
+ssda903|177|error|implemented|AD1 LS_ADOPTR is not a valid code (L0, L11, L12, L2, L3, L4)
 ssda903|178|error|implemented|PLACE_PROVIDER is not a valid code, or is given for a temporary placement or Z1
 ssda903|179|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
 ssda903|180|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
 ssda903|181|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
 ssda903|182|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CONVICTED, HEALTH_CHECK, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|184|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DOB
+ssda903|184|error|implemented|DATE_PLACED is before the child's DOB
 ssda903|185|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
 ssda903|186|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
 ssda903|187|error|table-not-read|needs the OC2 table, which Evident does not read; fields DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR, IN_TOUCH, ACTIV, ACCOM
@@ -126,10 +126,10 @@ ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
 ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
 ssda903|304|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
-ssda903|331|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH, DECOM, REC
-ssda903|333|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
-ssda903|334|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT, DECOM, RNE
-ssda903|335|error|table-not-read|needs the AD1 table, which Evident does not read; fields PLACE, FOSTER_CARE
+ssda903|331|error|implemented|DATE_MATCH is after the DECOM of an episode that ended in adoption (REC E11/E12)
+ssda903|333|error|implemented|DATE_MATCH is given but DATE_INT is missing or after it
+ssda903|334|error|implemented|DATE_INT is before the DECOM of the child's latest episode with RNE S
+ssda903|335|error|implemented|FOSTER_CARE contradicts the adoption placement (0 with A2/A3/A5, or 1 with A1/A4/A6) of an episode ending E1/E11/E12
 ssda903|336|error|implemented|placement for adoption (A3/A4) does not follow a foster or adoption placement
 ssda903|344|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|345|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
@@ -210,18 +210,18 @@ ssda903|503G|error|reference-data|needs reference data Evident does not hold (po
 ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
 ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
-ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
-ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
+ssda903|511|error|implemented|NB_ADOPTR is 2 but SEX_ADOPTR is a single adopter's code (M1/F1)
+ssda903|514|error|implemented|LS_ADOPTR is L0 (single adopter) but SEX_ADOPTR is not M1 or F1
 ssda903|516|error|implemented|REC special guardianship to former foster carers (E45/E46) but the placement is not foster care (U1-U6)
-ssda903|517|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
-ssda903|518|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
-ssda903|519|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
-ssda903|520|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
-ssda903|521|error|table-not-read|needs the AD1 table, which Evident does not read; fields PLACE, DECOM, DATE_INT
-ssda903|522|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|523|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED, DATE_INT
-ssda903|524|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
-ssda903|525|error|table-not-read|needs the AD1, PlacedAdoption tables, which Evident does not read; fields DATE_PLACED_CEASED, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
+ssda903|517|error|implemented|LS_ADOPTR is L3 but SEX_ADOPTR is not MF
+ssda903|518|error|implemented|LS_ADOPTR is L4 but SEX_ADOPTR is not MM or FF
+ssda903|519|error|implemented|LS_ADOPTR is L2 (civil partners) but SEX_ADOPTR is not a couple's code (MM, FF, MF)
+ssda903|520|error|implemented|LS_ADOPTR is L11 (married, different sexes) but SEX_ADOPTR is not MF
+ssda903|521|error|implemented|DATE_INT is after the DECOM of an episode placed for adoption (PLACE A3-A6)
+ssda903|522|error|implemented|DATE_PLACED_CEASED is before DATE_PLACED
+ssda903|523|error|implemented|PlacedAdoption DATE_PLACED differs from AD1 DATE_INT for the same child
+ssda903|524|error|implemented|LS_ADOPTR is L12 (married, same sex) but SEX_ADOPTR is not MM or FF
+ssda903|525|error|implemented|the decision to place for adoption was reversed (DATE_PLACED_CEASED) yet AD1 gives adoption details
 ssda903|526|error|implemented|PLACE_PROVIDER blank for a placement other than T0-T4 or Z1
 ssda903|527|error|implemented|PLACE_PROVIDER PR1 with placement P1, R2 or R5
 ssda903|528|error|implemented|PLACE_PROVIDER PR2 with placement P1, R2 or R5
@@ -235,17 +235,17 @@ ssda903|545|error|table-not-read|needs the OC2 table, which Evident does not rea
 ssda903|546|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, HEALTH_CHECK
 ssda903|547|error|table-not-read|needs the OC2 table, which Evident does not read; fields HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE
 ssda903|550|error|implemented|PLACE_PROVIDER PR0 with a placement other than P1
-ssda903|551|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, PLACE
-ssda903|552|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM
-ssda903|553|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields CHILD, DATE_PLACED, DATE_PLACED_CEASED, REASON_PLACED_CEASED
-ssda903|554|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, LS
-ssda903|557|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REASON_PLACED_CEASED, PLACE, LS, REC
-ssda903|558|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED_CEASED, REC
-ssda903|559|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
-ssda903|560|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|561|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|551|error|implemented|an episode is placed for adoption (PLACE A3-A6) but PlacedAdoption gives no DATE_PLACED for the child
+ssda903|552|error|implemented|the child's first adoption placement (PLACE A3-A6) starts before the latest DATE_PLACED
+ssda903|553|error|implemented|an E1 (placement order) episode with no PlacedAdoption row, or an open E1 episode with the decision given as reversed
+ssda903|554|error|implemented|DATE_PLACED is after the DECOM of the child's first episode with LS E1
+ssda903|557|error|implemented|the child left care not adopted from an adoption placement (A3-A6) or LS E1 but the decision is not given as reversed
+ssda903|558|error|implemented|the child was adopted (REC E11/E12) but every one of several decisions to place for adoption is given as reversed
+ssda903|559|error|needs-previous-year|DATE_PLACED is before the collection year but last year's PlacedAdoption gives no DATE_PLACED for the child (PlacedAdoption of both years) (checked with --ssda903-previous)
+ssda903|560|error|needs-previous-year|DATE_PLACED differs from last year's decision, which was not reversed (PlacedAdoption of both years) (checked with --ssda903-previous)
+ssda903|561|error|needs-previous-year|DATE_PLACED is the same as last year's decision, which was reversed (PlacedAdoption of both years) (checked with --ssda903-previous)
 ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
-ssda903|563|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, REASON_PLACED_CEASED, DATE_PLACED_CEASED
+ssda903|563|error|implemented|DATE_PLACED_CEASED and REASON_PLACED_CEASED are given but DATE_PLACED is blank
 ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
 ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
 ssda903|566|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_END
@@ -257,15 +257,15 @@ ssda903|575|error|table-not-read|needs the Missing table, which Evident does not
 ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
 ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
+ssda903|579|error|implemented|a decision to place for adoption starts while the previous one is open, or before it was reversed
 ssda903|580|error|table-not-read|needs the Missing table, which Evident does not read; fields REC
 ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|582|error|table-not-read|needs the AD1 table, which Evident does not read; fields DEC, DATE_MATCH
-ssda903|583|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|584|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
+ssda903|582|error|implemented|DATE_MATCH is the DEC of the episode that ended in adoption (REC E11/E12)
+ssda903|583|error|implemented|several decisions to place for adoption, and one other than the latest has no DATE_PLACED_CEASED
+ssda903|584|error|needs-previous-year|DATE_PLACED is blank or not after last year's reversed decision (PlacedAdoption of both years) (checked with --ssda903-previous)
 ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
-ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
+ssda903|601|error|implemented|the child was adopted this year (REC E11/E12) but some AD1 items are blank
+ssda903|602|error|implemented|AD1 gives adoption details but no episode ended in adoption (REC E11/E12) this year
 ssda903|607|error|implemented|MOTHER blank for a girl who ceased to be looked after in the year
 ssda903|611|error|implemented|MOTHER is 1 but MC_DOB is blank
 ssda903|612|error|implemented|MC_DOB is given for a girl (SEX F) whose MOTHER is not 1
@@ -275,16 +275,16 @@ ssda903|624|error|needs-previous-year|MC_DOB differs from last year's (given) MC
 ssda903|625|error|implemented|MC_DOB after the end of the year or the child's last DEC
 ssda903|626|error|needs-previous-year|MOTHER 0 last year but 1 now with MC_DOB before this collection year (checked with --ssda903-previous)
 ssda903|628|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER
-ssda903|630|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields RNE
-ssda903|631|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields PREV_PERM
-ssda903|632|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields DATE_PERM, DECOM
-ssda903|633|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM
-ssda903|634|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, PREV_PERM, DATE_PERM, DECOM
-ssda903|635|error|table-not-read|needs the PrevPerm table, which Evident does not read; fields LA_PERM, DATE_PERM, PREV_PERM
+ssda903|630|error|implemented|the child started care this year (RNE S) but PrevPerm is missing, PREV_PERM is blank, or LA_PERM/DATE_PERM is blank without PREV_PERM Z1
+ssda903|631|error|implemented|PREV_PERM is not a valid code (P1-P4, Z1)
+ssda903|632|error|implemented|DATE_PERM is not a valid date (ZZ allowed for an unknown day or month) or not before the child's first DECOM
+ssda903|633|error|implemented|LA_PERM is not a DfE local-authority code nor WAL, SCO, NIR, NUK (Evident's list adds the authorities created since 2019)
+ssda903|634|error|implemented|previous permanence is given but the child's latest episode started before the collection year
+ssda903|635|error|implemented|LA_PERM or DATE_PERM is given but PREV_PERM is blank
 ssda903|1000|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1001|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1002|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1003|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, RNE
+ssda903|1003|error|implemented|DATE_PLACED is before the DECOM of the child's first episode with RNE S
 ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING

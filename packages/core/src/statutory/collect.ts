@@ -5,7 +5,6 @@
  * the older record unless that would reopen a closed one), links CIN children
  * to 903 children, runs the DfE rules (./validate.ts) and rebuilds care periods.
  */
-import { daysFromCivil, daysInMonth, formatIsoDay, parseIsoDay } from "../dates.js";
 import { legacyToSex, sexToLegacy } from "./codes.js";
 import {
   statutoryKey,
@@ -26,6 +25,10 @@ import {
 import { buildCarePeriods, validateExtract, type ValidationContext } from "./validate.js";
 import { headerChanges } from "./header-changes.js";
 import { tableOfKind, type Ssda903Tables, type TSsda903Table } from "./tables-903.js";
+import { parseStatutoryDate } from "./statutory-date.js";
+import { attachTables903 } from "./extract-tables.js";
+
+export { parseStatutoryDate };
 
 export type Severity = "error" | "warning";
 
@@ -63,40 +66,6 @@ export interface RawCinChild {
 
 const MAX_ID = 20;
 const MAX_CODE = 16;
-
-/**
- * Parses DD/MM/YYYY (the 903 format) or YYYY-MM-DD (the CIN format; also
- * accepted in 903 files) into an ISO date. undefined = not a real date.
- * A time part after a space or "T" (as some exports add) is ignored.
- */
-export function parseStatutoryDate(text: string): string | undefined {
-  const cached = dateCache.get(text);
-  if (cached !== undefined) return cached === "" ? undefined : cached;
-  const iso = parseDateUncached(text);
-  if (dateCache.size >= 200_000) dateCache.clear();
-  dateCache.set(text, iso ?? "");
-  return iso;
-}
-
-// Returns hold a few thousand distinct dates repeated across a million rows: parse each once.
-const dateCache = new Map<string, string>();
-
-function parseDateUncached(text: string): string | undefined {
-  let t = text.trim();
-  const cut = t.search(/[ T]/);
-  if (cut > 0) t = t.slice(0, cut);
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (m) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    const year = Number(m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-    return formatIsoDay(daysFromCivil(year, month, day));
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) return parseIsoDay(t) === undefined ? undefined : t;
-  return undefined;
-}
 
 /** 31 March on or after the given ISO date. */
 export function yearEndOnOrAfter(iso: string): string {
@@ -719,6 +688,7 @@ export class StatutoryCollector {
       cinSexGiven: this.cinSexGiven,
     };
     validateExtract(extract, ctx);
+    attachTables903(extract, this.tables903);
     extract.carePeriods = buildCarePeriods(claEpisodes);
     const fileOrder = (name: string) => this.files.get(name)?.order ?? -1;
     this.problems.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.row - b.row);

@@ -9,19 +9,24 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
 import { checkPreviousYear, skippedRules } from "./previous-year.js";
-import { csv903, type Ep, type Hd } from "../test/returns-903.js";
+import { csv903, tableCsv, type Ep, type Hd, type TableRow } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 
 interface Year {
   eps: Ep[];
   header?: Hd[];
+  /** PlacedAdoption rows (rules 559–561, 584). */
+  placed?: TableRow[];
 }
 const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
+/** Last year's decision to place for adoption, made 01/03/2024 and reversed 15/03/2024. */
+const reversedLastYear: TableRow = { DATE_PLACED: "01/03/2024", DATE_PLACED_CEASED: "15/03/2024", REASON_PLACED_CEASED: "RD1" };
 
 /** Episodes start on 01/05/2023 unless given: in last year's collection (2023/24). */
 function read(y: Year, suffix: string, yearEnd: string) {
   const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }], { yearEnd });
+  const placed = y.placed ? [{ name: `pa${suffix}.csv`, text: tableCsv("PlacedAdoption", y.placed) }] : [];
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed], { yearEnd });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
@@ -42,6 +47,11 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "207": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],
   "624": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/03/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],
   "626": [{ eps: [{}], header: [girl] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2024" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/05/2024" }] }],
+  // PlacedAdoption against last year's (this year runs from 01/04/2024)
+  "559": [{ eps: [{}], placed: [] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/04/2024" }] }],
+  "560": [{ eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }],
+  "561": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/06/2024" }] }],
+  "584": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "28/02/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }],
 };
 
 describe("DfE parity: the SSDA903 rules that compare with last year's return", () => {

@@ -3,15 +3,18 @@
  * (`evident convert --ssda903-previous`, `checkPreviousYear`): 502, 503A–F,
  * 562 and NoE on the episodes; 207, 624 and 626 on the Header (MOTHER,
  * MC_DOB); 202–204 and 208 (sex, DOB, ethnicity, UPN changed) as for an
- * earlier Header given in the same run. Without last year's return these rules
+ * earlier Header given in the same run; 559, 560, 561 and 584 on PlacedAdoption
+ * when both years give that table (./previous-year-adoption.ts). Without last year's return these rules
  * are skipped, and `skippedRules` lists them. No 2024/25 CIN census rule
  * compares with last year's census (each census holds the child's history), so
  * `--cin-previous` only checks that the file is a CIN census.
  * Pure: both returns are read before (readStatutoryFiles / readStatutoryPaths).
  */
 import { STATUTORY_RULES, type StatutoryRule } from "./catalogue.js";
+import { tables903Of } from "./extract-tables.js";
 import { headerChanges } from "./header-changes.js";
 import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem } from "./model.js";
+import { comparePlacedAdoption } from "./previous-year-adoption.js";
 import { yearStartOf } from "./validate-common.js";
 
 export interface PreviousYearOptions {
@@ -129,6 +132,11 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
       error(earliest.source.file, earliest.source.row, "DECOM", "562", `this year's first episode starts on ${earliest.start}, before the collection year, but ${was}`);
     }
   }
+
+  // ---------- PlacedAdoption (when both years give it) ----------
+  const placedNow = tables903Of(current).PlacedAdoption;
+  const placedLast = tables903Of(previous).PlacedAdoption;
+  if (placedNow !== undefined && placedLast !== undefined) comparePlacedAdoption(placedNow, placedLast, yearStart, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
   return problems;
 }
 
