@@ -12,7 +12,9 @@ import { readHead, readStatutoryPaths, StatutoryFileError, type StatutoryPath } 
 import { toAnalysisRows } from "../statutory/analysis.js";
 import { CIN_DEFINITIONS, hasStatutoryErrors, type TCinDefinition, type TStatutoryFileKind } from "../statutory/model.js";
 import { validationFlags } from "../statutory/flags.js";
+import { tables903Of } from "../statutory/extract-tables.js";
 import { checkPreviousYear, skippedRules } from "../statutory/previous-year.js";
+import type { TSsda903Table } from "../statutory/tables-903.js";
 import { detectStatutoryFileKind } from "../statutory/read.js";
 import { tableOfKind } from "../statutory/tables-903.js";
 import { runSsdConvert } from "./convert-ssd.js";
@@ -105,6 +107,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     cin: kinds.some((k) => k.startsWith("cin-")),
     ssda903Previous: values["ssda903-previous"] !== undefined,
     cinPrevious: values["cin-previous"] !== undefined,
+    tables903: Object.keys(tables903Of(extract)) as TSsda903Table[],
   });
   const skippedRows = skipped.map((r) => ({ file: "", row: 0, field: "", rule: r.code, severity: "skipped" as const, message: `not checked: ${r.description.replace(/ \(checked with --ssda903-previous\)$/, "")}; give last year's return with --ssda903-previous` }));
   mkdirSync(values.out, { recursive: true });

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
 import { checkPreviousYear, skippedRules } from "./previous-year.js";
+import { SSDA903_TABLES } from "./tables-903.js";
 import { csv903, tableCsv, type Ep, type Hd, type TableRow } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 
@@ -81,8 +82,12 @@ describe("DfE parity: the SSDA903 rules that compare with last year's return", (
   });
 
   it("lists the rules skipped without last year's return: only for the SSDA903, none for the CIN census", () => {
-    const all = { ssda903: true, cin: true, ssda903Previous: false, cinPrevious: false };
+    const all = { ssda903: true, cin: true, ssda903Previous: false, cinPrevious: false, tables903: SSDA903_TABLES };
     expect(skippedRules(all).map((r) => r.code).sort()).toEqual(Object.keys(CASES).sort());
+    // A rule on another table with last year's is skipped only when this year's table is given (559–561, 584: PlacedAdoption).
+    const withoutTables = skippedRules({ ...all, tables903: [] }).map((r) => r.code);
+    expect(withoutTables).not.toContain("559");
+    expect(withoutTables).toContain("502");
     expect(skippedRules({ ...all, ssda903Previous: true })).toEqual([]);
     expect(skippedRules({ ...all, ssda903: false })).toEqual([]);
   });

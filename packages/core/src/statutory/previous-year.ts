@@ -10,6 +10,7 @@
  * `--cin-previous` only checks that the file is a CIN census.
  * Pure: both returns are read before (readStatutoryFiles / readStatutoryPaths).
  */
+import type { TSsda903Table } from "./tables-903.js";
 import { STATUTORY_RULES, type StatutoryRule } from "./catalogue.js";
 import { tables903Of } from "./extract-tables.js";
 import { headerChanges } from "./header-changes.js";
@@ -146,11 +147,25 @@ export interface GivenReturns {
   cin: boolean;
   ssda903Previous: boolean;
   cinPrevious: boolean;
+  /** The 903 tables besides Header and Episodes given this year (a rule on one of them is skipped only when it was given). */
+  tables903?: readonly TSsda903Table[];
 }
+
+/** The rules comparing one of the other 903 tables with last year's: they arise only when this year's table is given. */
+export const PREVIOUS_YEAR_RULE_TABLES: Readonly<Record<string, TSsda903Table>> = {
+  "205A": "UASC", "205B": "UASC", "205C": "UASC", "205D": "UASC",
+  "559": "PlacedAdoption", "560": "PlacedAdoption", "561": "PlacedAdoption", "584": "PlacedAdoption",
+  "576": "Missing",
+  "1000": "OC3", "1001": "OC3", "1002": "OC3", "1010": "OC3",
+};
 
 /** The rules that need last year's return and were skipped because it was not given (catalogue status needs-previous-year). */
 export function skippedRules(given: GivenReturns): StatutoryRule[] {
-  return STATUTORY_RULES.filter(
-    (r) => r.status === "needs-previous-year" && ((r.return === "ssda903" && given.ssda903 && !given.ssda903Previous) || (r.return === "cin" && given.cin && !given.cinPrevious)),
-  );
+  const tables = new Set(given.tables903 ?? []);
+  return STATUTORY_RULES.filter((r) => {
+    if (r.status !== "needs-previous-year") return false;
+    const table = PREVIOUS_YEAR_RULE_TABLES[r.code];
+    if (r.return === "ssda903" && table !== undefined && !tables.has(table)) return false;
+    return (r.return === "ssda903" && given.ssda903 && !given.ssda903Previous) || (r.return === "cin" && given.cin && !given.cinPrevious);
+  });
 }
