@@ -5,14 +5,13 @@
  * them (read in the community validator's rule sources, v0.1.14); the
  * messages are Evident's own. Called from ./validate-903-outcomes.ts.
  */
-import type { TClaEpisode, TStatutoryExtract } from "./model.js";
+import type { TClaEpisode } from "./model.js";
 import type { Ssda903TableRow } from "./tables-903.js";
 import { addYears, show, type ValidationContext, yearStartOf } from "./validate-common.js";
 import { OC2_ITEMS, continuouslyLookedAfter, rowView } from "./validate-903-outcomes-shared.js";
 
 const IN_TOUCH = new Set(["YES", "NO", "DIED", "REFU", "NREQ", "RHOM"]);
 const ACTIV = new Set(["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"]);
-// prettier-ignore
 const ACCOM = new Set(["B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2", "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"]);
 const OC3_ITEMS = ["IN_TOUCH", "ACTIV", "ACCOM"] as const;
 const AD1_ITEMS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"] as const;
@@ -32,8 +31,7 @@ function byChild(rows: readonly Ssda903TableRow[] | undefined): Map<string, Ssda
   return map;
 }
 
-export function validateCareLeavers(extract: TStatutoryExtract, eps: Map<string, TClaEpisode[]>, withEpisodes: boolean, ctx: ValidationContext): void {
-  void extract;
+export function validateCareLeavers(eps: Map<string, TClaEpisode[]>, withEpisodes: boolean, ctx: ValidationContext): void {
   const oc3 = ctx.tables903.OC3;
   if (oc3 === undefined) return;
   const oc3ByChild = byChild(oc3);

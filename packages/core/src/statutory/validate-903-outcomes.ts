@@ -33,7 +33,7 @@ export function validateOutcomeTables(extract: TStatutoryExtract, ctx: Validatio
   const eps = withEpisodes ? groupBy(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
   if (oc2 !== undefined) validateOc2(oc2, eps, withEpisodes, ctx);
   if (withEpisodes) validateNoEpisodes(ctx);
-  validateCareLeavers(extract, eps, withEpisodes, ctx);
+  validateCareLeavers(eps, withEpisodes, ctx);
 }
 
 function validateOc2(rows: readonly Ssda903TableRow[], eps: Map<string, TClaEpisode[]>, withEpisodes: boolean, ctx: ValidationContext): void {
