@@ -30,9 +30,10 @@ function validScore(s: string): boolean {
 export function validateOutcomeTables(extract: TStatutoryExtract, ctx: ValidationContext): void {
   const oc2 = ctx.tables903.OC2;
   const withEpisodes = episodesGiven(extract);
+  if (withEpisodes) validateNoEpisodes(ctx);
+  if (oc2 === undefined && ctx.tables903.OC3 === undefined) return;
   const eps = withEpisodes ? groupBy(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
   if (oc2 !== undefined) validateOc2(oc2, eps, withEpisodes, ctx);
-  if (withEpisodes) validateNoEpisodes(ctx);
   validateCareLeavers(eps, withEpisodes, ctx);
 }
 
