@@ -46,10 +46,10 @@ ssda903|117|error|implemented|DATE_PLACED or DATE_PLACED_CEASED is after the col
 ssda903|118|error|implemented|DATE_PLACED_CEASED is before the collection year or before the child's first episode with LS other than V3/V4
 ssda903|119|error|implemented|DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given or both blank
 ssda903|120|error|implemented|REASON_PLACED_CEASED is not a valid code (RD1-RD4)
-ssda903|131|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH
-ssda903|132|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACTIV
-ssda903|133|error|table-not-read|needs the OC3 table, which Evident does not read; fields ACCOM
-ssda903|134|error|table-not-read|needs the AD1, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
+ssda903|131|error|implemented|OC3 IN_TOUCH is missing or not a valid code (YES, NO, DIED, REFU, NREQ, RHOM)
+ssda903|132|error|implemented|OC3 ACTIV is missing or not a valid activity code
+ssda903|133|error|implemented|OC3 ACCOM is missing or not a valid accommodation code
+ssda903|134|error|implemented|AD1 adoption information is given for a young person who also has care leaver information in OC3
 ssda903|141|error|implemented|DECOM is missing or not a real date
 ssda903|142|error|implemented|an episode is not ended although a later episode starts
 ssda903|143|error|implemented|RNE is not a valid reason for new episode
@@ -60,12 +60,12 @@ ssda903|147|error|implemented|DEC is not a real date
 ssda903|148|error|implemented|DEC and REC must both be given or both be blank
 ssda903|149|error|implemented|REC is not a valid reason episode ceased
 ssda903|151|error|implemented|the six AD1 adoption items are neither all given nor all blank
-ssda903|153|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|157|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
-ssda903|158|error|table-not-read|needs the OC2 table, which Evident does not read; fields INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|159|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|153|error|implemented|OC3 IN_TOUCH, ACTIV and ACCOM are neither all given nor all blank
+ssda903|157|error|implemented|OC2 SDQ_REASON is SDQ1 (not of SDQ age) for a child looked after for 12 months who was 4 or over at the start of the year and 16 or under at its end
+ssda903|158|error|implemented|OC2 INTERVENTION_OFFERED is given although INTERVENTION_RECEIVED is 1
+ssda903|159|error|implemented|OC2 INTERVENTION_OFFERED is blank for a child with a substance misuse problem (1) who received no intervention (0)
 ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
-ssda903|165|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER, SEX, ACTIV, ACCOM, IN_TOUCH, DECOM
+ssda903|165|error|implemented|Header MOTHER does not fit the care leaver: not 0 or 1; given for a boy; blank for a girl looked after this year; given for a girl with care leaver information but no episode this year (the validators read SEX as 1/2)
 ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW
 ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
@@ -77,23 +77,23 @@ ssda903|176|error|implemented|AD1 SEX_ADOPTR is not a valid code (M1, F1, MM, FF
 ssda903|177|error|implemented|AD1 LS_ADOPTR is not a valid code (L0, L11, L12, L2, L3, L4)
 ssda903|178|error|implemented|PLACE_PROVIDER is not a valid code, or is given for a temporary placement or Z1
 ssda903|179|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
-ssda903|180|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
-ssda903|181|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|182|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CONVICTED, HEALTH_CHECK, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|180|error|implemented|OC2 SDQ_SCORE is not a whole number from 0 to 40
+ssda903|181|error|implemented|OC2 items (CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED) take 0 or 1
+ssda903|182|error|implemented|OC2 immunisations, teeth check, health assessment or substance misuse is blank while another OC2 item is given
 ssda903|184|error|implemented|DATE_PLACED is before the child's DOB
-ssda903|185|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
-ssda903|186|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
-ssda903|187|error|table-not-read|needs the OC2 table, which Evident does not read; fields DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR, IN_TOUCH, ACTIV, ACCOM
-ssda903|188|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE, SDQ_REASON
-ssda903|189|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, SDQ_SCORE, SDQ_REASON
-ssda903|190|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|191|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CHILD
-ssda903|192|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED
-ssda903|193|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|196|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON
-ssda903|197B|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
-ssda903|197a|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE, SDQ_REASON
-ssda903|198|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON
+ssda903|185|error|implemented|OC2 SDQ_SCORE is given for a child not looked after continuously for the 12 months to 31 March
+ssda903|186|error|implemented|OC2 has no SDQ score or reason for a child looked after for 12 months, 4 or over at the start of the year and under 17 at its end
+ssda903|187|error|implemented|OC3 or AD1 information is given for a child looked after continuously for the 12 months to 31 March
+ssda903|188|error|implemented|OC2 SDQ score or reason is given for a child under 4 at the end of the year
+ssda903|189|error|implemented|OC2 SDQ score or reason is given for a young person over 17 at the start of the year
+ssda903|190|error|implemented|OC2 items are given for a child not looked after continuously for the 12 months to 31 March
+ssda903|191|error|implemented|a child looked after continuously for 12 months has no OC2 row, or blank immunisations, teeth check, health assessment or substance misuse
+ssda903|192|error|implemented|OC2 INTERVENTION_RECEIVED is blank for a child with a substance misuse problem
+ssda903|193|error|implemented|OC2 intervention received or offered is given but SUBSTANCE_MISUSE is not 1
+ssda903|196|error|implemented|OC2 SDQ_REASON is not a valid code (SDQ1–SDQ5)
+ssda903|197B|error|implemented|OC2 has no SDQ score or reason for a child looked after for 12 months who turned 4 or 17 this year
+ssda903|197a|error|implemented|OC2 gives both an SDQ score and a reason for no score
+ssda903|198|error|implemented|OC2 SDQ_REASON is given for a child not looked after continuously for the 12 months to 31 March
 ssda903|199|error|implemented|an episode follows an episode that ended in adoption (E11/E12)
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
@@ -108,7 +108,7 @@ ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school 
 ssda903|210|error|implemented|UPN UN4 (looked after under a week at 31 March) but an episode starts before 24 March
 ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement (T0-T4)
 ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
-ssda903|215|error|table-not-read|needs the OC2, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
+ssda903|215|error|implemented|a young person has both care leaver information (OC3) and OC2 items
 ssda903|217|error|implemented|placement for adoption with current foster carers (A3/A5) from April 2015 must have RNE S, T or U
 ssda903|218|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|219|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE
@@ -131,9 +131,9 @@ ssda903|333|error|implemented|DATE_MATCH is given but DATE_INT is missing or aft
 ssda903|334|error|implemented|DATE_INT is before the DECOM of the child's latest episode with RNE S
 ssda903|335|error|implemented|FOSTER_CARE contradicts the adoption placement (0 with A2/A3/A5, or 1 with A1/A4/A6) of an episode ending E1/E11/E12
 ssda903|336|error|implemented|placement for adoption (A3/A4) does not follow a foster or adoption placement
-ssda903|344|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|345|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|347|error|table-not-read|needs the OC3 table, which Evident does not read; fields PLACE, DEC, URN
+ssda903|344|error|implemented|OC3 IN_TOUCH is DIED or RHOM but ACTIV or ACCOM is not 0
+ssda903|345|error|implemented|OC3 IN_TOUCH is YES but ACTIV or ACCOM is 0
+ssda903|347|error|implemented|OC3 ACCOM is T (Foyer) for a young person under 18 at the start of the year (as the validators read it: the code T, not T1/T2)
 ssda903|351|error|implemented|the child was over 25 at the start of the collection year
 ssda903|352|error|implemented|the child started to be looked after (RNE S) aged 18 or over
 ssda903|353|error|implemented|DECOM is before 14 October 1991
@@ -170,7 +170,7 @@ ssda903|387|error|implemented|REC independent living (E5/E6) but the child was u
 ssda903|388|error|implemented|REC X1 without a continuation episode starting on DEC, or another REC followed by an episode on DEC
 ssda903|389|error|implemented|REC transferred to adult social care (E7) but the child was under 16 at DEC (or DEC blank)
 ssda903|390|error|implemented|REC adopted (E11/E12) but the placement is not a placement for adoption (A3-A6)
-ssda903|391|error|table-not-read|needs the OC3 table, which Evident does not read; fields DOB, IN_TOUCH, ACTIV, ACCOM
+ssda903|391|error|implemented|OC3 care leaver information is given for a young person not yet 17 at the end of the year
 ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
 ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
@@ -228,12 +228,12 @@ ssda903|528|error|implemented|PLACE_PROVIDER PR2 with placement P1, R2 or R5
 ssda903|529|error|implemented|PLACE_PROVIDER PR3 with placement A3-A6, K1, K2, P1 or U1-U6
 ssda903|530|error|implemented|PLACE_PROVIDER PR4 with placement P1
 ssda903|531|error|implemented|PLACE_PROVIDER PR5 with placement P1
-ssda903|542|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED
-ssda903|543|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, CONVICTED
-ssda903|544|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE
-ssda903|545|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, HEALTH_CHECK
-ssda903|546|error|table-not-read|needs the OC2 table, which Evident does not read; fields DOB, HEALTH_CHECK
-ssda903|547|error|table-not-read|needs the OC2 table, which Evident does not read; fields HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE
+ssda903|542|error|implemented|OC2 CONVICTED is given for a child under 10 at 31 March
+ssda903|543|error|implemented|OC2 CONVICTED is blank for a child 10 or over at 31 March looked after for 12 months
+ssda903|544|error|implemented|OC2 CONVICTED is 1 but immunisations, teeth check, health assessment or substance misuse is blank
+ssda903|545|error|implemented|OC2 HEALTH_CHECK is blank for a child under 5 at 31 March looked after for 12 months
+ssda903|546|error|implemented|OC2 HEALTH_CHECK is given for a child 5 or over at 31 March looked after for 12 months
+ssda903|547|error|implemented|OC2 HEALTH_CHECK is 1 but immunisations, teeth check, health assessment or substance misuse is blank
 ssda903|550|error|implemented|PLACE_PROVIDER PR0 with a placement other than P1
 ssda903|551|error|implemented|an episode is placed for adoption (PLACE A3-A6) but PlacedAdoption gives no DATE_PLACED for the child
 ssda903|552|error|implemented|the child's first adoption placement (PLACE A3-A6) starts before the latest DATE_PLACED
@@ -274,30 +274,30 @@ ssda903|621|error|implemented|MC_DOB is not after the mother's own DOB
 ssda903|624|error|needs-previous-year|MC_DOB differs from last year's (given) MC_DOB (checked with --ssda903-previous)
 ssda903|625|error|implemented|MC_DOB after the end of the year or the child's last DEC
 ssda903|626|error|needs-previous-year|MOTHER 0 last year but 1 now with MC_DOB before this collection year (checked with --ssda903-previous)
-ssda903|628|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER
+ssda903|628|error|implemented|Header MOTHER is given for a care leaver (OC3) with no episodes
 ssda903|630|error|implemented|the child started care this year (RNE S) but PrevPerm is missing, PREV_PERM is blank, or LA_PERM/DATE_PERM is blank without PREV_PERM Z1
 ssda903|631|error|implemented|PREV_PERM is not a valid code (P1-P4, Z1)
 ssda903|632|error|implemented|DATE_PERM is not a valid date (ZZ allowed for an unknown day or month) or not before the child's first DECOM
 ssda903|633|error|implemented|LA_PERM is not a DfE local-authority code nor WAL, SCO, NIR, NUK (Evident's list adds the authorities created since 2019)
 ssda903|634|error|implemented|previous permanence is given but the child's latest episode started before the collection year
 ssda903|635|error|implemented|LA_PERM or DATE_PERM is given but PREV_PERM is blank
-ssda903|1000|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1001|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1002|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1000|error|implemented|OC3 row for a young person who died in care (an episode ending REC E2); checked on this year's episodes (the validators add last year's when given)
+ssda903|1001|error|not-implemented|OC3 young person not looked after for 13 weeks after the 14th birthday including the 16th, or adopted: needs last year's episodes with this year's OC3, not compared yet
+ssda903|1002|error|not-implemented|OC3 young person with no episodes this year or last: needs last year's episodes with this year's OC3, not compared yet
 ssda903|1003|error|implemented|DATE_PLACED is before the DECOM of the child's first episode with RNE S
 ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
-ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
+ssda903|1007|error|implemented|OC3 information is given for a 17- or 18-year-old who was still looked after on the last birthday (an episode ending after it)
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
-ssda903|1010|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
-ssda903|1014|error|table-not-read|needs the OC3, UASC tables, which Evident does not read; fields ACTIV, ACCOM, IN_TOUCH, DUC
+ssda903|1010|error|not-implemented|OC3 young person open at the end of last year but with no episodes this year: needs last year's episodes with this year's OC3, not compared yet
+ssda903|1011|error|implemented|OC3 information is given although the last episode ended with care transferred to another authority (REC E3)
+ssda903|1012|error|implemented|a child in OC2, AD1, PlacedAdoption, PrevPerm, Reviews or Missing has no episodes
+ssda903|1014|error|implemented|UASC information is given for a care leaver with episodes but none this year and OC3 information
 ssda903|1015|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|1016|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|3001|error|table-not-read|needs the OC3 table, which Evident does not read; fields REC
+ssda903|1016|error|implemented|OC3 information is given for a 17- or 18-year-old who ceased to be looked after on or after the last birthday
+ssda903|3001|error|implemented|OC3 ACCOM is Z1/Z2 (with former foster carers) for a young person who turned 17 this year
 ssda903|EPI|warning|implemented|a child in the Header has no episodes (a warning: OC3 care leavers are not read)
 ssda903|INT01|error|implemented|a child in the AD1 table is not in the Header
 ssda903|INT02|error|implemented|a child in the PlacedAdoption table is not in the Header
