@@ -282,8 +282,8 @@ ssda903|633|error|implemented|LA_PERM is not a DfE local-authority code nor WAL,
 ssda903|634|error|implemented|previous permanence is given but the child's latest episode started before the collection year
 ssda903|635|error|implemented|LA_PERM or DATE_PERM is given but PREV_PERM is blank
 ssda903|1000|error|implemented|OC3 row for a young person who died in care (an episode ending REC E2); checked on this year's episodes (the validators add last year's when given)
-ssda903|1001|error|not-implemented|OC3 young person not looked after for 13 weeks after the 14th birthday including the 16th, or adopted: needs last year's episodes with this year's OC3, not compared yet
-ssda903|1002|error|not-implemented|OC3 young person with no episodes this year or last: needs last year's episodes with this year's OC3, not compared yet
+ssda903|1001|error|needs-previous-year|OC3 young person not looked after for 13 weeks after the 14th birthday (some of it after the 16th), or left care by adoption, judged on this year's and last year's episodes (checked with --ssda903-previous)
+ssda903|1002|error|needs-previous-year|OC3 young person with no episodes this year or last (checked with --ssda903-previous)
 ssda903|1003|error|implemented|DATE_PLACED is before the DECOM of the child's first episode with RNE S
 ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
@@ -291,7 +291,7 @@ ssda903|1006|error|table-not-read|needs the Missing table, which Evident does no
 ssda903|1007|error|implemented|OC3 information is given for a 17- or 18-year-old who was still looked after on the last birthday (an episode ending after it)
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
-ssda903|1010|error|not-implemented|OC3 young person open at the end of last year but with no episodes this year: needs last year's episodes with this year's OC3, not compared yet
+ssda903|1010|error|needs-previous-year|OC3 young person still looked after at the end of last year's return but with no episodes this year (checked with --ssda903-previous)
 ssda903|1011|error|implemented|OC3 information is given although the last episode ended with care transferred to another authority (REC E3)
 ssda903|1012|error|implemented|a child in OC2, AD1, PlacedAdoption, PrevPerm, Reviews or Missing has no episodes
 ssda903|1014|error|implemented|UASC information is given for a care leaver with episodes but none this year and OC3 information

@@ -18,6 +18,8 @@ interface Year {
   header?: Hd[];
   /** PlacedAdoption rows (rules 559–561, 584). */
   placed?: TableRow[];
+  /** OC3 rows (rules 1001, 1002, 1010). */
+  oc3?: TableRow[];
 }
 const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
 /** Last year's decision to place for adoption, made 01/03/2024 and reversed 15/03/2024. */
@@ -27,13 +29,19 @@ const reversedLastYear: TableRow = { DATE_PLACED: "01/03/2024", DATE_PLACED_CEAS
 function read(y: Year, suffix: string, yearEnd: string) {
   const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
   const placed = y.placed ? [{ name: `pa${suffix}.csv`, text: tableCsv("PlacedAdoption", y.placed) }] : [];
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed], { yearEnd });
+  const oc3 = y.oc3 ? [{ name: `oc3${suffix}.csv`, text: tableCsv("OC3", y.oc3) }] : [];
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3], { yearEnd });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
 }
 const codes = (last: Year, now: Year) => [...new Set(compare(last, now).map((p) => p.rule))];
 const open2023: Year = { eps: [{ decom: "01/05/2023" }] };
+/** A care leaver born 01/06/2006: 14 on 01/06/2020, 16 on 01/06/2022, 18 during this year. */
+const leaver: Hd = { dob: "01/06/2006" };
+const leaverRow: TableRow = { DOB: "01/06/2006", IN_TOUCH: "YES", ACTIV: "F1", ACCOM: "S" };
+/** Last year: looked after for 31 days only (01/05/2023 to 01/06/2023), when over 16. */
+const shortCare: Year = { eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }], header: [leaver] };
 
 const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "502": [open2023, { eps: [{ decom: "01/06/2023" }] }, { eps: [{ decom: "01/05/2023" }] }],
@@ -52,6 +60,12 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "559": [{ eps: [{}], placed: [] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/04/2024" }] }],
   "560": [{ eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }],
   "561": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/06/2024" }] }],
+  // OC3 against both years' episodes. 1001: 31 days after 14 last year, and 153 more this year in the passing pair.
+  "1001": [shortCare, { eps: [{ child: "B" }], header: [leaver, { child: "B" }], oc3: [leaverRow] }, { eps: [{ decom: "01/07/2024", dec: "01/12/2024", rec: "E8" }], header: [leaver], oc3: [leaverRow] }],
+  // 1002: C has no episodes in either year; A has episodes this year.
+  "1002": [open2023, { eps: [{}], oc3: [{ ...leaverRow, CHILD: "C" }] }, { eps: [{}], oc3: [leaverRow] }],
+  // 1010: A was still looked after at the end of last year; this year only B has episodes.
+  "1010": [open2023, { eps: [{ child: "B" }], header: [{}, { child: "B" }], oc3: [leaverRow] }, { eps: [{}], oc3: [leaverRow] }],
   "584": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "28/02/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }],
 };
 

@@ -16,6 +16,7 @@ import { tables903Of } from "./extract-tables.js";
 import { headerChanges } from "./header-changes.js";
 import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem } from "./model.js";
 import { comparePlacedAdoption } from "./previous-year-adoption.js";
+import { compareCareLeavers } from "./previous-year-oc3.js";
 import { yearStartOf } from "./validate-common.js";
 
 export interface PreviousYearOptions {
@@ -138,6 +139,11 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
   const placedNow = tables903Of(current).PlacedAdoption;
   const placedLast = tables903Of(previous).PlacedAdoption;
   if (placedNow !== undefined && placedLast !== undefined) comparePlacedAdoption(placedNow, placedLast, yearStart, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
+
+  // ---------- OC3 against both years' episodes (when last year's episodes are given) ----------
+  const oc3 = tables903Of(current).OC3;
+  const lastEpisodesGiven = previous.files.some((f) => f.kind === "ssda903-episodes-csv" || f.kind === "ssda903-xml");
+  if (oc3 !== undefined && lastEpisodesGiven) compareCareLeavers(oc3, current, previous, yearEnd, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
   return problems;
 }
 
