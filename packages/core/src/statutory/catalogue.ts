@@ -35,7 +35,7 @@ const ROWS = `
 ssda903|101|error|implemented|SEX is not a valid code (M, F, U; the old 1/2 coding is a warning from 2024/25)
 ssda903|102|error|implemented|DOB is missing or not a real date
 ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
-ssda903|104|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|104|error|implemented|DUC (date UASC status ceased) is not a real date, or is before the start of the collection year
 ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
 ssda903|112|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
 ssda903|113|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH
@@ -66,8 +66,8 @@ ssda903|158|error|table-not-read|needs the OC2 table, which Evident does not rea
 ssda903|159|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
 ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|165|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER, SEX, ACTIV, ACCOM, IN_TOUCH, DECOM
-ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW
-ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
+ssda903|166|error|implemented|REVIEW is blank or not a real date
+ssda903|167|error|implemented|REVIEW_CODE is not a participation code PN0–PN7 for a dated review (both blank is allowed)
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
 ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|171|error|implemented|MC_DOB is not a real date
@@ -120,12 +120,12 @@ ssda903|226|error|implemented|REASON_PLACE_CHANGE is given on (or just before) a
 ssda903|227|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DECOM
 ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
 ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
-ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
+ssda903|231|error|implemented|a UASC child (in the UASC table) was under 11 at the end of the collection year: check the DOB
 ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
 ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
-ssda903|304|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|304|error|implemented|DUC is after the child's 18th birthday
 ssda903|331|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH, DECOM, REC
 ssda903|333|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
 ssda903|334|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT, DECOM, RNE
@@ -177,7 +177,7 @@ ssda903|392c|error|reference-data|needs reference data Evident does not hold (po
 ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
 ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
-ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
+ssda903|399|error|implemented|MOTHER, a review or a participation code is given for a child whose episodes are all short breaks (LS V3/V4)
 ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|407|error|implemented|REC special guardianship (E45-E48) but the child was over 18 at DEC
 ssda903|408|error|implemented|placement for adoption with a placement order (A5/A6) without LS E1
@@ -191,8 +191,8 @@ ssda903|434|error|implemented|RNE L (legal status only) but LS is unchanged or t
 ssda903|435|error|implemented|RNE P/T (placement only) but LS changed or the placement is unchanged
 ssda903|436|error|implemented|RNE B/U (both) but LS or the placement is unchanged
 ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later episode follows
-ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
-ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
+ssda903|440|error|implemented|REVIEW_CODE PN0 (under 4) but the child was 4 or over on the review date
+ssda903|441|error|implemented|REVIEW_CODE PN1–PN7 (4 or over) but the child was under 4 on the review date
 ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
 ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
@@ -246,24 +246,24 @@ ssda903|560|error|table-not-read|needs the PlacedAdoption table (and last year's
 ssda903|561|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
 ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
 ssda903|563|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, REASON_PLACED_CEASED, DATE_PLACED_CEASED
-ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
-ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
-ssda903|566|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_END
-ssda903|567|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
-ssda903|570|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|571|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|574|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
-ssda903|575|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|564|error|implemented|MISSING is M or A but MIS_START is blank
+ssda903|565|error|implemented|MIS_START is given but MISSING is blank
+ssda903|566|error|implemented|MIS_END is given but MISSING is blank
+ssda903|567|error|implemented|MIS_END is before MIS_START
+ssda903|570|error|implemented|MIS_START is after the end of the collection year
+ssda903|571|error|implemented|MIS_END is before the start or after the end of the collection year
+ssda903|574|error|implemented|a child's missing periods overlap, or a new one starts while an earlier one is still open
+ssda903|575|error|implemented|a missing period started during an episode that has ended but has no MIS_END
 ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
-ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|577|error|implemented|a missing period lies outside every period of care of the child (open after care ended, or ending outside care)
+ssda903|578|error|implemented|MIS_START is before or after every period of care of the child
 ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
-ssda903|580|error|table-not-read|needs the Missing table, which Evident does not read; fields REC
-ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|580|error|implemented|a missing period ends on the 18th birthday, the day an episode ends, but that episode's REC is not E8
+ssda903|581|error|implemented|MIS_START is not within any episode of the child (missing before being looked after)
 ssda903|582|error|table-not-read|needs the AD1 table, which Evident does not read; fields DEC, DATE_MATCH
 ssda903|583|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
 ssda903|584|error|table-not-read|needs the PlacedAdoption table (and last year's), which Evident does not read; fields DATE_PLACED
-ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|586|error|implemented|MIS_START is on or before the child's date of birth
 ssda903|601|error|table-not-read|needs the AD1 table, which Evident does not read; fields REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR
 ssda903|602|error|table-not-read|needs the AD1 table, which Evident does not read; fields CHILD
 ssda903|607|error|implemented|MOTHER blank for a girl who ceased to be looked after in the year
@@ -285,9 +285,9 @@ ssda903|1000|error|table-not-read|needs the OC3 table (and last year's), which E
 ssda903|1001|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1002|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1003|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DECOM, RNE
-ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
+ssda903|1004|error|implemented|MIS_START is blank or not a real date
+ssda903|1005|error|implemented|MIS_END is given but not a real date
+ssda903|1006|error|implemented|MISSING is not a valid code (M or A, or blank)
 ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
