@@ -36,7 +36,7 @@ ssda903|101|error|implemented|SEX is not a valid code (M, F, U; the old 1/2 codi
 ssda903|102|error|implemented|DOB is missing or not a real date
 ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
 ssda903|104|error|implemented|DUC (date UASC status ceased) is not a real date, or is before the start of the collection year
-ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
+ssda903|105|error|table-not-read|needs the Header's UASC field, given only in an XML return, which Evident does not read yet; fields UASC
 ssda903|112|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
 ssda903|113|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH
 ssda903|114|error|table-not-read|needs the AD1 table, which Evident does not read; fields FOSTER_CARE
@@ -98,10 +98,10 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields CHILD, UASC
-ssda903|205B|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
-ssda903|205C|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
-ssda903|205D|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields UASC, CHILD
+ssda903|205A|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields CHILD, UASC
+ssda903|205B|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
+ssda903|205C|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
+ssda903|205D|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields UASC, CHILD
 ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
 ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age
@@ -124,7 +124,7 @@ ssda903|231|error|implemented|a UASC child (in the UASC table) was under 11 at t
 ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
-ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
+ssda903|303|error|table-not-read|needs the Header's UASC field, given only in an XML return, which Evident does not read yet; fields DUC, UASC
 ssda903|304|error|implemented|DUC is after the child's 18th birthday
 ssda903|331|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_MATCH, DECOM, REC
 ssda903|333|error|table-not-read|needs the AD1 table, which Evident does not read; fields DATE_INT
@@ -254,7 +254,7 @@ ssda903|570|error|implemented|MIS_START is after the end of the collection year
 ssda903|571|error|implemented|MIS_END is before the start or after the end of the collection year
 ssda903|574|error|implemented|a child's missing periods overlap, or a new one starts while an earlier one is still open
 ssda903|575|error|implemented|a missing period started during an episode that has ended but has no MIS_END
-ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
+ssda903|576|error|table-not-read|needs last year's Missing table, which --ssda903-previous does not read yet; fields MIS_START
 ssda903|577|error|implemented|a missing period lies outside every period of care of the child (open after care ended, or ending outside care)
 ssda903|578|error|implemented|MIS_START is before or after every period of care of the child
 ssda903|579|error|table-not-read|needs the PlacedAdoption table, which Evident does not read; fields DATE_PLACED, DATE_PLACED_CEASED
