@@ -12,13 +12,14 @@ import { dateOf, validateReviewsAndUasc } from "./validate-903-reviews-uasc.js";
 
 export function validateMissingReviewsUasc(extract: TStatutoryExtract, ctx: ValidationContext): void {
   const missing = ctx.tables903.Missing;
-  const byChild = episodesByChild(extract.claEpisodes);
+  // Only the Missing rules and 399 (Reviews) look at the episodes.
+  const byChild = missing || ctx.tables903.Reviews ? episodesByChild(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
   if (missing) validateMissing(missing, byChild, ctx);
   validateReviewsAndUasc(byChild, ctx);
 }
 
 /** The episodes of each child, keyed by CHILD upper-cased (as the table rows give it), in DECOM order. */
-export function episodesByChild(episodes: readonly TClaEpisode[]): Map<string, TClaEpisode[]> {
+function episodesByChild(episodes: readonly TClaEpisode[]): Map<string, TClaEpisode[]> {
   const map = new Map<string, TClaEpisode[]>();
   for (const e of episodes) {
     const id = e.childId.toUpperCase();
