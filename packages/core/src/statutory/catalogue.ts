@@ -35,7 +35,7 @@ const ROWS = `
 ssda903|101|error|implemented|SEX is not a valid code (M, F, U; the old 1/2 coding is a warning from 2024/25)
 ssda903|102|error|implemented|DOB is missing or not a real date
 ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
-ssda903|104|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|104|error|implemented|DUC (date UASC status ceased) is not a real date, or is before the start of the collection year
 ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
 ssda903|112|error|implemented|AD1 DATE_INT (decision that the child should be placed for adoption) is given but not a real date
 ssda903|113|error|implemented|AD1 DATE_MATCH (child matched with the adopters) is given but not a real date
@@ -66,8 +66,8 @@ ssda903|158|error|implemented|OC2 INTERVENTION_OFFERED is given although INTERVE
 ssda903|159|error|implemented|OC2 INTERVENTION_OFFERED is blank for a child with a substance misuse problem (1) who received no intervention (0)
 ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|165|error|implemented|Header MOTHER does not fit the care leaver: not 0 or 1; given for a boy; blank for a girl looked after this year; given for a girl with care leaver information but no episode this year (the validators read SEX as 1/2)
-ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW
-ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
+ssda903|166|error|implemented|REVIEW is blank or not a real date
+ssda903|167|error|implemented|REVIEW_CODE is not a participation code PN0–PN7 for a dated review (both blank is allowed)
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
 ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
 ssda903|171|error|implemented|MC_DOB is not a real date
@@ -98,10 +98,10 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields CHILD, UASC
-ssda903|205B|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
-ssda903|205C|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields DUC, UASC
-ssda903|205D|error|table-not-read|needs the UASC table (and last year's), which Evident does not read; fields UASC, CHILD
+ssda903|205A|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields CHILD, UASC
+ssda903|205B|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
+ssda903|205C|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
+ssda903|205D|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields UASC, CHILD
 ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
 ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age
@@ -120,12 +120,12 @@ ssda903|226|error|implemented|REASON_PLACE_CHANGE is given on (or just before) a
 ssda903|227|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DECOM
 ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
 ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
-ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
+ssda903|231|error|implemented|a UASC child (in the UASC table) was under 11 at the end of the collection year: check the DOB
 ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
 ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
-ssda903|304|error|table-not-read|needs the UASC table, which Evident does not read; fields DUC
+ssda903|304|error|implemented|DUC is after the child's 18th birthday
 ssda903|331|error|implemented|DATE_MATCH is after the DECOM of an episode that ended in adoption (REC E11/E12)
 ssda903|333|error|implemented|DATE_MATCH is given but DATE_INT is missing or after it
 ssda903|334|error|implemented|DATE_INT is before the DECOM of the child's latest episode with RNE S
@@ -177,7 +177,7 @@ ssda903|392c|error|reference-data|needs reference data Evident does not hold (po
 ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
 ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
-ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
+ssda903|399|error|implemented|MOTHER, a review or a participation code is given for a child whose episodes are all short breaks (LS V3/V4)
 ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
 ssda903|407|error|implemented|REC special guardianship (E45-E48) but the child was over 18 at DEC
 ssda903|408|error|implemented|placement for adoption with a placement order (A5/A6) without LS E1
@@ -191,8 +191,8 @@ ssda903|434|error|implemented|RNE L (legal status only) but LS is unchanged or t
 ssda903|435|error|implemented|RNE P/T (placement only) but LS changed or the placement is unchanged
 ssda903|436|error|implemented|RNE B/U (both) but LS or the placement is unchanged
 ssda903|437|error|implemented|REC died (E2) or ceased at 18+ (E15) but a later episode follows
-ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
-ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
+ssda903|440|error|implemented|REVIEW_CODE PN0 (under 4) but the child was 4 or over on the review date
+ssda903|441|error|implemented|REVIEW_CODE PN1–PN7 (4 or over) but the child was under 4 on the review date
 ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
 ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
@@ -246,24 +246,24 @@ ssda903|560|error|needs-previous-year|DATE_PLACED differs from last year's decis
 ssda903|561|error|needs-previous-year|DATE_PLACED is the same as last year's decision, which was reversed (PlacedAdoption of both years) (checked with --ssda903-previous)
 ssda903|562|error|needs-previous-year|the first episode starting before the year is not last year's latest episode (checked with --ssda903-previous)
 ssda903|563|error|implemented|DATE_PLACED_CEASED and REASON_PLACED_CEASED are given but DATE_PLACED is blank
-ssda903|564|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
-ssda903|565|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_START
-ssda903|566|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING, MIS_END
-ssda903|567|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
-ssda903|570|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|571|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|574|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START, MIS_END
-ssda903|575|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
+ssda903|564|error|implemented|MISSING is M or A but MIS_START is blank
+ssda903|565|error|implemented|MIS_START is given but MISSING is blank
+ssda903|566|error|implemented|MIS_END is given but MISSING is blank
+ssda903|567|error|implemented|MIS_END is before MIS_START
+ssda903|570|error|implemented|MIS_START is after the end of the collection year
+ssda903|571|error|implemented|MIS_END is before the start or after the end of the collection year
+ssda903|574|error|implemented|a child's missing periods overlap, or a new one starts while an earlier one is still open
+ssda903|575|error|implemented|a missing period started during an episode that has ended but has no MIS_END
 ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
-ssda903|577|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|578|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|577|error|implemented|a missing period lies outside every period of care of the child (open after care ended, or ending outside care)
+ssda903|578|error|implemented|MIS_START is before or after every period of care of the child
 ssda903|579|error|implemented|a decision to place for adoption starts while the previous one is open, or before it was reversed
-ssda903|580|error|table-not-read|needs the Missing table, which Evident does not read; fields REC
-ssda903|581|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|580|error|implemented|a missing period ends on the 18th birthday, the day an episode ends, but that episode's REC is not E8
+ssda903|581|error|implemented|MIS_START is not within any episode of the child (missing before being looked after)
 ssda903|582|error|implemented|DATE_MATCH is the DEC of the episode that ended in adoption (REC E11/E12)
 ssda903|583|error|implemented|several decisions to place for adoption, and one other than the latest has no DATE_PLACED_CEASED
 ssda903|584|error|needs-previous-year|DATE_PLACED is blank or not after last year's reversed decision (PlacedAdoption of both years) (checked with --ssda903-previous)
-ssda903|586|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
+ssda903|586|error|implemented|MIS_START is on or before the child's date of birth
 ssda903|601|error|implemented|the child was adopted this year (REC E11/E12) but some AD1 items are blank
 ssda903|602|error|implemented|AD1 gives adoption details but no episode ended in adoption (REC E11/E12) this year
 ssda903|607|error|implemented|MOTHER blank for a girl who ceased to be looked after in the year
@@ -285,9 +285,9 @@ ssda903|1000|error|implemented|OC3 row for a young person who died in care (an e
 ssda903|1001|error|needs-previous-year|OC3 young person not looked after for 13 weeks after the 14th birthday (some of it after the 16th), or left care by adoption, judged on this year's and last year's episodes (checked with --ssda903-previous)
 ssda903|1002|error|needs-previous-year|OC3 young person with no episodes this year or last (checked with --ssda903-previous)
 ssda903|1003|error|implemented|DATE_PLACED is before the DECOM of the child's first episode with RNE S
-ssda903|1004|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_START
-ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
-ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
+ssda903|1004|error|implemented|MIS_START is blank or not a real date
+ssda903|1005|error|implemented|MIS_END is given but not a real date
+ssda903|1006|error|implemented|MISSING is not a valid code (M or A, or blank)
 ssda903|1007|error|implemented|OC3 information is given for a 17- or 18-year-old who was still looked after on the last birthday (an episode ending after it)
 ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code

@@ -147,9 +147,9 @@ describe("transports and bad files", () => {
     expect(detectStatutoryFileKind("x", "<?xml version='1.0'?><!-- c --><Message xmlns='x'>")).toBe("cin-census-xml");
   });
 
-  // An XML return holds every 903 table: a child starting care this year needs its PERMANENCE (630).
+  // An XML return holds every 903 table: a child starting care this year needs its PERMANENCE (630), a review its code (167).
   it("reads the 903 XML transport (CHILDID, PL) like the CSV", () => {
-    const xml = `<?xml version='1.0'?>\n<EXPSSDA903><CHILD><HEADER><CHILDID>X9</CHILDID><UPN>UN3</UPN><SEX>F</SEX><DOB>01/02/2014</DOB><ETHNIC>wbri</ETHNIC><AREVIEW><REVIEW>01/01/2025</REVIEW></AREVIEW><MOTHER>0</MOTHER><MC_DOB /><PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE></HEADER>\n<EPISODE><DECOM>01/05/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC /><REC /></EPISODE></CHILD></EXPSSDA903>`;
+    const xml = `<?xml version='1.0'?>\n<EXPSSDA903><CHILD><HEADER><CHILDID>X9</CHILDID><UPN>UN3</UPN><SEX>F</SEX><DOB>01/02/2014</DOB><ETHNIC>wbri</ETHNIC><AREVIEW><REVIEW>01/01/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW><MOTHER>0</MOTHER><MC_DOB /><PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE></HEADER>\n<EPISODE><DECOM>01/05/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC /><REC /></EPISODE></CHILD></EXPSSDA903>`;
     const x = readStatutoryFiles([{ name: "f.xml", text: xml }]);
     expect(x.problems).toEqual([]);
     expect(x.claEpisodes.map((e) => [e.key, e.placement, e.end, e.source.row])).toEqual([["cla:X9:2024-05-01", "U1", null, 3]]);
