@@ -254,7 +254,7 @@ ssda903|570|error|implemented|MIS_START is after the end of the collection year
 ssda903|571|error|implemented|MIS_END is before the start or after the end of the collection year
 ssda903|574|error|implemented|a child's missing periods overlap, or a new one starts while an earlier one is still open
 ssda903|575|error|implemented|a missing period started during an episode that has ended but has no MIS_END
-ssda903|576|error|table-not-read|needs the Missing table (and last year's), which Evident does not read; fields MIS_START
+ssda903|576|error|needs-previous-year|a missing period open at the end of last year's return does not come back as the child's first period this year, on the same start day (checked with --ssda903-previous)
 ssda903|577|error|implemented|a missing period lies outside every period of care of the child (open after care ended, or ending outside care)
 ssda903|578|error|implemented|MIS_START is before or after every period of care of the child
 ssda903|579|error|implemented|a decision to place for adoption starts while the previous one is open, or before it was reversed

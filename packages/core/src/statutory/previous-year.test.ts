@@ -20,6 +20,8 @@ interface Year {
   placed?: TableRow[];
   /** OC3 rows (rules 1001, 1002, 1010). */
   oc3?: TableRow[];
+  /** Missing rows (rule 576). */
+  missing?: TableRow[];
 }
 const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
 /** Last year's decision to place for adoption, made 01/03/2024 and reversed 15/03/2024. */
@@ -30,7 +32,8 @@ function read(y: Year, suffix: string, yearEnd: string) {
   const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
   const placed = y.placed ? [{ name: `pa${suffix}.csv`, text: tableCsv("PlacedAdoption", y.placed) }] : [];
   const oc3 = y.oc3 ? [{ name: `oc3${suffix}.csv`, text: tableCsv("OC3", y.oc3) }] : [];
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3], { yearEnd });
+  const missing = y.missing ? [{ name: `m${suffix}.csv`, text: tableCsv("Missing", y.missing) }] : [];
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3, ...missing], { yearEnd });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
@@ -60,6 +63,12 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "559": [{ eps: [{}], placed: [] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/04/2024" }] }],
   "560": [{ eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }],
   "561": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/06/2024" }] }],
+  // 576: a missing period open since 10/03/2024 at the end of last year; this year's first period must start that day.
+  "576": [
+    { eps: [{}], missing: [{ MISSING: "M", MIS_START: "10/03/2024" }] },
+    { eps: [{}], missing: [{ MISSING: "M", MIS_START: "11/03/2024", MIS_END: "20/04/2024" }] },
+    { eps: [{}], missing: [{ MISSING: "M", MIS_START: "10/03/2024", MIS_END: "20/04/2024" }, { MISSING: "A", MIS_START: "01/06/2024", MIS_END: "02/06/2024" }] },
+  ],
   // OC3 against both years' episodes. 1001: 31 days after 14 last year, and 153 more this year in the passing pair.
   "1001": [shortCare, { eps: [{ child: "B" }], header: [leaver, { child: "B" }], oc3: [leaverRow] }, { eps: [{ decom: "01/07/2024", dec: "01/12/2024", rec: "E8" }], header: [leaver], oc3: [leaverRow] }],
   // 1002: C has no episodes in either year; A has episodes this year.

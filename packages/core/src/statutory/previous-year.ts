@@ -16,6 +16,7 @@ import { tables903Of } from "./extract-tables.js";
 import { headerChanges } from "./header-changes.js";
 import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem } from "./model.js";
 import { comparePlacedAdoption } from "./previous-year-adoption.js";
+import { compareMissing } from "./previous-year-missing.js";
 import { compareCareLeavers } from "./previous-year-oc3.js";
 import { yearStartOf } from "./validate-common.js";
 
@@ -139,6 +140,11 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
   const placedNow = tables903Of(current).PlacedAdoption;
   const placedLast = tables903Of(previous).PlacedAdoption;
   if (placedNow !== undefined && placedLast !== undefined) comparePlacedAdoption(placedNow, placedLast, yearStart, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
+
+  // ---------- Missing (when both years give it) ----------
+  const missingNow = tables903Of(current).Missing;
+  const missingLast = tables903Of(previous).Missing;
+  if (missingNow !== undefined && missingLast !== undefined) compareMissing(missingNow, missingLast, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
 
   // ---------- OC3 against both years' episodes (when last year's episodes are given) ----------
   const oc3 = tables903Of(current).OC3;
