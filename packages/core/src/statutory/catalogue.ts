@@ -8,7 +8,7 @@
  * passing case in parity.test.ts.
  */
 
-export const RULE_STATUSES = ["implemented", "needs-previous-year", "table-not-read", "reference-data", "la-level", "not-implemented"] as const;
+export const RULE_STATUSES = ["implemented", "needs-previous-year", "needs-reference-data", "table-not-read", "la-level", "not-implemented"] as const;
 export type TRuleStatus = (typeof RULE_STATUSES)[number];
 
 /** What each status means, in plain words. */
@@ -16,7 +16,7 @@ export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   implemented: "checked by Evident",
   "needs-previous-year": "compares with last year's return: checked when it is given (--ssda903-previous), skipped otherwise",
   "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
-  "reference-data": "not applicable: needs reference lists Evident does not hold (postcodes, Ofsted URNs, LA codes)",
+  "needs-reference-data": "needs reference files (a postcode directory and the authority's code; Ofsted's provider list for URN rules): checked when given (--postcodes, --la, --ofsted-urns), skipped otherwise",
   "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
   "not-implemented": "not checked yet",
 };
@@ -64,19 +64,19 @@ ssda903|153|error|table-not-read|needs the OC3 table, which Evident does not rea
 ssda903|157|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_REASON, DOB
 ssda903|158|error|table-not-read|needs the OC2 table, which Evident does not read; fields INTERVENTION_RECEIVED, INTERVENTION_OFFERED
 ssda903|159|error|table-not-read|needs the OC2 table, which Evident does not read; fields SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
-ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|164|error|needs-reference-data|the placement distance worked out from HOME_POST and PL_POST is not between 0 and 999.9 miles (children not UASC)
 ssda903|165|error|table-not-read|needs the OC3 table, which Evident does not read; fields MOTHER, SEX, ACTIV, ACCOM, IN_TOUCH, DECOM
 ssda903|166|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW
 ssda903|167|error|table-not-read|needs the Reviews table, which Evident does not read; fields REVIEW_CODE
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
-ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|169|error|needs-reference-data|the local authority of the placement cannot be found from PL_POST (not for LS V3/V4)
 ssda903|171|error|implemented|MC_DOB is not a real date
 ssda903|174|error|implemented|MC_DOB is given but SEX is M
 ssda903|175|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR
 ssda903|176|error|table-not-read|needs the AD1 table, which Evident does not read; fields SEX_ADOPTR
 ssda903|177|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR
 ssda903|178|error|implemented|PLACE_PROVIDER is not a valid code, or is given for a temporary placement or Z1
-ssda903|179|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|179|error|needs-reference-data|whether the placement is in or out of the authority cannot be found from PL_POST (not for LS V3/V4)
 ssda903|180|error|table-not-read|needs the OC2 table, which Evident does not read; fields SDQ_SCORE
 ssda903|181|error|table-not-read|needs the OC2 table, which Evident does not read; fields CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
 ssda903|182|error|table-not-read|needs the OC2 table, which Evident does not read; fields IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, CONVICTED, HEALTH_CHECK, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
@@ -110,16 +110,16 @@ ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement 
 ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
 ssda903|215|error|table-not-read|needs the OC2, OC3 tables, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM, CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED
 ssda903|217|error|implemented|placement for adoption with current foster carers (A3/A5) from April 2015 must have RNE S, T or U
-ssda903|218|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
-ssda903|219|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE
-ssda903|221|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_POST
+ssda903|218|error|needs-reference-data|URN is blank for a placement in England that needs one (episode open at or ending after the year start)
+ssda903|219|error|needs-reference-data|the placement type is not one Ofsted lists for the URN
+ssda903|221|error|needs-reference-data|PL_POST is not the postcode Ofsted lists for the URN (K1, K2, K3, R3, S1 placements)
 ssda903|222|error|implemented|an Ofsted URN is given for a placement type that has none
-ssda903|224|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PLACE_PROVIDER
+ssda903|224|error|needs-reference-data|PLACE_PROVIDER is not one Ofsted lists for the URN
 ssda903|225|error|implemented|REASON_PLACE_CHANGE is blank on an episode ending X1 where the placement changes next
 ssda903|226|error|implemented|REASON_PLACE_CHANGE is given on (or just before) a temporary placement
-ssda903|227|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DECOM
-ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
-ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
+ssda903|227|error|needs-reference-data|the episode starts on or after the date the URN was deregistered
+ssda903|228|error|needs-reference-data|the episode ends (or is open at the year end) after the date the URN was deregistered
+ssda903|229|error|needs-reference-data|PR1 (own provision) with a provider Ofsted places in another authority, or PR2 with one in this authority
 ssda903|231|error|table-not-read|needs the UASC data, which Evident does not read; fields DOB, UASC_STATUS
 ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
@@ -171,18 +171,18 @@ ssda903|388|error|implemented|REC X1 without a continuation episode starting on 
 ssda903|389|error|implemented|REC transferred to adult social care (E7) but the child was under 16 at DEC (or DEC blank)
 ssda903|390|error|implemented|REC adopted (E11/E12) but the placement is not a placement for adoption (A3-A6)
 ssda903|391|error|table-not-read|needs the OC3 table, which Evident does not read; fields DOB, IN_TOUCH, ACTIV, ACCOM
-ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
-ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
-ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
+ssda903|392a|error|needs-reference-data|no placement distance can be worked out from the postcodes for a child who is not UASC (not for LS V3/V4)
+ssda903|392b|error|needs-reference-data|HOME_POST or PL_POST is blank for a child who is not UASC (not for LS V3/V4)
+ssda903|392c|error|needs-reference-data|HOME_POST or PL_POST is not a postcode in the postcode reference
 ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
 ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
 ssda903|399|error|table-not-read|needs the Reviews table, which Evident does not read; fields MOTHER, LS, REVIEW, REVIEW_CODE
-ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|406|error|needs-reference-data|a placement distance can be worked out for a UASC child (the postcodes should be blank)
 ssda903|407|error|implemented|REC special guardianship (E45-E48) but the child was over 18 at DEC
 ssda903|408|error|implemented|placement for adoption with a placement order (A5/A6) without LS E1
-ssda903|411|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
-ssda903|420|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|411|error|needs-reference-data|the placement is recorded as in the authority but its local authority is another (holds by construction when both are worked out from PL_POST)
+ssda903|420|error|needs-reference-data|the placement local authority is known for a child under LS V3/V4 (short breaks)
 ssda903|426|error|implemented|short breaks recorded under both V3 and V4 for the same child
 ssda903|431|error|implemented|RNE S although the previous episode ended on or after this DECOM
 ssda903|432|error|implemented|the previous episode ended the period of care (REC other than X1) but RNE is not S
@@ -195,8 +195,8 @@ ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not
 ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
-ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|452|error|not-implemented|PL_LA of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
+ssda903|453|error|not-implemented|PL_DISTANCE of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
 ssda903|501|error|implemented|an episode starts before the previous episode's DEC
 ssda903|502|error|needs-previous-year|last year ended with an open episode whose DECOM is not this year's first DECOM (checked with --ssda903-previous)
@@ -206,9 +206,9 @@ ssda903|503C|error|needs-previous-year|CIN of this year's first episode differs 
 ssda903|503D|error|needs-previous-year|PLACE of this year's first episode differs from last year's open last episode (H5 to K3, Z1 to Z11-Z14 allowed) (checked with --ssda903-previous)
 ssda903|503E|error|needs-previous-year|PLACE_PROVIDER of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
 ssda903|503F|error|needs-previous-year|URN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
-ssda903|503G|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
-ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|503G|error|not-implemented|PL_DISTANCE of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
+ssda903|503H|error|not-implemented|PL_LA of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
+ssda903|503J|error|not-implemented|PL_LOCATION of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
 ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
 ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
 ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR
@@ -289,13 +289,13 @@ ssda903|1004|error|table-not-read|needs the Missing table, which Evident does no
 ssda903|1005|error|table-not-read|needs the Missing table, which Evident does not read; fields MIS_END
 ssda903|1006|error|table-not-read|needs the Missing table, which Evident does not read; fields MISSING
 ssda903|1007|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
-ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
+ssda903|1008|error|needs-reference-data|URN is not in Ofsted's provider list
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
 ssda903|1010|error|table-not-read|needs the OC3 table (and last year's), which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1011|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|1012|error|table-not-read|needs the OC3 table, which Evident does not read; fields CHILD
 ssda903|1014|error|table-not-read|needs the OC3, UASC tables, which Evident does not read; fields ACTIV, ACCOM, IN_TOUCH, DUC
-ssda903|1015|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|1015|error|needs-reference-data|the provider is the authority's own provision (PR1) but the placement is not in the authority (not fostering, adoption or LS V3/V4)
 ssda903|1016|error|table-not-read|needs the OC3 table, which Evident does not read; fields IN_TOUCH, ACTIV, ACCOM
 ssda903|3001|error|table-not-read|needs the OC3 table, which Evident does not read; fields REC
 ssda903|EPI|warning|implemented|a child in the Header has no episodes (a warning: OC3 care leavers are not read)
@@ -476,7 +476,7 @@ export const STATUTORY_RULES: readonly StatutoryRule[] = ROWS.trim()
 export function ruleCatalogueCounts(rules: readonly StatutoryRule[] = STATUTORY_RULES): Record<string, Record<TRuleStatus | "total", number>> {
   const out: Record<string, Record<TRuleStatus | "total", number>> = {};
   for (const r of rules) {
-    const row = (out[r.return] ??= { total: 0, implemented: 0, "needs-previous-year": 0, "table-not-read": 0, "reference-data": 0, "la-level": 0, "not-implemented": 0 });
+    const row = (out[r.return] ??= { total: 0, implemented: 0, "needs-previous-year": 0, "needs-reference-data": 0, "table-not-read": 0, "la-level": 0, "not-implemented": 0 });
     row[r.status]++;
     row.total++;
   }

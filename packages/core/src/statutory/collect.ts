@@ -138,6 +138,8 @@ export class StatutoryCollector {
   private readonly postcodesGiven = new Map<TClaEpisode, boolean>();
   /** Episodes whose HOME_POST and PL_POST are both given and the same (rule 392d). */
   private readonly samePostcodes = new Set<TClaEpisode>();
+  /** HOME_POST of episodes that give one, kept only when reference data is given; never written out. */
+  private readonly homePostcodes = new Map<TClaEpisode, string>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
   /** Rows of the other 903 tables (checked, not imported), by table; a table is a key once a file of it is begun. */
@@ -337,12 +339,12 @@ export class StatutoryCollector {
       motherChildBirthDate: mcDob ?? null,
       sources: [{ file, row }],
     };
-    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "" });
+    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "", ...("UASC" in raw ? { uasc: this.code(raw.UASC, "UASC") } : {}) });
     this.merge903Child(file, child);
   }
 
   /** Raw codes kept for validation (sex coding, ethnicity, MOTHER). */
-  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[] = [];
+  readonly pendingHeader: ValidationContext["headerRows"] = [];
 
   private merge903Child(file: string, child: TStatutoryChild): void {
     const order = this.files.get(file)?.order ?? 0;
@@ -400,6 +402,7 @@ export class StatutoryCollector {
     if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
     const homePost = raw.HOME_POST ?? "";
     if ((plPost ?? "") !== "" || homePost !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
+    if (homePost !== "" && this.options.reference) this.homePostcodes.set(ep, homePost);
     if (plPost !== undefined && plPost !== "" && homePost !== "" && plPost.replace(/\s+/g, "").toUpperCase() === homePost.replace(/\s+/g, "").toUpperCase()) this.samePostcodes.add(ep);
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
@@ -713,6 +716,8 @@ export class StatutoryCollector {
       samePostcodes: this.samePostcodes,
       episodeChildren: this.episodeChildren,
       tables903: this.tables903,
+      reference: this.options.reference,
+      homePostcodes: this.homePostcodes,
     };
     validateExtract(extract, ctx);
     extract.carePeriods = buildCarePeriods(claEpisodes);

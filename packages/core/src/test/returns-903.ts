@@ -3,6 +3,7 @@
  * previous-year.test.ts): one row per partial record, every field defaulted
  * to a valid value. Test-only (src/test is not built).
  */
+import type { Reference903 } from "../statutory/reference-903.js";
 import { SSDA903_TABLE_COLUMNS, type TSsda903Table } from "../statutory/tables-903.js";
 
 export const HEADER_COLUMNS = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
@@ -57,4 +58,6 @@ export interface Return903 {
   previous?: Hd[];
   /** Other tables, each given as a CSV of its own (an empty list gives the table with no rows). */
   tables?: Partial<Record<TSsda903Table, TableRow[]>>;
+  /** Reference data (postcodes, own LA, Ofsted providers) for the rules needing it (test/reference-903.ts). */
+  reference?: Reference903;
 }
