@@ -30,7 +30,7 @@ describe("evident rules", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toMatch(/^code\s+return\s+severity\s+status\s+description$/);
     expect(r.stdout).toContain("2887Q");
-    expect(r.stdout).toContain("cin: 3 rules, 0 implemented, 0 need the previous year, 3 not applicable, 0 not implemented");
+    expect(r.stdout).toContain("cin: 3 rules, 0 implemented, 0 need the previous year, 0 need reference data, 3 not applicable, 0 not implemented");
     expect((await run(["rules", "--format", "xml"])).code).toBe(2);
     expect((await run(["rules", "--status", "maybe"])).stderr).toContain("--status must be one of");
   });
