@@ -70,6 +70,28 @@ describe("evident convert with reference data", () => {
     expect(r.stderr).not.toMatch(/X[A-Z]\d ?\d[A-Z]{2}/);
   });
 
+  it("compares the placement with last year's open episode (503H, 503J, 503G, 452, 453) when both last year's return and the postcodes are given", async () => {
+    const s = setUp("XB2 1AA");
+    // Last year (2023/24): the same episode, open, placed in the own authority (XA1 2BB) instead.
+    const last = csv903([{}], [{ home: "XA1 1AA", pl: "XA1 2BB", place: "K2", urn: "1000001" }]);
+    writeFileSync(join(s.dir, "last-h.csv"), last.header);
+    writeFileSync(join(s.dir, "last-e.csv"), last.episodes);
+    const previous = ["--ssda903-previous", join(s.dir, "last-h.csv"), "--ssda903-previous", join(s.dir, "last-e.csv")];
+    await run(["convert", "--out", s.dir, ...s.returnArgs, ...previous, "--postcodes", s.postcodes, "--la", OWN_LA]);
+    expect(listed(s.dir).filter((p) => ["452", "453", "503G", "503H", "503J"].includes(p.rule)).map((p) => [p.row, p.rule, p.severity])).toEqual([
+      [2, "503H", "error"],
+      [2, "452", "error"],
+      [2, "503J", "error"],
+      [2, "503G", "error"],
+      [2, "453", "error"],
+    ]);
+    // Without the postcodes they are skipped, saying what is missing.
+    await run(["convert", "--out", s.dir, ...s.returnArgs, ...previous]);
+    const skipped = listed(s.dir).filter((p) => ["452", "453", "503G", "503H", "503J"].includes(p.rule));
+    expect(skipped.map((p) => [p.rule, p.severity]).sort()).toEqual([["452", "skipped"], ["453", "skipped"], ["503G", "skipped"], ["503H", "skipped"], ["503J", "skipped"]]);
+    expect(skipped[0]!.message).toContain("--postcodes FILE --la CODE");
+  });
+
   it("refuses incomplete or wrong reference arguments with a plain message", async () => {
     const s = setUp();
     expect((await run(["convert", "--out", s.dir, ...s.returnArgs, "--postcodes", s.postcodes])).stderr).toContain("--postcodes FILE and --la CODE go together");

@@ -103,7 +103,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   try {
     extract = await readStatutoryPaths(paths, { ...(yearEnd ? { yearEnd } : {}), ...(reference ? { reference } : {}) });
     // Last year's return is read only to compare with; its own problems belong to last year's submission.
-    previous = previousPaths.length > 0 ? await readStatutoryPaths(previousPaths, yearEnd ? { yearEnd: yearEndBefore(yearEnd) } : {}) : undefined;
+    previous = previousPaths.length > 0 ? await readStatutoryPaths(previousPaths, { ...(yearEnd ? { yearEnd: yearEndBefore(yearEnd) } : {}), ...(reference ? { reference } : {}) }) : undefined;
   } catch (error) {
     if (error instanceof StatutoryFileError) throw new ConvertUsageError(error.message);
     throw error;
@@ -119,7 +119,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     cinPrevious: values["cin-previous"] !== undefined,
   });
   const skippedRows = skipped.map((r) => ({ file: "", row: 0, field: "", rule: r.code, severity: "skipped" as const, message: `not checked: ${r.description.replace(/ \(checked with --ssda903-previous\)$/, "")}; give last year's return with --ssda903-previous` }));
-  const skippedReference = skippedReferenceRules({ ssda903: kinds.some((k) => k.startsWith("ssda903-")), postcodes: reference !== undefined, providers: reference?.providers !== undefined });
+  const skippedReference = skippedReferenceRules({ ssda903: kinds.some((k) => k.startsWith("ssda903-")), postcodes: reference !== undefined, providers: reference?.providers !== undefined, previous: values["ssda903-previous"] !== undefined });
   for (const r of skippedReference) {
     const how = reference === undefined ? "give the postcode directory and the authority's code with --postcodes FILE --la CODE" : "give Ofsted's provider list with --ofsted-urns FILE";
     skippedRows.push({ file: "", row: 0, field: "", rule: r.code, severity: "skipped" as const, message: `not checked: ${r.description}; ${how}` });

@@ -195,8 +195,8 @@ ssda903|440|error|table-not-read|needs the Reviews table, which Evident does not
 ssda903|441|error|table-not-read|needs the Reviews table, which Evident does not read; fields DOB, REVIEW, REVIEW_CODE
 ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
-ssda903|452|error|not-implemented|PL_LA of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
-ssda903|453|error|not-implemented|PL_DISTANCE of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
+ssda903|452|error|needs-previous-year|the placement's authority (from PL_POST) of this year's first episode differs from last year's open last episode, with the same RNE (checked with --ssda903-previous and --postcodes)
+ssda903|453|error|needs-previous-year|the placement distance of this year's first episode differs by 0.2 miles or more from last year's open last episode (or was unknown), with the same RNE (checked with --ssda903-previous and --postcodes)
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
 ssda903|501|error|implemented|an episode starts before the previous episode's DEC
 ssda903|502|error|needs-previous-year|last year ended with an open episode whose DECOM is not this year's first DECOM (checked with --ssda903-previous)
@@ -206,9 +206,9 @@ ssda903|503C|error|needs-previous-year|CIN of this year's first episode differs 
 ssda903|503D|error|needs-previous-year|PLACE of this year's first episode differs from last year's open last episode (H5 to K3, Z1 to Z11-Z14 allowed) (checked with --ssda903-previous)
 ssda903|503E|error|needs-previous-year|PLACE_PROVIDER of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
 ssda903|503F|error|needs-previous-year|URN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
-ssda903|503G|error|not-implemented|PL_DISTANCE of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
-ssda903|503H|error|not-implemented|PL_LA of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
-ssda903|503J|error|not-implemented|PL_LOCATION of this year's first episode differs from last year's open last episode: needs both last year's return and the postcode reference (not checked yet)
+ssda903|503G|error|needs-previous-year|the placement distance of this year's first episode differs by 0.2 miles or more from last year's open last episode (or was unknown) (checked with --ssda903-previous and --postcodes)
+ssda903|503H|error|needs-previous-year|the placement's authority (from PL_POST) of this year's first episode differs from last year's open last episode (checked with --ssda903-previous and --postcodes)
+ssda903|503J|error|needs-previous-year|the placement location (in or out of the authority) of this year's first episode differs from last year's open last episode (checked with --ssda903-previous and --postcodes)
 ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
 ssda903|511|error|table-not-read|needs the AD1 table, which Evident does not read; fields NB_ADOPTR, SEX_ADOPTR
 ssda903|514|error|table-not-read|needs the AD1 table, which Evident does not read; fields LS_ADOPTR, SEX_ADOPTR

@@ -11,23 +11,29 @@ import { STATUTORY_RULES } from "./catalogue.js";
 import { checkPreviousYear, skippedRules } from "./previous-year.js";
 import { csv903, type Ep, type Hd } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
+import type { Reference903 } from "./reference-903.js";
+import { REF } from "../test/reference-903.js";
 
 interface Year {
   eps: Ep[];
   header?: Hd[];
+  /** Postcodes and own authority (test/reference-903.ts), for 452, 453, 503G, 503H, 503J. */
+  reference?: Reference903;
 }
 const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
 
 /** Episodes start on 01/05/2023 unless given: in last year's collection (2023/24). */
 function read(y: Year, suffix: string, yearEnd: string) {
   const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }], { yearEnd });
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }], { yearEnd, ...(y.reference ? { reference: y.reference } : {}) });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
 }
 const codes = (last: Year, now: Year) => [...new Set(compare(last, now).map((p) => p.rule))];
 const open2023: Year = { eps: [{ decom: "01/05/2023" }] };
+/** Placed in the own authority 0.6 miles from home (XA1 2BB), or in another 22.4 miles away (XB2 1AA), with the postcodes given. */
+const placed = (pl: string, e: Ep = {}): Year => ({ eps: [{ home: "XA1 1AA", pl, ...e }], reference: REF });
 
 const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "502": [open2023, { eps: [{ decom: "01/06/2023" }] }, { eps: [{ decom: "01/05/2023" }] }],
@@ -37,6 +43,12 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "503D": [open2023, { eps: [{ place: "U3" }] }, { eps: [{}] }],
   "503E": [open2023, { eps: [{ prov: "PR2" }] }, { eps: [{}] }],
   "503F": [open2023, { eps: [{ urn: "SC123456" }] }, { eps: [{}] }],
+  "503G": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  "503H": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  "503J": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  // The same move with another RNE is not 452 or 453 (it is 503A).
+  "452": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XB2 1AA", { rne: "P" })],
+  "453": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XB2 1AA", { rne: "P" })],
   "562": [{ eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }, { decom: "01/03/2024" }] }],
   NoE: [{ eps: [{ child: "B" }], header: [{ child: "B" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2024" }] }],
   "207": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],

@@ -11,6 +11,7 @@
  */
 import { STATUTORY_RULES, type StatutoryRule } from "./catalogue.js";
 import { headerChanges } from "./header-changes.js";
+import { placementChanges } from "./validate-903-reference.js";
 import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem } from "./model.js";
 import { yearStartOf } from "./validate-common.js";
 
@@ -116,6 +117,7 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
             error(file, row, field, rule, `${field} ${is ?? "(blank)"} of this year's first episode differs from ${was ?? "(blank)"} in the episode left open in last year's return (DECOM ${latestLast.start})`);
           }
         }
+        for (const c of placementChanges(current, previous, first, latestLast)) error(file, row, c.field, c.rule, c.message);
       }
     }
     const beforeYear = eps.filter((e) => e.start < yearStart);

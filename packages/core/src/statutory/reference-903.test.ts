@@ -48,6 +48,8 @@ describe("the reference rules", () => {
     expect(skippedReferenceRules({ ssda903: true, postcodes: true, providers: false }).map((r) => r.code).sort()).toEqual([...OFSTED_RULES].sort());
     expect(skippedReferenceRules({ ssda903: true, postcodes: true, providers: true })).toEqual([]);
     expect(skippedReferenceRules({ ssda903: false, postcodes: false, providers: false })).toEqual([]);
+    // With last year's return but no postcodes, the rules comparing the placement with last year's are skipped too.
+    expect(skippedReferenceRules({ ssda903: true, postcodes: false, providers: false, previous: true })).toHaveLength(23);
   });
 
   it("flag the episode at fault and never show a postcode", () => {

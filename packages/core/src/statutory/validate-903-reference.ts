@@ -18,12 +18,52 @@ import { type ValidationContext, yearStartOf } from "./validate-common.js";
 /** Rules needing the postcode directory and own LA; those needing Ofsted's list too. */
 export const POSTCODE_RULES = ["164", "169", "179", "218", "392a", "392b", "392c", "406", "411", "420", "1015"] as const;
 export const OFSTED_RULES = ["219", "221", "224", "227", "228", "229", "1008"] as const;
+/** Rules comparing the placement's authority, location or distance with last year's return: they need it and the postcodes. */
+export const PREVIOUS_POSTCODE_RULES = ["452", "453", "503G", "503H", "503J"] as const;
 
 /** The reference rules skipped for want of the postcode file (and own LA) or Ofsted's list, for the summary. */
-export function skippedReferenceRules(given: { ssda903: boolean; postcodes: boolean; providers: boolean }): StatutoryRule[] {
+export function skippedReferenceRules(given: { ssda903: boolean; postcodes: boolean; providers: boolean; previous?: boolean }): StatutoryRule[] {
   if (!given.ssda903) return [];
   const skipped = new Set<string>([...(given.postcodes ? [] : POSTCODE_RULES), ...(given.postcodes && given.providers ? [] : OFSTED_RULES)]);
-  return STATUTORY_RULES.filter((r) => r.return === "ssda903" && r.status === "needs-reference-data" && skipped.has(r.code));
+  // Without last year's return these are among the previous-year rules skipped already (skippedRules).
+  if (given.previous && !given.postcodes) for (const c of PREVIOUS_POSTCODE_RULES) skipped.add(c);
+  return STATUTORY_RULES.filter((r) => r.return === "ssda903" && (r.status === "needs-reference-data" || r.status === "needs-previous-year") && skipped.has(r.code));
+}
+
+/** What the postcodes say about an episode's placement. */
+interface Placement {
+  la: string | null;
+  location: "IN" | "OUT" | null;
+  distance: number | null;
+}
+/** The placements worked out for each extract read with reference data (for the rules comparing with last year). */
+const PLACEMENTS = new WeakMap<TStatutoryExtract, Map<TClaEpisode, Placement>>();
+
+/**
+ * 452, 453, 503G, 503H, 503J: this year's first episode against last year's
+ * latest, when that was left open (the caller checks it is). Nothing when
+ * either return was read without reference data.
+ */
+export function placementChanges(current: TStatutoryExtract, previous: TStatutoryExtract, first: TClaEpisode, last: TClaEpisode): { field: string; rule: string; message: string }[] {
+  const now = PLACEMENTS.get(current)?.get(first);
+  const before = PLACEMENTS.get(previous)?.get(last);
+  if (now === undefined || before === undefined) return [];
+  const out: { field: string; rule: string; message: string }[] = [];
+  const sameRne = first.reasonNewEpisode === last.reasonNewEpisode;
+  const shown = (v: string | number | null) => (v === null ? "(not known)" : String(v));
+  const was = `last year's open episode (DECOM ${last.start})`;
+  if (now.la !== before.la) {
+    out.push({ field: "PL_LA", rule: "503H", message: `the placement's authority ${shown(now.la)} in this year's first episode differs from ${shown(before.la)} in ${was}` });
+    if (sameRne) out.push({ field: "PL_LA", rule: "452", message: `the placement's authority ${shown(now.la)} differs from ${shown(before.la)} in ${was}, with the same RNE` });
+  }
+  if (now.location !== before.location) out.push({ field: "PL_LOCATION", rule: "503J", message: `the placement location ${shown(now.location)} in this year's first episode differs from ${shown(before.location)} in ${was}` });
+  const moved = now.distance !== null && (before.distance === null || Math.abs(now.distance - before.distance) >= 0.2);
+  if (moved) {
+    const text = `the placement distance ${shown(now.distance)} miles differs from ${shown(before.distance)} in ${was}`;
+    out.push({ field: "PL_DISTANCE", rule: "503G", message: text });
+    if (sameRne) out.push({ field: "PL_DISTANCE", rule: "453", message: `${text}, with the same RNE` });
+  }
+  return out;
 }
 
 const respite = (e: TClaEpisode) => e.legalStatus === "V3" || e.legalStatus === "V4";
@@ -59,6 +99,8 @@ export function validateReference903(extract: TStatutoryExtract, ctx: Validation
   if (ref === undefined) return;
   const own = ref.localAuthority.trim().toUpperCase();
   const uasc = uascChildren(ctx);
+  const placements = new Map<TClaEpisode, Placement>();
+  PLACEMENTS.set(extract, placements);
   for (const e of extract.claEpisodes) {
     const { file, row } = e.source;
     const p = (field: string, rule: string, message: string) => ctx.problem(file, row, field, rule, "error", message);
@@ -70,6 +112,7 @@ export function validateReference903(extract: TStatutoryExtract, ctx: Validation
     const location = plLa === null ? null : plLa === own ? "IN" : "OUT";
     const distance = pl !== undefined && home !== undefined ? placementDistance(home, pl) : null;
     const isUasc = uasc?.has(e.childId) ?? false;
+    placements.set(e, { la: plLa, location, distance });
 
     if (!respite(e) && plLa === null) p("PL_LA", "169", "the local authority of the placement cannot be found: PL_POST is blank or not a postcode in the postcode reference");
     if (!respite(e) && location === null) p("PL_LOCATION", "179", "whether the placement is in or out of the authority cannot be found: PL_POST is blank or not a postcode in the postcode reference");
