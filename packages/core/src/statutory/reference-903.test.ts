@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { REF, REF_OFSTED } from "../test/reference-903.js";
+import { readStatutoryPaths } from "../node/statutory-files.js";
+import { REF, REF_EMPTY, REF_OFSTED } from "../test/reference-903.js";
 import { csv903 } from "../test/returns-903.js";
 import { OfstedProviders, PostcodeReference, placementDistance } from "./reference-903.js";
 import { readStatutoryFiles } from "./read.js";
@@ -60,5 +63,18 @@ describe("the reference rules", () => {
     expect(reference.filter((p) => p.row === 2)).toEqual([]);
     expect(reference.map((p) => p.rule).sort()).toEqual(["1008", "1015", "169", "179", "219", "221", "224", "229", "392c"]);
     for (const p of x.problems) expect(`${p.field} ${p.message}`).not.toMatch(/X[A-Z]\d\s?\d[A-Z]{2}/);
+  });
+});
+
+describe("the streamed reader (evident convert) sees the postcodes as the string reader does", { timeout: 60_000 }, () => {
+  it("gives the same problems on the validator's CSV sample, with an empty postcode directory", async () => {
+    const dir = fileURLToPath(new URL("../../test-fixtures/dfe-validator-samples/", import.meta.url));
+    const names = ["ssda903-header.csv", "ssda903-episodes.csv"];
+    const options = { yearEnd: "2025-03-31", maxProblems: 1_000_000, reference: REF_EMPTY("E09000027") };
+    const streamed = await readStatutoryPaths(names.map((n) => ({ path: `${dir}${n}`, name: n })), options);
+    const inMemory = readStatutoryFiles(names.map((n) => ({ name: n, text: readFileSync(`${dir}${n}`, "utf8") })), options);
+    expect(streamed.problems).toEqual(inMemory.problems);
+    // Rules on postcodes the streamed reader used to miss (it dropped HOME_POST and PL_POST): 392c needs them given.
+    expect(streamed.problems.some((p) => p.rule === "392c")).toBe(true);
   });
 });
