@@ -16,7 +16,8 @@
 
 /** Upper-case with every space removed: the form postcodes are matched in. */
 export function normalisePostcode(text: string): string {
-  return text.replace(/\s+/g, "").toUpperCase();
+  const plain = text.indexOf(" ") < 0 && text.indexOf("\t") < 0 ? text : text.replace(/\s+/g, "");
+  return plain.toUpperCase();
 }
 
 /** What the reference says about one postcode. */
@@ -94,6 +95,11 @@ export class PostcodeReference {
     return this.index.size;
   }
 
+  /** The columns read (a reader may skip the others). */
+  get usedColumns(): number[] {
+    return Object.values(this.col).filter((i) => i >= 0);
+  }
+
   /** One row of the directory; `cell(i)` gives the text of column i. Rows without a postcode are ignored. */
   addRow(cell: (i: number) => string | undefined): void {
     const pc = normalisePostcode(cell(this.col.pc) ?? "");
@@ -121,7 +127,11 @@ export class PostcodeReference {
     let long = this.col.long < 0 ? null : num(cell(this.col.long));
     // The directory writes 99.999999 / 0 for a postcode without a location.
     if (lat !== null && Math.abs(lat) > 90) lat = long = null;
-    this.coords.set([east ?? Number.NaN, north ?? Number.NaN, lat ?? Number.NaN, long ?? Number.NaN], id * 4);
+    const c = this.coords;
+    c[id * 4] = east ?? Number.NaN;
+    c[id * 4 + 1] = north ?? Number.NaN;
+    c[id * 4 + 2] = lat ?? Number.NaN;
+    c[id * 4 + 3] = long ?? Number.NaN;
   }
 
   /** The place of a postcode (in any spacing or case), or undefined when the directory does not hold it. */
@@ -233,6 +243,11 @@ export class OfstedProviders {
 
   get size(): number {
     return this.byUrn.size;
+  }
+
+  /** The columns read (a reader may skip the others). */
+  get usedColumns(): number[] {
+    return Object.values(this.col).filter((i) => i >= 0);
   }
 
   addRow(cell: (i: number) => string | undefined): void {
