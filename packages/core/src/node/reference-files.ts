@@ -7,7 +7,8 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-import { OfstedProviders, PostcodeReference, type Reference903 } from "../statutory/reference-903.js";
+import { OfstedProviders } from "../statutory/ofsted-providers.js";
+import { PostcodeReference, type Reference903 } from "../statutory/reference-903.js";
 
 export class ReferenceFileError extends Error {}
 

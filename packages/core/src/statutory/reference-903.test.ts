@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readStatutoryPaths } from "../node/statutory-files.js";
 import { REF, REF_EMPTY, REF_OFSTED } from "../test/reference-903.js";
 import { csv903 } from "../test/returns-903.js";
-import { OfstedProviders, PostcodeReference, placementDistance } from "./reference-903.js";
+import { OfstedProviders } from "./ofsted-providers.js";
+import { PostcodeReference, placementDistance } from "./reference-903.js";
 import { readStatutoryFiles } from "./read.js";
 import { OFSTED_RULES, POSTCODE_RULES, skippedReferenceRules } from "./validate-903-reference.js";
 

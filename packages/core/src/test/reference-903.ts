@@ -4,7 +4,8 @@
  * place has them) with made-up authorities and grid references, and a
  * two-provider Ofsted list. Test-only (src/test is not built).
  */
-import { OfstedProviders, PostcodeReference, type Reference903 } from "../statutory/reference-903.js";
+import { OfstedProviders } from "../statutory/ofsted-providers.js";
+import { PostcodeReference, type Reference903 } from "../statutory/reference-903.js";
 
 /** The authority making the return in these tests. */
 export const OWN_LA = "E09000099";
