@@ -38,14 +38,17 @@ describe("evident convert", () => {
     expect(readFileSync(join(dir, "referrals.csv"), "utf8")).toBe("child_id,referral_date\nA1,2022-11-01\nB7,2024-04-10\nB7,2024-06-01\n");
     expect(readFileSync(join(dir, "children-profile.csv"), "utf8")).toBe("child_id,birth_date,sex,ethnicity\nA1,2012-03-15,M,WBRI\nA2,2016-11-02,F,BAFR\nB7,2018-05-05,F,AIND\n");
     // No problem but the small-census query 2887Q on each census (fewer than 8 disability codes used); the rules
-    // comparing with last year's 903 return are listed as skipped (no --ssda903-previous).
-    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; rule: string; severity: string }[];
+    // comparing with last year's 903 return are listed as skipped (no --ssda903-previous), and so are those
+    // needing reference data (no --postcodes; see convert-reference.test.ts).
+    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; rule: string; severity: string; message: string }[];
     expect(listed.filter((p) => p.severity !== "skipped").map((p) => [basename(p.file), p.rule, p.severity])).toEqual([
       ["clean-cin-2023.xml", "2887Q", "warning"],
       ["clean-cin.xml", "2887Q", "warning"],
     ]);
-    expect(listed.filter((p) => p.severity === "skipped").map((p) => p.rule).sort()).toEqual(["207", "502", "503A", "503B", "503C", "503D", "503E", "503F", "562", "624", "626", "NoE"]);
-    expect(stdout).toContain("12 rules comparing with last year's return were skipped");
+    const previousYear = listed.filter((p) => p.severity === "skipped" && p.message.includes("--ssda903-previous"));
+    expect(previousYear.map((p) => p.rule).sort()).toEqual(["207", "452", "453", "502", "503A", "503B", "503C", "503D", "503E", "503F", "503G", "503H", "503J", "562", "624", "626", "NoE"]);
+    expect(listed.filter((p) => p.severity === "skipped").length - previousYear.length).toBe(18);
+    expect(stdout).toContain("17 rules comparing with last year's return were skipped");
   });
 
   it("compares with last year's 903 return given with --ssda903-previous (502: last year's open episode started on another day)", async () => {
@@ -56,8 +59,8 @@ describe("evident convert", () => {
     writeFileSync(last, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA1,02/01/2023,S,C1,N1,U4,PR1,,,,,,\n");
     const { code, stderr } = await run(["convert", "--out", dir, "--year-end", "2025-03-31", "--ssda903-previous", lastHeader, "--ssda903-previous", last, ...CLEAN_ARGS]);
     expect(code).toBe(2);
-    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; row: number; rule: string; severity: string }[];
-    expect(listed.filter((p) => p.severity === "skipped")).toEqual([]);
+    const listed = JSON.parse(readFileSync(join(dir, "validation.json"), "utf8")) as { file: string; row: number; rule: string; severity: string; message: string }[];
+    expect(listed.filter((p) => p.severity === "skipped" && !p.message.includes("--postcodes"))).toEqual([]);
     // This year's first episode of A1 (clean-903-episodes-2023.csv, line 2) starts on 10/01/2023, last year's open one on 02/01/2023.
     expect(listed.map((p) => [p.file, p.row, p.rule]).filter(([, , r]) => r === "502" || r === "562")).toEqual([
       [f("clean-903-episodes-2023.csv"), 2, "502"],
@@ -67,7 +70,7 @@ describe("evident convert", () => {
       [f("clean-903-episodes-2024.csv"), 4, "562"],
     ]);
     expect(listed.filter((p) => p.rule === "NoE").map((p) => p.row)).toEqual([4]);
-    expect(stderr).not.toContain("skipped");
+    expect(stderr).not.toContain("comparing with last year's return");
     const same = await run(["convert", "--out", out(), "--ssda903-previous", f("clean-903-header.csv"), ...CLEAN_ARGS]);
     expect(same.stderr).toContain("both as this year's return and as last year's");
   });

@@ -15,6 +15,8 @@ import { validationFlags } from "../statutory/flags.js";
 import { tables903Of } from "../statutory/extract-tables.js";
 import { checkPreviousYear, skippedRules } from "../statutory/previous-year.js";
 import type { TSsda903Table } from "../statutory/tables-903.js";
+import { skippedReferenceRules } from "../statutory/validate-903-reference.js";
+import { readReferenceFiles, ReferenceFileError } from "../node/reference-files.js";
 import { detectStatutoryFileKind } from "../statutory/read.js";
 import { tableOfKind } from "../statutory/tables-903.js";
 import { runSsdConvert } from "./convert-ssd.js";
@@ -23,6 +25,7 @@ import { writeCsv } from "./csv-out.js";
 export const CONVERT_USAGE = `evident convert --out DIR [--ssda903-header FILE ...] [--ssda903-episodes FILE ...] [--cin-census FILE ...]
                 [--ssda903-table FILE ...] [--ssda903-previous FILE ...] [--cin-previous FILE ...]
                 [--cin-definition plan|episode] [--year-end YYYY-MM-DD]
+                [--postcodes FILE.csv --la CODE [--ofsted-urns FILE.csv]]
   evident convert --out DIR --ssd FOLDER [--cin-definition plan|episode]`;
 
 export class ConvertUsageError extends Error {}
@@ -57,6 +60,9 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
       "cin-definition": { type: "string" },
       "year-end": { type: "string" },
       ssd: { type: "string" },
+      postcodes: { type: "string" },
+      la: { type: "string" },
+      "ofsted-urns": { type: "string" },
     },
   });
   if (!values.out) throw new ConvertUsageError("convert needs --out DIR (the folder to write episodes.csv, referrals.csv, children-profile.csv and validation.json to)");
@@ -65,6 +71,16 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   const yearEnd = values["year-end"];
   if (yearEnd !== undefined && parseIsoDay(yearEnd) === undefined) throw new ConvertUsageError(`--year-end must be a real date written YYYY-MM-DD (got ${JSON.stringify(yearEnd)})`);
 
+  if ((values.postcodes === undefined) !== (values.la === undefined)) throw new ConvertUsageError("--postcodes FILE and --la CODE go together: the postcode directory and the code of the authority making the return (e.g. E09000027)");
+  if (values.la !== undefined && !/^[A-Z]\d{8}$/i.test(values.la.trim())) throw new ConvertUsageError(`--la must be the authority's 9-character code, as the postcode directory writes it, e.g. E09000027 (got ${JSON.stringify(values.la)})`);
+  if (values["ofsted-urns"] !== undefined && values.postcodes === undefined) throw new ConvertUsageError("--ofsted-urns needs --postcodes FILE and --la CODE too (the provider's authority is found from its postcode)");
+  let reference;
+  try {
+    reference = values.postcodes === undefined ? undefined : readReferenceFiles(values.postcodes, values.la!, values["ofsted-urns"]);
+  } catch (error) {
+    if (error instanceof ReferenceFileError) throw new ConvertUsageError(error.message);
+    throw error;
+  }
   const given: { flag: string; path: string }[] = [];
   for (const flag of ["ssda903-header", "ssda903-episodes", "cin-census", "ssda903-table"] as const) for (const path of values[flag] ?? []) given.push({ flag: `--${flag}`, path });
   const previousGiven: { flag: string; path: string }[] = [];
@@ -91,9 +107,9 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   let extract;
   let previous;
   try {
-    extract = await readStatutoryPaths(paths, yearEnd ? { yearEnd } : {});
+    extract = await readStatutoryPaths(paths, { ...(yearEnd ? { yearEnd } : {}), ...(reference ? { reference } : {}) });
     // Last year's return is read only to compare with; its own problems belong to last year's submission.
-    previous = previousPaths.length > 0 ? await readStatutoryPaths(previousPaths, yearEnd ? { yearEnd: yearEndBefore(yearEnd) } : {}) : undefined;
+    previous = previousPaths.length > 0 ? await readStatutoryPaths(previousPaths, { ...(yearEnd ? { yearEnd: yearEndBefore(yearEnd) } : {}), ...(reference ? { reference } : {}) }) : undefined;
   } catch (error) {
     if (error instanceof StatutoryFileError) throw new ConvertUsageError(error.message);
     throw error;
@@ -110,12 +126,19 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     tables903: Object.keys(tables903Of(extract)) as TSsda903Table[],
   });
   const skippedRows = skipped.map((r) => ({ file: "", row: 0, field: "", rule: r.code, severity: "skipped" as const, message: `not checked: ${r.description.replace(/ \(checked with --ssda903-previous\)$/, "")}; give last year's return with --ssda903-previous` }));
+  const skippedReference = skippedReferenceRules({ ssda903: kinds.some((k) => k.startsWith("ssda903-")), postcodes: reference !== undefined, providers: reference?.providers !== undefined, previous: values["ssda903-previous"] !== undefined });
+  for (const r of skippedReference) {
+    const how = reference === undefined ? "give the postcode directory and the authority's code with --postcodes FILE --la CODE" : "give Ofsted's provider list with --ofsted-urns FILE";
+    skippedRows.push({ file: "", row: 0, field: "", rule: r.code, severity: "skipped" as const, message: `not checked: ${r.description}; ${how}` });
+  }
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "validation.json"), `${JSON.stringify([...problems, ...skippedRows], null, 1)}\n`);
   writeCsv(join(values.out, "validation.csv"), ["child_id", "file", "row", "field", "rule", "severity", "message"], validationFlags(extract, problems));
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.length - errors.length;
-  const skippedNote = skipped.length === 0 ? "" : ` ${skipped.length} rule${skipped.length === 1 ? "" : "s"} comparing with last year's return ${skipped.length === 1 ? "was" : "were"} skipped (${skipped.map((r) => r.code).join(", ")}): give it with --ssda903-previous.`;
+  const skippedNote =
+    (skipped.length === 0 ? "" : ` ${skipped.length} rule${skipped.length === 1 ? "" : "s"} comparing with last year's return ${skipped.length === 1 ? "was" : "were"} skipped (${skipped.map((r) => r.code).join(", ")}): give it with --ssda903-previous.`) +
+    (skippedReference.length === 0 ? "" : ` ${skippedReference.length} rule${skippedReference.length === 1 ? "" : "s"} needing reference data ${skippedReference.length === 1 ? "was" : "were"} skipped (${skippedReference.map((r) => r.code).join(", ")}): give ${reference === undefined ? "--postcodes FILE --la CODE" : "--ofsted-urns FILE"}.`);
   if (errors.length > 0 || hasStatutoryErrors(extract)) {
     io.stderr(`evident: ${errors.length} error${errors.length === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found; the CSVs were not written. All problems are in ${join(values.out, "validation.json")}.${skippedNote} The first:\n`);
     for (const p of errors.slice(0, 20)) io.stderr(`  ${p.file}${p.row ? `, row ${p.row}` : ""}${p.field ? `, ${p.field}` : ""}: [${p.rule}] ${p.message}\n`);

@@ -61,7 +61,7 @@ With --ssd FOLDER it reads a Standard Safeguarding Dataset extract (one <table>.
 see docs/ssd.md.
 
 rules lists every DfE 2024/25 SSDA903 and CIN census rule (and Evident's own EV codes) with its severity
-and whether Evident checks it (implemented, needs-previous-year, table-not-read, reference-data, la-level,
+and whether Evident checks it (implemented, needs-previous-year, needs-reference-data, table-not-read, la-level,
 not-implemented).
 
 Exit codes: 0 success, 2 bad input or usage, 1 unexpected error.

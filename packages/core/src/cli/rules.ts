@@ -30,9 +30,9 @@ const RETURN_NAME: Record<StatutoryRule["return"], string> = { ssda903: "SSDA903
 export function formatRulesMarkdown(rules: readonly StatutoryRule[]): string {
   const out: string[] = [];
   const counts = ruleCatalogueCounts(rules);
-  out.push("| return | rules | implemented | needs previous year | not applicable (table not read / reference data / whole return) | not implemented |", "|---|---|---|---|---|---|");
+  out.push("| return | rules | implemented | needs previous year | needs reference data | not applicable (table not read / whole return) | not implemented |", "|---|---|---|---|---|---|---|");
   for (const [ret, c] of Object.entries(counts)) {
-    out.push(`| ${RETURN_NAME[ret as StatutoryRule["return"]]} | ${c.total} | ${c.implemented} | ${c["needs-previous-year"]} | ${c["table-not-read"] + c["reference-data"] + c["la-level"]} (${c["table-not-read"]} / ${c["reference-data"]} / ${c["la-level"]}) | ${c["not-implemented"]} |`);
+    out.push(`| ${RETURN_NAME[ret as StatutoryRule["return"]]} | ${c.total} | ${c.implemented} | ${c["needs-previous-year"]} | ${c["needs-reference-data"]} | ${c["table-not-read"] + c["la-level"]} (${c["table-not-read"]} / ${c["la-level"]}) | ${c["not-implemented"]} |`);
   }
   for (const ret of ["ssda903", "cin", "evident"] as const) {
     const list = rules.filter((r) => r.return === ret);
@@ -49,6 +49,6 @@ export function formatRulesTable(rules: readonly StatutoryRule[]): string {
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(width[i]!))).join("  ");
   const counts = ruleCatalogueCounts(rules);
-  const totals = Object.entries(counts).map(([ret, c]) => `${ret}: ${c.total} rules, ${c.implemented} implemented, ${c["needs-previous-year"]} need the previous year, ${c["table-not-read"] + c["reference-data"] + c["la-level"]} not applicable, ${c["not-implemented"]} not implemented`);
+  const totals = Object.entries(counts).map(([ret, c]) => `${ret}: ${c.total} rules, ${c.implemented} implemented, ${c["needs-previous-year"]} need the previous year, ${c["needs-reference-data"]} need reference data, ${c["table-not-read"] + c["la-level"]} not applicable, ${c["not-implemented"]} not implemented`);
   return [line(head), ...cells.map(line), "", ...totals].join("\n");
 }

@@ -4,3 +4,4 @@ export * from "./statutory-files.js";
 export * from "./extracts.js";
 export * from "./ssd-files.js";
 export * from "./zip.js";
+export * from "./reference-files.js";

@@ -27,7 +27,7 @@ function fastRow(kind: TStatutoryFileKind, columns: string[]): ((row: CsvRow) =>
     return (row: CsvRow) => row.intern(i, pool);
   };
   if (kind === "ssda903-episodes-csv") {
-    const [iDecom, iDec, iUrn] = [at("DECOM"), at("DEC"), at("URN")];
+    const [iDecom, iDec, iUrn, iHome, iPl] = [at("DECOM"), at("DEC"), at("URN"), at("HOME_POST"), at("PL_POST")];
     const rne = code(at("RNE"));
     const ls = code(at("LS"));
     const cin = code(at("CIN"));
@@ -47,6 +47,9 @@ function fastRow(kind: TStatutoryFileKind, columns: string[]): ((row: CsvRow) =>
       REC: rec(row),
       REASON_PLACE_CHANGE: change(row),
       URN: row.text(iUrn),
+      // Postcodes are kept in memory for the rules on them (214, 392b–d, 398, 434–436, the reference rules), never written out.
+      ...(iHome < 0 || row.isEmpty(iHome) ? {} : { HOME_POST: row.text(iHome) }),
+      ...(iPl < 0 || row.isEmpty(iPl) ? {} : { PL_POST: row.text(iPl) }),
     });
   }
   if (kind === "ssda903-header-csv") {
@@ -135,7 +138,6 @@ export async function readStatutoryPaths(paths: (string | StatutoryPath)[], opti
       continue;
     }
     let columns: string[] = [];
-    let skip: boolean[] = [];
     let fast: ((row: CsvRow) => RawRow) | undefined;
     let fileKind: TStatutoryFileKind = kind;
     scanCsvFile(
@@ -143,7 +145,6 @@ export async function readStatutoryPaths(paths: (string | StatutoryPath)[], opti
       {
         header: (cells) => {
           columns = cells.map((c) => c.toUpperCase());
-          skip = columns.map((c) => c === "HOME_POST" || c === "PL_POST");
           fast = fastRow(fileKind, columns);
           fileKind = forced ?? options.kinds?.[name] ?? detectCsvKind(columns);
           collector.beginFile(name, fileKind);
@@ -162,8 +163,7 @@ export async function readStatutoryPaths(paths: (string | StatutoryPath)[], opti
           if (fast) raw = fast(row);
           else {
             raw = {};
-            // Postcodes (HOME_POST, PL_POST) are never kept: skip making strings of them.
-            for (let i = 0; i < columns.length; i++) if (!skip[i]) raw[columns[i]!] = row.text(i);
+            for (let i = 0; i < columns.length; i++) raw[columns[i]!] = row.text(i);
           }
           addCsvRow(collector, flat, fileKind, name, line, raw);
           return true;

@@ -8,7 +8,7 @@
  * passing case in parity.test.ts.
  */
 
-export const RULE_STATUSES = ["implemented", "needs-previous-year", "table-not-read", "reference-data", "la-level", "not-implemented"] as const;
+export const RULE_STATUSES = ["implemented", "needs-previous-year", "needs-reference-data", "table-not-read", "la-level", "not-implemented"] as const;
 export type TRuleStatus = (typeof RULE_STATUSES)[number];
 
 /** What each status means, in plain words. */
@@ -16,7 +16,7 @@ export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   implemented: "checked by Evident",
   "needs-previous-year": "compares with last year's return: checked when it is given (--ssda903-previous), skipped otherwise",
   "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
-  "reference-data": "not applicable: needs reference lists Evident does not hold (postcodes, Ofsted URNs, LA codes)",
+  "needs-reference-data": "needs reference files (a postcode directory and the authority's code; Ofsted's provider list for URN rules): checked when given (--postcodes, --la, --ofsted-urns), skipped otherwise",
   "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
   "not-implemented": "not checked yet",
 };
@@ -36,7 +36,7 @@ ssda903|101|error|implemented|SEX is not a valid code (M, F, U; the old 1/2 codi
 ssda903|102|error|implemented|DOB is missing or not a real date
 ssda903|103|error|implemented|ETHNIC is missing or not a DfE ethnicity code
 ssda903|104|error|implemented|DUC (date UASC status ceased) is not a real date, or is before the start of the collection year
-ssda903|105|error|table-not-read|needs the UASC data, which Evident does not read; fields UASC
+ssda903|105|error|implemented|the Header's UASC flag (903 XML only) is not 0 or 1
 ssda903|112|error|implemented|AD1 DATE_INT (decision that the child should be placed for adoption) is given but not a real date
 ssda903|113|error|implemented|AD1 DATE_MATCH (child matched with the adopters) is given but not a real date
 ssda903|114|error|implemented|AD1 FOSTER_CARE (adopted by the former foster carer) is not 0 or 1
@@ -64,19 +64,19 @@ ssda903|153|error|implemented|OC3 IN_TOUCH, ACTIV and ACCOM are neither all give
 ssda903|157|error|implemented|OC2 SDQ_REASON is SDQ1 (not of SDQ age) for a child looked after for 12 months who was 4 or over at the start of the year and 16 or under at its end
 ssda903|158|error|implemented|OC2 INTERVENTION_OFFERED is given although INTERVENTION_RECEIVED is 1
 ssda903|159|error|implemented|OC2 INTERVENTION_OFFERED is blank for a child with a substance misuse problem (1) who received no intervention (0)
-ssda903|164|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|164|error|needs-reference-data|the placement distance worked out from HOME_POST and PL_POST is not between 0 and 999.9 miles (children not UASC)
 ssda903|165|error|implemented|Header MOTHER does not fit the care leaver: not 0 or 1; given for a boy; blank for a girl looked after this year; given for a girl with care leaver information but no episode this year (the validators read SEX as 1/2)
 ssda903|166|error|implemented|REVIEW is blank or not a real date
 ssda903|167|error|implemented|REVIEW_CODE is not a participation code PN0–PN7 for a dated review (both blank is allowed)
 ssda903|168|error|implemented|UPN is not a letter (not I, O or S) and 12 characters, nor UN1-UN5
-ssda903|169|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|169|error|needs-reference-data|the local authority of the placement cannot be found from PL_POST (not for LS V3/V4)
 ssda903|171|error|implemented|MC_DOB is not a real date
 ssda903|174|error|implemented|MC_DOB is given but SEX is M
 ssda903|175|error|implemented|AD1 NB_ADOPTR is not 1 or 2
 ssda903|176|error|implemented|AD1 SEX_ADOPTR is not a valid code (M1, F1, MM, FF, MF)
 ssda903|177|error|implemented|AD1 LS_ADOPTR is not a valid code (L0, L11, L12, L2, L3, L4)
 ssda903|178|error|implemented|PLACE_PROVIDER is not a valid code, or is given for a temporary placement or Z1
-ssda903|179|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|179|error|needs-reference-data|whether the placement is in or out of the authority cannot be found from PL_POST (not for LS V3/V4)
 ssda903|180|error|implemented|OC2 SDQ_SCORE is not a whole number from 0 to 40
 ssda903|181|error|implemented|OC2 items (CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED, INTERVENTION_OFFERED) take 0 or 1
 ssda903|182|error|implemented|OC2 immunisations, teeth check, health assessment or substance misuse is blank while another OC2 item is given
@@ -110,21 +110,21 @@ ssda903|213|error|implemented|PLACE_PROVIDER is given for a temporary placement 
 ssda903|214|error|implemented|PL_POST or URN is given for a short break (LS V3/V4)
 ssda903|215|error|implemented|a young person has both care leaver information (OC3) and OC2 items
 ssda903|217|error|implemented|placement for adoption with current foster carers (A3/A5) from April 2015 must have RNE S, T or U
-ssda903|218|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
-ssda903|219|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE
-ssda903|221|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_POST
+ssda903|218|error|needs-reference-data|URN is blank for a placement in England that needs one (episode open at or ending after the year start)
+ssda903|219|error|needs-reference-data|the placement type is not one Ofsted lists for the URN
+ssda903|221|error|needs-reference-data|PL_POST is not the postcode Ofsted lists for the URN (K1, K2, K3, R3, S1 placements)
 ssda903|222|error|implemented|an Ofsted URN is given for a placement type that has none
-ssda903|224|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PLACE_PROVIDER
+ssda903|224|error|needs-reference-data|PLACE_PROVIDER is not one Ofsted lists for the URN
 ssda903|225|error|implemented|REASON_PLACE_CHANGE is blank on an episode ending X1 where the placement changes next
 ssda903|226|error|implemented|REASON_PLACE_CHANGE is given on (or just before) a temporary placement
-ssda903|227|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DECOM
-ssda903|228|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, DEC
-ssda903|229|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN, PLACE_PROVIDER
+ssda903|227|error|needs-reference-data|the episode starts on or after the date the URN was deregistered
+ssda903|228|error|needs-reference-data|the episode ends (or is open at the year end) after the date the URN was deregistered
+ssda903|229|error|needs-reference-data|PR1 (own provision) with a provider Ofsted places in another authority, or PR2 with one in this authority
 ssda903|231|error|implemented|a UASC child (in the UASC table) was under 11 at the end of the collection year: check the DOB
 ssda903|232|error|implemented|SEX U: the child's sex is reported as not known
 ssda903|301|error|implemented|DOB is after the end of the collection year
 ssda903|302|error|implemented|an episode starts before the child's DOB
-ssda903|303|error|table-not-read|needs the UASC data, which Evident does not read; fields DUC, UASC
+ssda903|303|error|implemented|a date UASC status ceased (DUC) is given but the Header's UASC flag (903 XML only) is not 1
 ssda903|304|error|implemented|DUC is after the child's 18th birthday
 ssda903|331|error|implemented|DATE_MATCH is after the DECOM of an episode that ended in adoption (REC E11/E12)
 ssda903|333|error|implemented|DATE_MATCH is given but DATE_INT is missing or after it
@@ -171,18 +171,18 @@ ssda903|388|error|implemented|REC X1 without a continuation episode starting on 
 ssda903|389|error|implemented|REC transferred to adult social care (E7) but the child was under 16 at DEC (or DEC blank)
 ssda903|390|error|implemented|REC adopted (E11/E12) but the placement is not a placement for adoption (A3-A6)
 ssda903|391|error|implemented|OC3 care leaver information is given for a young person not yet 17 at the end of the year
-ssda903|392a|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
-ssda903|392b|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
-ssda903|392c|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields HOME_POST, PL_POST
+ssda903|392a|error|needs-reference-data|no placement distance can be worked out from the postcodes for a child who is not UASC (not for LS V3/V4)
+ssda903|392b|error|needs-reference-data|HOME_POST or PL_POST is blank for a child who is not UASC (not for LS V3/V4)
+ssda903|392c|error|needs-reference-data|HOME_POST or PL_POST is not a postcode in the postcode reference
 ssda903|392d|error|implemented|HOME_POST and PL_POST are the same for a placement other than P1
 ssda903|393|error|implemented|MOTHER blank for a looked-after girl
 ssda903|398|error|implemented|postcodes are given for a short break (V3/V4)
 ssda903|399|error|implemented|MOTHER, a review or a participation code is given for a child whose episodes are all short breaks (LS V3/V4)
-ssda903|406|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|406|error|needs-reference-data|a placement distance can be worked out for a UASC child (the postcodes should be blank)
 ssda903|407|error|implemented|REC special guardianship (E45-E48) but the child was over 18 at DEC
 ssda903|408|error|implemented|placement for adoption with a placement order (A5/A6) without LS E1
-ssda903|411|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
-ssda903|420|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|411|error|needs-reference-data|the placement is recorded as in the authority but its local authority is another (holds by construction when both are worked out from PL_POST)
+ssda903|420|error|needs-reference-data|the placement local authority is known for a child under LS V3/V4 (short breaks)
 ssda903|426|error|implemented|short breaks recorded under both V3 and V4 for the same child
 ssda903|431|error|implemented|RNE S although the previous episode ended on or after this DECOM
 ssda903|432|error|implemented|the previous episode ended the period of care (REC other than X1) but RNE is not S
@@ -195,8 +195,8 @@ ssda903|440|error|implemented|REVIEW_CODE PN0 (under 4) but the child was 4 or o
 ssda903|441|error|implemented|REVIEW_CODE PN1–PN7 (4 or over) but the child was under 4 on the review date
 ssda903|442|error|implemented|UPN blank for a looked-after child
 ssda903|446|error|implemented|LS E1 on an episode starting before December 2005
-ssda903|452|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|453|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
+ssda903|452|error|needs-previous-year|the placement's authority (from PL_POST) of this year's first episode differs from last year's open last episode, with the same RNE (checked with --ssda903-previous and --postcodes)
+ssda903|453|error|needs-previous-year|the placement distance of this year's first episode differs by 0.2 miles or more from last year's open last episode (or was unknown), with the same RNE (checked with --ssda903-previous and --postcodes)
 ssda903|460|error|implemented|REC stayed with carers at 18 (E17) but the child was under 18 at DEC
 ssda903|501|error|implemented|an episode starts before the previous episode's DEC
 ssda903|502|error|needs-previous-year|last year ended with an open episode whose DECOM is not this year's first DECOM (checked with --ssda903-previous)
@@ -206,9 +206,9 @@ ssda903|503C|error|needs-previous-year|CIN of this year's first episode differs 
 ssda903|503D|error|needs-previous-year|PLACE of this year's first episode differs from last year's open last episode (H5 to K3, Z1 to Z11-Z14 allowed) (checked with --ssda903-previous)
 ssda903|503E|error|needs-previous-year|PLACE_PROVIDER of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
 ssda903|503F|error|needs-previous-year|URN of this year's first episode differs from last year's open last episode (checked with --ssda903-previous)
-ssda903|503G|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_DISTANCE
-ssda903|503H|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
-ssda903|503J|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LOCATION
+ssda903|503G|error|needs-previous-year|the placement distance of this year's first episode differs by 0.2 miles or more from last year's open last episode (or was unknown) (checked with --ssda903-previous and --postcodes)
+ssda903|503H|error|needs-previous-year|the placement's authority (from PL_POST) of this year's first episode differs from last year's open last episode (checked with --ssda903-previous and --postcodes)
+ssda903|503J|error|needs-previous-year|the placement location (in or out of the authority) of this year's first episode differs from last year's open last episode (checked with --ssda903-previous and --postcodes)
 ssda903|504|error|implemented|CIN (category of need) changes within a period of care (after REC X1)
 ssda903|511|error|implemented|NB_ADOPTR is 2 but SEX_ADOPTR is a single adopter's code (M1/F1)
 ssda903|514|error|implemented|LS_ADOPTR is L0 (single adopter) but SEX_ADOPTR is not M1 or F1
@@ -289,13 +289,13 @@ ssda903|1004|error|implemented|MIS_START is blank or not a real date
 ssda903|1005|error|implemented|MIS_END is given but not a real date
 ssda903|1006|error|implemented|MISSING is not a valid code (M or A, or blank)
 ssda903|1007|error|implemented|OC3 information is given for a 17- or 18-year-old who was still looked after on the last birthday (an episode ending after it)
-ssda903|1008|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields URN
+ssda903|1008|error|needs-reference-data|URN is not in Ofsted's provider list
 ssda903|1009|error|implemented|REASON_PLACE_CHANGE is not a valid code
 ssda903|1010|error|needs-previous-year|OC3 young person still looked after at the end of last year's return but with no episodes this year (checked with --ssda903-previous)
 ssda903|1011|error|implemented|OC3 information is given although the last episode ended with care transferred to another authority (REC E3)
 ssda903|1012|error|implemented|a child in OC2, AD1, PlacedAdoption, PrevPerm, Reviews or Missing has no episodes
 ssda903|1014|error|implemented|UASC information is given for a care leaver with episodes but none this year and OC3 information
-ssda903|1015|error|reference-data|needs reference data Evident does not hold (postcodes, Ofsted URNs or LA codes); fields PL_LA
+ssda903|1015|error|needs-reference-data|the provider is the authority's own provision (PR1) but the placement is not in the authority (not fostering, adoption or LS V3/V4)
 ssda903|1016|error|implemented|OC3 information is given for a 17- or 18-year-old who ceased to be looked after on or after the last birthday
 ssda903|3001|error|implemented|OC3 ACCOM is Z1/Z2 (with former foster carers) for a young person who turned 17 this year
 ssda903|EPI|warning|implemented|a child in the Header has no episodes (a warning: OC3 care leavers are not read)
@@ -476,7 +476,7 @@ export const STATUTORY_RULES: readonly StatutoryRule[] = ROWS.trim()
 export function ruleCatalogueCounts(rules: readonly StatutoryRule[] = STATUTORY_RULES): Record<string, Record<TRuleStatus | "total", number>> {
   const out: Record<string, Record<TRuleStatus | "total", number>> = {};
   for (const r of rules) {
-    const row = (out[r.return] ??= { total: 0, implemented: 0, "needs-previous-year": 0, "table-not-read": 0, "reference-data": 0, "la-level": 0, "not-implemented": 0 });
+    const row = (out[r.return] ??= { total: 0, implemented: 0, "needs-previous-year": 0, "needs-reference-data": 0, "table-not-read": 0, "la-level": 0, "not-implemented": 0 });
     row[r.status]++;
     row.total++;
   }

@@ -107,6 +107,8 @@ export class StatutoryCollector {
   private readonly postcodesGiven = new Map<TClaEpisode, boolean>();
   /** Episodes whose HOME_POST and PL_POST are both given and the same (rule 392d). */
   private readonly samePostcodes = new Set<TClaEpisode>();
+  /** HOME_POST of episodes that give one, kept only when reference data is given; never written out. */
+  private readonly homePostcodes = new Map<TClaEpisode, string>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
   /** CIN children whose Sex (or, before 2024/25, GenderCurrent) was given, valid or not (rule 2886Q). */
@@ -308,12 +310,12 @@ export class StatutoryCollector {
       motherChildBirthDate: mcDob ?? null,
       sources: [{ file, row }],
     };
-    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "" });
+    this.pendingHeader.push({ file, row, child, sexText, mother, mcDobGiven: (raw.MC_DOB ?? "").trim() !== "", ...("UASC" in raw ? { uasc: this.code(raw.UASC, "UASC") } : {}) });
     this.merge903Child(file, child);
   }
 
   /** Raw codes kept for validation (sex coding, ethnicity, MOTHER). */
-  readonly pendingHeader: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[] = [];
+  readonly pendingHeader: ValidationContext["headerRows"] = [];
 
   private merge903Child(file: string, child: TStatutoryChild): void {
     const order = this.files.get(file)?.order ?? 0;
@@ -371,6 +373,7 @@ export class StatutoryCollector {
     if (plPost !== undefined && plPost !== "") this.placementPostcodes.set(ep, this.code(plPost.replace(/\s+/g, ""), "PL_POST") ?? "");
     const homePost = raw.HOME_POST ?? "";
     if ((plPost ?? "") !== "" || homePost !== "") this.postcodesGiven.set(ep, (plPost ?? "") !== "");
+    if (homePost !== "" && this.options.reference) this.homePostcodes.set(ep, homePost);
     if (plPost !== undefined && plPost !== "" && homePost !== "" && plPost.replace(/\s+/g, "").toUpperCase() === homePost.replace(/\s+/g, "").toUpperCase()) this.samePostcodes.add(ep);
     // An invalid DEC is reported (147); the episode is kept as open so that later rules still see it.
     // The file order is found from the episode's source only when two files give the same episode.
@@ -686,6 +689,8 @@ export class StatutoryCollector {
       episodeChildren: this.episodeChildren,
       tables903: this.tables903,
       cinSexGiven: this.cinSexGiven,
+      reference: this.options.reference,
+      homePostcodes: this.homePostcodes,
     };
     validateExtract(extract, ctx);
     attachTables903(extract, this.tables903);

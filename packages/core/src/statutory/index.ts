@@ -6,3 +6,6 @@ export * from "./write.js";
 export * from "./catalogue.js";
 export * from "./flags.js";
 export * from "./previous-year.js";
+export * from "./reference-903.js";
+export * from "./ofsted-providers.js";
+export { skippedReferenceRules, POSTCODE_RULES, OFSTED_RULES, PREVIOUS_POSTCODE_RULES } from "./validate-903-reference.js";

@@ -15,6 +15,7 @@
  * specification it follows and the validation rules.
  */
 import { z } from "zod";
+import type { Reference903 } from "./reference-903.js";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const Code = z.string().max(16);
@@ -260,6 +261,8 @@ export interface ReadStatutoryOptions {
   kinds?: Record<string, TStatutoryFileKind>;
   /** Stop adding problems after this many (default 10 000); a final EV999 warning says more were cut. */
   maxProblems?: number;
+  /** Postcode directory, own local authority and Ofsted's providers: the SSDA903 rules that need them run only when given (./reference-903.ts). */
+  reference?: Reference903;
 }
 
 export const CIN_DEFINITIONS = ["plan", "episode"] as const;

@@ -12,6 +12,8 @@ import { checkPreviousYear, skippedRules } from "./previous-year.js";
 import { SSDA903_TABLES } from "./tables-903.js";
 import { csv903, tableCsv, type Ep, type Hd, type TableRow } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
+import type { Reference903 } from "./reference-903.js";
+import { REF } from "../test/reference-903.js";
 
 interface Year {
   eps: Ep[];
@@ -22,6 +24,8 @@ interface Year {
   oc3?: TableRow[];
   /** Missing rows (rule 576). */
   missing?: TableRow[];
+  /** Postcodes and own authority (test/reference-903.ts), for 452, 453, 503G, 503H, 503J. */
+  reference?: Reference903;
 }
 const girl: Hd = { sex: "F", dob: "01/06/2006", mother: "0" };
 /** Last year's decision to place for adoption, made 01/03/2024 and reversed 15/03/2024. */
@@ -33,7 +37,7 @@ function read(y: Year, suffix: string, yearEnd: string) {
   const placed = y.placed ? [{ name: `pa${suffix}.csv`, text: tableCsv("PlacedAdoption", y.placed) }] : [];
   const oc3 = y.oc3 ? [{ name: `oc3${suffix}.csv`, text: tableCsv("OC3", y.oc3) }] : [];
   const missing = y.missing ? [{ name: `m${suffix}.csv`, text: tableCsv("Missing", y.missing) }] : [];
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3, ...missing], { yearEnd });
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3, ...missing], { yearEnd, ...(y.reference ? { reference: y.reference } : {}) });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
@@ -45,6 +49,8 @@ const leaver: Hd = { dob: "01/06/2006" };
 const leaverRow: TableRow = { DOB: "01/06/2006", IN_TOUCH: "YES", ACTIV: "F1", ACCOM: "S" };
 /** Last year: looked after for 31 days only (01/05/2023 to 01/06/2023), when over 16. */
 const shortCare: Year = { eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }], header: [leaver] };
+/** Placed in the own authority 0.6 miles from home (XA1 2BB), or in another 22.4 miles away (XB2 1AA), with the postcodes given. */
+const placed = (pl: string, e: Ep = {}): Year => ({ eps: [{ home: "XA1 1AA", pl, ...e }], reference: REF });
 
 const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "502": [open2023, { eps: [{ decom: "01/06/2023" }] }, { eps: [{ decom: "01/05/2023" }] }],
@@ -54,6 +60,12 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "503D": [open2023, { eps: [{ place: "U3" }] }, { eps: [{}] }],
   "503E": [open2023, { eps: [{ prov: "PR2" }] }, { eps: [{}] }],
   "503F": [open2023, { eps: [{ urn: "SC123456" }] }, { eps: [{}] }],
+  "503G": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  "503H": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  "503J": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XA1 2BB")],
+  // The same move with another RNE is not 452 or 453 (it is 503A).
+  "452": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XB2 1AA", { rne: "P" })],
+  "453": [placed("XA1 2BB"), placed("XB2 1AA"), placed("XB2 1AA", { rne: "P" })],
   "562": [{ eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2023", dec: "01/06/2023", rec: "E8" }, { decom: "01/03/2024" }] }],
   NoE: [{ eps: [{ child: "B" }], header: [{ child: "B" }] }, { eps: [{ decom: "01/03/2024" }] }, { eps: [{ decom: "01/05/2024" }] }],
   "207": [{ eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mcDob: "01/02/2023" }] }, { eps: [{}], header: [{ ...girl, mother: "1", mcDob: "01/02/2023" }] }],

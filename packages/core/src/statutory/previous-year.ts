@@ -14,6 +14,7 @@ import type { TSsda903Table } from "./tables-903.js";
 import { STATUTORY_RULES, type StatutoryRule } from "./catalogue.js";
 import { tables903Of } from "./extract-tables.js";
 import { headerChanges } from "./header-changes.js";
+import { placementChanges } from "./validate-903-reference.js";
 import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem } from "./model.js";
 import { comparePlacedAdoption } from "./previous-year-adoption.js";
 import { compareMissing } from "./previous-year-missing.js";
@@ -122,6 +123,7 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
             error(file, row, field, rule, `${field} ${is ?? "(blank)"} of this year's first episode differs from ${was ?? "(blank)"} in the episode left open in last year's return (DECOM ${latestLast.start})`);
           }
         }
+        for (const c of placementChanges(current, previous, first, latestLast)) error(file, row, c.field, c.rule, c.message);
       }
     }
     const beforeYear = eps.filter((e) => e.start < yearStart);

@@ -8,7 +8,7 @@
 import type { TClaEpisode, TStatutoryExtract } from "./model.js";
 import type { Ssda903TableRow } from "./tables-903.js";
 import { addYears, show, type ValidationContext, yearStartOf } from "./validate-common.js";
-import { dateOf, validateReviewsAndUasc } from "./validate-903-reviews-uasc.js";
+import { dateOf, validateHeaderUasc, validateReviewsAndUasc } from "./validate-903-reviews-uasc.js";
 
 export function validateMissingReviewsUasc(extract: TStatutoryExtract, ctx: ValidationContext): void {
   const missing = ctx.tables903.Missing;
@@ -16,6 +16,7 @@ export function validateMissingReviewsUasc(extract: TStatutoryExtract, ctx: Vali
   const byChild = missing || ctx.tables903.Reviews ? episodesByChild(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
   if (missing) validateMissing(missing, byChild, ctx);
   validateReviewsAndUasc(byChild, ctx);
+  validateHeaderUasc(ctx);
 }
 
 /** The episodes of each child, keyed by CHILD upper-cased (as the table rows give it), in DECOM order. */

@@ -83,3 +83,30 @@ export function validateReviewsAndUasc(byChild: ReadonlyMap<string, TClaEpisode[
     }
   }
 }
+
+/**
+ * The Header's UASC flag, which only a 903 XML return gives (a CSV Header has no
+ * such column, so these rules do not arise there):
+ * - 105: UASC must be 0 or 1;
+ * - 303: a child with a date UASC status ceased (DUC in the UASC table) must have UASC 1
+ *   (reported on the UASC row and on the Header row).
+ */
+export function validateHeaderUasc(ctx: ValidationContext): void {
+  const withFlag = ctx.headerRows.filter((h) => h.uasc !== undefined);
+  if (withFlag.length === 0) return;
+  const flagOf = new Map<string, string | null>();
+  for (const h of withFlag) {
+    const flag = h.uasc ?? null;
+    flagOf.set(h.child.childId, flag);
+    const n = flag === null ? Number.NaN : Number(flag);
+    if (n !== 0 && n !== 1) ctx.problem(h.file, h.row, "UASC", "105", "error", `UASC ${show(flag)} is not valid: 1 for an unaccompanied asylum-seeking child, 0 otherwise`);
+  }
+  for (const r of ctx.tables903.UASC ?? []) {
+    if (r.child === null || (r.values.DUC ?? null) === null || !flagOf.has(r.child)) continue;
+    const flag = flagOf.get(r.child) ?? null;
+    if (flag !== null && Number(flag) === 1) continue;
+    ctx.problem(r.file, r.row, "DUC", "303", "error", `DUC (the date UASC status ceased) is given but the Header's UASC is ${show(flag)}, not 1`);
+    const h = withFlag.find((x) => x.child.childId === r.child)!;
+    ctx.problem(h.file, h.row, "UASC", "303", "error", `UASC is ${show(flag)} but the UASC table gives a date UASC status ceased (DUC): UASC must be 1`);
+  }
+}

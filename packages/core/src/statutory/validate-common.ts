@@ -5,6 +5,7 @@
 import { formatIsoDay, parseIsoDay } from "../dates.js";
 import { ETHNICITY_CODES, codeSet } from "./codes.js";
 import type { TClaEpisode, TStatutoryChild } from "./model.js";
+import type { Reference903 } from "./reference-903.js";
 import type { Ssda903Tables } from "./tables-903.js";
 
 export const ETHNIC = codeSet(ETHNICITY_CODES);
@@ -15,7 +16,7 @@ export interface ValidationContext {
   problem(file: string, row: number, field: string, rule: string, severity: Severity, message: string): void;
   yearEndOf(file: string): string;
   /** Header rows with the raw codes the rules need (mcDobGiven: MC_DOB is not blank, valid or not). */
-  headerRows: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean }[];
+  headerRows: { file: string; row: number; child: TStatutoryChild; sexText: string | null; mother: string | null; mcDobGiven: boolean; uasc?: string | null }[];
   has903Header: boolean;
   children903: Set<string>;
   birthDates: Map<string, string | null>;
@@ -33,6 +34,10 @@ export interface ValidationContext {
   tables903: Ssda903Tables;
   /** CIN children whose Sex (or GenderCurrent) was given, valid or not (rule 2886Q). */
   cinSexGiven: ReadonlySet<string>;
+  /** The reference data given for the run (postcodes, own LA, Ofsted providers), if any. */
+  reference?: Reference903;
+  /** HOME_POST of the episodes that give one, kept only when reference data is given (rules 392b, 392c and the distance); never written out. */
+  homePostcodes: ReadonlyMap<TClaEpisode, string>;
 }
 
 

@@ -22,6 +22,7 @@ import { statutoryKey, type TCarePeriod, type TClaEpisode, type TStatutoryExtrac
 import { validateCin } from "./validate-cin.js";
 import { validateHeaderWithEpisodes } from "./validate-903-child.js";
 import { validateTables903 } from "./validate-903-tables.js";
+import { validateReference903 } from "./validate-903-reference.js";
 import { ETHNIC, addYears, show, yearStartOf, type ValidationContext } from "./validate-common.js";
 
 export type { ValidationContext } from "./validate-common.js";
@@ -47,6 +48,7 @@ export function validateExtract(extract: TStatutoryExtract, ctx: ValidationConte
   validateEpisodes(extract.claEpisodes, ctx);
   validateHeaderWithEpisodes(extract.claEpisodes, ctx);
   validateTables903(extract, ctx);
+  validateReference903(extract, ctx);
   validateCin(extract, ctx);
 }
 

@@ -3,6 +3,7 @@
  * previous-year.test.ts): one row per partial record, every field defaulted
  * to a valid value. Test-only (src/test is not built).
  */
+import type { Reference903 } from "../statutory/reference-903.js";
 import { SSDA903_TABLE_COLUMNS, type TSsda903Table } from "../statutory/tables-903.js";
 
 export const HEADER_COLUMNS = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
@@ -57,4 +58,13 @@ export interface Return903 {
   previous?: Hd[];
   /** Other tables, each given as a CSV of its own (an empty list gives the table with no rows). */
   tables?: Partial<Record<TSsda903Table, TableRow[]>>;
+  /** Reference data (postcodes, own LA, Ofsted providers) for the rules needing it (test/reference-903.ts). */
+  reference?: Reference903;
+  /** Instead of all the above: a 903 XML return (for what only XML gives, such as the Header's UASC flag). */
+  xml?: string;
+}
+
+/** A one-child 903 XML return: the HEADER's extra elements (after ETHNIC) and one open episode from 01/05/2024. */
+export function xml903(headerExtra: string): string {
+  return `<?xml version='1.0'?>\n<EXPSSDA903><CHILD><HEADER><CHILDID>A</CHILDID><UPN>UN2</UPN><SEX>M</SEX><DOB>01/06/2015</DOB><ETHNIC>WBRI</ETHNIC>${headerExtra}<MOTHER /><MC_DOB /><PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE></HEADER>\n<EPISODE><DECOM>01/05/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC /><REC /></EPISODE></CHILD></EXPSSDA903>`;
 }

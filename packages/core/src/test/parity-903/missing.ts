@@ -6,7 +6,7 @@
  * episode from 01/05/2024, open unless the case ends it; the year ends
  * 31/03/2025.
  */
-import type { Ep, Return903, TableRow } from "../returns-903.js";
+import { xml903, type Ep, type Return903, type TableRow } from "../returns-903.js";
 
 const ended = (e: Ep, dec: string, rec = "E8"): Ep => ({ ...e, dec, rec });
 /** A Return903 with one open episode and these Missing rows (MISSING M unless given). */
@@ -21,6 +21,9 @@ const june = { MIS_START: "01/06/2024", MIS_END: "05/06/2024" };
 const closed = ended({}, "01/08/2024");
 
 export const CASES: Record<string, [fail: Return903, pass: Return903]> = {
+  // The Header's UASC flag, which only an XML return gives.
+  "105": [{ eps: [], xml: xml903("<UASC />") }, { eps: [], xml: xml903("<UASC>0</UASC>") }],
+  "303": [{ eps: [], xml: xml903("<UASC>0</UASC><DUC>01/09/2024</DUC>") }, { eps: [], xml: xml903("<UASC>1</UASC><DUC>01/09/2024</DUC>") }],
   // Missing
   "1006": [mis([{ ...june, MISSING: "X" }]), mis([june])],
   "564": [mis([{ MIS_START: "" }]), mis([june])],
