@@ -15,7 +15,7 @@ export type TRuleStatus = (typeof RULE_STATUSES)[number];
 export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   implemented: "checked by Evident",
   "needs-previous-year": "compares with last year's return: checked when it is given (--ssda903-previous), skipped otherwise",
-  "table-not-read": "not applicable: needs a table Evident does not read (Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC, social worker episodes)",
+  "table-not-read": "not applicable: needs a table Evident does not read (none left: every SSDA903 table is read for its rules)",
   "needs-reference-data": "needs reference files (a postcode directory and the authority's code; Ofsted's provider list for URN rules): checked when given (--postcodes, --la, --ofsted-urns), skipped otherwise",
   "la-level": "not applicable: a check on the whole return (percentages or the header), not on a child",
   "not-implemented": "not checked yet",
@@ -98,10 +98,10 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields CHILD, UASC
-ssda903|205B|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
-ssda903|205C|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields DUC, UASC
-ssda903|205D|error|table-not-read|needs last year's UASC table, which --ssda903-previous does not read yet; fields UASC, CHILD
+ssda903|205A|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields CHILD, UASC
+ssda903|205B|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields DUC, UASC
+ssda903|205C|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields DUC, UASC
+ssda903|205D|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields UASC, CHILD
 ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
 ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age
