@@ -17,6 +17,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { growableInt32, growableUint8, type Growable } from "../evaluation/growable.js";
 import { OPEN_END, UNKNOWN_DAY } from "../day-numbers.js";
+import { Bytes, hashBytes } from "./id-bytes.js";
 import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
 export const MAX_ID = 64;
@@ -102,34 +103,6 @@ export function quote(text: string): string {
 
 export const notADate = (column: string, text: string, open = false) =>
   `${column} ${quote(text)} is not a real date written YYYY-MM-DD${open ? " (leave it empty for an open episode)" : ""}`;
-
-/** A byte buffer that grows. */
-class Bytes {
-  buf: Uint8Array;
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(capacity, 1 << 10));
-  }
-  length = 0;
-  ascii = true;
-  append(src: Uint8Array, s: number, e: number): void {
-    const n = e - s;
-    if (this.length + n > this.buf.length) {
-      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-      bigger.set(this.buf.subarray(0, this.length));
-      this.buf = bigger;
-    }
-    const b = this.buf;
-    let at = this.length;
-    let or = 0;
-    for (let k = s; k < e; k++) {
-      const c = src[k]!;
-      or |= c;
-      b[at++] = c;
-    }
-    if (or > 127) this.ascii = false;
-    this.length = at;
-  }
-}
 
 const encoder = new TextEncoder();
 /** The ASCII characters String.prototype.trim removes: tab, line feed, vertical tab, form feed, carriage return, space. */
@@ -357,9 +330,7 @@ class RangeParser {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     this.text.append(b, s, e);
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    return h | 0;
+    return hashBytes(b, s, e);
   }
 
   private child(b: Uint8Array, line: number): void {
