@@ -51,8 +51,7 @@ export class ChildMerge {
     const { index, family, hasFamily, ethnicity, problems, base, maxProblems } = this;
     for (const p of r.problems) problems.push({ file: "children.csv", line: base + p.line, column: p.column, reason: p.reason });
     const text = textOf(r);
-    const b = r.text;
-    const cuts = r.cuts;
+    const { text: b, cuts, ascii, hash, flags, ref, pool } = r;
     let duplicates = 0;
     let a = 0;
     for (let i = 0; i < r.count; i++) {
@@ -60,7 +59,7 @@ export class ChildMerge {
       const famEnd = cuts[3 * i + 1]!;
       const ethEnd = cuts[3 * i + 2]!;
       let added: boolean;
-      if (r.ascii) added = index.add(b, a, idEnd, r.hash[i]!);
+      if (ascii) added = index.add(b, a, idEnd, hash[i]!);
       else {
         const id = canonical(b, a, idEnd);
         added = index.add(id, 0, id.length, hashBytes(id, 0, id.length));
@@ -72,9 +71,9 @@ export class ChildMerge {
         continue;
       }
       family.push(b, idEnd, famEnd);
-      hasFamily.push(r.flags[i]!);
-      const eth = r.ref[i]!;
-      ethnicity.push(eth >= 0 ? r.pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
+      hasFamily.push(flags[i]!);
+      const eth = ref[i]!;
+      ethnicity.push(eth >= 0 ? pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
       a = ethEnd;
     }
     this.base += r.lines;
@@ -91,22 +90,22 @@ export function resolveRuns(r: RangeResult, index: ByteIdIndex, last: number, fi
   const ids = index.ids;
   const n = index.size;
   const text = textOf(r);
-  const bytes = r.text;
-  const global = new Int32Array(r.runs);
+  const { text: bytes, cuts, ascii, hash, runs } = r;
+  const global = new Int32Array(runs);
   let unknown = 0;
   let a = 0;
-  for (let j = 0; j < r.runs; j++) {
-    const e = r.cuts[j]!;
+  for (let j = 0; j < runs; j++) {
+    const e = cuts[j]!;
     const from = a;
     a = e;
     // Extracts mostly list children in order: try the next children and the same one (comparing bytes,
     // without making a string) before the hash table.
     let g = -1;
-    if (r.ascii) {
+    if (ascii) {
       if (last + 1 < n && ids.same(last + 1, bytes, from, e)) g = last + 1;
       else if (last >= 0 && ids.same(last, bytes, from, e)) g = last;
       else if (last + 2 < n && ids.same(last + 2, bytes, from, e)) g = last + 2;
-      else g = index.find(bytes, from, e, r.hash[j]!);
+      else g = index.find(bytes, from, e, hash[j]!);
     } else {
       const id = canonical(bytes, from, e);
       g = index.find(id, 0, id.length, hashBytes(id, 0, id.length));
