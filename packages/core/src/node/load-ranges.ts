@@ -136,12 +136,16 @@ class RangeParser {
   // The current run: its id's bytes are text[runStart, text.length), and its last line.
   private runStart = 0;
   private runLastLine = -2;
-  private readonly c: number[];
   // Column positions (see RangeJob.columns).
   private readonly c0: number;
   private readonly c1: number;
   private readonly c2: number;
   private readonly c3: number;
+  // Children's optional columns: family_id, birth_date, ethnicity, sibling_group_size.
+  private readonly c4: number;
+  private readonly c5: number;
+  private readonly c6: number;
+  private readonly c7: number;
 
   constructor(readonly job: RangeJob) {
     // Columns sized once from the range's bytes (rows of at least ROW_BYTES[kind] bytes: real ones are longer), so
@@ -165,8 +169,7 @@ class RangeParser {
     const cap = Math.max(job.width + 1, 8);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
-    this.c = job.columns;
-    [this.c0, this.c1, this.c2, this.c3] = job.columns as [number, number, number, number];
+    [this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => job.columns[i] ?? -1) as [number, number, number, number, number, number, number, number];
   }
 
   private problem(line: number, column: string, reason: string, childId?: string): void {
@@ -338,7 +341,10 @@ class RangeParser {
     const iCohort = this.c1;
     const iStart = this.c2;
     const iEnd = this.c3;
-    const [, , , , iFamily, iBirth, iEth, iSib] = this.c as [number, number, number, number, number, number, number, number];
+    const iFamily = this.c4;
+    const iBirth = this.c5;
+    const iEth = this.c6;
+    const iSib = this.c7;
     const starts = this.starts;
     const ends = this.ends;
     if (starts[iId] === ends[iId]) return this.problem(line, "child_id", "child_id is empty");
