@@ -56,19 +56,19 @@ export function differenceInDifferences(
   const groups = splitByCohort(cohort);
   const m = DID_MEASURES.length;
   const cols = DID_MEASURES.map((k) => changes[k]);
-  // Each cohort's columns packed child-major, so one child's measures sit together.
-  const packed = groups.map((group) => {
-    const data = new Float64Array(group.length * m);
-    for (let i = 0; i < group.length; i++) for (let k = 0; k < m; k++) data[i * m + k] = cols[k]![group[i]!]!;
-    return data;
-  });
-  const stats = packed.map((data, g) => meanAndVariance(data, groups[g]!.length, m));
+  const stats = groups.map((group) => meanAndVariance(cols, group));
   const total = groups[0].length + groups[1].length;
   const canResample = groups[0].length > 0 && groups[1].length > 0;
   const method: DidResult["method"] = replicates === 0 || !canResample ? "none" : replicates * total <= budget ? "bootstrap" : "normal";
 
   let samples: Float64Array[] = [];
   if (method === "bootstrap") {
+    // Each cohort's columns packed child-major, so one child's measures sit together.
+    const packed = groups.map((group) => {
+      const data = new Float64Array(group.length * m);
+      for (let i = 0; i < group.length; i++) for (let k = 0; k < m; k++) data[i * m + k] = cols[k]![group[i]!]!;
+      return data;
+    });
     samples = DID_MEASURES.map(() => new Float64Array(replicates));
     const random = createRandom(seed);
     const counts = groups.map((g) => new Uint32Array(g.length));
@@ -116,17 +116,25 @@ interface Stats {
   variance: number[];
 }
 
-function meanAndVariance(data: Float64Array, n: number, m: number): Stats {
+/** Mean and variance of each column over the children of a group (summed in the group's order, child by child). */
+function meanAndVariance(cols: Float64Array[], group: Int32Array): Stats {
+  const n = group.length;
+  const m = cols.length;
   const mean = new Array<number>(m).fill(0);
   const variance = new Array<number>(m).fill(0);
-  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) mean[k]! += data[i * m + k]!;
-  for (let k = 0; k < m; k++) mean[k] = n > 0 ? mean[k]! / n : Number.NaN;
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < m; k++) {
-      const d = data[i * m + k]! - mean[k]!;
-      variance[k]! += d * d;
+  for (let k = 0; k < m; k++) {
+    const col = cols[k]!;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += col[group[i]!]!;
+    const mu = n > 0 ? sum / n : Number.NaN;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const d = col[group[i]!]! - mu;
+      squares += d * d;
     }
-  for (let k = 0; k < m; k++) variance[k] = n > 1 ? variance[k]! / (n - 1) : 0;
+    mean[k] = mu;
+    variance[k] = n > 1 ? squares / (n - 1) : 0;
+  }
   return { n, mean, variance };
 }
 

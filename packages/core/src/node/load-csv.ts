@@ -15,17 +15,15 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { IdIndex, type Dataset } from "../evaluation/dataset.js";
+import type { Dataset } from "../evaluation/dataset.js";
+import { lazyStrings } from "./id-bytes.js";
+import { ChildMerge, resolveRuns } from "./load-merge.js";
 import { CR, LF, parseQuotedLine } from "./csv-bytes.js";
 import { inline, workerPool } from "./load-pool.js";
 import { FILE_NAMES, quote, readAt, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
-export interface CsvProblem {
-  file: string;
-  line: number;
-  column: string;
-  reason: string;
-}
+import type { CsvProblem } from "./load-merge.js";
+export type { CsvProblem } from "./load-merge.js";
 
 export class CsvInputError extends Error {
   override readonly name = "CsvInputError";
@@ -190,25 +188,6 @@ function split(job: RangeJob, target: number): RangeJob[] {
   return out;
 }
 
-const decoder = new TextDecoder();
-
-/** Whether the ASCII bytes b[s, e) spell `text`. */
-function sameText(text: string, b: Uint8Array, s: number, e: number): boolean {
-  if (text.length !== e - s) return false;
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[s + k]) return false;
-  return true;
-}
-
-/** The text of a range, for substrings: one latin1 string when it is all ASCII (bytes = characters). */
-function textOf(r: RangeResult): (s: number, e: number) => string {
-  if (r.ascii) {
-    // Made on first use: the ids of most runs are matched as bytes and never need it.
-    let all: string | undefined;
-    return (s, e) => (all ??= Buffer.from(r.text.buffer, r.text.byteOffset, r.text.length).toString("latin1")).substring(s, e);
-  }
-  return (s, e) => decoder.decode(r.text.subarray(s, e));
-}
-
 /** Loads `children.csv`, `episodes.csv` and `referrals.csv` from a folder. Throws CsvInputError listing problems. */
 export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const t0 = performance.now();
@@ -233,52 +212,22 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
 
     // ---- children: each range's ids (and the index), family ids and ethnicities as soon as it arrives,
     // while the workers go on; the typed columns once all are in.
-    const ids: string[] = [];
-    let index: IdIndex | undefined;
-    const familyId: (string | undefined)[] = [];
-    const ethnicity: (string | undefined)[] = [];
-    const childProblems: CsvProblem[] = [];
+    // The ids and family ids are kept as bytes (compared as bytes to find duplicates and to place the episodes
+    // and referrals), and made strings only when read: the analysis does not read them.
+    let merge: ChildMerge | undefined;
     const childRanges: RangeResult[] = [];
-    let base = plans[0]!.headerLine;
-    let childRows = 0;
     for (const pending of results[0]!) {
       const r = await pending;
       childRanges.push(r);
       // Sized once from the first range's bytes per line (it grows if the guess is short).
-      index ??= new IdIndex(ids, Math.ceil((plans[0]!.size - plans[0]!.dataStart) / Math.max(1, (r.lines > 0 ? r.text.length / r.lines : 0) + 40)));
-      for (const p of r.problems) childProblems.push({ file: "children.csv", line: base + p.line, column: p.column, reason: p.reason });
-      const text = textOf(r);
-      const cuts = r.cuts;
-      let duplicates = 0;
-      let a = 0;
-      for (let i = 0; i < r.count; i++) {
-        const idEnd = cuts[3 * i]!;
-        const famEnd = cuts[3 * i + 1]!;
-        const ethEnd = cuts[3 * i + 2]!;
-        const id = text(a, idEnd);
-        ids.push(id);
-        if (!index.addHashed(id, r.ascii ? r.hash[i]! : IdIndex.hash(id), ids.length - 1)) {
-          ids.pop();
-          // Rows come in line order: a range's first maxProblems duplicates are all that can be reported.
-          if (duplicates++ < maxProblems) childProblems.push({ file: "children.csv", line: base + r.line[i]!, column: "child_id", reason: `child ${quote(id)} appears more than once` });
-          a = ethEnd;
-          continue;
-        }
-        // Siblings sit on adjacent rows: reuse the previous row's family id when the bytes are the same.
-        if (r.flags[i]) {
-          const previous = familyId.length > 0 ? familyId[familyId.length - 1] : undefined;
-          familyId.push(previous !== undefined && r.ascii && sameText(previous, r.text, idEnd, famEnd) ? previous : text(idEnd, famEnd));
-        } else familyId.push(undefined);
-        const eth = r.ref[i]!;
-        ethnicity.push(eth >= 0 ? r.pool[eth] : eth === -2 ? text(famEnd, ethEnd) : undefined);
-        a = ethEnd;
-      }
-      base += r.lines;
-      childRows += r.rows;
+      merge ??= new ChildMerge(plans[0]!.headerLine, Math.ceil((plans[0]!.size - plans[0]!.dataStart) / Math.max(1, (r.lines > 0 ? r.text.length / r.lines : 0) + 40)), maxProblems);
+      merge.add(r);
     }
+    merge ??= new ChildMerge(plans[0]!.headerLine, 0, maxProblems);
+    const { index, family, hasFamily, ethnicity, problems: childProblems, rows: childRows } = merge;
     // A duplicate is a problem: from here on every row of every range is kept.
     if (childProblems.length > 0) throw fail(childProblems, maxProblems);
-    const n = ids.length;
+    const n = index.size;
     const cohort = concat(childRanges, (r) => r.cohort, Uint8Array);
     const cStart = concat(childRanges, (r) => r.start, Int32Array);
     const cEnd = concat(childRanges, (r) => r.end, Int32Array);
@@ -298,6 +247,7 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
 
     // ---- episodes and referrals: each run's child id is looked up once, range by range as they arrive
     const problems: CsvProblem[] = [];
+    const ids = index.ids;
     const merged = [undefined, undefined, undefined] as ({ child: Int32Array; a: Int32Array; b: Int32Array; status: Uint8Array; count: number; rows: number } | undefined)[];
     const times: number[] = [];
     for (const kind of [1, 2] as const) {
@@ -305,51 +255,13 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
       problems.push(...plan.problems);
       const ranges: RangeResult[] = [];
       const fileProblems: CsvProblem[] = [];
-      base = plan.headerLine;
+      let base = plan.headerLine;
       let last = -1;
       let rows = 0;
       for (const pending of results[kind]!) {
         const r = await pending;
         ranges.push(r);
-        const text = textOf(r);
-        const bytes = r.text;
-        const global = new Int32Array(r.runs);
-        let unknown = 0;
-        let a = 0;
-        for (let j = 0; j < r.runs; j++) {
-          const e = r.cuts[j]!;
-          const from = a;
-          a = e;
-          // Extracts mostly list children in order: try the next children and the same one (comparing bytes,
-          // without making a string) before the hash table.
-          let g = -1;
-          if (r.ascii) {
-            if (last + 1 < n && sameText(ids[last + 1]!, bytes, from, e)) g = last + 1;
-            else if (last >= 0 && sameText(ids[last]!, bytes, from, e)) g = last;
-            else if (last + 2 < n && sameText(ids[last + 2]!, bytes, from, e)) g = last + 2;
-            else g = index!.getAscii(bytes, from, e, r.hash[j]!);
-          } else {
-            const id = text(from, e);
-            g = index!.getHashed(id, IdIndex.hash(id)) ?? -1;
-          }
-          global[j] = g;
-          if (g >= 0) {
-            last = g;
-            continue;
-          }
-          const id = text(from, e);
-          // Runs come in line order: the range's first maxProblems unknown rows are all that can be reported.
-          const rowsInRun = Math.min((j + 1 < r.runs ? r.ref[j + 1]! : r.count) - r.ref[j]!, maxProblems - unknown);
-          for (let k = 0; k < rowsInRun; k++) fileProblems.push({ file: plan.file, line: base + r.line[j]! + k, column: "child_id", reason: `no child ${quote(id)} in children.csv` });
-          unknown += rowsInRun;
-        }
-        for (const p of r.problems) {
-          const unknown = p.childId !== undefined && index!.get(p.childId) === undefined;
-          fileProblems.push(unknown ? { file: plan.file, line: base + p.line, column: "child_id", reason: `no child ${quote(p.childId!)} in children.csv` } : { file: plan.file, line: base + p.line, column: p.column, reason: p.reason });
-        }
-        // The range's rows' children, in place of their runs (each entry is read before it is overwritten).
-        const run = r.run;
-        for (let i = 0; i < r.count; i++) run[i] = global[run[i]!]!;
+        last = resolveRuns(r, index, last, plan.file, base, maxProblems, fileProblems);
         base += r.lines;
         rows += r.rows;
       }
@@ -368,21 +280,26 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     if (problems.length > 0) throw fail(problems, maxProblems);
     const e = merged[1]!;
     const r = merged[2]!;
+    const familyIds = family;
+    const familyPresent = hasFamily.finish();
+    const children: Dataset["children"] = {
+      count: n,
+      ids: [],
+      cohort: cohort.subarray(0, n),
+      start: cStart.subarray(0, n),
+      end: cEnd.subarray(0, n),
+      familyId: [],
+      birth: birth.subarray(0, n),
+      ethnicity,
+      siblingGroupSize: sibling.subarray(0, n),
+      ...(extraNames.length > 0 ? { extra: extraNames.map((name, j) => ({ name, values: extraValues[j]!.slice(0, n) })) } : {}),
+    };
+    lazyStrings(children, "ids", () => ids.strings() as string[]);
+    lazyStrings(children, "familyId", () => familyIds.strings(familyPresent));
     const t3 = performance.now();
     return {
       dataset: {
-        children: {
-          count: n,
-          ids,
-          cohort: cohort.subarray(0, n),
-          start: cStart.subarray(0, n),
-          end: cEnd.subarray(0, n),
-          familyId,
-          birth: birth.subarray(0, n),
-          ethnicity,
-          siblingGroupSize: sibling.subarray(0, n),
-          ...(extraNames.length > 0 ? { extra: extraNames.map((name, j) => ({ name, values: extraValues[j]!.slice(0, n) })) } : {}),
-        },
+        children,
         episodes: { count: e.count, child: e.child.subarray(0, e.count), status: e.status.subarray(0, e.count), start: e.a.subarray(0, e.count), end: e.b.subarray(0, e.count) },
         referrals: { count: r.count, child: r.child.subarray(0, r.count), date: r.a.subarray(0, r.count) },
       },

@@ -17,6 +17,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { growableInt32, growableUint8, type Growable } from "../evaluation/growable.js";
 import { OPEN_END, UNKNOWN_DAY } from "../day-numbers.js";
+import { Bytes, hashBytes } from "./id-bytes.js";
 import { COMMA, CR, dayFromBytes, LF, NO_DAY, parseQuotedLine, QUOTE, SPACE, TAB } from "./csv-bytes.js";
 
 export const MAX_ID = 64;
@@ -103,34 +104,6 @@ export function quote(text: string): string {
 export const notADate = (column: string, text: string, open = false) =>
   `${column} ${quote(text)} is not a real date written YYYY-MM-DD${open ? " (leave it empty for an open episode)" : ""}`;
 
-/** A byte buffer that grows. */
-class Bytes {
-  buf: Uint8Array;
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(capacity, 1 << 10));
-  }
-  length = 0;
-  ascii = true;
-  append(src: Uint8Array, s: number, e: number): void {
-    const n = e - s;
-    if (this.length + n > this.buf.length) {
-      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-      bigger.set(this.buf.subarray(0, this.length));
-      this.buf = bigger;
-    }
-    const b = this.buf;
-    let at = this.length;
-    let or = 0;
-    for (let k = s; k < e; k++) {
-      const c = src[k]!;
-      or |= c;
-      b[at++] = c;
-    }
-    if (or > 127) this.ascii = false;
-    this.length = at;
-  }
-}
-
 const encoder = new TextEncoder();
 /** The ASCII characters String.prototype.trim removes: tab, line feed, vertical tab, form feed, carriage return, space. */
 const isJsSpace = (c: number) => c === SPACE || (c >= 9 && c <= 13);
@@ -163,12 +136,16 @@ class RangeParser {
   // The current run: its id's bytes are text[runStart, text.length), and its last line.
   private runStart = 0;
   private runLastLine = -2;
-  private readonly c: number[];
   // Column positions (see RangeJob.columns).
   private readonly c0: number;
   private readonly c1: number;
   private readonly c2: number;
   private readonly c3: number;
+  // Children's optional columns: family_id, birth_date, ethnicity, sibling_group_size.
+  private readonly c4: number;
+  private readonly c5: number;
+  private readonly c6: number;
+  private readonly c7: number;
 
   constructor(readonly job: RangeJob) {
     // Columns sized once from the range's bytes (rows of at least ROW_BYTES[kind] bytes: real ones are longer), so
@@ -192,8 +169,7 @@ class RangeParser {
     const cap = Math.max(job.width + 1, 8);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
-    this.c = job.columns;
-    [this.c0, this.c1, this.c2, this.c3] = job.columns as [number, number, number, number];
+    [this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => job.columns[i] ?? -1) as [number, number, number, number, number, number, number, number];
   }
 
   private problem(line: number, column: string, reason: string, childId?: string): void {
@@ -357,9 +333,7 @@ class RangeParser {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     this.text.append(b, s, e);
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    return h | 0;
+    return hashBytes(b, s, e);
   }
 
   private child(b: Uint8Array, line: number): void {
@@ -367,7 +341,10 @@ class RangeParser {
     const iCohort = this.c1;
     const iStart = this.c2;
     const iEnd = this.c3;
-    const [, , , , iFamily, iBirth, iEth, iSib] = this.c as [number, number, number, number, number, number, number, number];
+    const iFamily = this.c4;
+    const iBirth = this.c5;
+    const iEth = this.c6;
+    const iSib = this.c7;
     const starts = this.starts;
     const ends = this.ends;
     if (starts[iId] === ends[iId]) return this.problem(line, "child_id", "child_id is empty");
