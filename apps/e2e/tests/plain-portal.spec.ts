@@ -23,7 +23,7 @@ async function settled(page: Page) {
 }
 
 test.describe("labels, dates and the audit log's picker", () => {
-  test("[PLAIN-ENUMS]: a group's people show their status in words, never the stored code", async ({ browser }) => {
+  test("[PLAIN-ENUMS]: a group's status and its people's statuses are shown in words, never the stored code", async ({ browser }) => {
     const manager = await apiAs("manager");
     const group = await makeGroup(manager, { stem: "E2E labels group", track: "perpetrators", startDate: isoDay(14), sessions: 2 });
     const him = await makePerson(manager, (await makeFamily(manager, "Labelby")).id, { first: "Lev", last: "Labelby", role: "perpetrator" });
@@ -39,6 +39,13 @@ test.describe("labels, dates and the audit log's picker", () => {
     await expect(row.first()).toBeVisible();
     await expect(page.getByText("Referred, not started").first()).toBeVisible();
     for (const text of await page.getByRole("row").filter({ hasText: him.full }).allInnerTexts()) expect(text).not.toMatch(/\breferred\b/);
+
+    // The list of groups: a group starting in two weeks is "Not started yet", not "planned".
+    await page.goto("/groups");
+    await settled(page);
+    const listed = page.getByRole("row").filter({ hasText: group.name });
+    await expect(listed).toContainText("Not started yet");
+    expect(await listed.innerText()).not.toMatch(/\bplanned\b/);
     await context.close();
   });
 

@@ -24,6 +24,16 @@ export const ENROLMENT_STATUS_LABELS: Readonly<Record<TEnrolmentStatus, string>>
   withdrawn: "Withdrawn",
 };
 
+/** Where a group of a programme is (the database's GroupStatus). */
+export const GROUP_STATUSES = ["planned", "running", "finished", "cancelled"] as const;
+export type TGroupStatus = (typeof GROUP_STATUSES)[number];
+export const GROUP_STATUS_LABELS: Readonly<Record<TGroupStatus, string>> = {
+  planned: "Not started yet",
+  running: "Running",
+  finished: "Finished",
+  cancelled: "Cancelled",
+};
+
 /** An email in the outbox. */
 export const OUTBOX_STATUSES = ["pending", "sent", "failed", "blocked"] as const;
 export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -87,6 +97,7 @@ export interface EnumLabels {
 export const ENUM_LABELS: Readonly<Record<string, EnumLabels>> = {
   HUB_CASE_STATUSES: { values: HUB_CASE_STATUSES, labels: HUB_CASE_STATUS_LABELS },
   ENROLMENT_STATUSES: { values: ENROLMENT_STATUSES, labels: ENROLMENT_STATUS_LABELS },
+  GROUP_STATUSES: { values: GROUP_STATUSES, labels: GROUP_STATUS_LABELS },
   OUTBOX_STATUSES: { values: OUTBOX_STATUSES, labels: OUTBOX_STATUS_LABELS },
   AUDIT_OUTCOMES: { values: AUDIT_OUTCOMES, labels: AUDIT_OUTCOME_LABELS },
   STATUTORY_FILE_KINDS: { values: STATUTORY_FILE_KINDS, labels: STATUTORY_FILE_KIND_LABELS },
