@@ -49,6 +49,31 @@ test.describe("labels, dates and the audit log's picker", () => {
     await context.close();
   });
 
+  test("[CASE-DATES]: a visit form opens with today only while the case's plan runs; after it ended, the date is left to type", async ({ browser }) => {
+    const practitioner = await apiAs("practitioner");
+    const ended = await practitioner.mutate<{ id: string }>("hub.create", { familyId: (await makeFamily(practitioner, "Longago")).id, startDate: isoDay(-140) });
+    const running = await practitioner.mutate<{ id: string }>("hub.create", { familyId: (await makeFamily(practitioner, "Nowley")).id, startDate: isoDay(-7) });
+    await practitioner.dispose();
+    const context = await browser.newContext({ storageState: authFile("practitioner") });
+    const page = await context.newPage();
+    noDialogs(page);
+    // Started 20 weeks ago: its 16-week plan ended 4 weeks ago, so today is not offered.
+    await page.goto(`/hub/${ended.id}`);
+    await settled(page);
+    const date = page.getByRole("form", { name: "Record a visit" }).getByRole("group", { name: "Date of the visit" });
+    await expect(date.getByLabel("Day")).toHaveValue("");
+    await expect(date.getByLabel("Month")).toHaveValue("");
+    await expect(date.getByLabel("Year")).toHaveValue("");
+    // Started a week ago: today is within the plan.
+    const [year, month, day] = isoDay(0).split("-");
+    await page.goto(`/hub/${running.id}`);
+    await settled(page);
+    await expect(date.getByLabel("Day")).toHaveValue(day!);
+    await expect(date.getByLabel("Month")).toHaveValue(month!);
+    await expect(date.getByLabel("Year")).toHaveValue(year!);
+    await context.close();
+  });
+
   test.describe("as the administrator", () => {
     test.use({ storageState: authFile("admin") });
 
