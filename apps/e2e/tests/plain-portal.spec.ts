@@ -95,7 +95,7 @@ test.describe("labels, dates and the audit log's picker", () => {
       const choice = page.getByLabel(/^Records matching/);
       await expect(choice).toBeVisible();
       await choice.selectOption({ label: `${teamName}: team` });
-      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("button", { name: "Show", exact: true }).click();
       const table = page.getByRole("table");
       await expect(table.getByRole("caption")).toHaveText("1 entries, newest first");
       const row = table.getByRole("row").nth(1);
@@ -108,14 +108,14 @@ test.describe("labels, dates and the audit log's picker", () => {
       // A To date before the From date: an error naming both, and nothing silently ignored.
       await fillDate(page.getByRole("group", { name: "From", exact: true }), isoDay(0));
       await fillDate(page.getByRole("group", { name: "To", exact: true }), isoDay(-1));
-      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("button", { name: "Show", exact: true }).click();
       const summary = page.locator(".govuk-error-summary");
       await expect(summary).toContainText("The date in “To” must be the same as or after the date in “From”");
       await expect(page.locator("#to-error")).toBeVisible();
       await expect(summary).not.toContainText(DEVELOPER_WORDS);
       // A 30 February is refused too, naming the field.
       await fillDate(page.getByRole("group", { name: "From", exact: true }), "2019-02-30");
-      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("button", { name: "Show", exact: true }).click();
       await expect(summary).toContainText("From must be a real date");
     });
   });
@@ -132,10 +132,10 @@ test.describe("labels, dates and the audit log's picker", () => {
       await expect(from.getByLabel("Month")).toHaveValue("04");
       await expect(from.getByLabel("Year")).toHaveValue("2017");
       await fillDate(from, "2019-02-30");
-      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("button", { name: "Show", exact: true }).click();
       await expect(page.locator(".govuk-error-summary")).toContainText("From must be a real date, for example 27 3 2026");
       await fillDate(from, "2021-04-01");
-      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("button", { name: "Show", exact: true }).click();
       await expect(page.locator(".govuk-error-summary")).toContainText("The date in “To” must be the same as or after the date in “From”");
 
       await page.goto("/decisions");
