@@ -7,8 +7,6 @@ import { authFile, expectAccessible, signInWithForm } from "./fixtures.js";
  * and on a reload, and never after a save; signing out removes every draft.
  */
 
-const LEAVE = "You have unsaved changes. Leave this page?";
-
 /** The drafts this browser holds (localStorage keys and values). */
 const storedDrafts = (page: Page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("evident:draft:")).map((k) => ({ key: k, value: localStorage.getItem(k)! })));
@@ -86,28 +84,40 @@ test.describe("drafts and the leave warning", () => {
     await expect(page.getByText(/You have an unsaved draft/)).toBeHidden();
   });
 
-  test("[DRAFTS]: leaving a changed form by the app's own links asks first; Cancel stays with the typing", async ({ page }) => {
+  test("[DRAFTS]: leaving a changed form by the app's own links asks first, in the page (no browser dialog); Stay keeps the typing", async ({ page }) => {
     const d = dialogs(page);
     const uniq = Date.now().toString(36).toUpperCase().slice(-6);
+    const question = page.getByRole("alertdialog", { name: "You have unsaved changes" });
     await page.goto("/families/new");
     // An untouched form is left without a question.
     await page.getByRole("link", { name: "Families", exact: true }).click();
     await expect(page).toHaveURL(/\/families$/);
-    expect(d.seen).toEqual([]);
+    await expect(question).toHaveCount(0);
 
     await page.goto("/families/new");
     await fillFamily(page, uniq);
-    d.answer(false);
     await page.getByRole("link", { name: "Families", exact: true }).click();
-    await expect.poll(() => d.seen.length).toBe(1);
-    expect(d.seen[0]).toEqual({ type: "confirm", message: LEAVE });
+    await expect(question).toBeVisible();
+    await expect(question).toBeFocused();
+    await expect(question).toContainText("kept as a draft on this device");
+    await expectAccessible(page, "the in-page leave question");
+    await question.getByRole("button", { name: "Stay on this page" }).click();
+    await expect(question).toHaveCount(0);
     await expect(page).toHaveURL(/\/families\/new$/);
     await expect(page.getByLabel("Family name")).toHaveValue(`Draftwell ${uniq}`);
 
-    d.answer(true);
+    // Escape also stays.
     await page.getByRole("link", { name: "Families", exact: true }).click();
+    await expect(question).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(question).toHaveCount(0);
+    await expect(page).toHaveURL(/\/families\/new$/);
+
+    await page.getByRole("link", { name: "Families", exact: true }).click();
+    await question.getByRole("button", { name: "Leave this page" }).click();
     await expect(page).toHaveURL(/\/families$/);
-    expect(d.seen.map((x) => x.message)).toEqual([LEAVE, LEAVE]);
+    // No browser dialog was used for any of it.
+    expect(d.seen).toEqual([]);
     // The draft is still kept: coming back offers it.
     await page.goto("/families/new");
     await expect(page.getByText(/You have an unsaved draft from/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { fillDate } from "./records.js";
 
 test.use({ storageState: authFile("manager") });
 
@@ -54,10 +55,10 @@ test("[LOGIC MODELS]: edit a node, bind an indicator, set a target, record a val
   await indicator.getByText("Set a target for E2E safety score").click();
   const target = indicator.getByRole("form", { name: "Set a target" });
   await target.getByLabel("Baseline", { exact: true }).fill("10");
-  await target.getByLabel("Baseline date").fill("2019-01-01");
+  await fillDate(target.getByRole("group", { name: "Baseline date" }), "2019-01-01");
   await target.getByLabel("Better is").selectOption("higher_is_better");
   await target.getByLabel("Target value").fill("20");
-  await target.getByLabel("Due date").fill("2019-12-31");
+  await fillDate(target.getByRole("group", { name: "Due date" }), "2019-12-31");
   await target.getByLabel("Reason for the change").fill("E2E: board target");
   await target.getByRole("button", { name: "Set the target" }).click();
   await expect(indicator).toContainText("No data");
@@ -65,8 +66,8 @@ test("[LOGIC MODELS]: edit a node, bind an indicator, set a target, record a val
   // Record a value above the target: on track.
   await indicator.getByText("Record a value for E2E safety score").click();
   const value = indicator.getByRole("form", { name: "Record a value" });
-  await value.getByLabel("Period from").fill("2019-12-01");
-  await value.getByLabel("Period to").fill("2019-12-31");
+  await fillDate(value.getByRole("group", { name: "Period from" }), "2019-12-01");
+  await fillDate(value.getByRole("group", { name: "Period to" }), "2019-12-31");
   await value.getByLabel("Value").fill("21");
   await value.getByLabel("Reason for the change").fill("E2E: December survey");
   await value.getByRole("button", { name: "Record the value" }).click();

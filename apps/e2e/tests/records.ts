@@ -5,7 +5,7 @@
  * the spec is about is entered through the screens. Calls go through the
  * product's own tRPC API (no data transformer), signed in as a demo role.
  */
-import { expect, request, type APIRequestContext } from "@playwright/test";
+import { expect, request, type APIRequestContext, type Locator } from "@playwright/test";
 import { authFile, type Role } from "./fixtures.js";
 
 /** A short tag unique to this run (and to each call), for names and references. */
@@ -151,4 +151,12 @@ export async function enrol(api: Api, groupId: string, personId: string, track: 
   const safetyChecks =
     track === "victims" ? { track, perpetratorAbsent: true, travel: "Bus, with a travel pass", safeToContact: true } : { track, partnerOfferedSupport: true, riskAssessed: true };
   return api.mutate<{ id: string }>("programmes.enrolments.create", { groupId, personId, safetyChecks });
+}
+
+/** Types "YYYY-MM-DD" into a GOV.UK day/month/year input (the fieldset `group`), as a person would: "7", "3", "2026". */
+export async function fillDate(group: Locator, iso: string) {
+  const [year, month, day] = iso.split("-");
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year!);
 }

@@ -2,6 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { downloadedBytes, readXlsx } from "./downloads.js";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
+import { fillDate } from "./records.js";
 
 const run = Date.now().toString(36).toUpperCase().slice(-6);
 const A = `E2E${run}A`;
@@ -23,7 +24,7 @@ test.describe("import statutory returns", () => {
     await expectAccessible(page, "statutory import");
 
     await page.getByLabel("Return files").setInputFiles([file("header.csv", HEADER), file("episodes-bad.csv", BAD)]);
-    await page.getByLabel("Last day of the collection year (optional)").fill("2024-03-31");
+    await fillDate(page.getByRole("group", { name: "Last day of the collection year (optional)" }), "2024-03-31");
     await page.getByRole("button", { name: "Check the files (dry run)" }).click();
     const report = page.getByTestId("dry-run-report");
     await expect(report).toBeVisible({ timeout: 60_000 });

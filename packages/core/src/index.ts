@@ -22,3 +22,4 @@ export * from "./quality/index.js";
 export * from "./statutory/index.js";
 export * from "./ssd/index.js";
 export * from "./extracts/index.js";
+export * from "./labels/index.js";

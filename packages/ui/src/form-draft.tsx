@@ -8,17 +8,22 @@
  *   clears it (`saved()`).
  * - `useFormDraft(form, key)` is the same for a react-hook-form form.
  * - `useLeaveGuard(changed)` registers a changed form; `LeaveGuard` (in the
- *   app shell, one per app) asks "You have unsaved changes. Leave this page?"
- *   before in-app navigation or a reload while any registered form is changed,
+ *   app shell, one per app) asks before in-app navigation (an in-page
+ *   confirmation, confirm.tsx) or a reload (the browser's own question) while any registered form is changed,
  *   and never after its save (`release()`).
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useBlocker } from "react-router";
 import { drafts } from "./drafts.js";
+import { ConfirmDialog } from "./confirm.js";
 import { NotificationBanner } from "./layout.js";
 
+/** The browser's own question on a reload or closing the tab (the only place a browser dialog remains: no page can replace it). */
 export const LEAVE_MESSAGE = "You have unsaved changes. Leave this page?";
+/** The in-page question before leaving a changed form by the app's own links. */
+export const LEAVE_HEADING = "You have unsaved changes";
+export const LEAVE_BODY = "If you leave this page, what you typed is kept as a draft on this device for 24 hours.";
 
 /** The forms on screen with unsaved changes (by hook id). */
 const changedForms = new Set<string>();
@@ -57,14 +62,21 @@ export function LeaveGuard() {
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, []);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => hasUnsavedChanges() && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    if (window.confirm(LEAVE_MESSAGE)) {
-      changedForms.clear();
-      blocker.proceed();
-    } else blocker.reset();
-  }, [blocker]);
-  return null;
+  if (blocker.state !== "blocked") return null;
+  return (
+    <ConfirmDialog
+      heading={LEAVE_HEADING}
+      body={LEAVE_BODY}
+      yes="Leave this page"
+      no="Stay on this page"
+      onAnswer={(yes) => {
+        if (yes) {
+          changedForms.clear();
+          blocker.proceed?.();
+        } else blocker.reset?.();
+      }}
+    />
+  );
 }
 
 export interface DraftOffer {

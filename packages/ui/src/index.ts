@@ -3,11 +3,13 @@
  * the portal and the training app. Import "@evident/ui/styles.css" once.
  */
 export * from "./forms.js";
+export * from "./date-range.js";
 export * from "./form-state.js";
 export * from "./drafts.js";
 export * from "./form-draft.js";
 export * from "./state-draft.js";
 export * from "./layout.js";
+export * from "./confirm.js";
 export { cx, downloadBase64 } from "./util.js";
 export * from "./api-client.js";
 export * from "./session.js";

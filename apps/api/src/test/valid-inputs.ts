@@ -23,6 +23,7 @@ export type ValidInput = "auto" | ((s: InputState) => unknown | Promise<unknown>
 export const VALID_INPUTS: Record<string, ValidInput> = {
   "admin.audit.list": "auto",
   "admin.audit.export": "auto",
+  "admin.audit.subjects": () => ({ search: "team" }),
   "admin.outbox.list": "auto",
   "admin.teams.create": (s) => ({ name: `Team ${s.unique("T")}` }),
   "admin.teams.list": "auto",

@@ -179,6 +179,7 @@ export const ACCESS_MATRIX: Record<string, readonly TRole[]> = {
   "admin.outbox.list": ["admin"],
   "admin.audit.list": ["admin"],
   "admin.audit.export": ["admin"],
+  "admin.audit.subjects": ["admin"],
 
   // Training (training:own everyone; training:read admin, trainer, manager; training:write admin, trainer; training:assign admin, trainer, manager).
   "audits.templates.list": ["admin", "manager", "analyst"],

@@ -4,7 +4,7 @@
  * same events are listed in a table under "Show the numbers".
  */
 import { Details, Table } from "@evident/ui";
-import { formatDay } from "../lib/format.js";
+import { formatDay, STATUS_LABEL } from "../lib/format.js";
 
 export interface TimelineEpisode {
   id: string;
@@ -81,7 +81,7 @@ export function StatusTimeline({ childName, episodes, events, today }: { childNa
           return (
             <g key={e.id}>
               <rect x={x(s)} y={20} width={Math.max(2, x(end) - x(s))} height={20} fill={COLOURS[e.status] ?? "#505a5f"}>
-                <title>{`${e.status}: ${formatDay(e.startDate)} to ${e.endDate ? formatDay(e.endDate) : "now"}`}</title>
+                <title>{`${STATUS_LABEL[e.status] ?? e.status}: ${formatDay(e.startDate)} to ${e.endDate ? formatDay(e.endDate) : "now"}`}</title>
               </rect>
               {x(end) - x(s) > 28 ? (
                 <text x={x(s) + 4} y={34} fontSize="11" fill="#ffffff">
@@ -123,7 +123,7 @@ export function StatusTimeline({ childName, episodes, events, today }: { childNa
           caption={`Events for ${childName}`}
           captionSize="s"
           rows={[
-            ...episodes.map((e) => ({ id: e.id, what: `${e.status} episode`, from: e.startDate, to: e.endDate ?? "ongoing" })),
+            ...episodes.map((e) => ({ id: e.id, what: `${STATUS_LABEL[e.status] ?? e.status} episode`, from: e.startDate, to: e.endDate ?? "ongoing" })),
             ...events.map((e) => ({ id: e.id, what: e.label, from: e.date, to: "" })),
           ].sort((a, b) => String(a.from).localeCompare(String(b.from)))}
           rowKey={(r) => r.id}

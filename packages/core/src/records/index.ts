@@ -10,6 +10,7 @@ export * from "./questionnaires.js";
 export * from "./enrolments.js";
 export * from "./referrals.js";
 export * from "./case-checks.js";
+export * from "./event-day.js";
 export * from "./allocation.js";
 export * from "./plain-errors.js";
 export * from "./assessment-factors.js";

@@ -279,11 +279,18 @@ export const ZFamilyTeamInput = z.object({ familyId: ZId, teamId: ZId }).strict(
 export const ZDisableUserInput = z.object({ userId: ZId, disabled: z.boolean() }).strict();
 /** Clears an account's failed sign-ins at every address (admin.users.unlock). */
 export const ZUnlockUserInput = z.object({ userId: ZId }).strict();
-export const ZAuditListInput = ZPage.extend({
+const auditFilters = {
   actorId: ZId.optional(),
   entityId: ZId.optional(),
   action: z.string().max(100).regex(/^[A-Za-z.]+$/).optional(),
   outcome: z.enum(["success", "denied", "failure"]).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
-}).strict();
+};
+/** A date range in a filter is checked, never ignored (issue #17 finding 2): To is not before From. */
+const toNotBeforeFrom = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || notBefore(f.from, f.to);
+const TO_BEFORE_FROM = { message: "must be the same as or after the From date", path: ["to"] };
+export const ZAuditListInput = ZPage.extend(auditFilters).strict().refine(toNotBeforeFrom, TO_BEFORE_FROM);
+export const ZAuditExportInput = z.object(auditFilters).strict().refine(toNotBeforeFrom, TO_BEFORE_FROM);
+/** The audit log's picker: records an administrator may see (accounts, staff, teams, logic models, courses), by name. */
+export const ZAuditSubjectsInput = z.object({ search: z.string().trim().min(2, "enter at least 2 letters").max(100) }).strict();

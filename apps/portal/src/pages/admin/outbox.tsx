@@ -2,6 +2,7 @@
  * The email outbox (administrators). Without a mail server (demo mode) it
  * shows each message in full: what would have been sent.
  */
+import { labelOf, OUTBOX_STATUS_LABELS } from "@evident/core";
 import { Details, InsetText, Table, Tag } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Loading, QueryError } from "../../components/errors.js";
@@ -47,7 +48,7 @@ export default function OutboxPage() {
                   ),
               },
               { header: "Written", cell: (m) => new Date(m.createdAt).toLocaleString("en-GB") },
-              { header: "Status", cell: (m) => <Tag colour={COLOUR[m.status]}>{m.status}</Tag> },
+              { header: "Status", cell: (m) => <Tag colour={COLOUR[m.status]}>{labelOf(OUTBOX_STATUS_LABELS, m.status)}</Tag> },
             ]}
           />
         </>

@@ -5,7 +5,7 @@
  * model versions or saved analyses.
  */
 import { parseIsoDay } from "@evident/core";
-import { Button, DateInput, DraftOfferBanner, ErrorSummary, fieldProblem, Input, Select, Tag, Textarea, useStateDraft, type SummaryError } from "@evident/ui";
+import { Button, DateInput, dateRangeErrors, DraftOfferBanner, ErrorSummary, fieldProblem, Input, Select, Tag, Textarea, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -159,6 +159,7 @@ export default function DecisionsPage() {
   const [programmeId, setProgrammeId] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  const [searchErrors, setSearchErrors] = useState<SummaryError[]>([]);
   const node = params.get("node");
   const [creating, setCreating] = useState(params.get("new") === "1");
   const [query, setQuery] = useState<RouterInputs["decisions"]["list"]>({ limit: 50, ...(node ? { nodeId: node } : {}) });
@@ -185,15 +186,19 @@ export default function DecisionsPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          const problems = dateRangeErrors({ id: "s-from", label: "Decided on or after", value: from }, { id: "s-to", label: "Decided on or before", value: to });
+          setSearchErrors(problems);
+          if (problems.length) return;
           setParams({});
-          setQuery({ limit: 50, ...(text.trim() ? { text: text.trim() } : {}), ...(programmeId ? { programmeId } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(to) ? { to } : {}) });
+          setQuery({ limit: 50, ...(text.trim() ? { text: text.trim() } : {}), ...(programmeId ? { programmeId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
         }}
       >
         <h2 className="govuk-heading-m">Search</h2>
+        <ErrorSummary errors={searchErrors} />
         <Input id="s-text" label="Words" value={text} onChange={(e) => setText(e.target.value)} />
         <Select id="s-programme" label="Programme" value={programmeId} onChange={(e) => setProgrammeId(e.target.value)} options={[{ value: "", label: "Any programme" }, ...programmes]} />
-        <Input id="s-from" label="Decided on or after" hint="YYYY-MM-DD" width={10} value={from} onChange={(e) => setFrom(e.target.value)} />
-        <Input id="s-to" label="Decided on or before" hint="YYYY-MM-DD" width={10} value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateInput id="s-from" legend="Decided on or after" value={from} error={searchErrors.find((x) => x.href === "s-from")?.text} onChange={setFrom} />
+        <DateInput id="s-to" legend="Decided on or before" value={to} error={searchErrors.find((x) => x.href === "s-to")?.text} onChange={setTo} />
         <Button type="submit" variant="secondary">
           Search
         </Button>

@@ -1,5 +1,6 @@
 /** The programme plan: milestones with owner, due date, status and review date; overdue reviews flagged; managers add and update them. */
-import { Button, DraftOfferBanner, ErrorSummary, Input, Select, Table, Tag, useStateDraft, type SummaryError } from "@evident/ui";
+import { humanise } from "@evident/core";
+import { Button, DateInput, dateFieldError, DraftOfferBanner, ErrorSummary, Input, Select, Table, Tag, useStateDraft, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -45,7 +46,7 @@ function NewMilestone() {
       draft.saved();
       await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
     },
-    onError: (e) => setErrors([{ href: "ms-title", text: errorInfo(e).fieldErrors.map((x) => `${x.path}: ${x.message}`).join("; ") || errorInfo(e).message }]),
+    onError: (e) => setErrors([{ href: "ms-title", text: errorInfo(e).fieldErrors.map((x) => `${humanise(x.path.split(".").pop() ?? x.path)}: ${x.message}`).join("; ") || errorInfo(e).message }]),
   });
   return (
     <form
@@ -55,7 +56,7 @@ function NewMilestone() {
         e.preventDefault();
         const errs: SummaryError[] = [];
         if (!f.title.trim()) errs.push({ href: "ms-title", text: "Enter the milestone" });
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(f.dueDate)) errs.push({ href: "ms-due", text: "Enter the due date as YYYY-MM-DD" });
+        for (const problem of [dateFieldError({ id: "ms-due", label: "Due date", value: f.dueDate }, { required: true }), dateFieldError({ id: "ms-review", label: "Review date", value: f.reviewDate })]) if (problem) errs.push(problem);
         setErrors(errs);
         if (!errs.length) mut.mutate({ title: f.title, dueDate: f.dueDate, ...(f.reviewDate ? { reviewDate: f.reviewDate } : {}) });
       }}
@@ -64,8 +65,8 @@ function NewMilestone() {
       <DraftOfferBanner offer={draft.offer} />
       <ErrorSummary errors={errors} />
       <Input id="ms-title" label="Milestone" value={f.title} onChange={set("title")} />
-      <Input id="ms-due" label="Due date" hint="YYYY-MM-DD" width={10} value={f.dueDate} onChange={set("dueDate")} />
-      <Input id="ms-review" label="Review date (optional)" hint="YYYY-MM-DD" width={10} value={f.reviewDate} onChange={set("reviewDate")} />
+      <DateInput id="ms-due" legend="Due date" value={f.dueDate} error={errors.find((x) => x.href === "ms-due")?.text} onChange={(v) => setF({ ...f, dueDate: v })} />
+      <DateInput id="ms-review" legend="Review date (optional)" value={f.reviewDate} error={errors.find((x) => x.href === "ms-review")?.text} onChange={(v) => setF({ ...f, reviewDate: v })} />
       <Button type="submit" disabled={mut.isPending}>
         Add the milestone
       </Button>

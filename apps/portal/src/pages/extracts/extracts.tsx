@@ -2,6 +2,7 @@
  * Pseudonymised evaluation extracts: choose which children (all, or members
  * of cohorts), create the extract, download it as CSV files or a workbook.
  */
+import { COHORT_LABELS, labelOf } from "@evident/core";
 import { Button, Checkboxes, downloadBase64, ErrorSummary, Input, InsetText, NotificationBanner, Table } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
@@ -90,7 +91,7 @@ export default function ExtractsPage() {
             legendSize="s"
             hint="Leave all unticked for every child with a status episode or referral."
             small
-            items={cohorts.data.map((c) => ({ value: c.id, label: `${c.name} (${c.kind}, ${c.members} children)` }))}
+            items={cohorts.data.map((c) => ({ value: c.id, label: `${c.name} (${labelOf(COHORT_LABELS, c.kind).toLowerCase()}, ${c.members} children)` }))}
             inputProps={{
               name: "cohorts",
               onChange: (e: ChangeEvent<HTMLInputElement>) => setChosen((now) => (e.target.checked ? [...now, e.target.value] : now.filter((x) => x !== e.target.value))),

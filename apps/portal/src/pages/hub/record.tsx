@@ -6,7 +6,7 @@
  * `hubProgress`).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { caseEventProblem, hubPlan, VISIT_MODES } from "@evident/core";
+import { caseEventProblem, eventDayDefault, hubPlan, VISIT_MODES } from "@evident/core";
 import { applyFieldErrors, Button, DateInput, ErrorSummary, Input, Radios, requiredChoice, Select, summaryErrors, Table, Tag, Textarea } from "@evident/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -66,9 +66,10 @@ export function Visits({ c, canWrite, onSaved }: { c: HubCase; canWrite: boolean
   const queryClient = useQueryClient();
   const create = useMutation(api.hub.visits.create.mutationOptions());
   const ids = { date: "visit-date", time: "visit-time", mode: "visit-mode", notes: "visit-notes" };
-  const rf = useRecordForm<TVisit>({ key: `hub-visit:${c.id}`, schema: ZVisit, empty: { date: todayIso(), time: "10:00", mode: "", notes: "", outsidePlanReason: "" }, ids: { ...ids, outsidePlanReason: "visit-reason" } });
-  const { form, errors } = rf;
   const caseDates = { start: c.startDate, end: (c.endDate as string | null) ?? null, plannedEnd: (c.plannedEndDate as string | null) ?? null };
+  // Today only while today is within the case's plan; otherwise empty, for the date the visit happened.
+  const rf = useRecordForm<TVisit>({ key: `hub-visit:${c.id}`, schema: ZVisit, empty: { date: eventDayDefault(caseDates, todayIso()), time: "10:00", mode: "", notes: "", outsidePlanReason: "" }, ids: { ...ids, outsidePlanReason: "visit-reason" } });
+  const { form, errors } = rf;
   const date = form.watch("date");
   // The core's rule, as the API applies it: a visit after the case's (planned) end needs a reason.
   const afterPlan = /^\d{4}-\d{2}-\d{2}$/.test(date) && caseEventProblem({ what: "visit", day: date, case: caseDates, today: todayIso(), happened: true })?.path === "outsidePlanReason";

@@ -5,7 +5,8 @@
  * makes a new version), decisions on each node, and the version history.
  * Lazy-loaded, so React Flow stays out of the first bundle (and ELK loads with the diagram).
  */
-import { Button, DraftOfferBanner, ErrorSummary, Input, Select, Table, Textarea, useStateDraft, type DraftOffer, type SummaryError } from "@evident/ui";
+import { humanise } from "@evident/core";
+import { Button, DateInput, dateFieldError, dateRangeErrors, DraftOfferBanner, ErrorSummary, Input, Select, Table, Textarea, useStateDraft, type DraftOffer, type SummaryError } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -35,12 +36,14 @@ function useEdit(model: Model, prefix: string, onDone?: () => void) {
     },
     onError: (e) => {
       const info = errorInfo(e);
-      setErrors(info.fieldErrors.length ? info.fieldErrors.map((f) => ({ href: f.path.includes("reason") ? `${prefix}-reason` : `${prefix}-form`, text: `${f.path}: ${f.message}` })) : [{ href: `${prefix}-form`, text: info.code === "CONFLICT" ? "Someone else changed this model. Reload the page and try again." : info.message }]);
+      setErrors(info.fieldErrors.length ? info.fieldErrors.map((f) => ({ href: f.path.includes("reason") ? `${prefix}-reason` : `${prefix}-form`, text: `${humanise(f.path.split(".").pop() ?? f.path)}: ${f.message}` })) : [{ href: `${prefix}-form`, text: info.code === "CONFLICT" ? "Someone else changed this model. Reload the page and try again." : info.message }]);
     },
   });
-  const submit = (reason: string, edit: Edit) => {
-    if (!reason.trim()) {
-      setErrors([{ href: `${prefix}-reason`, text: "Enter the reason for this change" }]);
+  /** `problems`: what the form itself found wrong (dates), shown with the reason's before anything is sent. */
+  const submit = (reason: string, edit: Edit, problems: SummaryError[] = []) => {
+    const all = [...problems, ...(reason.trim() ? [] : [{ href: `${prefix}-reason`, text: "Enter the reason for this change" }])];
+    if (all.length) {
+      setErrors(all);
       return;
     }
     m.mutate({ modelId: model.id, version: model.version, reason, edit });
@@ -130,9 +133,15 @@ function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string 
   const px = `target-${indicatorId}`;
   const [f, setF, draft] = useModelDraft(model, px, { label: "", baseline: "", baselineDate: "", direction: "higher_is_better", value: "", dueDate: "", reason: "" });
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
+  const setDate = (k: "baselineDate" | "dueDate") => (v: string) => setF({ ...f, [k]: v });
   const e = useEdit(model, px, () => {
     draft.saved();
   });
+  const dateProblems = () =>
+    [dateFieldError({ id: `${px}-target-baseline-date`, label: "Baseline date", value: f.baselineDate }, { required: true }), dateFieldError({ id: `${px}-target-due`, label: "Due date", value: f.dueDate }, { required: true })].filter(
+      (x): x is SummaryError => x !== null,
+    );
+  const errorFor = (id: string) => e.errors.find((x) => x.href === id)?.text;
   return (
     <Form
       prefix={px}
@@ -146,15 +155,15 @@ function TargetForm({ model, indicatorId }: { model: Model; indicatorId: string 
           op: "setTarget",
           indicatorId,
           target: { ...(f.label.trim() ? { label: f.label.trim() } : {}), baseline: f.baseline.trim() === "" ? null : Number(f.baseline), baselineDate: f.baselineDate, direction: f.direction as "higher_is_better", value: { kind: "absolute", value: Number(f.value) }, dueDate: f.dueDate },
-        })
+        }, dateProblems())
       }
     >
       <Input id={`${px}-target-label`} label="Name (optional)" value={f.label} onChange={set("label")} />
       <Input id={`${px}-target-baseline`} label="Baseline" hint="Leave blank to take it from the measurements on the baseline date" width={10} inputMode="decimal" value={f.baseline} onChange={set("baseline")} />
-      <Input id={`${px}-target-baseline-date`} label="Baseline date" hint="YYYY-MM-DD" width={10} value={f.baselineDate} onChange={set("baselineDate")} />
+      <DateInput id={`${px}-target-baseline-date`} legend="Baseline date" value={f.baselineDate} error={errorFor(`${px}-target-baseline-date`)} onChange={setDate("baselineDate")} />
       <Select id={`${px}-target-direction`} label="Better is" value={f.direction} onChange={set("direction")} options={[{ value: "higher_is_better", label: "Higher" }, { value: "lower_is_better", label: "Lower" }]} />
       <Input id={`${px}-target-value`} label="Target value" width={10} inputMode="decimal" value={f.value} onChange={set("value")} />
-      <Input id={`${px}-target-due`} label="Due date" hint="YYYY-MM-DD" width={10} value={f.dueDate} onChange={set("dueDate")} />
+      <DateInput id={`${px}-target-due`} legend="Due date" value={f.dueDate} error={errorFor(`${px}-target-due`)} onChange={setDate("dueDate")} />
       <Reason prefix={px} value={f.reason} onChange={(v) => setF({ ...f, reason: v })} />
     </Form>
   );
@@ -167,10 +176,12 @@ function MeasurementForm({ model, indicatorId }: { model: Model; indicatorId: st
   const e = useEdit(model, px, () => {
     draft.saved();
   });
+  const dateProblems = () => dateRangeErrors({ id: `${px}-m-start`, label: "Period from", value: f.periodStart }, { id: `${px}-m-end`, label: "Period to", value: f.periodEnd }, { required: true });
+  const errorFor = (id: string) => e.errors.find((x) => x.href === id)?.text;
   return (
-    <Form prefix={px} offer={draft.offer} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) })}>
-      <Input id={`${px}-m-start`} label="Period from" hint="YYYY-MM-DD" width={10} value={f.periodStart} onChange={set("periodStart")} />
-      <Input id={`${px}-m-end`} label="Period to" hint="YYYY-MM-DD" width={10} value={f.periodEnd} onChange={set("periodEnd")} />
+    <Form prefix={px} offer={draft.offer} title="Record a value" submitText="Record the value" errors={e.errors} pending={e.pending} onSubmit={() => e.submit(f.reason, { op: "recordMeasurement", indicatorId, periodStart: f.periodStart, periodEnd: f.periodEnd, value: Number(f.value) }, dateProblems())}>
+      <DateInput id={`${px}-m-start`} legend="Period from" value={f.periodStart} error={errorFor(`${px}-m-start`)} onChange={(v) => setF({ ...f, periodStart: v })} />
+      <DateInput id={`${px}-m-end`} legend="Period to" value={f.periodEnd} error={errorFor(`${px}-m-end`)} onChange={(v) => setF({ ...f, periodEnd: v })} />
       <Input id={`${px}-m-value`} label="Value" width={10} inputMode="decimal" value={f.value} onChange={set("value")} />
       <Reason prefix={px} value={f.reason} onChange={(v) => setF({ ...f, reason: v })} />
     </Form>

@@ -3,8 +3,7 @@
  * records for a chosen period, each with its targets, its definition (exactly
  * what was counted) and its numbers one click away. Lazy-loaded (recharts).
  */
-import { ZDate } from "@evident/core";
-import { Button, CHART_TOOLTIP, chartLine, ErrorSummary, EVERY_PERIOD_AXIS, Input, Table, type SummaryError } from "@evident/ui";
+import { Button, CHART_TOOLTIP, chartLine, DateInput, dateRangeErrors, ErrorSummary, EVERY_PERIOD_AXIS, Table, type SummaryError } from "@evident/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -156,14 +155,9 @@ function Table5() {
   );
 }
 
-/** What is wrong with a period typed as two YYYY-MM-DD dates (none when it can be shown). */
+/** What is wrong with the period (none when it can be shown): each date, and the end not before the start. */
 function periodErrors(from: string, to: string): SummaryError[] {
-  const real = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && ZDate.safeParse(s).success;
-  const out: SummaryError[] = [];
-  if (!real(from)) out.push({ href: "mon-from", text: "Enter the start of the period as a real date, like 2017-04-01" });
-  if (!real(to)) out.push({ href: "mon-to", text: "Enter the end of the period as a real date, like 2020-03-31" });
-  if (out.length === 0 && from > to) out.push({ href: "mon-to", text: "The end of the period must be the same as or after the start" });
-  return out;
+  return dateRangeErrors({ id: "mon-from", label: "From", value: from }, { id: "mon-to", label: "To", value: to }, { required: true });
 }
 
 export default function MonitoringPage() {
@@ -190,8 +184,8 @@ export default function MonitoringPage() {
         <div style={{ flexBasis: "100%" }}>
           <ErrorSummary errors={errors} />
         </div>
-        <Input id="mon-from" label="From" hint="YYYY-MM-DD" width={10} value={from} error={errorFor("mon-from")} onChange={(e) => setFrom(e.target.value)} />
-        <Input id="mon-to" label="To" hint="YYYY-MM-DD" width={10} value={to} error={errorFor("mon-to")} onChange={(e) => setTo(e.target.value)} />
+        <DateInput id="mon-from" legend="From" value={from} error={errorFor("mon-from")} onChange={setFrom} />
+        <DateInput id="mon-to" legend="To" value={to} error={errorFor("mon-to")} onChange={setTo} />
         <Button type="submit">Show</Button>
       </form>
       {FIGURES.map((f) => (

@@ -3,7 +3,7 @@
  * (mark a whole column in one click, save once), completion per person, and
  * referral into the group with its safety checks.
  */
-import { groupCompletionSummary, meetsCompletion } from "@evident/core";
+import { ENROLMENT_STATUS_LABELS, groupCompletionSummary, labelOf, meetsCompletion } from "@evident/core";
 import { Button, Details, ErrorSummary, NotificationBanner, ScrollRegion, SummaryList, Tag, WarningText } from "@evident/ui";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
@@ -175,7 +175,7 @@ function Register({ group, canWrite }: { group: Group; canWrite: boolean }) {
                   <th scope="row" className="govuk-table__header">
                     {p.person.firstName} {p.person.lastName}
                     <br />
-                    <Tag colour={p.status === "completed" ? "green" : p.status === "withdrawn" ? "grey" : p.status === "started" ? "blue" : "yellow"}>{p.status}</Tag>
+                    <Tag colour={p.status === "completed" ? "green" : p.status === "withdrawn" ? "grey" : p.status === "started" ? "blue" : "yellow"}>{labelOf(ENROLMENT_STATUS_LABELS, p.status)}</Tag>
                   </th>
                   {sessions.map((s) => (
                     <td className="govuk-table__cell" key={s.id}>
@@ -351,7 +351,7 @@ function Completion({ group, canWrite }: { group: Group; canWrite: boolean }) {
               <td className="govuk-table__cell">{e.startedAt ? formatDay(e.startedAt) : "Not started"}</td>
               <td className="govuk-table__cell">{e.completedAt ? formatDay(e.completedAt) : "–"}</td>
               <td className="govuk-table__cell">
-                {e.status === "withdrawn" ? `Withdrawn ${formatDay(e.withdrawnAt)}${e.withdrawalReason ? `: ${e.withdrawalReason}` : ""}` : <Tag colour={e.status === "completed" ? "green" : "blue"}>{e.status}</Tag>}
+                {e.status === "withdrawn" ? `Withdrawn ${formatDay(e.withdrawnAt)}${e.withdrawalReason ? `: ${e.withdrawalReason}` : ""}` : <Tag colour={e.status === "completed" ? "green" : "blue"}>{labelOf(ENROLMENT_STATUS_LABELS, e.status)}</Tag>}
               </td>
               {canWrite ? (
                 <td className="govuk-table__cell">

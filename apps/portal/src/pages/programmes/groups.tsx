@@ -1,3 +1,4 @@
+import { GROUP_STATUS_LABELS, labelOf } from "@evident/core";
 import { Tag } from "@evident/ui";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
@@ -25,7 +26,7 @@ export default function GroupsPage() {
       col.accessor("childcare", { header: "Childcare", cell: (c) => (c.getValue() ? "Yes" : "No") }),
       col.accessor("venue", { header: "Venue" }),
       col.accessor("startDate", { header: "Starts", cell: (c) => formatDay(c.getValue()) }),
-      col.accessor("status", { header: "Status", cell: (c) => <Tag colour={c.getValue() === "running" ? "green" : c.getValue() === "finished" ? "grey" : "blue"}>{String(c.getValue())}</Tag> }),
+      col.accessor("status", { header: "Status", cell: (c) => <Tag colour={c.getValue() === "running" ? "green" : c.getValue() === "finished" ? "grey" : "blue"}>{labelOf(GROUP_STATUS_LABELS, String(c.getValue()))}</Tag> }),
     ],
     [programmeName],
   );

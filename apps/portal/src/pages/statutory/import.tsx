@@ -3,7 +3,8 @@
  * the dry-run report (what would be added, updated, skipped; every problem
  * with its DfE rule code), then commit — one transaction, all or nothing.
  */
-import { Button, ErrorSummary, InsetText, NotificationBanner, Table, WarningText } from "@evident/ui";
+import { labelOf, STATUTORY_FILE_KIND_LABELS } from "@evident/core";
+import { Button, DateInput, dateFieldError, ErrorSummary, InsetText, NotificationBanner, Table, WarningText } from "@evident/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
@@ -107,7 +108,8 @@ export default function StatutoryImportPage() {
   };
 
   const report = dryRun.data;
-  const yearEndValid = yearEnd === "" || /^\d{4}-\d{2}-\d{2}$/.test(yearEnd);
+  const yearEndError = dateFieldError({ id: "statutory-year-end", label: "Last day of the collection year", value: yearEnd });
+  const yearEndValid = yearEndError === null;
   return (
     <Page title="Import statutory returns" caption="Data">
       <p className="govuk-body">
@@ -126,20 +128,14 @@ export default function StatutoryImportPage() {
         </div>
         <input className="govuk-file-upload" id="statutory-files" name="files" type="file" multiple accept=".csv,.xml,text/csv,text/xml,application/xml" aria-describedby="statutory-files-hint" onChange={(e) => void choose(e.target.files)} />
       </div>
-      <div className={`govuk-form-group${yearEndValid ? "" : " govuk-form-group--error"}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="statutory-year-end">
-          Last day of the collection year (optional)
-        </label>
-        <div className="govuk-hint" id="statutory-year-end-hint">
-          For example, 2025-03-31. Left blank, it is the CIN census reference date, or the 31 March after the latest date in the files.
-        </div>
-        {yearEndValid ? null : (
-          <p className="govuk-error-message" id="statutory-year-end-error">
-            <span className="govuk-visually-hidden">Error:</span> Enter a date written YYYY-MM-DD
-          </p>
-        )}
-        <input className="govuk-input govuk-input--width-10" id="statutory-year-end" value={yearEnd} onChange={(e) => setYearEnd(e.target.value.trim())} aria-describedby={`statutory-year-end-hint${yearEndValid ? "" : " statutory-year-end-error"}`} />
-      </div>
+      <DateInput
+        id="statutory-year-end"
+        legend="Last day of the collection year (optional)"
+        hint="For example, 31 3 2025. Left blank, it is the CIN census reference date, or the 31 March after the latest date in the files."
+        value={yearEnd}
+        error={yearEndError?.text}
+        onChange={setYearEnd}
+      />
       <Button disabled={files.length === 0 || reading || dryRun.isPending || !yearEndValid} onClick={() => dryRun.mutate(input())}>
         {dryRun.isPending ? "Checking the files…" : "Check the files (dry run)"}
       </Button>
@@ -158,7 +154,7 @@ export default function StatutoryImportPage() {
             rowKey={(f) => f.name}
             columns={[
               { header: "File", cell: (f) => f.name },
-              { header: "Recognised as", cell: (f) => f.kind },
+              { header: "Recognised as", cell: (f) => labelOf(STATUTORY_FILE_KIND_LABELS, f.kind) },
               { header: "Rows", cell: (f) => f.rows.toLocaleString("en-GB") },
             ]}
           />

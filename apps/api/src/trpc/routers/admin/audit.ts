@@ -4,15 +4,16 @@
  * spreadsheet formulas by core `toCsv`). Reading and exporting are themselves
  * audited, with the filters used.
  */
-import { dateFromIso, text, toCsv, ZAuditListInput } from "@evident/core";
+import { dateFromIso, text, toCsv, ZAuditExportInput, ZAuditListInput } from "@evident/core";
 import type { z } from "zod";
 import { recordAudit } from "../../../audit/audit.js";
 import { authorised, router } from "../../trpc.js";
+import { auditSubjects } from "./audit-subjects.js";
 
 /** At most this many rows in one export (narrow the filters for more). */
 export const AUDIT_EXPORT_MAX = 5000;
 
-type Filters = Omit<z.infer<typeof ZAuditListInput>, "cursor" | "limit">;
+type Filters = z.infer<typeof ZAuditExportInput>;
 
 function auditWhere(input: Filters) {
   return {
@@ -34,6 +35,8 @@ function filtersUsed(input: Filters): string[] {
 const select = { id: true, at: true, actorId: true, actorRole: true, action: true, entityType: true, entityIds: true, personIds: true, fields: true, reason: true, outcome: true, requestId: true } as const;
 
 export const auditRouter = router({
+  subjects: auditSubjects,
+
   list: authorised("audit:read")
     .input(ZAuditListInput)
     .query(async ({ ctx, input }) => {
@@ -50,7 +53,7 @@ export const auditRouter = router({
     }),
 
   export: authorised("audit:read")
-    .input(ZAuditListInput.omit({ cursor: true, limit: true }))
+    .input(ZAuditExportInput)
     .mutation(async ({ ctx, input }) => {
       const rows = await ctx.prisma.auditLog.findMany({ where: auditWhere(input), select, orderBy: [{ at: "desc" }, { id: "desc" }], take: AUDIT_EXPORT_MAX + 1 });
       const page = rows.slice(0, AUDIT_EXPORT_MAX);

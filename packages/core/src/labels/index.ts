@@ -1,0 +1,1 @@
+export * from "./enum-labels.js";
