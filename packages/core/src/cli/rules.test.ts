@@ -22,7 +22,7 @@ describe("evident rules", () => {
     expect(rules.find((x) => x.code === "8525Q")).toMatchObject({ severity: "warning" });
     expect(rules.find((x) => x.code === "502")).toMatchObject({ status: "needs-previous-year" });
     expect(rules.find((x) => x.code === "203")).toMatchObject({ status: "implemented" });
-    expect(rules.find((x) => x.code === "205A")).toMatchObject({ status: "not-implemented" });
+    expect(rules.find((x) => x.code === "205A")).toMatchObject({ status: "needs-previous-year" });
   });
 
   it("filters, and prints a table with the totals", async () => {

@@ -98,10 +98,10 @@ ssda903|199|error|implemented|an episode follows an episode that ended in adopti
 ssda903|202|error|implemented|SEX differs from last year's Header (checked when last year's Header is given first)
 ssda903|203|error|implemented|DOB differs from last year's Header (checked when last year's Header is given first)
 ssda903|204|error|implemented|ETHNIC differs from last year's Header (checked when last year's Header is given first)
-ssda903|205A|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields CHILD, UASC
-ssda903|205B|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields DUC, UASC
-ssda903|205C|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields DUC, UASC
-ssda903|205D|error|not-implemented|compares the UASC flag and date ceased with last year's return (UASC table and Header): not compared yet; fields UASC, CHILD
+ssda903|205A|error|needs-previous-year|UASC last year but not this year, while the dates UASC ceased (DUC) do not show it ending last year (checked with --ssda903-previous)
+ssda903|205B|error|needs-previous-year|UASC this year and last, while last year's DUC is not the 18th birthday or this year's is neither in this year nor last year's (checked with --ssda903-previous)
+ssda903|205C|error|needs-previous-year|UASC in neither year, while a date UASC ceased (DUC) is given (checked with --ssda903-previous)
+ssda903|205D|error|needs-previous-year|UASC this year but not last year (checked with --ssda903-previous)
 ssda903|207|error|needs-previous-year|MOTHER was 1 last year but is not 1 now (a child with episodes) (checked with --ssda903-previous)
 ssda903|208|error|implemented|UPN differs from last year's Header other than unknown to known or UN1 to UN2-UN5 (checked when last year's Header is given first)
 ssda903|209|error|implemented|UPN UN1 (not of school age) for a child of school age

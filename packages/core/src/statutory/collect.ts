@@ -26,7 +26,7 @@ import { buildCarePeriods, validateExtract, type ValidationContext } from "./val
 import { headerChanges } from "./header-changes.js";
 import { tableOfKind, type Ssda903Tables, type TSsda903Table } from "./tables-903.js";
 import { parseStatutoryDate } from "./statutory-date.js";
-import { attachTables903 } from "./extract-tables.js";
+import { attachHeaderUasc, attachTables903 } from "./extract-tables.js";
 
 export { parseStatutoryDate };
 
@@ -694,6 +694,7 @@ export class StatutoryCollector {
     };
     validateExtract(extract, ctx);
     attachTables903(extract, this.tables903);
+    attachHeaderUasc(extract, new Map(this.pendingHeader.filter((h) => h.uasc !== undefined).map((h) => [h.child.childId, { flag: h.uasc ?? null, file: h.file, row: h.row }])));
     extract.carePeriods = buildCarePeriods(claEpisodes);
     const fileOrder = (name: string) => this.files.get(name)?.order ?? -1;
     this.problems.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.row - b.row);

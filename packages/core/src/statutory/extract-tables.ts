@@ -17,3 +17,15 @@ export function attachTables903(extract: TStatutoryExtract, tables: Ssda903Table
 export function tables903Of(extract: TStatutoryExtract): Ssda903Tables {
   return TABLES.get(extract) ?? {};
 }
+
+const HEADER_UASC = new WeakMap<TStatutoryExtract, ReadonlyMap<string, { flag: string | null; file: string; row: number }>>();
+
+/** The Header's UASC flag of each child, as a 903 XML return gives it (a CSV Header has no such field). */
+export function attachHeaderUasc(extract: TStatutoryExtract, flags: ReadonlyMap<string, { flag: string | null; file: string; row: number }>): void {
+  if (flags.size > 0) HEADER_UASC.set(extract, flags);
+}
+
+/** The XML Header's UASC flags of this extract, or undefined when its Header gave none (CSV). */
+export function headerUascOf(extract: TStatutoryExtract): ReadonlyMap<string, { flag: string | null; file: string; row: number }> | undefined {
+  return HEADER_UASC.get(extract);
+}

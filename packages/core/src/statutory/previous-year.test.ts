@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { STATUTORY_RULES } from "./catalogue.js";
 import { checkPreviousYear, skippedRules } from "./previous-year.js";
 import { SSDA903_TABLES } from "./tables-903.js";
-import { csv903, tableCsv, type Ep, type Hd, type TableRow } from "../test/returns-903.js";
+import { csv903, tableCsv, xml903, type Ep, type Hd, type TableRow } from "../test/returns-903.js";
 import { readStatutoryFiles } from "./read.js";
 import type { Reference903 } from "./reference-903.js";
 import { REF } from "../test/reference-903.js";
@@ -24,6 +24,10 @@ interface Year {
   oc3?: TableRow[];
   /** Missing rows (rule 576). */
   missing?: TableRow[];
+  /** UASC rows (rules 205A–D). */
+  uasc?: TableRow[];
+  /** Instead of CSV files: a 903 XML return (the Header's UASC flag, rules 205A–D). */
+  xml?: string;
   /** Postcodes and own authority (test/reference-903.ts), for 452, 453, 503G, 503H, 503J. */
   reference?: Reference903;
 }
@@ -33,11 +37,13 @@ const reversedLastYear: TableRow = { DATE_PLACED: "01/03/2024", DATE_PLACED_CEAS
 
 /** Episodes start on 01/05/2023 unless given: in last year's collection (2023/24). */
 function read(y: Year, suffix: string, yearEnd: string) {
+  if (y.xml !== undefined) return readStatutoryFiles([{ name: `r${suffix}.xml`, text: y.xml }], { yearEnd });
   const { header, episodes } = csv903(y.header ?? [{}], y.eps.map((e) => ({ decom: "01/05/2023", ...e })));
   const placed = y.placed ? [{ name: `pa${suffix}.csv`, text: tableCsv("PlacedAdoption", y.placed) }] : [];
   const oc3 = y.oc3 ? [{ name: `oc3${suffix}.csv`, text: tableCsv("OC3", y.oc3) }] : [];
   const missing = y.missing ? [{ name: `m${suffix}.csv`, text: tableCsv("Missing", y.missing) }] : [];
-  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3, ...missing], { yearEnd, ...(y.reference ? { reference: y.reference } : {}) });
+  const uasc = y.uasc ? [{ name: `u${suffix}.csv`, text: tableCsv("UASC", y.uasc) }] : [];
+  return readStatutoryFiles([{ name: `h${suffix}.csv`, text: header }, { name: `e${suffix}.csv`, text: episodes }, ...placed, ...oc3, ...missing, ...uasc], { yearEnd, ...(y.reference ? { reference: y.reference } : {}) });
 }
 function compare(last: Year, now: Year) {
   return checkPreviousYear(read(now, "", "2025-03-31"), read(last, "-last", "2024-03-31"), { yearEnd: "2025-03-31" });
@@ -75,6 +81,12 @@ const CASES: Record<string, [last: Year, failing: Year, passing: Year]> = {
   "559": [{ eps: [{}], placed: [] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/04/2024" }] }],
   "560": [{ eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "02/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }],
   "561": [{ eps: [{}], placed: [reversedLastYear] }, { eps: [{}], placed: [{ DATE_PLACED: "01/03/2024" }] }, { eps: [{}], placed: [{ DATE_PLACED: "01/06/2024" }] }],
+  // UASC status against last year's. Child A (XML: born 01/06/2015, 18 on 01/06/2033); last year ran 01/04/2023–31/03/2024.
+  "205A": [{ eps: [], xml: xml903("<UASC>1</UASC><DUC>15/01/2024</DUC>") }, { eps: [], xml: xml903("<UASC>0</UASC><DUC>01/06/2024</DUC>") }, { eps: [], xml: xml903("<UASC>0</UASC>") }],
+  "205B": [{ eps: [], xml: xml903("<UASC>1</UASC><DUC>01/06/2033</DUC>") }, { eps: [], xml: xml903("<UASC>1</UASC><DUC>02/06/2033</DUC>") }, { eps: [], xml: xml903("<UASC>1</UASC><DUC>01/06/2033</DUC>") }],
+  "205C": [{ eps: [], xml: xml903("<UASC>0</UASC>") }, { eps: [], xml: xml903("<UASC>0</UASC><DUC>01/06/2024</DUC>") }, { eps: [], xml: xml903("<UASC>0</UASC>") }],
+  // With CSV: a child in this year's UASC table (flag 1) but not in last year's (flag 0).
+  "205D": [{ eps: [{}], uasc: [] }, { eps: [{}], uasc: [{ SEX: "M" }] }, { eps: [{}], uasc: [] }],
   // 576: a missing period open since 10/03/2024 at the end of last year; this year's first period must start that day.
   "576": [
     { eps: [{}], missing: [{ MISSING: "M", MIS_START: "10/03/2024" }] },

@@ -19,6 +19,7 @@ import type { TClaEpisode, TStatutoryChild, TStatutoryExtract, TStatutoryProblem
 import { comparePlacedAdoption } from "./previous-year-adoption.js";
 import { compareMissing } from "./previous-year-missing.js";
 import { compareCareLeavers } from "./previous-year-oc3.js";
+import { compareUasc } from "./previous-year-uasc.js";
 import { yearStartOf } from "./validate-common.js";
 
 export interface PreviousYearOptions {
@@ -143,6 +144,9 @@ export function checkPreviousYear(current: TStatutoryExtract, previous: TStatuto
   const placedLast = tables903Of(previous).PlacedAdoption;
   if (placedNow !== undefined && placedLast !== undefined) comparePlacedAdoption(placedNow, placedLast, yearStart, (r, field, rule, message) => error(r.file, r.row, field, rule, message));
 
+  // ---------- UASC status against last year's (205A–D) ----------
+  compareUasc(current, previous, yearEnd, error);
+
   // ---------- Missing (when both years give it) ----------
   const missingNow = tables903Of(current).Missing;
   const missingLast = tables903Of(previous).Missing;
@@ -167,7 +171,7 @@ export interface GivenReturns {
 
 /** The rules comparing one of the other 903 tables with last year's: they arise only when this year's table is given. */
 export const PREVIOUS_YEAR_RULE_TABLES: Readonly<Record<string, TSsda903Table>> = {
-  "205A": "UASC", "205B": "UASC", "205C": "UASC", "205D": "UASC",
+  "205A": "UASC", "205B": "UASC", "205C": "UASC",
   "559": "PlacedAdoption", "560": "PlacedAdoption", "561": "PlacedAdoption", "584": "PlacedAdoption",
   "576": "Missing",
   "1000": "OC3", "1001": "OC3", "1002": "OC3", "1010": "OC3",
