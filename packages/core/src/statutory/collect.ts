@@ -111,6 +111,8 @@ export class StatutoryCollector {
   private readonly homePostcodes = new Map<TClaEpisode, string>();
   /** Every CHILD seen in an episode row, kept or not (rule EPI). */
   private readonly episodeChildren = new Set<string>();
+  /** CIN LAchildIDs that break 1570/1580: their records are checked, then left out of the extract. */
+  private readonly invalidCinIds = new Set<string>();
   /** CIN children whose Sex (or, before 2024/25, GenderCurrent) was given, valid or not (rule 2886Q). */
   private readonly cinSexGiven = new Set<string>();
   /** Rows of the other 903 tables (checked, not imported), by table; a table is a key once a file of it is begun. */
@@ -241,16 +243,20 @@ export class StatutoryCollector {
       this.problem(file, row, field, kind === "cin" ? "8500" : "EV02", "error", `${field} is missing`);
       return undefined;
     }
+    // A CIN child whose LAchildID breaks 1570/1580 is still read and checked, as the DfE validator checks it, then
+    // left out of the extract (finish); the error already stops the files being converted or imported.
     if (t.length > MAX_ID) {
       this.problem(file, row, field, kind === "cin" ? "1570" : "EV03", "error", `${field} is longer than ${MAX_ID} characters`);
       if (kind === "cin" && !/^[A-Z0-9]+$/.test(t)) this.problem(file, row, field, "1580", "error", `${field} must contain only letters and digits`);
-      return undefined;
+      if (kind !== "cin") return undefined;
+      this.invalidCinIds.add(t);
+      return t;
     }
     if (!/^[A-Z0-9]+$/.test(t)) {
       // The 903 validator accepts any characters in CHILD; the CIN census requires letters and digits.
       if (kind === "cin") this.problem(file, row, field, "1580", "error", `${field} must contain only letters and digits`);
       else this.problem(file, row, field, "EV04", "warning", `${field} contains characters other than letters and digits`);
-      if (kind === "cin") return undefined;
+      if (kind === "cin") this.invalidCinIds.add(t);
       return t;
     }
     this.lastIdText = text;
@@ -693,6 +699,7 @@ export class StatutoryCollector {
       homePostcodes: this.homePostcodes,
     };
     validateExtract(extract, ctx);
+    if (this.invalidCinIds.size > 0) dropChildren(extract, this.invalidCinIds);
     attachTables903(extract, this.tables903);
     attachHeaderUasc(extract, new Map(this.pendingHeader.filter((h) => h.uasc !== undefined).map((h) => [h.child.childId, { flag: h.uasc ?? null, file: h.file, row: h.row }])));
     extract.carePeriods = buildCarePeriods(claEpisodes);
@@ -703,6 +710,18 @@ export class StatutoryCollector {
     }
     return extract;
   }
+}
+
+/** Leaves the records of these children out of the extract (after they were checked). */
+function dropChildren(x: TStatutoryExtract, ids: ReadonlySet<string>): void {
+  const keep = <T extends { childId: string }>(list: T[]) => list.filter((r) => !ids.has(r.childId));
+  x.children = keep(x.children);
+  x.cinEpisodes = keep(x.cinEpisodes);
+  x.referrals = keep(x.referrals);
+  x.cinPlans = keep(x.cinPlans);
+  x.cpPlans = keep(x.cpPlans);
+  x.assessments = keep(x.assessments);
+  x.section47s = keep(x.section47s);
 }
 
 export function quote(text: string): string {

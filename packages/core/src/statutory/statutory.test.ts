@@ -156,6 +156,18 @@ describe("transports and bad files", () => {
     expect(x.children[0]).toMatchObject({ childId: "X9", ethnicity: "WBRI", upnUnknown: "UN3", birthDate: "2014-02-01" });
   });
 
+  it("checks the records of a CIN child whose LAchildID is invalid (1580), then leaves the child out of the extract", () => {
+    const xml = `<Message><Header><CollectionDetails><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>` +
+      `<Child><ChildIdentifiers><LAchildID>BAD_ID</LAchildID><UPNunknown>UN2</UPNunknown><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>` +
+      `<CINdetails><CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><ReasonForClosure>RC9</ReasonForClosure><ReferralNFA>false</ReferralNFA></CINdetails></Child></Children></Message>`;
+    const x = readStatutoryFiles([{ name: "c.xml", text: xml }]);
+    const rules = x.problems.map((p) => p.rule);
+    // 1580 for the id; the episode's own fault (a reason for closure without a closure date) is still found.
+    expect(rules).toContain("1580");
+    expect(x.problems.filter((p) => p.field === "ReasonForClosure" || p.field === "CINclosureDate").length).toBeGreaterThan(0);
+    expect([x.children.length, x.cinEpisodes.length, x.referrals.length]).toEqual([0, 0, 0]);
+  });
+
   it("reports a malformed XML file (EV20) and an unrecognised file (EV23) without throwing", () => {
     const x = readStatutoryFiles([
       { name: "bad.xml", text: "<Message><Children><Child><ChildIdentifiers><LAchildID>A</LAchildID>\n<oops</Children>" },
