@@ -97,6 +97,7 @@ test.describe("keyboard-only journeys", () => {
       await expect(summary(page)).toBeFocused();
       await expect(summary(page)).toContainText("Select the child");
       await expect(summary(page)).toContainText("Say whether domestic abuse is a factor");
+      await expect(summary(page)).toContainText("Enter the date of the referral");
       await expect(summary(page)).not.toContainText("Invalid input");
       await axeCheck(page, "referral with errors", testInfo);
       // Follow the first error link to the child and choose one with the keyboard.
@@ -106,8 +107,13 @@ test.describe("keyboard-only journeys", () => {
       await expect(child).toBeFocused();
       await page.keyboard.press("ArrowDown");
       await expect(child).not.toHaveValue("");
-      // Correct the year key by key: each key re-validates, focus stays in the field.
+      // Enter the date key by key (it starts empty): each key re-validates, focus stays in the field.
       const date = form.getByRole("group", { name: "Date of the referral" });
+      await tabTo(page, date.getByLabel("Day"));
+      await typeKeys(page, "3");
+      await expect(date.getByLabel("Day")).toBeFocused();
+      await tabTo(page, date.getByLabel("Month"));
+      await typeKeys(page, "3");
       const year = date.getByLabel("Year");
       await tabTo(page, year);
       await clearField(page);

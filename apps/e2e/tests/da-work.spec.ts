@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
-import { apiAs, enrol, isoDay, makeFamily, makeGroup, makePerson } from "./records.js";
+import { apiAs, enrol, fillDate, isoDay, makeFamily, makeGroup, makePerson } from "./records.js";
 
 test.describe("manager", () => {
   test.use({ storageState: authFile("manager") });
@@ -27,6 +27,7 @@ test.describe("manager", () => {
     const form = page.getByRole("form", { name: "Record a MARAC referral" });
     await form.getByLabel("Victim referred").selectOption({ label: victim });
     await form.getByLabel("Referring agency").selectOption({ label: "Police" });
+    await fillDate(form.getByRole("group", { name: "Date of the referral" }), isoDay(0));
     await form.getByLabel("DASH score (optional)").fill("12");
     await form.getByLabel("Visible high risk (DASH 14 or more)").check();
     await form.getByRole("button", { name: "Record referral" }).click();
@@ -112,6 +113,8 @@ test.describe("DV worker (works with the victim's partner)", () => {
     const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await expect(summary.getByRole("link", { name: "Choose the worker who consulted the coordinator" })).toBeVisible();
     await expect(summary.getByRole("link", { name: "Choose at least one topic" })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Enter the date of the consultation, for example 27 3 2025" })).toBeVisible();
+    await fillDate(form.getByRole("group", { name: "Date of the consultation" }), isoDay(0));
     await form.getByLabel("Worker who consulted the coordinator").selectOption({ index: 1 });
     const worker = (await form.getByLabel("Worker who consulted the coordinator").locator("option:checked").textContent())!.split(",")[0]!;
     await form.getByLabel("Safety planning").check();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
-import { apiAs, makeFamily } from "./records.js";
+import { apiAs, fillDate, isoDay, makeFamily } from "./records.js";
 
 test.use({ storageState: authFile("practitioner") });
 
@@ -15,6 +15,7 @@ test("[HUB]: a practitioner records a team-around-the-family meeting with the ag
   const open = page.getByRole("form", { name: "Open a hub case" });
   const value = await open.getByLabel("Family").locator("option", { hasText: family.name }).getAttribute("value");
   await open.getByLabel("Family").selectOption(value!);
+  await fillDate(open.getByRole("group", { name: "Start of the 16-week plan" }), isoDay(0));
   await open.getByRole("button", { name: "Open hub case" }).click();
   await expect(page.getByText(/Hub case, family/)).toBeVisible();
   const caseUrl = page.url();

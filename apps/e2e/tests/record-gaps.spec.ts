@@ -139,6 +139,7 @@ test.describe("practitioner", () => {
     const role = `Offender manager ${Date.now().toString(36)}`;
     await add.getByLabel("Agency").selectOption({ label: "Probation" });
     await add.getByLabel("Their role with the family (optional)").fill(role);
+    await enterDate(add.getByRole("group", { name: "Involved from" }), isoDay(-7));
     await add.getByRole("button", { name: "Add agency" }).click();
     await expect(page.getByText("Probation added to the agencies involved")).toBeVisible();
     const row = page.getByRole("table", { name: "Agencies involved with the family" }).getByRole("row", { name: new RegExp(role) });
@@ -146,6 +147,7 @@ test.describe("practitioner", () => {
 
     await row.getByRole("button", { name: /End/ }).click();
     const end = page.getByRole("form", { name: "End Probation's involvement" });
+    await enterDate(end.getByRole("group", { name: "Date the involvement ended" }), isoDay(0));
     await end.getByRole("button", { name: "End involvement" }).click();
     await expect(page.getByText("Probation's involvement ended")).toBeVisible();
     await expect(row).toContainText("Ended");
@@ -249,10 +251,12 @@ test.describe("domestic-abuse worker", () => {
     const form = page.getByRole("form", { name: `Withdraw ${PERPETRATOR}` });
     await form.getByRole("button", { name: "Withdraw from the group" }).click();
     await expect(form.locator(".govuk-error-summary")).toContainText("Give the reason they withdrew");
+    await expect(form.locator(".govuk-error-summary")).toContainText("Enter the date they withdrew");
     await expectAccessible(page, "withdraw with errors");
     await page.setViewportSize({ width: 768, height: 1024 });
     await fitsWidth(page);
     await form.getByLabel("Reason").fill("Moved out of area");
+    await enterDate(form.getByRole("group", { name: "Date they withdrew" }), isoDay(0));
     await form.getByRole("button", { name: "Withdraw from the group" }).click();
     await expect(page.getByText(`${PERPETRATOR} withdrawn from the group`)).toBeVisible();
     await expect(page.getByTestId("completion-summary")).toContainText(PERPETRATOR);

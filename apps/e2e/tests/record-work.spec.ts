@@ -153,6 +153,7 @@ test.describe("practitioner", () => {
     const open = page.getByRole("form", { name: "Open a hub case" });
     const value = await open.getByLabel("Family").locator("option", { hasText: hubwell }).first().getAttribute("value");
     await open.getByLabel("Family").selectOption(value!);
+    await fillDate(open.getByRole("group", { name: "Start of the 16-week plan" }), isoDay(0));
     await open.getByRole("button", { name: "Open hub case" }).click();
     await expect(page.getByText("Hub case, family")).toBeVisible();
     await expect(page.getByTestId("plan-weeks").locator("li")).toHaveCount(16);
@@ -171,6 +172,7 @@ test.describe("practitioner", () => {
     // A step-down plan.
     const step = page.getByRole("form", { name: "Record a step-down plan" });
     await step.getByLabel("Steps down to").selectOption("Early Help");
+    await fillDate(step.getByRole("group", { name: "Date agreed" }), isoDay(0));
     await step.getByRole("button", { name: "Save step-down plan" }).click();
     await expect(page.getByText("Step-down plan to Early Help recorded")).toBeVisible();
     await expect(page.getByRole("table", { name: "Step-down plans" })).toContainText("Early Help");
@@ -180,6 +182,7 @@ test.describe("practitioner", () => {
     // End the case, then plan the follow-ups: monthly for six months.
     const end = page.getByRole("form", { name: "End the hub case" });
     await end.getByLabel("Stepped down").check();
+    await fillDate(end.getByRole("group", { name: "Date the case ended" }), isoDay(0));
     await end.getByRole("button", { name: "End the case" }).click();
     await expect(page.getByText("Hub case ended")).toBeVisible();
     const caseUrl = page.url();

@@ -17,7 +17,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { childName, formatDay } from "../../lib/format.js";
-import { notFuture, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { notFuture, requiredDate, saveProblem } from "../../lib/record-form.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
 type Assessment = RouterOutputs["assessments"]["list"]["items"][number];
@@ -40,7 +40,7 @@ function Complete({ a, onSaved }: { a: Assessment; onSaved: (text: string) => vo
   const [conflict, setConflict] = useState(false);
   const update = useMutation(api.assessments.update.mutationOptions());
   const id = `complete-${a.id}`;
-  const form = useForm<TComplete>({ shouldFocusError: false, resolver: zodResolver(ZComplete), defaultValues: { completedAt: todayIso() } });
+  const form = useForm<TComplete>({ shouldFocusError: false, resolver: zodResolver(ZComplete), defaultValues: { completedAt: "" } });
   const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {

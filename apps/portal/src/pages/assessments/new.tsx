@@ -12,7 +12,7 @@ import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
-import { childOptions, notFuture, optionalDate, RecordFormFrame, requiredDate, todayIso, useRecordForm } from "../../lib/record-form.js";
+import { childOptions, notFuture, optionalDate, RecordFormFrame, requiredDate, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { api } from "../../lib/trpc.js";
 
@@ -46,7 +46,7 @@ export default function NewAssessmentPage() {
 function AssessmentForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const empty: TForm = { childId: "", level: "", allocatedAt: "", startedAt: todayIso(), completedAt: "", factors: "" };
+  const empty: TForm = { childId: "", level: "", allocatedAt: "", startedAt: "", completedAt: "", factors: "" };
   const rf = useRecordForm<TForm>({ key: `assessment:new:${family.id}`, schema: ZForm, empty, ids: IDS });
   const { register, handleSubmit, control } = rf.form;
   const errors = rf.errors;

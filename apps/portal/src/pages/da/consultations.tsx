@@ -16,7 +16,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { formatDay } from "../../lib/format.js";
-import { DraftBanner, explainFailedSave, notFuture, requiredDate, todayIso } from "../../lib/record-form.js";
+import { DraftBanner, explainFailedSave, notFuture, requiredDate } from "../../lib/record-form.js";
 import { api } from "../../lib/trpc.js";
 import { labelsOf, OUTCOME_LABEL, TOPIC_LABEL } from "./labels.js";
 
@@ -45,7 +45,7 @@ function RecordConsultation({ onSaved }: { onSaved: (text: string) => void }) {
   const form = useForm<TForm>({
     shouldFocusError: false,
     resolver: zodResolver(ZForm),
-    defaultValues: { date: todayIso(), consultedStaffId: "", familyId: params.get("family") ?? "", topics: [], outcomes: [] },
+    defaultValues: { date: "", consultedStaffId: "", familyId: params.get("family") ?? "", topics: [], outcomes: [] },
   });
   const draft = useFormDraft(form, DRAFT);
   const errors = form.formState.errors;
@@ -54,7 +54,7 @@ function RecordConsultation({ onSaved }: { onSaved: (text: string) => void }) {
     try {
       await create.mutateAsync({ date: v.date, consultedStaffId: v.consultedStaffId, ...(v.familyId ? { familyId: v.familyId } : {}), topics: v.topics, outcomes: v.outcomes });
       draft.saved();
-      form.reset({ date: todayIso(), consultedStaffId: "", familyId: "", topics: [], outcomes: [] });
+      form.reset({ date: "", consultedStaffId: "", familyId: "", topics: [], outcomes: [] });
       await qc.invalidateQueries({ queryKey: api.daConsultations.pathKey() });
       onSaved("Consultation recorded");
     } catch (error) {

@@ -18,7 +18,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { formatDay } from "../../lib/format.js";
-import { DraftBanner, explainFailedSave, notFuture, optionalDate, requiredDate, todayIso } from "../../lib/record-form.js";
+import { DraftBanner, explainFailedSave, notFuture, optionalDate, requiredDate } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { api, type RouterOutputs } from "../../lib/trpc.js";
 import { CRITERION_LABEL, labelsOf, MARAC_OUTCOME_LABEL, REFERRING_AGENCY_LABEL } from "./labels.js";
@@ -44,7 +44,7 @@ type TForm = z.infer<typeof ZForm>;
 
 const ids = { familyId: "m-family", personId: "m-person", referredOn: "m-date", referringAgency: "m-agency", dashScore: "m-dash", criteria: "m-criteria" };
 const DRAFT = "marac:new";
-const EMPTY: TForm = { familyId: "", personId: "", referredOn: todayIso(), referringAgency: "childrens_services", dashScore: "", criteria: [] };
+const EMPTY: TForm = { familyId: "", personId: "", referredOn: "", referringAgency: "childrens_services", dashScore: "", criteria: [] };
 
 function RecordReferral({ onSaved }: { onSaved: (text: string) => void }) {
   const [params] = useSearchParams();

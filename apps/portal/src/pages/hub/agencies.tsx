@@ -26,7 +26,7 @@ const ZAdd = z
   .object({
     agency: z.string().min(1, "Select the agency"),
     role: z.string().trim().max(200, "The role must be 200 characters or fewer"),
-    fromDate: requiredDate("the date the agency became involved"),
+    fromDate: requiredDate("the date the agency was involved from"),
     toDate: optionalDate("The end date"),
   })
   .refine((v) => !v.toDate || !ZDate.safeParse(v.fromDate).success || v.toDate >= v.fromDate, { message: "The end date must not be before the start date", path: ["toDate"] });
@@ -36,7 +36,7 @@ function AddAgency({ hubCase, onSaved }: { hubCase: HubCase; onSaved: (text: str
   const queryClient = useQueryClient();
   const key = `hub-agency:new:${hubCase.id}`;
   const ids = { agency: "agency-new", role: "agency-role", fromDate: "agency-from", toDate: "agency-to" };
-  const empty: TAdd = { agency: "", role: "", fromDate: todayIso(), toDate: "" };
+  const empty: TAdd = { agency: "", role: "", fromDate: "", toDate: "" };
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(api.hub.agencies.create.mutationOptions());
   const form = useForm<TAdd>({ shouldFocusError: false, resolver: zodResolver(ZAdd), defaultValues: empty });
@@ -79,7 +79,7 @@ function EndInvolvement({ inv, onDone }: { inv: Involvement; onDone: (text: stri
   const id = `agency-end-${inv.id}`;
   const [problem, setProblem] = useState<string | null>(null);
   const update = useMutation(api.hub.agencies.update.mutationOptions());
-  const form = useForm<TEnd>({ shouldFocusError: false, resolver: zodResolver(ZEnd), defaultValues: { toDate: todayIso() } });
+  const form = useForm<TEnd>({ shouldFocusError: false, resolver: zodResolver(ZEnd), defaultValues: { toDate: "" } });
   const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {

@@ -33,14 +33,14 @@ function OpenHubCase() {
   const families = useQuery(api.families.list.queryOptions({ open: true, limit: 100 }));
   const create = useMutation(api.hub.create.mutationOptions());
   const [familyId, setFamilyId] = useState("");
-  const [startDate, setStartDate] = useState(new Date().toISOString().slice(0, 10));
+  const [startDate, setStartDate] = useState("");
   const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found = [];
     if (!familyId) found.push({ href: "hub-family", text: "Select the family" });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) found.push({ href: "hub-start", text: "Enter the start date, for example 2 9 2019" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) found.push({ href: "hub-start", text: "Enter the start of the 16-week plan, for example 27 3 2025" });
     setErrors(found);
     setProblem(null);
     if (found.length) return;

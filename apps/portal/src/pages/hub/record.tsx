@@ -147,7 +147,7 @@ export const STEP_DOWN_SERVICES = ["Early Help", "Universal services", "Family s
 
 const ZStep = z
   .object({
-    agreedAt: requiredDate("the date the plan was agreed").refine(notFuture, { message: "The plan cannot be agreed in the future" }),
+    agreedAt: requiredDate("the date agreed").refine(notFuture, { message: "The plan cannot be agreed in the future" }),
     toService: z.string().min(1, "Select the service the family steps down to"),
     otherService: z.string().trim().max(120, "The service must be 120 characters or fewer"),
     reviewDate: optionalDate("The review date"),
@@ -161,7 +161,7 @@ export function StepDown({ c, canWrite, onSaved }: { c: HubCase; canWrite: boole
   const queryClient = useQueryClient();
   const create = useMutation(api.hub.stepDown.create.mutationOptions());
   const ids = { agreedAt: "sd-agreed", toService: "sd-service", otherService: "sd-other", reviewDate: "sd-review", notes: "sd-notes" };
-  const rf = useRecordForm<TStep>({ key: `hub-stepdown:${c.id}`, schema: ZStep, empty: { agreedAt: todayIso(), toService: "", otherService: "", reviewDate: "", notes: "" }, ids });
+  const rf = useRecordForm<TStep>({ key: `hub-stepdown:${c.id}`, schema: ZStep, empty: { agreedAt: "", toService: "", otherService: "", reviewDate: "", notes: "" }, ids });
   const { form, errors } = rf;
   const toService = form.watch("toService");
   const plans = c.stepDownPlans as { id: string; agreedAt: string; toService: string; reviewDate: string | null; notes: string | null }[];
@@ -228,7 +228,7 @@ export function CloseCase({ c, onSaved }: { c: HubCase; onSaved: (t: string) => 
   const [conflict, setConflict] = useState(false);
   const update = useMutation(api.hub.update.mutationOptions());
   const schedule = useMutation(api.followUps.schedule.mutationOptions());
-  const form = useForm<TClose>({ shouldFocusError: false, resolver: zodResolver(ZClose), defaultValues: { status: "", endDate: todayIso(), reason: "" } });
+  const form = useForm<TClose>({ shouldFocusError: false, resolver: zodResolver(ZClose), defaultValues: { status: "", endDate: "", reason: "" } });
   const errors = form.formState.errors;
   const ids = { status: "close-status", endDate: "close-end", reason: "close-reason" };
   if (c.status !== "open") {

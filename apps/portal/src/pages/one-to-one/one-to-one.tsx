@@ -44,7 +44,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const candidates = useQuery(api.programmes.oneToOne.candidates.queryOptions({}));
   const create = useMutation(api.programmes.oneToOne.create.mutationOptions());
-  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: { personId: "", referredAt: today(), startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<TRefer>({ shouldFocusError: false, resolver: zodResolver(ZRefer), defaultValues: { personId: "", referredAt: "", startedAt: "", referralSource: "" }, mode: "onSubmit", reValidateMode: "onChange" });
   const draft = useFormDraft(form, key);
   const { register, control, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
@@ -54,7 +54,7 @@ function Refer({ onSaved }: { onSaved: (text: string) => void }) {
       await create.mutateAsync({ personId: v.personId, referredAt: v.referredAt, ...(v.startedAt ? { startedAt: v.startedAt } : {}), ...(v.referralSource.trim() ? { referralSource: v.referralSource.trim() } : {}) });
       draft.saved();
       const who = candidates.data?.items.find((c) => c.personId === v.personId)?.name ?? "The person";
-      form.reset({ personId: "", referredAt: today(), startedAt: "", referralSource: "" });
+      form.reset({ personId: "", referredAt: "", startedAt: "", referralSource: "" });
       await queryClient.invalidateQueries({ queryKey: api.programmes.oneToOne.pathKey() });
       onSaved(`${who} has been referred for one-to-one work`);
     } catch (error) {
@@ -116,7 +116,7 @@ function Progress({ work, onSaved }: { work: Work; onSaved: (text: string) => vo
   const [conflict, setConflict] = useState(false);
   const update = useMutation(api.programmes.oneToOne.update.mutationOptions());
   const ids = { status: `p-${work.id}-status`, date: `p-${work.id}-date`, reason: `p-${work.id}-reason` };
-  const form = useForm<TProgress>({ shouldFocusError: false, resolver: zodResolver(ZProgress), defaultValues: { status: "", date: today(), reason: "" } });
+  const form = useForm<TProgress>({ shouldFocusError: false, resolver: zodResolver(ZProgress), defaultValues: { status: "", date: "", reason: "" } });
   const draft = useFormDraft(form, key);
   const { register, control, handleSubmit, formState, setError, watch } = form;
   const errors = formState.errors;

@@ -11,7 +11,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { explainFailedSave, notFuture, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { explainFailedSave, notFuture, requiredDate, saveProblem } from "../../lib/record-form.js";
 import type { GroupEnrolmentRow } from "../../lib/shapes.js";
 import { api, errorInfo } from "../../lib/trpc.js";
 
@@ -31,7 +31,7 @@ export function WithdrawForm({ e, onDone }: { e: Enrolment; onDone: (message: st
   const ids = { withdrawnAt: `withdrawn-at-${e.id}`, withdrawalReason: `withdrawal-reason-${e.id}` };
   const [problem, setProblem] = useState<string | null>(null);
   const update = useMutation(api.programmes.enrolments.update.mutationOptions());
-  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: { withdrawnAt: todayIso(), withdrawalReason: "" } });
+  const form = useForm<TForm>({ shouldFocusError: false, resolver: zodResolver(ZForm), defaultValues: { withdrawnAt: "", withdrawalReason: "" } });
   const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const name = `${e.person.firstName} ${e.person.lastName}`;

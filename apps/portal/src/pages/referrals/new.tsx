@@ -9,7 +9,7 @@ import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { Loading, QueryError } from "../../components/errors.js";
-import { childOptions, notFuture, RecordFormFrame, requiredDate, todayIso, useRecordForm } from "../../lib/record-form.js";
+import { childOptions, notFuture, RecordFormFrame, requiredDate, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail } from "../../lib/shapes.js";
 import { api } from "../../lib/trpc.js";
 
@@ -72,7 +72,7 @@ export default function NewReferralPage() {
 function ReferralForm({ family }: { family: FamilyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const empty: TForm = { childId: "", date: todayIso(), source: "", primaryNeed: "", domesticAbuse: "" };
+  const empty: TForm = { childId: "", date: "", source: "", primaryNeed: "", domesticAbuse: "" };
   const rf = useRecordForm<TForm>({ key: `referral:new:${family.id}`, schema: ZForm, empty, ids: IDS });
   const { register, handleSubmit, control } = rf.form;
   const errors = rf.errors;
