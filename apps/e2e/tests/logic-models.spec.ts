@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
-import { fillDate } from "./records.js";
+import { fillDate, isoDay } from "./records.js";
 
 test.use({ storageState: authFile("manager") });
 
@@ -80,6 +80,7 @@ test("[LOGIC MODELS]: edit a node, bind an indicator, set a target, record a val
   await page.getByLabel("Title").fill("E2E: survey families quarterly");
   await page.getByLabel("What was decided").fill("Survey every family on the safety score each quarter.");
   await page.getByLabel("Why (the rationale)").fill("The outcome had no indicator.");
+  await fillDate(page.getByRole("group", { name: "Date of the decision" }), isoDay(0));
   await page.getByRole("button", { name: "Record the decision" }).click();
   await expect(page.getByTestId("decision-list")).toContainText("E2E: survey families quarterly");
   await page.goBack();

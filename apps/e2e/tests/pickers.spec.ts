@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authFile } from "./fixtures.js";
-import { apiAs, makeFamily, makePerson, uniq } from "./records.js";
+import { apiAs, fillDate, isoDay, makeFamily, makePerson, uniq } from "./records.js";
 
 /**
  * Issue #17 findings 5 and 6: people, logic-model nodes and indicators are chosen from lists (never typed
@@ -41,6 +41,7 @@ test.describe("people chosen from a list", () => {
     await form.getByLabel("Shared for").selectOption({ label: "Hub multi-agency work" });
     await form.getByLabel("Shared with").selectOption({ label: "Police" });
     await form.getByLabel("Consent given").check();
+    await fillDate(form.getByRole("group", { name: "Date of the decision" }), isoDay(0));
     await form.getByRole("button", { name: "Record decision" }).click();
     await expect(page.getByText(`Consent given recorded for ${child.full}`)).toBeVisible();
 
@@ -99,6 +100,7 @@ test.describe("nodes and indicators chosen from lists", () => {
     await form.getByLabel("Logic model (optional)").selectOption({ label: model.programmeName ? `${model.name} (${model.programmeName})` : model.name });
     await form.getByLabel("Box in the model it concerns (optional)").selectOption({ label: `${COLUMN[node.column]}: ${node.text}` });
     await form.getByLabel("Indicator it concerns (optional)").selectOption({ label: indicator.title });
+    await fillDate(form.getByRole("group", { name: "Date of the decision" }), isoDay(0));
     await form.getByRole("button", { name: "Record the decision" }).click();
     await expect(page.getByTestId("decision-list")).toContainText(title);
 

@@ -5,16 +5,10 @@
  * and a manager's safeguarding override. Each new page gets an axe check and
  * a screenshot.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { authFile, expectAccessible, screenshot } from "./fixtures.js";
-import { apiAs, enrol, isoDay, makeFamily, makeGroup, makePerson, uniq } from "./records.js";
+import { apiAs, enrol, fillDate, isoDay, makeFamily, makeGroup, makePerson, uniq } from "./records.js";
 
-async function fillDate(group: Locator, iso: string) {
-  const [y, m, d] = iso.split("-");
-  await group.getByLabel("Day").fill(String(Number(d)));
-  await group.getByLabel("Month").fill(String(Number(m)));
-  await group.getByLabel("Year").fill(y!);
-}
 
 async function settled(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -129,6 +123,7 @@ test.describe("practitioner", () => {
     await consent.getByLabel("Shared for").selectOption({ label: "Hub multi-agency work" });
     await consent.getByLabel("Shared with").selectOption({ label: "Police" });
     await consent.getByLabel("Consent given").check();
+    await fillDate(consent.getByRole("group", { name: "Date of the decision" }), isoDay(0));
     await consent.getByRole("button", { name: "Record decision" }).click();
     await expect(page.getByText(`Consent given recorded for Rae ${surname}`)).toBeVisible();
     const decisions = page.getByRole("table", { name: "Consent decisions, per person, purpose and agency" });
@@ -201,7 +196,9 @@ test.describe("practitioner", () => {
     const record = page.getByRole("form", { name: new RegExp(`Record the follow-up due .* for the ${hubwell}`) });
     await record.getByRole("button", { name: "Record follow-up" }).click();
     await expect(record.locator(".govuk-error-summary")).toContainText("Say what happened");
+    await expect(record.locator(".govuk-error-summary")).toContainText("Enter the date of the follow-up");
     await record.getByLabel("Outcome").fill("Contacted: doing well");
+    await fillDate(record.getByRole("group", { name: "Date of the follow-up" }), isoDay(0));
     await record.getByRole("button", { name: "Record follow-up" }).click();
     await expect(page.getByText(`Follow-up contact for the ${hubwell} recorded`)).toBeVisible();
     await expect(due.getByRole("row", { name: new RegExp(hubwell) })).toHaveCount(0);

@@ -17,7 +17,7 @@ import { Page } from "../../components/page.js";
 import { AGENCY_LABEL } from "../../lib/agencies.js";
 import { useAuth } from "../../lib/auth.js";
 import { FAMILY_ROLE_LABEL, formatDay } from "../../lib/format.js";
-import { notFuture, optionalDate, RecordFormFrame, requiredDate, saveProblem, todayIso, useRecordForm } from "../../lib/record-form.js";
+import { notFuture, optionalDate, RecordFormFrame, requiredDate, saveProblem, useRecordForm } from "../../lib/record-form.js";
 import type { FamilyDetail, FamilyPerson } from "../../lib/shapes.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
@@ -48,7 +48,7 @@ const IDS = { personId: "c-person", purpose: "c-purpose", recipientAgency: "c-ag
 
 function RecordConsent({ family, onSaved }: { family: FamilyDetail; onSaved: (t: string) => void }) {
   const queryClient = useQueryClient();
-  const empty: TForm = { personId: "", purpose: "", recipientAgency: "", status: "", decidedAt: todayIso(), expiresAt: "", notes: "" };
+  const empty: TForm = { personId: "", purpose: "", recipientAgency: "", status: "", decidedAt: "", expiresAt: "", notes: "" };
   const rf = useRecordForm<TForm>({ key: `consent:new:${family.id}`, schema: ZForm, empty, ids: IDS });
   const { register, control, handleSubmit } = rf.form;
   const errors = rf.errors;
@@ -108,7 +108,7 @@ function Withdraw({ c, who, onSaved }: { c: Consent; who: string; onSaved: (t: s
   const [problem, setProblem] = useState<string | null>(null);
   const withdraw = useMutation(api.consent.withdraw.mutationOptions());
   const id = `w-${c.id}`;
-  const form = useForm<{ withdrawnAt: string }>({ shouldFocusError: false, resolver: zodResolver(ZWithdraw), defaultValues: { withdrawnAt: todayIso() } });
+  const form = useForm<{ withdrawnAt: string }>({ shouldFocusError: false, resolver: zodResolver(ZWithdraw), defaultValues: { withdrawnAt: "" } });
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     setProblem(null);

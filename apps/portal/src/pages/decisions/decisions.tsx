@@ -73,15 +73,16 @@ function NewDecision({ node, nodeText, onDone }: { node: string | null; nodeText
   const measures = useQuery(api.monitoring.measures.queryOptions());
   const auth = useAuth();
   const runs = useQuery({ ...api.evaluation.list.queryOptions({ take: 50 }), enabled: auth.can("evaluation:read") });
-  const [f, setF, draft] = useStateDraft(`decision:${node ?? "new"}`, { run: "", title: "", decision: "", rationale: "", evidence: "", decidedBy: "", decidedAt: new Date().toISOString().slice(0, 10), reviewDate: "", programmeId: "", measure: "", node: node ?? "", model: "", indicator: "" });
+  const [f, setF, draft] = useStateDraft(`decision:${node ?? "new"}`, { run: "", title: "", decision: "", rationale: "", evidence: "", decidedBy: "", decidedAt: "", reviewDate: "", programmeId: "", measure: "", node: node ?? "", model: "", indicator: "" });
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) => setF({ ...f, [k]: ev.target.value });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const m = useMutation({
     ...api.decisions.create.mutationOptions(),
     onSuccess: async () => {
+      // The draft goes as soon as the decision is saved, before the lists refresh (nothing typed can be kept after).
+      draft.saved();
       await qc.invalidateQueries({ queryKey: api.decisions.pathKey() });
       await qc.invalidateQueries({ queryKey: api.logicModels.pathKey() });
-      draft.saved();
       onDone();
     },
     onError: (e) => {

@@ -16,7 +16,7 @@ import { Loading, QueryError } from "../../components/errors.js";
 import { Page } from "../../components/page.js";
 import { useAuth } from "../../lib/auth.js";
 import { formatDay } from "../../lib/format.js";
-import { notFuture, requiredDate, saveProblem, todayIso } from "../../lib/record-form.js";
+import { notFuture, requiredDate, saveProblem } from "../../lib/record-form.js";
 import { api, errorInfo, type RouterOutputs } from "../../lib/trpc.js";
 
 type FollowUp = RouterOutputs["followUps"]["due"]["due"][number];
@@ -41,7 +41,7 @@ function RecordFollowUp({ f, onSaved }: { f: FollowUp; onSaved: (text: string) =
   const ids = { doneDate: `fu-${f.id}-date`, outcome: `fu-${f.id}-outcome`, takenUp: `fu-${f.id}-taken` };
   const onward = f.kind === "onward_referral";
   const schema = onward ? ZDone.refine((v) => v.takenUp !== "", { message: "Say whether the referral was taken up", path: ["takenUp"] }) : ZDone;
-  const form = useForm<TDone>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: { doneDate: todayIso(), outcome: "", takenUp: "" } });
+  const form = useForm<TDone>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: { doneDate: "", outcome: "", takenUp: "" } });
   const draft = useFormDraft(form, key);
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
