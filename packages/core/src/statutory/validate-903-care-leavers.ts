@@ -5,6 +5,7 @@
  * them (read in the community validator's rule sources, v0.1.14); the
  * messages are Evident's own. Called from ./validate-903-outcomes.ts.
  */
+import { rowsByChild } from "./table-rows.js";
 import type { TClaEpisode } from "./model.js";
 import type { Ssda903TableRow } from "./tables-903.js";
 import { addYears, show, type ValidationContext, yearStartOf } from "./validate-common.js";
@@ -20,21 +21,10 @@ type Values = Ssda903TableRow["values"];
 const anyGiven = (v: Values, fields: readonly string[]) => fields.some((f) => v[f] !== null && v[f] !== undefined);
 const val = (v: Values, f: string) => v[f] ?? null;
 
-function byChild(rows: readonly Ssda903TableRow[] | undefined): Map<string, Ssda903TableRow[]> {
-  const map = new Map<string, Ssda903TableRow[]>();
-  for (const r of rows ?? []) {
-    if (r.child === null) continue;
-    const list = map.get(r.child);
-    if (list) list.push(r);
-    else map.set(r.child, [r]);
-  }
-  return map;
-}
-
 export function validateCareLeavers(eps: Map<string, TClaEpisode[]>, withEpisodes: boolean, ctx: ValidationContext): void {
   const oc3 = ctx.tables903.OC3;
   if (oc3 === undefined) return;
-  const oc3ByChild = byChild(oc3);
+  const oc3ByChild = rowsByChild(oc3);
   for (const r of oc3) {
     const { v, dob, yearStart, yearEnd, p } = rowView(r, ctx);
     const touch = val(v, "IN_TOUCH");

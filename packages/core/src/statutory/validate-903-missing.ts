@@ -5,31 +5,17 @@
  * validator's rule sources, csc-validator-be-903 v0.1.14); the messages are
  * Evident's own. A blank or unreadable date takes part in no comparison.
  */
-import type { TClaEpisode, TStatutoryExtract } from "./model.js";
+import type { TClaEpisode } from "./model.js";
 import type { Ssda903TableRow } from "./tables-903.js";
 import { addYears, show, type ValidationContext, yearStartOf } from "./validate-common.js";
 import { dateOf, validateHeaderUasc, validateReviewsAndUasc } from "./validate-903-reviews-uasc.js";
 
-export function validateMissingReviewsUasc(extract: TStatutoryExtract, ctx: ValidationContext): void {
+/** `byChild`: the episodes of each child (ids upper-cased, as the table rows give them), in DECOM order. */
+export function validateMissingReviewsUasc(byChild: ReadonlyMap<string, TClaEpisode[]>, ctx: ValidationContext): void {
   const missing = ctx.tables903.Missing;
-  // Only the Missing rules and 399 (Reviews) look at the episodes.
-  const byChild = missing || ctx.tables903.Reviews ? episodesByChild(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
   if (missing) validateMissing(missing, byChild, ctx);
   validateReviewsAndUasc(byChild, ctx);
   validateHeaderUasc(ctx);
-}
-
-/** The episodes of each child, keyed by CHILD upper-cased (as the table rows give it), in DECOM order. */
-function episodesByChild(episodes: readonly TClaEpisode[]): Map<string, TClaEpisode[]> {
-  const map = new Map<string, TClaEpisode[]>();
-  for (const e of episodes) {
-    const id = e.childId.toUpperCase();
-    const list = map.get(id);
-    if (list) list.push(e);
-    else map.set(id, [e]);
-  }
-  for (const list of map.values()) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  return map;
 }
 
 /**
@@ -49,7 +35,7 @@ function periodsOfCare(eps: readonly TClaEpisode[]): { start: string; end: strin
   return out;
 }
 
-function validateMissing(rows: readonly Ssda903TableRow[], byChild: Map<string, TClaEpisode[]>, ctx: ValidationContext): void {
+function validateMissing(rows: readonly Ssda903TableRow[], byChild: ReadonlyMap<string, TClaEpisode[]>, ctx: ValidationContext): void {
   const perChild = new Map<string, { r: Ssda903TableRow; start: string | null; end: string | null }[]>();
   for (const r of rows) {
     const p = (field: string, rule: string, message: string) => ctx.problem(r.file, r.row, field, rule, "error", message);

@@ -9,7 +9,7 @@
  */
 import type { TClaEpisode, TStatutoryExtract } from "./model.js";
 import type { Ssda903TableRow } from "./tables-903.js";
-import { addYears, groupBy, show, type ValidationContext, yearStartOf } from "./validate-common.js";
+import { addYears, show, type ValidationContext, yearStartOf } from "./validate-common.js";
 import { validateCareLeavers } from "./validate-903-care-leavers.js";
 import { OC2_ITEMS, type TableRowView, continuouslyLookedAfter, episodesGiven, rowView } from "./validate-903-outcomes-shared.js";
 
@@ -27,12 +27,12 @@ function validScore(s: string): boolean {
   return n >= 0 && n <= 40;
 }
 
-export function validateOutcomeTables(extract: TStatutoryExtract, ctx: ValidationContext): void {
+export function validateOutcomeTables(extract: TStatutoryExtract, episodesByChild: Map<string, TClaEpisode[]>, ctx: ValidationContext): void {
   const oc2 = ctx.tables903.OC2;
   const withEpisodes = episodesGiven(extract);
   if (withEpisodes) validateNoEpisodes(ctx);
   if (oc2 === undefined && ctx.tables903.OC3 === undefined) return;
-  const eps = withEpisodes ? groupBy(extract.claEpisodes) : new Map<string, TClaEpisode[]>();
+  const eps = withEpisodes ? episodesByChild : new Map<string, TClaEpisode[]>();
   if (oc2 !== undefined) validateOc2(oc2, eps, withEpisodes, ctx);
   validateCareLeavers(eps, withEpisodes, ctx);
 }

@@ -3,7 +3,6 @@
  * listed with its code and meaning in docs/statutory.md and in the rule
  * catalogue (./catalogue.ts).
  */
-import { parseIsoDay } from "../dates.js";
 import { ASSESSMENT_FACTOR_CODES, CATEGORY_OF_ABUSE_CODES, PRIMARY_NEED_CODES, REASON_FOR_CLOSURE_CODES, REFERRAL_SOURCE_CODES, codeSet } from "./codes.js";
 import { isLaCode } from "./la-codes.js";
 import type { TCinEpisode, TStatutoryExtract } from "./model.js";

@@ -1,6 +1,6 @@
 /** Enrolments: referring someone into a group (by those who run it or by the person's own worker, with the same safety checks) and updating an enrolment. */
 import type { DbClient } from "../../../db.js";
-import { dateFromIso, enrolmentDateProblems, safetyCheckProblems, ZEnrolmentCreateInput, ZEnrolmentUpdateInput } from "@evident/core";
+import { dateFromIso, safetyCheckProblems, ZEnrolmentCreateInput, ZEnrolmentUpdateInput } from "@evident/core";
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "../../../audit/audit.js";
 import { conflict, fieldProblems, notFound } from "../../errors.js";
@@ -8,7 +8,7 @@ import { authorised, router } from "../../trpc.js";
 import { personInScope } from "../scope.js";
 import { refuseBarredWrite } from "../people/barrier.js";
 import { groupForReferral } from "./referral.js";
-import { enrolmentOut, enrolmentSelect, groupRunWhere, todayOf } from "./shared.js";
+import { enrolmentOut, enrolmentSelect, groupRunWhere, patchedEnrolmentProblems, todayOf } from "./shared.js";
 
 export const enrolmentsRouter = router({
   /** A referral by someone who runs the group, or by the person's own worker (same safety checks). */
@@ -55,17 +55,7 @@ export const enrolmentsRouter = router({
       // Start, completion, withdrawal (with its date and reason) and re-instatement: the core's date rules apply to the enrolment as it would be after the change.
       const p = input.patch;
       const before = enrolmentOut(existing);
-      const problems = enrolmentDateProblems(
-        {
-          status: p.status ?? (before.status as "referred" | "started" | "completed" | "withdrawn"),
-          referredAt: before.referredAt!,
-          startedAt: p.startedAt !== undefined ? p.startedAt : before.startedAt,
-          completedAt: p.completedAt !== undefined ? p.completedAt : before.completedAt,
-          withdrawnAt: p.withdrawnAt !== undefined ? p.withdrawnAt : before.withdrawnAt,
-          withdrawalReason: p.withdrawalReason !== undefined ? p.withdrawalReason : (before.withdrawalReason as string | null),
-        },
-        todayOf(ctx),
-      );
+      const problems = patchedEnrolmentProblems(before, p, todayOf(ctx));
       if (problems.length) throw fieldProblems(problems);
       const data: Record<string, unknown> = { ...input.patch, version: { increment: 1 } };
       for (const key of ["startedAt", "completedAt", "withdrawnAt"] as const) {

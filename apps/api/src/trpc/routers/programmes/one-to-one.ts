@@ -5,7 +5,7 @@ import { recordAudit } from "../../../audit/audit.js";
 import { conflict, fieldProblems, notFound } from "../../errors.js";
 import { authorised, router } from "../../trpc.js";
 import { personInScope, personWhere } from "../scope.js";
-import { enrolmentOut, oneToOneSelect, oneToOneWhere, todayOf } from "./shared.js";
+import { enrolmentOut, oneToOneSelect, oneToOneWhere, patchedEnrolmentProblems, todayOf } from "./shared.js";
 
 export const oneToOneRouter = router({
   list: authorised("programmes:read")
@@ -100,15 +100,7 @@ export const oneToOneRouter = router({
       if (!existing) throw notFound("One-to-one work");
       const p = input.patch;
       const before = enrolmentOut(existing);
-      const merged = {
-        status: p.status ?? (before.status as "referred" | "started" | "completed" | "withdrawn"),
-        referredAt: before.referredAt!,
-        startedAt: p.startedAt !== undefined ? p.startedAt : before.startedAt,
-        completedAt: p.completedAt !== undefined ? p.completedAt : before.completedAt,
-        withdrawnAt: p.withdrawnAt !== undefined ? p.withdrawnAt : before.withdrawnAt,
-        withdrawalReason: p.withdrawalReason !== undefined ? p.withdrawalReason : (before.withdrawalReason as string | null),
-      };
-      const problems = enrolmentDateProblems(merged, todayOf(ctx));
+      const problems = patchedEnrolmentProblems(before, p, todayOf(ctx));
       if (problems.length) throw fieldProblems(problems);
       const data: Record<string, unknown> = { ...p, version: { increment: 1 } };
       for (const key of ["startedAt", "completedAt", "withdrawnAt"] as const) if (p[key] !== undefined) data[key] = p[key] === null ? null : dateFromIso(p[key]!);

@@ -1,5 +1,5 @@
 /** What the programme procedures share: the selects and output shapes, and which groups, enrolments and one-to-one work a user may see or run. */
-import { isoFromDate, readSafetyChecks } from "@evident/core";
+import { enrolmentDateProblems, isoFromDate, readSafetyChecks } from "@evident/core";
 import { notFound } from "../../errors.js";
 import { familyWhere, personWhere, type AuthedContext } from "../scope.js";
 
@@ -94,4 +94,25 @@ export const oneToOneSelect = {
 /** One-to-one work the caller may see: a one-to-one programme's enrolments of people in their scope. */
 export function oneToOneWhere(ctx: AuthedContext) {
   return { programme: { kind: "one_to_one" as const }, person: personWhere(ctx) };
+}
+
+type EnrolmentStatus = "referred" | "started" | "completed" | "withdrawn";
+
+/** The core's date problems of an enrolment (group or one-to-one) as it would be after a patch: checked before anything is written. */
+export function patchedEnrolmentProblems(
+  before: { status: unknown; referredAt: string | null; startedAt: string | null; completedAt: string | null; withdrawnAt: string | null; withdrawalReason?: unknown },
+  p: { status?: EnrolmentStatus | undefined; startedAt?: string | null | undefined; completedAt?: string | null | undefined; withdrawnAt?: string | null | undefined; withdrawalReason?: string | null | undefined },
+  today: string,
+) {
+  return enrolmentDateProblems(
+    {
+      status: p.status ?? (before.status as EnrolmentStatus),
+      referredAt: before.referredAt!,
+      startedAt: p.startedAt !== undefined ? p.startedAt : before.startedAt,
+      completedAt: p.completedAt !== undefined ? p.completedAt : before.completedAt,
+      withdrawnAt: p.withdrawnAt !== undefined ? p.withdrawnAt : before.withdrawnAt,
+      withdrawalReason: p.withdrawalReason !== undefined ? p.withdrawalReason : ((before.withdrawalReason ?? null) as string | null),
+    },
+    today,
+  );
 }
