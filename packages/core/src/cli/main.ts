@@ -47,7 +47,7 @@ With --match nearest it also matches each intervention child to its nearest comp
 propensity score (from the before window, age and any numeric x_ column of children.csv), shows the
 balance before and after, and the naive and matched estimates side by side with a placebo test
 (see docs/evaluation.md).
-It reads the files on all cores (an extract under 48 MiB on one: starting workers costs more); --threads N uses at most N (1 = no worker threads), e.g. on a shared machine.
+It reads the files on all cores (a file per thread; an extract under 16 MiB on one thread: starting a worker costs more than it saves); --threads N uses at most N (1 = no worker threads), e.g. on a shared machine.
 
 cba runs the cost-benefit from published aggregates alone (see examples/aggregates/).
 

@@ -19,5 +19,9 @@ describe("loadDatasetDir without worker threads", () => {
     expect(asked.timings.threads).toBe(1);
     expect(asked.dataset).toEqual(one.dataset);
     expect(asked.rows).toEqual({ children: 194, episodes: one.rows.episodes, referrals: one.rows.referrals });
+    // A file per thread, the same.
+    const files = await loadDatasetDir(example, { threads: 2, parallelFromBytes: 0 });
+    expect(files.timings.threads).toBe(1);
+    expect(files.dataset).toEqual(one.dataset);
   });
 });

@@ -10,6 +10,10 @@ import { CsvInputError, loadDatasetDir, type LoadOptions } from "./load-csv.js";
 
 // Many small ranges and reads, so that a few thousand rows cross range and chunk boundaries everywhere.
 const SPLIT: LoadOptions = { threads: 3, rangeBytes: 8192, chunkBytes: 1000 };
+// A whole file per thread (the default for an extract of 16 MiB or more), on this small one: children.csv on
+// the main thread, the other two on a worker each (FILES3) or one on a worker and one on the main thread (FILES2).
+const FILES3: LoadOptions = { threads: 3, parallelFromBytes: 0, chunkBytes: 1000 };
+const FILES2: LoadOptions = { threads: 2, parallelFromBytes: 0, chunkBytes: 1000 };
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "evident-par-"));
@@ -103,6 +107,12 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(many.timings.threads).toBe(3);
     expect(many.dataset).toEqual(one.dataset);
     expect(many.rows).toEqual(one.rows);
+    for (const options of [FILES2, FILES3]) {
+      const files = await loadDatasetDir(dir, options);
+      expect(files.timings.threads).toBe(options.threads);
+      expect(files.dataset).toEqual(one.dataset);
+      expect(files.rows).toEqual(one.rows);
+    }
 
     // Both against the generator's records.
     const d = many.dataset;
@@ -141,6 +151,7 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     const expected = [{ file: "children.csv", line: dupLine, column: "child_id", reason: `child "${truth.children[10]!.id}" appears more than once` }];
     expect(await problemsOf(duplicate, { threads: 1 })).toEqual({ problems: expected, truncated: false });
     expect(await problemsOf(duplicate, SPLIT)).toEqual({ problems: expected, truncated: false });
+    expect(await problemsOf(duplicate, FILES2)).toEqual({ problems: expected, truncated: false });
 
     const rows = folder({ ...files, "episodes.csv": badEps.join("\r\n"), "referrals.csv": badRefs.join("\n") });
     const all = [
@@ -153,6 +164,10 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(await problemsOf(rows, { threads: 1 })).toEqual({ problems: all, truncated: false });
     expect(await problemsOf(rows, SPLIT)).toEqual({ problems: all, truncated: false });
     expect(await problemsOf(rows, { ...SPLIT, maxProblems: 3 })).toEqual({ problems: all.slice(0, 3), truncated: true });
+    for (const options of [FILES2, FILES3]) {
+      expect(await problemsOf(rows, options)).toEqual({ problems: all, truncated: false });
+      expect(await problemsOf(rows, { ...options, maxProblems: 3 })).toEqual({ problems: all.slice(0, 3), truncated: true });
+    }
     expect(await problemsOf(rows, { threads: 1, maxProblems: 3 })).toEqual({ problems: all.slice(0, 3), truncated: true });
 
     // The command line prints the same message whatever the threads, and nothing on stdout.
@@ -173,6 +188,7 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     const first = truth.episodes.slice(0, 20).map((e, i) => ({ file: "episodes.csv", line: i + 2, column: "child_id", reason: `no child "${e.id}" in children.csv` }));
     expect(await problemsOf(other, { threads: 1 })).toEqual({ problems: first, truncated: true });
     expect(await problemsOf(other, SPLIT)).toEqual({ problems: first, truncated: true });
+    expect(await problemsOf(other, FILES3)).toEqual({ problems: first, truncated: true });
     const twice = folder({ ...files, "children.csv": files["children.csv"]! + files["children.csv"]!.split("\n").slice(1).join("\n") });
     const lines = files["children.csv"]!.split("\n").length - 1; // the first copy's lines, header included
     const one = await problemsOf(twice, { threads: 1 });
@@ -192,13 +208,15 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(many.cohorts.intervention.before.referrals).toBe(43);
   });
 
-  it("reads a small extract on the main thread unless threads are asked for", async () => {
-    // Under 48 MiB starting workers costs more than it saves: all cores is the default, but not used here.
+  it("reads an extract under 16 MiB on the main thread, however many threads are allowed", async () => {
+    // Starting a worker costs more than it saves on a small extract: all cores is the default, but not used here.
     const auto = await loadDatasetDir(dir);
     expect(auto.timings.threads).toBe(1);
-    const asked = await loadDatasetDir(dir, { threads: 2 });
-    expect(asked.timings.threads).toBe(2);
-    expect(asked.dataset).toEqual(auto.dataset);
+    const allowed = await loadDatasetDir(dir, { threads: 2 });
+    expect(allowed.timings.threads).toBe(1);
+    const lowered = await loadDatasetDir(dir, { threads: 2, parallelFromBytes: 1024 });
+    expect(lowered.timings.threads).toBe(2);
+    expect(lowered.dataset).toEqual(auto.dataset);
   });
 
   it("refuses a --threads that is not a whole number from 1", async () => {

@@ -4,10 +4,12 @@
  * part of @evident/core that touches the file system; it is exported from
  * `@evident/core/node`, not from the pure library entry point.
  *
- * The files are cut into byte ranges at line ends and parsed in worker
- * threads (all cores by default, `threads` to choose; one thread parses on
- * the main thread), then merged here in file order, so the dataset and the
- * problems are the same whatever the number of threads. Every problem is
+ * The files are parsed a whole file per thread (the main thread and one or
+ * two worker threads), or cut into byte ranges at line ends for a pool of
+ * workers on a machine with many cores (all cores by default, `threads` to
+ * choose; one thread parses on the main thread), then merged here in file
+ * order, so the dataset and the problems are the same whatever the number of
+ * threads. Every problem is
  * reported with file, line, column and reason, and nothing is returned when
  * there is one. Line numbers count every line of the file (cells spanning
  * several lines are not expected in these files).
@@ -19,7 +21,7 @@ import type { Dataset } from "../evaluation/dataset.js";
 import { lazyStrings } from "./id-bytes.js";
 import { ChildMerge, resolveRuns } from "./load-merge.js";
 import { CR, LF, parseQuotedLine } from "./csv-bytes.js";
-import { inline, workerPool } from "./load-pool.js";
+import { fileLanes, inline, workerPool } from "./load-pool.js";
 import { FILE_NAMES, quote, readAt, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
 import type { CsvProblem } from "./load-merge.js";
@@ -56,14 +58,20 @@ export interface LoadResult {
 
 export interface LoadOptions {
   /**
-   * Threads parsing the files (default: all cores, `os.availableParallelism()`). With 1 the main thread
-   * parses; with more, worker threads do (when worker threads are not available the main thread does).
+   * Threads parsing the files, at most (default: all cores, `os.availableParallelism()`). With 1 the main
+   * thread parses; with more, worker threads too (when worker threads are not available the main thread alone).
+   * An extract under `parallelFromBytes` is parsed on the main thread.
    */
   threads?: number;
   /** Read files in chunks of this many bytes (default 4 MiB; small values are for tests). */
   chunkBytes?: number;
-  /** Cut the files into ranges of about this many bytes for the threads (default: from the sizes and threads). */
+  /**
+   * Cut the files into ranges of about this many bytes for a pool of worker threads (default: only with 4 threads
+   * or more and 48 MiB of data or more, ranges from the sizes and threads; with fewer, a whole file per thread).
+   */
   rangeBytes?: number;
+  /** Below this many bytes in all, parse on the main thread alone whatever `threads` says (default 16 MiB). */
+  parallelFromBytes?: number;
   /** Stop after this many problems (default 20). */
   maxProblems?: number;
   /** Refuse files larger than this many bytes (default 4 GiB). */
@@ -77,8 +85,29 @@ const REQUIRED = [
 ] as const;
 const OPTIONAL = [["family_id", "birth_date", "ethnicity", "sibling_group_size"], [], []] as const;
 
-/** Below this many bytes in all, the default is to parse on the main thread (starting workers costs more). */
-const PARALLEL_FROM_BYTES = 48 << 20;
+/** Below this many bytes in all, the main thread parses everything: starting a worker costs more than it saves. */
+const PARALLEL_FROM_BYTES = 16 << 20;
+/** With this many threads or more, the files are cut into ranges for the workers (fewer: a file per thread). */
+const RANGES_FROM_THREADS = 4;
+/** ... and only from this many bytes in all. */
+const RANGES_FROM_BYTES = 48 << 20;
+
+/**
+ * How the files are parsed:
+ * - "main": on the main thread alone (one thread, or a small extract);
+ * - "files": a whole file per thread. The main thread parses children.csv (and merges it as the others go on),
+ *   a worker the larger of episodes.csv and referrals.csv, and the other a second worker or, with two threads, the main thread after
+ *   children.csv. Measured on two cores this beats ranges at every size (docs/benchmarks.md): no range's columns
+ *   to copy together, and the main thread parses instead of waiting.
+ * - "ranges": the files cut into ranges of about `rangeBytes` for a pool of `threads` workers, the main thread
+ *   merging: for machines with many cores and a large extract, and for tests (`rangeBytes`).
+ */
+function threadMode(threads: number, bytes: number, options: LoadOptions): "main" | "files" | "ranges" {
+  if (threads === 1) return "main";
+  if (options.rangeBytes !== undefined) return "ranges";
+  if (bytes < (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) return "main";
+  return threads >= RANGES_FROM_THREADS && bytes >= RANGES_FROM_BYTES ? "ranges" : "files";
+}
 
 interface FilePlan {
   kind: FileKind;
@@ -197,14 +226,14 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const plans = ([0, 1, 2] as const).map((kind) => planFile(kind, dir, maxBytes, maxProblems, chunkBytes));
   const bytes = plans.reduce((n, p) => n + (p.size - p.dataStart), 0);
-  const parallel = threads > 1 && (options.threads !== undefined || bytes >= PARALLEL_FROM_BYTES);
-  const target = options.rangeBytes ?? (parallel ? Math.max(1 << 20, Math.min(16 << 20, Math.ceil(bytes / (threads * 4)))) : Infinity);
+  const mode = threadMode(threads, bytes, options);
+  const target = mode === "ranges" ? (options.rangeBytes ?? Math.max(1 << 20, Math.min(16 << 20, Math.ceil(bytes / (threads * 4))))) : Infinity;
   for (const plan of plans) if (plan.ranges.length === 1 && Number.isFinite(target)) plan.ranges = split(plan.ranges[0]!, target);
   // Episodes and referrals refer to children: without a valid children file their problems would only be noise.
   if (plans[0]!.problems.length > 0) throw fail(plans[0]!.problems, maxProblems);
 
   const jobs = plans.flatMap((p) => p.ranges);
-  const runner = parallel && jobs.length > 1 ? await workerPool(Math.min(threads, jobs.length)) : inline;
+  const runner = mode === "main" || jobs.length < 2 ? inline : mode === "ranges" ? await workerPool(Math.min(threads, jobs.length)) : await fileLanes(plans, threads);
   try {
     // Every range is asked for at once (the pool queues them, in file order); results are merged in order.
     const results = plans.map((p) => p.ranges.map((job) => runner.run(job)));

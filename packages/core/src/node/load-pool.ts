@@ -3,12 +3,14 @@
  * or by a pool of worker threads running load-worker.ts, which takes the
  * ranges in the order they are asked for.
  */
-import { parseRange, type RangeJob, type RangeResult } from "./load-ranges.js";
+import { parseRange, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
 export interface Runner {
   run(job: RangeJob): Promise<RangeResult>;
   close(): void;
   threads: number;
+  /** Worker threads still running (a pool's; 0 once it has fallen back to the main thread). */
+  workers?: number;
 }
 
 export const inline: Runner = { run: parseRange, close: () => {}, threads: 1 };
@@ -76,6 +78,9 @@ export async function workerPool(size: number): Promise<Runner> {
     get threads() {
       return broken ? 1 : size;
     },
+    get workers() {
+      return broken ? 0 : size;
+    },
     run(job) {
       return new Promise<RangeResult>((resolve, reject) => {
         const pending = { job, resolve, reject };
@@ -91,3 +96,22 @@ export async function workerPool(size: number): Promise<Runner> {
   };
 }
 
+
+/**
+ * A file per thread, for an extract too small to be worth cutting into ranges: the main thread parses
+ * children.csv (and merges it, while the workers go on), one worker the larger of the other two files and,
+ * with a third thread, another worker the smaller; with two threads the main thread parses the smaller too.
+ */
+export async function fileLanes(plans: readonly { kind: FileKind; size: number }[], threads: number): Promise<Runner> {
+  const others = plans.filter((p) => p.kind !== 0 && p.size > 0).sort((a, b) => b.size - a.size);
+  const away = new Set(others.slice(0, Math.min(others.length, threads - 1)).map((p) => p.kind));
+  if (away.size === 0) return inline;
+  const pool = await workerPool(away.size);
+  return {
+    get threads() {
+      return 1 + (pool.workers ?? 0);
+    },
+    run: (job) => (away.has(job.kind) ? pool.run(job) : parseRange(job)),
+    close: () => pool.close(),
+  };
+}
