@@ -119,42 +119,70 @@ export interface ChildWindows {
  * with a counting sort).
  */
 export function computeChildWindows(data: Dataset, asAt: DayNumber, months: number): ChildWindows {
+  // Each loop is a function of its own: V8 optimises a hot loop while it runs (on-stack replacement), and code
+  // after it in the same function, not yet run, would send the optimised code back to the interpreter.
   const { children, episodes, referrals } = data;
-  const n = children.count;
-  const cStart = children.start;
-  const cEnd = children.end;
-  const bStart = shiftMonths(cStart, -months);
-  const aEnd = shiftMonths(cEnd, months);
+  const bStart = shiftMonths(children.start, -months);
+  const aEnd = shiftMonths(children.end, months);
+  const aStart = afterWindows(children.end, aEnd);
+  const g = groupByChild(children.count, episodes);
+  const days: Int32Array[] = Array.from({ length: 6 }, () => new Int32Array(children.count));
+  const highest = [new Uint8Array(children.count), new Uint8Array(children.count)] as const;
+  windowDays(g, [bStart, aStart], [children.start, aEnd], asAt, days, highest);
+  const { before: referralsBefore, after: referralsAfter } = countReferrals(referrals, children.count, bStart, children.start, aStart, aEnd, asAt);
+  return { days, referralsBefore, referralsAfter, highestBefore: highest[0], highestAfter: highest[1], afterWindowEnd: aEnd };
+}
+
+/** The after window's first day (end + 1); `aEnd`, the end shifted by the window, becomes exclusive. */
+function afterWindows(cEnd: Int32Array, aEnd: Int32Array): Int32Array {
+  const n = cEnd.length;
   const aStart = new Int32Array(n);
   for (let c = 0; c < n; c++) {
     aStart[c] = cEnd[c]! + 1;
     aEnd[c] = aEnd[c]! + 1;
   }
+  return aStart;
+}
 
-  // Group episodes by child (counting sort into CSR offsets), copying each child's episodes next to each other.
+interface Grouped {
+  /** Child c's episodes are [offsets[c], offsets[c + 1]). */
+  offsets: Int32Array;
+  status: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** Episodes grouped by child (a counting sort into CSR offsets), each child's next to each other in file order. */
+function groupByChild(n: number, episodes: Dataset["episodes"]): Grouped {
   const offsets = new Int32Array(n + 1);
   const eChild = episodes.child;
   const count = episodes.count;
-  for (let i = 0; i < count; i++) offsets[eChild[i]! + 1]! += 1;
+  countPerChild(eChild, count, offsets);
   for (let c = 0; c < n; c++) offsets[c + 1]! += offsets[c]!;
-  const gStatus = new Uint8Array(count);
-  const gStart = new Int32Array(count);
-  const gEnd = new Int32Array(count);
-  {
-    const cursor = offsets.slice(0, n);
-    const eStatus = episodes.status;
-    const eStart = episodes.start;
-    const eEnd = episodes.end;
-    for (let i = 0; i < count; i++) {
-      const at = cursor[eChild[i]!]!++;
-      gStatus[at] = eStatus[i]!;
-      gStart[at] = eStart[i]!;
-      gEnd[at] = eEnd[i]!;
-    }
-  }
+  const g: Grouped = { offsets, status: new Uint8Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+  scatter(episodes, offsets.slice(0, n), g);
+  return g;
+}
 
-  const days: Int32Array[] = Array.from({ length: 6 }, () => new Int32Array(n));
-  const highest = [new Uint8Array(n), new Uint8Array(n)] as const;
+function countPerChild(eChild: Int32Array, count: number, offsets: Int32Array): void {
+  for (let i = 0; i < count; i++) offsets[eChild[i]! + 1]! += 1;
+}
+
+function scatter(episodes: Dataset["episodes"], cursor: Int32Array, g: Grouped): void {
+  const { child: eChild, status: eStatus, start: eStart, end: eEnd, count } = episodes;
+  const { status: gStatus, start: gStart, end: gEnd } = g;
+  for (let i = 0; i < count; i++) {
+    const at = cursor[eChild[i]!]!++;
+    gStatus[at] = eStatus[i]!;
+    gStart[at] = eStart[i]!;
+    gEnd[at] = eEnd[i]!;
+  }
+}
+
+/** Each child's days of each status in its two windows [wStart, wEnd) (cut at asAt), and its highest status there. */
+function windowDays(g: Grouped, wStarts: readonly [Int32Array, Int32Array], wEnds: readonly [Int32Array, Int32Array], asAt: number, days: Int32Array[], highest: readonly [Uint8Array, Uint8Array]): void {
+  const { offsets, status: gStatus, start: gStart, end: gEnd } = g;
+  const n = offsets.length - 1;
   // One window's clipped episodes, kept sorted by (status, start).
   let scratchT = new Uint8Array(16);
   let scratchS = new Int32Array(16);
@@ -170,8 +198,8 @@ export function computeChildWindows(data: Dataset, asAt: DayNumber, months: numb
       scratchE = new Int32Array((to - from) * 2);
     }
     for (let w = 0; w < 2; w++) {
-      const wS = w === 0 ? bStart[c]! : aStart[c]!;
-      const wE0 = w === 0 ? cStart[c]! : aEnd[c]!;
+      const wS = wStarts[w]![c]!;
+      const wE0 = wEnds[w]![c]!;
       const wE = wE0 < asAt ? wE0 : asAt;
       if (wE <= wS) continue;
       let k = 0;
@@ -214,19 +242,23 @@ export function computeChildWindows(data: Dataset, asAt: DayNumber, months: numb
       highest[w]![c] = scratchT[k - 1]!;
     }
   }
+}
 
-  const referralsBefore = new Int32Array(n);
-  const referralsAfter = new Int32Array(n);
+/** Referrals in each child's before window [bStart, cStart) and after window [aStart, aEnd), before asAt. */
+function countReferrals(referrals: Dataset["referrals"], n: number, bStart: Int32Array, cStart: Int32Array, aStart: Int32Array, aEnd: Int32Array, asAt: number): { before: Int32Array; after: Int32Array } {
+  const before = new Int32Array(n);
+  const after = new Int32Array(n);
   const rChild = referrals.child;
   const rDate = referrals.date;
-  for (let i = 0; i < referrals.count; i++) {
+  const count = referrals.count;
+  for (let i = 0; i < count; i++) {
     const c = rChild[i]!;
     const d = rDate[i]!;
     if (d >= asAt) continue;
-    if (d >= bStart[c]! && d < cStart[c]!) referralsBefore[c]! += 1;
-    else if (d >= aStart[c]! && d < aEnd[c]!) referralsAfter[c]! += 1;
+    if (d >= bStart[c]! && d < cStart[c]!) before[c]! += 1;
+    else if (d >= aStart[c]! && d < aEnd[c]!) after[c]! += 1;
   }
-  return { days, referralsBefore, referralsAfter, highestBefore: highest[0], highestAfter: highest[1], afterWindowEnd: aEnd };
+  return { before, after };
 }
 
 /**
@@ -518,29 +550,34 @@ function perChildChanges(data: Dataset, w: ChildWindows, tariffs: ReturnType<typ
 
 function baselineWarnings(data: Dataset, w: ChildWindows): TWarning[] {
   const warnings: TWarning[] = [];
-  const cohort = data.children.cohort;
-  const measures: [TStatus | "referrals", ArrayLike<number>][] = [
-    ["CIN", w.days[0]!],
-    ["CP", w.days[1]!],
-    ["CLA", w.days[2]!],
-    ["referrals", w.referralsBefore],
-  ];
-  for (const [measure, values] of measures) {
-    const sum = [0, 0];
-    const sumSq = [0, 0];
-    const n = [0, 0];
-    for (let c = 0; c < values.length; c++) {
-      const k = cohort[c]!;
-      const v = values[c]!;
-      sum[k]! += v;
-      sumSq[k]! += v * v;
-      n[k]! += 1;
-    }
-    const mean = (k: number) => sum[k]! / n[k]!;
-    const variance = (k: number) => (n[k]! > 1 ? (sumSq[k]! - (sum[k]! * sum[k]!) / n[k]!) / (n[k]! - 1) : 0);
+  const measures = ["CIN", "CP", "CLA", "referrals"] as const;
+  // Sum, sum of squares and count of each measure per cohort, summed child by child in one pass.
+  const moments = baselineMoments(data.children.cohort, [w.days[0]!, w.days[1]!, w.days[2]!, w.referralsBefore]);
+  measures.forEach((measure, j) => {
+    const sum = (k: number) => moments[j * 6 + k]!;
+    const sumSq = (k: number) => moments[j * 6 + 2 + k]!;
+    const n = (k: number) => moments[j * 6 + 4 + k]!;
+    const mean = (k: number) => sum(k) / n(k);
+    const variance = (k: number) => (n(k) > 1 ? (sumSq(k) - (sum(k) * sum(k)) / n(k)) / (n(k) - 1) : 0);
     const smd = standardisedMeanDifference(mean(0), variance(0), mean(1), variance(1));
     const warning = baselineImbalanceWarning(measure, "days per child", smd, mean(0), mean(1));
     if (warning) warnings.push(warning);
-  }
+  });
   return warnings;
+}
+
+/** Per measure j: [j * 6 + k] sum, [j * 6 + 2 + k] sum of squares, [j * 6 + 4 + k] children, for cohort k. */
+function baselineMoments(cohort: Uint8Array, values: readonly Int32Array[]): Float64Array {
+  const out = new Float64Array(values.length * 6);
+  const m = values.length;
+  for (let c = 0; c < cohort.length; c++) {
+    const k = cohort[c]!;
+    for (let j = 0; j < m; j++) {
+      const v = values[j]![c]!;
+      out[j * 6 + k]! += v;
+      out[j * 6 + 2 + k]! += v * v;
+      out[j * 6 + 4 + k]! += 1;
+    }
+  }
+  return out;
 }

@@ -116,26 +116,40 @@ interface Stats {
   variance: number[];
 }
 
-/** Mean and variance of each column over the children of a group (summed in the group's order, child by child). */
+/**
+ * Mean and variance of each column over the children of a group (summed in the group's order, child by child).
+ * All the columns are summed in one pass over the group and their squares in a second: two loops for V8 to
+ * optimise, not two per column.
+ */
 function meanAndVariance(cols: Float64Array[], group: Int32Array): Stats {
   const n = group.length;
   const m = cols.length;
-  const mean = new Array<number>(m).fill(0);
-  const variance = new Array<number>(m).fill(0);
-  for (let k = 0; k < m; k++) {
-    const col = cols[k]!;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += col[group[i]!]!;
-    const mu = n > 0 ? sum / n : Number.NaN;
-    let squares = 0;
-    for (let i = 0; i < n; i++) {
-      const d = col[group[i]!]! - mu;
-      squares += d * d;
-    }
-    mean[k] = mu;
-    variance[k] = n > 1 ? squares / (n - 1) : 0;
-  }
+  const sums = new Float64Array(m);
+  sumColumns(cols, group, sums);
+  const mean = Array.from(sums, (sum) => (n > 0 ? sum / n : Number.NaN));
+  const squares = new Float64Array(m);
+  sumSquaredDeviations(cols, group, Float64Array.from(mean), squares);
+  const variance = Array.from(squares, (sq) => (n > 1 ? sq / (n - 1) : 0));
   return { n, mean, variance };
+}
+
+function sumColumns(cols: Float64Array[], group: Int32Array, sums: Float64Array): void {
+  const m = cols.length;
+  for (let i = 0; i < group.length; i++) {
+    const c = group[i]!;
+    for (let k = 0; k < m; k++) sums[k]! += cols[k]![c]!;
+  }
+}
+
+function sumSquaredDeviations(cols: Float64Array[], group: Int32Array, mean: Float64Array, squares: Float64Array): void {
+  const m = cols.length;
+  for (let i = 0; i < group.length; i++) {
+    const c = group[i]!;
+    for (let k = 0; k < m; k++) {
+      const d = cols[k]![c]! - mean[k]!;
+      squares[k]! += d * d;
+    }
+  }
 }
 
 function splitByCohort(cohort: Uint8Array): [Int32Array, Int32Array] {
