@@ -18,17 +18,18 @@ export const TAB = 9;
 export const NO_DAY = -2_147_483_647;
 const TABLE_FROM_YEAR = 1900;
 const TABLE_YEARS = 300;
-/** Day numbers of every date of 1900–2199 by (year − 1900) × 416 + month × 32 + day; NO_DAY for impossible dates. */
-const DAY_TABLE = (() => {
-  const table = new Int32Array(TABLE_YEARS * 416).fill(NO_DAY);
-  for (let y = 0; y < TABLE_YEARS; y++) {
-    for (let m = 1; m <= 12; m++) {
-      const n = daysInMonth(TABLE_FROM_YEAR + y, m);
-      for (let d = 1; d <= n; d++) table[y * 416 + m * 32 + d] = daysFromCivil(TABLE_FROM_YEAR + y, m, d);
-    }
+/**
+ * For each month of 1900–2199, at (year − 1900) × 13 + month: the day number of its first day, and its length
+ * (a small table, built in microseconds when a worker thread starts).
+ */
+const MONTH_FIRST = new Int32Array(TABLE_YEARS * 13);
+const MONTH_DAYS = new Uint8Array(TABLE_YEARS * 13);
+for (let y = 0; y < TABLE_YEARS; y++) {
+  for (let m = 1; m <= 12; m++) {
+    MONTH_FIRST[y * 13 + m] = daysFromCivil(TABLE_FROM_YEAR + y, m, 1);
+    MONTH_DAYS[y * 13 + m] = daysInMonth(TABLE_FROM_YEAR + y, m);
   }
-  return table;
-})();
+}
 
 /** The bytes b[s, e) as an ISO date `YYYY-MM-DD` (a day number), or NO_DAY when they are not a real date. */
 export function dayFromBytes(b: Uint8Array, s: number, e: number): number {
@@ -48,7 +49,10 @@ export function dayFromBytes(b: Uint8Array, s: number, e: number): number {
   const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1 || day > 31) return NO_DAY;
   const y = year - TABLE_FROM_YEAR;
-  if (y >= 0 && y < TABLE_YEARS) return DAY_TABLE[y * 416 + month * 32 + day]!;
+  if (y >= 0 && y < TABLE_YEARS) {
+    const i = y * 13 + month;
+    return day > MONTH_DAYS[i]! ? NO_DAY : MONTH_FIRST[i]! + day - 1;
+  }
   return day > daysInMonth(year, month) ? NO_DAY : daysFromCivil(year, month, day);
 }
 
