@@ -53,16 +53,16 @@ export function differenceInDifferences(
   seed: number,
   budget = BOOTSTRAP_WORK_BUDGET,
 ): DidResult {
-  const groups = splitByCohort(cohort);
   const m = DID_MEASURES.length;
   const cols = DID_MEASURES.map((k) => changes[k]);
-  const stats = groups.map((group) => meanAndVariance(cols, group));
-  const total = groups[0].length + groups[1].length;
-  const canResample = groups[0].length > 0 && groups[1].length > 0;
+  const stats = meanAndVarianceByCohort(cols, cohort);
+  const total = stats[0].n + stats[1].n;
+  const canResample = stats[0].n > 0 && stats[1].n > 0;
   const method: DidResult["method"] = replicates === 0 || !canResample ? "none" : replicates * total <= budget ? "bootstrap" : "normal";
 
   let samples: Float64Array[] = [];
   if (method === "bootstrap") {
+    const groups = splitByCohort(cohort);
     // Each cohort's columns packed child-major, so one child's measures sit together.
     const packed = groups.map((group) => {
       const data = new Float64Array(group.length * m);
@@ -117,39 +117,48 @@ interface Stats {
 }
 
 /**
- * Mean and variance of each column over the children of a group (summed in the group's order, child by child).
- * All the columns are summed in one pass over the group and their squares in a second: two loops for V8 to
- * optimise, not two per column.
+ * Mean and variance of each column over each cohort's children (0 = intervention, anything else =
+ * comparison), each summed child by child in the children's order. All the columns of both cohorts are
+ * summed in one pass and their squared deviations in a second: two loops for V8 to optimise, not four per column.
  */
-function meanAndVariance(cols: Float64Array[], group: Int32Array): Stats {
-  const n = group.length;
+function meanAndVarianceByCohort(cols: Float64Array[], cohort: Uint8Array): [Stats, Stats] {
   const m = cols.length;
-  const sums = new Float64Array(m);
-  sumColumns(cols, group, sums);
-  const mean = Array.from(sums, (sum) => (n > 0 ? sum / n : Number.NaN));
-  const squares = new Float64Array(m);
-  sumSquaredDeviations(cols, group, Float64Array.from(mean), squares);
-  const variance = Array.from(squares, (sq) => (n > 1 ? sq / (n - 1) : 0));
-  return { n, mean, variance };
+  const sums = new Float64Array(2 * m);
+  const counts = sumByCohort(cols, cohort, sums);
+  const means = new Float64Array(2 * m);
+  for (let g = 0; g < 2; g++) for (let k = 0; k < m; k++) means[g * m + k] = counts[g]! > 0 ? sums[g * m + k]! / counts[g]! : Number.NaN;
+  const squares = squaredDeviationsByCohort(cols, cohort, means);
+  const stats = (g: number): Stats => ({
+    n: counts[g]!,
+    mean: Array.from(means.subarray(g * m, g * m + m)),
+    variance: Array.from(squares.subarray(g * m, g * m + m), (sq) => (counts[g]! > 1 ? sq / (counts[g]! - 1) : 0)),
+  });
+  return [stats(0), stats(1)];
 }
 
-function sumColumns(cols: Float64Array[], group: Int32Array, sums: Float64Array): void {
+/** Adds each column's values into sums[g * m + k] for cohort g; returns the children of each cohort. */
+function sumByCohort(cols: Float64Array[], cohort: Uint8Array, sums: Float64Array): Float64Array {
   const m = cols.length;
-  for (let i = 0; i < group.length; i++) {
-    const c = group[i]!;
-    for (let k = 0; k < m; k++) sums[k]! += cols[k]![c]!;
+  const counts = new Float64Array(2);
+  for (let c = 0; c < cohort.length; c++) {
+    const g = cohort[c] === 0 ? 0 : 1;
+    counts[g]! += 1;
+    for (let k = 0; k < m; k++) sums[g * m + k]! += cols[k]![c]!;
   }
+  return counts;
 }
 
-function sumSquaredDeviations(cols: Float64Array[], group: Int32Array, mean: Float64Array, squares: Float64Array): void {
+function squaredDeviationsByCohort(cols: Float64Array[], cohort: Uint8Array, means: Float64Array): Float64Array {
   const m = cols.length;
-  for (let i = 0; i < group.length; i++) {
-    const c = group[i]!;
+  const squares = new Float64Array(2 * m);
+  for (let c = 0; c < cohort.length; c++) {
+    const g = cohort[c] === 0 ? 0 : 1;
     for (let k = 0; k < m; k++) {
-      const d = cols[k]![c]! - mean[k]!;
-      squares[k]! += d * d;
+      const d = cols[k]![c]! - means[g * m + k]!;
+      squares[g * m + k]! += d * d;
     }
   }
+  return squares;
 }
 
 function splitByCohort(cohort: Uint8Array): [Int32Array, Int32Array] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMonthsClamped, civilKey, daysFromCivil, parseIsoDay, UNKNOWN_DAY } from "../dates.js";
-import { shiftMonths } from "./analyse.js";
+import { shiftMonths, windowBounds } from "./analyse.js";
 import { AGE_BANDS, ageBand, ageBandIndex } from "./profiles.js";
 
 const day = (iso: string) => parseIsoDay(iso)!;
@@ -42,6 +42,22 @@ describe("the analysis's allocation-free date helpers", () => {
     const wide = Int32Array.from({ length: 50 }, (_, i) => day("1900-01-31") + i * 5000);
     for (const days of [near, wide]) {
       for (const months of [-6, 6, 12, -25]) expect([...shiftMonths(days, months)]).toEqual([...days].map((d) => addMonthsClamped(d, months)));
+    }
+  });
+
+  it("windowBounds gives each child's windows from addMonthsClamped, also over a wide range of dates", () => {
+    // Hand-worked: start 2019-08-31, end 2020-01-31, 6 months: before from 2019-02-28; after 2020-02-01 to 2020-07-31 (exclusive end 2020-08-01).
+    const one = windowBounds(Int32Array.of(day("2019-08-31")), Int32Array.of(day("2020-01-31")), 6);
+    expect([one.bStart[0], one.aStart[0], one.aEnd[0]]).toEqual([day("2019-02-28"), day("2020-02-01"), day("2020-08-01")]);
+    const near = { start: Int32Array.from({ length: 2000 }, (_, i) => day("2017-01-01") + ((i * 37) % 1500)), end: Int32Array.from({ length: 2000 }, (_, i) => day("2018-06-30") + ((i * 53) % 900)) };
+    const wide = { start: Int32Array.from({ length: 50 }, (_, i) => day("1900-01-31") + i * 5000), end: Int32Array.from({ length: 50 }, (_, i) => day("1900-03-31") + i * 5000) };
+    for (const { start, end } of [near, wide]) {
+      for (const months of [6, 12, 25]) {
+        const b = windowBounds(start, end, months);
+        expect([...b.bStart]).toEqual([...start].map((d) => addMonthsClamped(d, -months)));
+        expect([...b.aStart]).toEqual([...end].map((d) => d + 1));
+        expect([...b.aEnd]).toEqual([...end].map((d) => addMonthsClamped(d, months) + 1));
+      }
     }
   });
 });
