@@ -41,9 +41,9 @@ export function formatProblem(p: CsvProblem): string {
 export interface LoadTimings {
   /** Until the children are merged (episodes and referrals are being parsed meanwhile when there are workers). */
   childrenMs: number;
-  /** From then until the episodes are merged. */
+  /** Then waiting for the episodes' ranges and placing their children (the file parsed first is placed first). */
   episodesMs: number;
-  /** From then until the referrals are merged. */
+  /** The same for the referrals. */
   referralsMs: number;
   totalMs: number;
   /** Threads that parsed: 1 = the main thread alone. */
@@ -275,12 +275,17 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
     const t1 = performance.now();
 
     // ---- episodes and referrals: each run's child id is looked up once, range by range as they arrive
-    const problems: CsvProblem[] = [];
     const ids = index.ids;
     const merged = [undefined, undefined, undefined] as ({ child: Int32Array; a: Int32Array; b: Int32Array; status: Uint8Array; count: number; rows: number } | undefined)[];
-    const times: number[] = [];
-    for (const kind of [1, 2] as const) {
+    const perFile: CsvProblem[][] = [[], [], []];
+    const ms = [0, 0, 0];
+    // A whole file per thread: the one parsed first is placed first (the main thread's, while a worker
+    // finishes the other). Ranges: episodes then referrals, each range as it arrives. Problems in file order either way.
+    const firstDone = mode === "files" ? await Promise.race(([1, 2] as const).map((kind) => Promise.all(results[kind]!).then(() => kind, () => kind))) : 1;
+    for (const kind of firstDone === 2 ? ([2, 1] as const) : ([1, 2] as const)) {
+      const from = performance.now();
       const plan = plans[kind]!;
+      const problems = perFile[kind]!;
       problems.push(...plan.problems);
       const ranges: RangeResult[] = [];
       const fileProblems: CsvProblem[] = [];
@@ -304,8 +309,9 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         count,
         rows,
       };
-      times.push(performance.now());
+      ms[kind] = performance.now() - from;
     }
+    const problems = [...perFile[1]!, ...perFile[2]!];
     if (problems.length > 0) throw fail(problems, maxProblems);
     const e = merged[1]!;
     const r = merged[2]!;
@@ -332,7 +338,7 @@ export async function loadDatasetDir(dir: string, options: LoadOptions = {}): Pr
         episodes: { count: e.count, child: e.child.subarray(0, e.count), status: e.status.subarray(0, e.count), start: e.a.subarray(0, e.count), end: e.b.subarray(0, e.count) },
         referrals: { count: r.count, child: r.child.subarray(0, r.count), date: r.a.subarray(0, r.count) },
       },
-      timings: { childrenMs: t1 - t0, episodesMs: times[0]! - t1, referralsMs: times[1]! - times[0]!, totalMs: t3 - t0, threads: runner.threads },
+      timings: { childrenMs: t1 - t0, episodesMs: ms[1]!, referralsMs: ms[2]!, totalMs: t3 - t0, threads: runner.threads },
       rows: { children: childRows, episodes: e.rows, referrals: r.rows },
     };
   } finally {
