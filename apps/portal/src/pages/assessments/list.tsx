@@ -121,7 +121,12 @@ export default function AssessmentsPage() {
   /** The cursors of the pages before this one (empty on the first page). */
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
-  const q = useQuery({ ...api.assessments.list.queryOptions({ open: show === "open", limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), placeholderData: (previous) => previous });
+  // While the next page loads, the page shown stays; a different list (in progress / completed) is not kept
+  // on screen under the new caption: a loading message is shown instead.
+  const q = useQuery({
+    ...api.assessments.list.queryOptions({ open: show === "open", limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    placeholderData: (previous, previousQuery) => ((previousQuery?.queryKey[1] as { input?: { open?: boolean } } | undefined)?.input?.open === (show === "open") ? previous : undefined),
+  });
   // In the API's order: in progress, longest since allocation (so overdue) first; completed, most recent first.
   const rows = q.data?.items ?? [];
   const overdue = rows.filter((a) => a.timeliness.overdue).length;
