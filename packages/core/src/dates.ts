@@ -71,6 +71,10 @@ export function ageInYears(birth: DayNumber, on: DayNumber): number {
  */
 export const MIN_INPUT_DAY = "1900-01-01";
 export const MAX_INPUT_DAY = "2199-12-31";
+/**
+ * Is an ISO date (`YYYY-MM-DD`, or the date part of a longer string) between `MIN_INPUT_DAY` and
+ * `MAX_INPUT_DAY`? The bounds of every date a person can enter.
+ */
 export const inputDayInRange = (isoDay: string) => isoDay.slice(0, 10) >= MIN_INPUT_DAY && isoDay.slice(0, 10) <= MAX_INPUT_DAY;
 const DAY_RANGE_MESSAGE = `must be between ${MIN_INPUT_DAY} and ${MAX_INPUT_DAY}`;
 

@@ -15,6 +15,7 @@ export const OPEN_END: DayNumber = 2_147_483_647;
 /** Sentinel for "unknown date" in typed arrays. */
 export const UNKNOWN_DAY: DayNumber = -2_147_483_648;
 
+/** The day number of a calendar date (month 1 to 12); no check that the day exists in the month. */
 export function daysFromCivil(year: number, month: number, day: number): DayNumber {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -25,6 +26,7 @@ export function daysFromCivil(year: number, month: number, day: number): DayNumb
   return era * 146097 + doe - 719468;
 }
 
+/** A calendar date: year, month (1 to 12), day of the month. */
 export interface CivilDate {
   year: number;
   month: number;
@@ -48,6 +50,7 @@ function toCivil(days: DayNumber): void {
   civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
 }
 
+/** The calendar date (year, month 1 to 12, day) of a day number. */
 export function civilFromDays(days: DayNumber): CivilDate {
   toCivil(days);
   return { year: civilYear, month: civilMonth, day: civilDay };
@@ -80,12 +83,14 @@ function civilKeyTable(): Int32Array {
   return table;
 }
 
+/** Is the year a leap year in the Gregorian calendar? */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
+/** Days in a month (month 1 to 12) of a year: 28 to 31. */
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? 31);
 }

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | "FORBIDDEN"
   | "PRECONDITION_FAILED";
 
+/** One problem behind a `DomainError`: where (a field path, or a file, line and column) and what. */
 export interface DomainIssue {
   /** Where the problem is: a field path, or a file/line/column for tabular input. */
   path?: (string | number)[];
@@ -19,6 +20,10 @@ export interface DomainIssue {
   message: string;
 }
 
+/**
+ * The one error the core throws: a stable `code` (mapped by the API to a 4xx and by the CLI to exit code 2),
+ * a message, and `issues` naming each field or file position at fault.
+ */
 export class DomainError extends Error {
   override readonly name = "DomainError";
   constructor(
@@ -46,6 +51,7 @@ export function parseOrThrow<T>(schema: SafeParser<T>, value: unknown, what: str
   );
 }
 
+/** Is the value a `DomainError`? */
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

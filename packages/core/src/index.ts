@@ -3,6 +3,8 @@
  * No I/O, no database, no framework: the API, the CLI and analysts' own
  * scripts all call these functions. File and CSV loading lives in
  * `@evident/core/node`.
+ *
+ * @module
  */
 export * from "./errors.js";
 export * from "./dates.js";

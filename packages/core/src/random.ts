@@ -13,6 +13,7 @@ export interface Random {
   nextInt(n: number): number;
 }
 
+/** A generator seeded with a 32-bit integer: the same seed always gives the same sequence. */
 export function createRandom(seed: number): Random {
   // State in a typed array: V8 keeps it unboxed, which makes a draw several times cheaper
   // than closure variables (this matters for bootstraps of a million children).

@@ -83,6 +83,10 @@ export function missingProductionSettings(env: Record<string, string | undefined
   return missing;
 }
 
+/**
+ * Settings a production server can start without but should have (today: SMTP_URL, without which email waits
+ * in the outbox), as plain messages; none outside production.
+ */
 export function productionWarnings(env: Record<string, string | undefined>): string[] {
   if (env.NODE_ENV !== "production") return [];
   return env.SMTP_URL ? [] : ["SMTP_URL is not set: invitations and password resets are kept in the outbox and not sent."];

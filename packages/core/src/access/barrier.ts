@@ -77,6 +77,11 @@ export function overrideInForce(grant: SafeguardingOverrideGrant, viewerUserId: 
   );
 }
 
+/**
+ * Whether a member of staff may see a person's contact details: refused without `contact:read`, allowed when
+ * they work with no perpetrator linked to the person, otherwise only under a safeguarding override in force
+ * for them (never on a closed record).
+ */
 export function decideContactAccess(input: ContactAccessInput): ContactAccessDecision {
   const { viewer, subject, overrides, now } = input;
   if (!can(viewer.role, "contact:read")) return { allowed: false, reason: "role" };

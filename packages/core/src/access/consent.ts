@@ -76,6 +76,10 @@ export interface DecideShareInput {
   now: Date;
 }
 
+/**
+ * Whether a person's information may go to an agency for a purpose: on the latest applicable consent, or else
+ * on a manager's safeguarding override with a reason; says which consent or gap the decision rests on.
+ */
 export function decideShare(input: DecideShareInput): ShareDecision {
   const record = applicableConsent(input.consents, input.request, input.now);
   const gap = consentGap(record, input.now);

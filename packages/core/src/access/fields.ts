@@ -7,6 +7,10 @@ import type { TRole } from "./roles.js";
 
 export type FieldRule = Partial<Record<TRole, readonly string[] | "*">>;
 
+/**
+ * The fields of a record that a role may read or write under a rule (`"*"` = all; none for no role or a role
+ * the rule does not name).
+ */
 export function fieldsFor(rule: FieldRule, role: TRole | null | undefined): readonly string[] | "*" {
   if (!role) return [];
   return rule[role] ?? [];

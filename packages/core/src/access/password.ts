@@ -27,6 +27,10 @@ const COMMON = new Set([
   "000000000000",
 ]);
 
+/**
+ * What is wrong with a new password in plain words (too short or long, too common, one repeated character,
+ * the email address), or null when it is acceptable.
+ */
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN) return `use at least ${PASSWORD_MIN} characters`;
   if (password.length > PASSWORD_MAX) return `use at most ${PASSWORD_MAX} characters`;

@@ -120,6 +120,7 @@ export const PERMISSIONS = {
 
 export type TPermission = keyof typeof PERMISSIONS;
 
+/** Is the value one of the permission names in `PERMISSIONS`? */
 export function isPermission(value: unknown): value is TPermission {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
 }

@@ -8,6 +8,7 @@ export const ROLES = ["admin", "manager", "practitioner", "dv_worker", "trainer"
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
+/** Is the value one of the role names in `ROLES`? */
 export function isRole(value: unknown): value is TRole {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

@@ -18,6 +18,10 @@ export type FamilyScope =
   | { kind: "none"; reason: string }
   | { kind: "scoped"; userId: string; teamId: string | null };
 
+/**
+ * The families' case records a viewer may see: their own and their team's allocations for the case roles,
+ * none for everyone else.
+ */
 export function familyScope(viewer: Viewer): FamilyScope {
   switch (viewer.role) {
     case "manager":

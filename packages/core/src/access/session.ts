@@ -20,6 +20,10 @@ export type SessionDecision =
   | { valid: true; touch: boolean; expiresAt: Date }
   | { valid: false; reason: "idle" | "absolute" | "expired" };
 
+/**
+ * Whether a session is still valid `now` (not idle for `limits.idleMs`, not older than `limits.absoluteMs`,
+ * not past its own expiry), its new expiry, and whether its last-use time should be written back (`touch`).
+ */
 export function decideSession(session: SessionTimes, now: Date, limits = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS }): SessionDecision {
   const t = now.getTime();
   if (t - session.createdAt.getTime() >= limits.absoluteMs) return { valid: false, reason: "absolute" };

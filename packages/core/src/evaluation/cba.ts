@@ -55,6 +55,7 @@ export const ZCbaInput = z
   .strict();
 export type TCbaInput = z.input<typeof ZCbaInput>;
 
+/** A cohort's referrals, children and days per status in one window, and their cost in pounds. */
 export interface WindowSummary {
   referrals: number;
   CIN: { children: number | null; days: number };
@@ -63,6 +64,7 @@ export interface WindowSummary {
   cost: number;
 }
 
+/** A cohort's size, its two windows and the change in cost from before to after (after − before). */
 export interface CohortCosts {
   n: number;
   before: WindowSummary;
@@ -70,6 +72,10 @@ export interface CohortCosts {
   costDifference: number;
 }
 
+/**
+ * The comparison cohort's costs, also scaled to the intervention cohort's size (`scaleFactor` = intervention
+ * n / comparison n).
+ */
 export interface ComparisonCosts extends CohortCosts {
   scaleFactor: number;
   scaledCostBefore: number;
@@ -77,6 +83,10 @@ export interface ComparisonCosts extends CohortCosts {
   scaledCostDifference: number;
 }
 
+/**
+ * A cost-benefit result: tariffs used, both cohorts' costs, the saving (scaled comparison cost difference −
+ * intervention cost difference), the net cost (programme cost − saving) and warnings.
+ */
 export interface CbaResult {
   tariffSet: Pick<TTariffSet, "id" | "name" | "source" | "priceYear" | "annualPerChild" | "referral">;
   cohorts: { intervention: CohortCosts; comparison: ComparisonCosts };
@@ -99,6 +109,10 @@ function summarise(tariffs: TTariffSet, window: TWindowAggregate): WindowSummary
   return { referrals: window.referrals, CIN: status("CIN"), CP: status("CP"), CLA: status("CLA"), cost: windowCost(tariffs, window) };
 }
 
+/**
+ * A cohort's cost in each window (days × daily tariff + referrals × referral tariff) and the change from
+ * before to after.
+ */
 export function cohortCosts(tariffs: TTariffSet, cohort: TCohortAggregate): CohortCosts {
   const before = summarise(tariffs, cohort.before);
   const after = summarise(tariffs, cohort.after);
@@ -173,6 +187,7 @@ export function runCostBenefit(input: TCbaInput): CbaResult {
   };
 }
 
+/** The parts of a tariff set that a result records: which set it was and its rates. */
 export function describeTariffSet(set: TTariffSet): CbaResult["tariffSet"] {
   return { id: set.id, name: set.name, source: set.source, priceYear: set.priceYear, annualPerChild: { ...set.annualPerChild }, referral: set.referral };
 }

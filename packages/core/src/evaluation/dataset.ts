@@ -49,6 +49,7 @@ export type TEpisodeRecord = z.infer<typeof ZEpisodeRecord>;
 export const ZReferralRecord = z.object({ childId: id, referralDate: ZIsoDate }).strict();
 export type TReferralRecord = z.infer<typeof ZReferralRecord>;
 
+/** The children of a dataset, one entry per child in every column (dates as day numbers). */
 export interface ChildColumns {
   count: number;
   ids: string[];
@@ -66,6 +67,10 @@ export interface ChildColumns {
   extra?: { name: string; values: Float64Array }[];
 }
 
+/**
+ * The CIN, CP and CLA episodes of a dataset, one entry per episode in every column (dates as day numbers; end
+ * exclusive).
+ */
 export interface EpisodeColumns {
   count: number;
   /** Index into the children columns. */
@@ -77,12 +82,17 @@ export interface EpisodeColumns {
   end: Int32Array;
 }
 
+/** The referrals of a dataset: the child (an index into the children columns) and the day of each. */
 export interface ReferralColumns {
   count: number;
   child: Int32Array;
   date: Int32Array;
 }
 
+/**
+ * The child-level data `analyse` runs on, in columns. Made by `datasetFromRecords`, `DatasetBuilder` or
+ * `loadDatasetDir` (`@evident/core/node`).
+ */
 export interface Dataset {
   children: ChildColumns;
   episodes: EpisodeColumns;
@@ -291,6 +301,7 @@ export class DatasetBuilder {
   }
 }
 
+/** Plain records for `datasetFromRecords`, checked against `ZChildRecord`, `ZEpisodeRecord` and `ZReferralRecord`. */
 export interface DatasetRecords {
   children: TChildRecord[] | unknown[];
   episodes: TEpisodeRecord[] | unknown[];

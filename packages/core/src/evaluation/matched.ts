@@ -42,6 +42,10 @@ export type TMatchingOptionsParsed = z.output<typeof ZMatchingOptions>;
 export const MATCHING_BOOTSTRAP_BUDGET = 2_000_000;
 export const PLACEBO_MEASURES = ["CIN", "CP", "CLA"] as const;
 
+/**
+ * One measure's change per cohort, the difference between them and its standard error and 95% interval (null
+ * when it cannot be estimated).
+ */
 export interface MatchedEstimate {
   interventionChange: number | null;
   comparisonChange: number | null;
@@ -50,6 +54,10 @@ export interface MatchedEstimate {
   ci95: [number, number] | null;
 }
 
+/**
+ * What `analyse` returns for a matched comparison (its `matching` option): the settings, covariates, sample
+ * sizes, balance, overlap, matched estimates, cost-benefit, placebo and warnings.
+ */
 export interface MatchingResult {
   method: "nearest";
   ratio: number;
@@ -127,6 +135,11 @@ function differenceOf(y: Float64Array, cohort: Uint8Array, weight: Float64Array)
   return w[0]! > 0 && w[1]! > 0 ? s[0]! / w[0]! - s[1]! / w[1]! : Number.NaN;
 }
 
+/**
+ * The matched comparison behind `analyse`'s `matching` option: propensity score, nearest-neighbour matching,
+ * balance, overlap, the matched difference in differences and cost-benefit, and a placebo test
+ * (docs/evaluation.md).
+ */
 export function matchedComparison(input: MatchedComparisonInput): MatchingResult {
   const { data, options, seed } = input;
   const n = data.children.count;

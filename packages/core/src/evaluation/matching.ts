@@ -60,6 +60,10 @@ export function seededPriorities(ids: readonly string[], seed: number): Uint32Ar
   return out;
 }
 
+/**
+ * Matches each intervention child to its `ratio` nearest comparison children on the logit of the score (with
+ * replacement, within the caliper and stratum), returning each child's matching weight.
+ */
 export function matchNearest(input: MatchInput): MatchOutput {
   const { logit, cohort, ratio, caliperWidth, priority, stratum, count } = input;
   const n = cohort.length;
@@ -310,6 +314,10 @@ export function supportOf(weight: Float64Array): Int32Array {
 
 export const BALANCE_THRESHOLD = 0.1;
 
+/**
+ * Balance of one covariate: standardised mean difference before and after matching, the variance ratio after,
+ * and whether it is still imbalanced.
+ */
 export interface BalanceRow {
   covariate: string;
   smdBefore: number | null;
@@ -336,6 +344,7 @@ export function balanceOf(covariate: string, x: ArrayLike<number> | undefined, c
   return { covariate, smdBefore: smd(bt.mean, bc.mean), smdAfter, varianceRatioAfter, imbalanced: smdAfter === null ? false : Math.abs(smdAfter) > BALANCE_THRESHOLD };
 }
 
+/** The distribution of the propensity scores of each cohort over equal bins (see `scoreOverlap`). */
 export interface Overlap {
   /** Lower edge of each bin of the score (probability). */
   bins: number[];
@@ -344,6 +353,10 @@ export interface Overlap {
   comparison: number[];
 }
 
+/**
+ * How the propensity scores of the two cohorts overlap: the share of each cohort in each of `binCount` equal
+ * bins of the score.
+ */
 export function scoreOverlap(logit: Float64Array, cohort: Uint8Array, binCount = 20): Overlap {
   const counts = [new Array<number>(binCount).fill(0), new Array<number>(binCount).fill(0)];
   const n = [0, 0];

@@ -8,6 +8,7 @@ import { createRandom } from "../random.js";
 export const AGE_BANDS = ["0-4", "5-9", "10-14", "15-17", "18+", "Unknown"] as const;
 export type TAgeBand = (typeof AGE_BANDS)[number];
 
+/** The age band of a child on a day (`"Unknown"` without a birth date, or with one after that day). */
 export function ageBand(birth: DayNumber | undefined, on: DayNumber): TAgeBand {
   if (birth === undefined || birth === UNKNOWN_DAY || birth > on) return "Unknown";
   const age = ageInYears(birth, on);
@@ -57,6 +58,7 @@ export interface CohortProfile {
   siblingGroupSize: Record<string, number>;
 }
 
+/** A cohort profile with every count at zero, to fill with `addToProfile`. */
 export function emptyProfile(): CohortProfile {
   return {
     ageBands: { "0-4": 0, "5-9": 0, "10-14": 0, "15-17": 0, "18+": 0, Unknown: 0 },
@@ -65,6 +67,10 @@ export function emptyProfile(): CohortProfile {
   };
 }
 
+/**
+ * Counts one child in a cohort profile: age band at the intervention's start, ethnicity and sibling group
+ * size (`"Unknown"` when missing).
+ */
 export function addToProfile(profile: CohortProfile, birth: DayNumber | undefined, start: DayNumber, ethnicity: string | undefined, siblings: number | undefined): void {
   profile.ageBands[ageBand(birth, start)] += 1;
   const e = ethnicity ?? "Unknown";

@@ -44,7 +44,6 @@ export interface Covariates {
   values: Record<string, Float64Array>;
 }
 
-/** The record-based covariates of every child, plus the dataset's `x_` columns. */
 /** What rawCovariates reads of the per-child windows (analyse.ts's ChildWindows). */
 export interface BaselineWindows {
   /** days[status - 1][child] in the before window (the first three of ChildWindows.days). */
@@ -53,6 +52,7 @@ export interface BaselineWindows {
   highestBefore: ArrayLike<number>;
 }
 
+/** The record-based covariates of every child, plus the dataset's `x_` columns. */
 export function rawCovariates(data: Dataset, windows: BaselineWindows): RawCovariate[] {
   const n = data.children.count;
   const toF64 = (a: ArrayLike<number>) => Float64Array.from(a);

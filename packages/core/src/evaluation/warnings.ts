@@ -99,6 +99,10 @@ export function standardisedMeanDifference(mean1: number, var1: number, mean2: n
   return (mean1 - mean2) / pooled;
 }
 
+/**
+ * A `BASELINE_IMBALANCE` warning when the cohorts' standardised mean difference on a measure in the before
+ * window exceeds `SMD_THRESHOLD`, else undefined.
+ */
 export function baselineImbalanceWarning(
   measure: TStatus | "referrals",
   basis: "days per child" | "share of children",
@@ -121,6 +125,7 @@ export function baselineImbalanceWarning(
   };
 }
 
+/** A `SMALL_COHORT` warning for each cohort with fewer than `SMALL_COHORT` children. */
 export function smallCohortWarnings(sizes: Record<CohortName, number>): TWarning[] {
   const out: TWarning[] = [];
   for (const cohort of ["intervention", "comparison"] as const) {

@@ -6,16 +6,19 @@
  */
 import { addMonthsClamped, type DayNumber } from "../dates.js";
 
+/** A range of days, half-open: from `start` up to (not including) `end`. */
 export interface DayRange {
   start: DayNumber;
   /** Exclusive. */
   end: DayNumber;
 }
 
+/** The window before an intervention: the `months` calendar months up to (not including) its start day. */
 export function beforeWindow(interventionStart: DayNumber, months: number): DayRange {
   return { start: addMonthsClamped(interventionStart, -months), end: interventionStart };
 }
 
+/** The window after an intervention: from the day after its end, for `months` calendar months. */
 export function afterWindow(interventionEnd: DayNumber, months: number): DayRange {
   return { start: interventionEnd + 1, end: addMonthsClamped(interventionEnd, months) + 1 };
 }

@@ -49,6 +49,7 @@ export const fyLabel = (year: number) => `${year}-${String((year + 1) % 100).pad
 /** "2017-18" or "2017-18 to 2018-19". */
 export const yearsLabel = (fromYear: number, toYear: number) => (fromYear === toYear ? fyLabel(fromYear) : `${fyLabel(fromYear)} to ${fyLabel(toYear)}`);
 
+/** Pence as pounds for people to read: £1,234 or £1,234.50. */
 export const formatPounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: pence % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 
 export interface YearRange {

@@ -22,6 +22,7 @@ import type { TMonitoringData } from "./records.js";
 import { assessIndicator, measurementsFromValues, type IndicatorAssessment, type TIndicator, type TIndicatorMeasurement, type TIndicatorStatus, type TIndicatorTarget } from "./targets.js";
 import { dayOf, formatIsoDay } from "../dates.js";
 
+/** The calendar period a measure of this frequency is counted in: ISO weeks, financial quarters or months. */
 export function periodKindForFrequency(frequency: TMeasureFrequency): TCalendarPeriodKind {
   return frequency === "weekly" ? "iso_week" : frequency === "quarterly" ? "financial_quarter" : "month";
 }
@@ -39,6 +40,10 @@ export interface IndicatorSeries {
   computed: TMeasureValue[];
 }
 
+/**
+ * An indicator's values per completed period from `from` to `asOf` (its measure computed from the records,
+ * with hand-entered values taking precedence) and each target's assessment.
+ */
 export function indicatorSeries(
   indicator: TIndicator,
   data: TMonitoringData,

@@ -73,6 +73,7 @@ export interface LogicModelIssue {
   column?: TLogicModelColumn;
 }
 
+/** The position of a column in a logic model, left to right (inputs 0 … outcomes 4). */
 export function logicModelColumnIndex(column: TLogicModelColumn): number {
   return LOGIC_MODEL_COLUMNS.indexOf(column);
 }

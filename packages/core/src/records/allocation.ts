@@ -19,6 +19,7 @@ export interface AllocationPlan {
   problem: string | null;
 }
 
+/** What allocating a family to a worker changes: the current allocations to end, or the reason it is refused. */
 export function planAllocation(current: readonly CurrentAllocation[], target: { staffId: string; lead: boolean }, worker: { caseRole: boolean; left: boolean }): AllocationPlan {
   if (!worker.caseRole) return { end: [], problem: "This person does not work with families (their role cannot hold cases)." };
   if (worker.left) return { end: [], problem: "This person has left." };

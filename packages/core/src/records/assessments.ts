@@ -54,6 +54,7 @@ const FACTOR_SET: ReadonlySet<string> = new Set(CIN_ASSESSMENT_FACTORS);
 /** Codes accepted but flagged by the 2024/25 census rules. */
 export const FLAGGED_ASSESSMENT_FACTORS = ["18A", "19A"] as const;
 
+/** Is the code one of the assessment factors in `CIN_ASSESSMENT_FACTORS`? */
 export function isAssessmentFactor(code: string): boolean {
   return FACTOR_SET.has(code);
 }

@@ -6,6 +6,7 @@
  */
 import type { CaseDates } from "./case-checks.js";
 
+/** The date a case's record form starts with: today while today is within the case, otherwise empty. */
 export function eventDayDefault(c: CaseDates, today: string): string {
   const last = c.end ?? c.plannedEnd;
   return today >= c.start && (last === null || today <= last) ? today : "";

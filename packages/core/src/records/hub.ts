@@ -70,6 +70,10 @@ export interface HubProgress {
   overrun: boolean;
 }
 
+/**
+ * Where a hub case's plan stands today: the week, weeks without a visit, meetings held and the next one due,
+ * and whether it has run past its planned end.
+ */
 export function hubProgress(input: HubProgressInput): HubProgress {
   const start = parseIsoDay(input.startDate)!;
   const plannedEnd = parseIsoDay(input.plannedEndDate)!;

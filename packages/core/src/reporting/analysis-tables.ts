@@ -52,6 +52,10 @@ function transitionTable(key: CohortKey, c: CohortResult): ReportTable {
   };
 }
 
+/**
+ * The cost-benefit table: each cohort's cost before and after, the comparison scaled to the intervention
+ * cohort's size, the saving and the net cost.
+ */
 export function costTableOf(r: Pick<CbaResult, "cohorts" | "saving" | "programmeCost" | "netCost" | "tariffSet">): ReportTable {
   const i = r.cohorts.intervention;
   const c = r.cohorts.comparison;
@@ -107,6 +111,7 @@ function profileTables(key: CohortKey, c: CohortResult): ReportTable[] {
   ];
 }
 
+/** The warnings as a table (severity, code, message), to be read before the numbers. */
 export function warningsTable(warnings: TWarning[]): ReportTable {
   return {
     id: "warnings",
@@ -135,6 +140,7 @@ export function analysisTables(r: AnalysisResult): ReportTable[] {
   ];
 }
 
+/** The tables of `evident cba`: the warnings, then the cost-benefit. */
 export function cbaTables(r: CbaResult): ReportTable[] {
   return [warningsTable(r.warnings), costTableOf(r)];
 }

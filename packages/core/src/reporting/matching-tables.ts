@@ -29,6 +29,10 @@ export function matchingVerdict(m: MatchingResult): string {
   return problems.length === 0 ? `${base}. It still assumes nothing unrecorded decided who joined.` : `${base} — but with caution, because ${problems.join("; ")}.`;
 }
 
+/**
+ * The matched comparison's tables (sizes, balance, naive and matched estimates, placebo); none when matching
+ * was not asked for.
+ */
 export function matchingTables(r: AnalysisResult): ReportTable[] {
   const m = r.matching;
   if (!m) return [];

@@ -6,6 +6,7 @@
  */
 export type CellFormat = "integer" | "decimal1" | "decimal2" | "gbp" | "percent" | "text";
 
+/** One cell of a report table: its raw value and how to show it. */
 export interface Cell {
   value: number | string | null;
   format: CellFormat;
@@ -17,6 +18,7 @@ export interface Cell {
   label?: string;
 }
 
+/** A report table as data, rendered as text by the CLI, as CSV or XLSX by exports and as HTML by the portal. */
 export interface ReportTable {
   id: string;
   title: string;
@@ -27,13 +29,21 @@ export interface ReportTable {
   additive?: Additivity;
 }
 
+/** A text cell. */
 export const text = (value: string): Cell => ({ value, format: "text" });
+/** A whole-number cell that is not a count of people (never suppressed). */
 export const int = (value: number): Cell => ({ value, format: "integer" });
+/** A count of people (children, families, staff): small ones are suppressed by `suppressSmallNumbers`. */
 export const people = (value: number): Cell => ({ value, format: "integer", people: true });
+/** A number shown to one decimal place. */
 export const dec1 = (value: number): Cell => ({ value, format: "decimal1" });
+/** A number shown to two decimal places. */
 export const dec2 = (value: number): Cell => ({ value, format: "decimal2" });
+/** An amount in pounds, shown as £1,234. */
 export const gbp = (value: number): Cell => ({ value, format: "gbp" });
+/** A share (0 to 1), shown as a percentage. */
 export const percent = (value: number): Cell => ({ value, format: "percent" });
+/** An empty cell. */
 export const blank = (): Cell => ({ value: null, format: "text" });
 
 /** Formats a cell for people to read (en-GB): £1,234; 30.8%; 1,234. */

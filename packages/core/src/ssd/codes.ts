@@ -226,6 +226,7 @@ export function readCode(setName: SsdCodeSetName, text: string): CodeReading {
   return code === undefined ? { code: undefined, mapped: false } : { code, mapped: true };
 }
 
+/** The codes of an SSD code set. */
 export function codeSetMembers(setName: SsdCodeSetName): readonly string[] {
   return [...SETS[setName].codes];
 }

@@ -385,6 +385,7 @@ export function readSsdFiles(files: { name: string; text: string }[], options: R
   return collector.finish();
 }
 
+/** Does an SSD extract have any error (which means it must not be converted or imported)? Warnings do not count. */
 export function hasSsdErrors(extract: Pick<SsdExtract, "problems">): boolean {
   return extract.problems.some((p) => p.severity === "error");
 }

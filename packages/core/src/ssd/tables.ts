@@ -318,6 +318,7 @@ export type SsdTables = { [T in SsdTableName]: SsdRecord<T>[] };
 
 export const SSD_TABLE_NAMES: readonly SsdTableName[] = SSD_TABLES.map((t) => t.name);
 
+/** The columns Evident reads from an SSD table, by the table's name. */
 export function ssdTableSpec(name: SsdTableName): SsdTableSpec {
   return SSD_TABLES.find((t) => t.name === name)!;
 }

@@ -21,6 +21,7 @@ export const RULE_STATUS_TEXT: Record<TRuleStatus, string> = {
   "not-implemented": "not checked yet",
 };
 
+/** One rule of the DfE's SSDA903 or CIN census validation (or an Evident EV code) and whether Evident checks it. */
 export interface StatutoryRule {
   code: string;
   /** The return the rule belongs to; "evident" for Evident's own file and format codes. */
@@ -465,6 +466,7 @@ evident|EV27|error|implemented|a file given under the wrong convert flag
 evident|EV999|warning|implemented|more problems than the limit (the rest not listed)
 `;
 
+/** Every DfE 2024/25 SSDA903 and CIN census rule, with Evident's own codes (what `evident rules` lists). */
 export const STATUTORY_RULES: readonly StatutoryRule[] = ROWS.trim()
   .split("\n")
   .map((line) => {

@@ -70,11 +70,14 @@ export const UPN_UNKNOWN_CODES = ["UN1", "UN2", "UN3", "UN4", "UN5", "UN6", "UN7
 export const SEX_CODES = ["M", "F", "U"] as const;
 export const LEGACY_SEX_CODES = ["0", "1", "2", "9"] as const;
 
+/** A legacy numeric sex code (1, 2, 0 or 9) in the new coding (M, F, U); null for anything else. */
 export function legacyToSex(code: string): "M" | "F" | "U" | null {
   return code === "1" ? "M" : code === "2" ? "F" : code === "0" || code === "9" ? "U" : null;
 }
+/** A sex code in the new coding (M, F, U) as the legacy numeric code (1, 2, 0); null for anything else. */
 export function sexToLegacy(code: string): "1" | "2" | "0" | null {
   return code === "M" ? "1" : code === "F" ? "2" : code === "U" ? "0" : null;
 }
 
+/** A list of codes as a set, for membership checks. */
 export const codeSet = (codes: readonly string[]): ReadonlySet<string> => new Set(codes);

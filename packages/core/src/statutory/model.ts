@@ -268,6 +268,7 @@ export interface ReadStatutoryOptions {
 export const CIN_DEFINITIONS = ["plan", "episode"] as const;
 export type TCinDefinition = (typeof CIN_DEFINITIONS)[number];
 
+/** Options of `toAnalysisRows`. */
 export interface AnalysisRowsOptions {
   /** "plan" (default): CIN = CIN plan periods. "episode": CIN = the whole CIN episode (referral → closure), NFA referrals excluded. */
   cinDefinition?: TCinDefinition;
@@ -297,6 +298,7 @@ export const statutoryKey = {
   section47: (childId: string, start: string) => ["s47", childId, start].join(":"),
 } as const;
 
+/** Does an extract have any error (which means it must not be imported)? Warnings do not count. */
 export function hasStatutoryErrors(extract: Pick<TStatutoryExtract, "problems">): boolean {
   return extract.problems.some((p) => p.severity === "error");
 }

@@ -65,6 +65,10 @@ function row(group: string, numerator: number, denominator: number, target: numb
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Training coverage on a day, by course, team or role: staff counted, staff holding a valid completion, the
+ * share, and the shortfall against the target.
+ */
 export function coverage(input: CoverageInput): CoverageReport {
   const target = input.target ?? DEFAULT_COVERAGE_TARGET;
   const population = input.population ?? "all_current";

@@ -13,6 +13,10 @@ import { DEFAULT_EXPIRING_SOON_DAYS, completionsByStaff, holdsValid, isCurrentSt
 export const DEFAULT_PROGRAMME = "inspiring_families";
 export const DEFAULT_FACILITATORS_PER_GROUP = 2;
 
+/**
+ * The qualification a facilitator of a group programme's track holds, e.g.
+ * `facilitator:inspiring_families:victims`.
+ */
 export const facilitatorQualification = (track: TFacilitatorTrack, programme: string = DEFAULT_PROGRAMME) => `facilitator:${programme}:${track}`;
 
 const speaks = (person: Pick<TTrainingStaff, "languages">, language: string) => person.languages.some((l) => l.toLowerCase() === language.toLowerCase());
