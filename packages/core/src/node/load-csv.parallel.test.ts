@@ -219,6 +219,43 @@ describe("loadDatasetDir on several threads", { timeout: 120_000 }, () => {
     expect(lowered.dataset).toEqual(auto.dataset);
   });
 
+  it("reads an extract of 16 MiB or more a file per thread, and the command line prints a worker's problems as one thread does", async () => {
+    // About 17 MiB: 90,000 children with three episodes and two referrals each.
+    const n = 90_000;
+    const kids = ["child_id,cohort,start_date,end_date,family_id,birth_date,ethnicity,sibling_group_size"];
+    const eps = ["child_id,status,start_date,end_date"];
+    const refs = ["child_id,referral_date"];
+    for (let i = 0; i < n; i++) {
+      const id = `L${String(i).padStart(6, "0")}`;
+      kids.push(`${id},${i % 3 === 0 ? "intervention" : "comparison"},2018-0${1 + (i % 9)}-15,2018-12-31,F${Math.floor(i / 2)},2010-05-0${1 + (i % 9)},WBRI,2`);
+      eps.push(`${id},CIN,2017-01-01,2017-06-30`, `${id},CP,2018-02-01,`, `${id},CLA,2019-03-01,2019-09-30`);
+      refs.push(`${id},2017-11-20`, `${id},2019-02-02`);
+    }
+    const clean = { "children.csv": kids.join("\n") + "\n", "episodes.csv": eps.join("\n") + "\n", "referrals.csv": refs.join("\n") + "\n" };
+    const bytes = Object.values(clean).reduce((k, text) => k + text.length, 0);
+    expect(bytes).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+    const whole = await loadDatasetDir(folder(clean), { threads: 2 });
+    expect(whole.timings.threads).toBe(2);
+    expect(whole.rows).toEqual({ children: n, episodes: 3 * n, referrals: 2 * n });
+
+    // Wrong rows near the end of both files: episodes.csv is the worker's, referrals.csv the main thread's.
+    eps[eps.length - 7] = "L999999,CP,2018-01-01,";
+    eps[eps.length - 2] = "L000005,CP,2018-01-01,2017-01-01";
+    refs[refs.length - 3] = "L000007,31/12/2018";
+    const bad = folder({ ...clean, "episodes.csv": eps.join("\n") + "\n", "referrals.csv": refs.join("\n") + "\n" });
+    const expected = [
+      `episodes.csv, line ${eps.length - 6}, column child_id: no child "L999999" in children.csv`,
+      `episodes.csv, line ${eps.length - 1}, column end_date: end_date is before start_date`,
+      `referrals.csv, line ${refs.length - 2}, column referral_date: referral_date "31/12/2018" is not a real date written YYYY-MM-DD`,
+    ];
+    for (const threads of ["2", "1"]) {
+      let stdout = "";
+      let stderr = "";
+      const code = await main(["analyse", "--data", bad, "--as-at", "2020-01-01", "--threads", threads], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect({ threads, code, stdout, stderr }).toEqual({ threads, code: 2, stdout: "", stderr: `evident: the data cannot be analysed:\n${expected.join("\n")}\n` });
+    }
+  });
+
   it("refuses a --threads that is not a whole number from 1", async () => {
     let stderr = "";
     const code = await main(["analyse", "--data", dir, "--as-at", "2020-01-01", "--threads", "0"], { stdout: () => {}, stderr: (t) => (stderr += t) });
