@@ -9,9 +9,6 @@ const MODULE_NAMES = {
   "node": "@evident/core/node",
 };
 
-const NODE_SUMMARY =
-  "File reading for Node.js: the analysis CSV loader (on several cores), and the readers of statutory returns, SSD folders, reference data and zip files.";
-
 const AREAS = {
   "access": "Access rules",
   "da-work": "Domestic abuse work",
@@ -46,10 +43,6 @@ export function load(app) {
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
     if (reflection.kindOf(ReflectionKind.Module)) {
       reflection.name = MODULE_NAMES[reflection.name] ?? reflection.name;
-      // src/node/index.ts has no file comment of its own.
-      if (reflection.name === "@evident/core/node" && !reflection.comment) {
-        reflection.comment = new Comment([{ kind: "text", text: NODE_SUMMARY }]);
-      }
       return;
     }
     if (!reflection.parent?.kindOf(ReflectionKind.Module)) return;

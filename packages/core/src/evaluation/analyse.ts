@@ -131,55 +131,14 @@ export function computeChildWindows(data: Dataset, asAt: DayNumber, months: numb
   return { days, referralsBefore, referralsAfter, highestBefore: highest[0], highestAfter: highest[1], afterWindowEnd: aEnd };
 }
 
-/**
- * Each child's windows: before [start − M months, start) and after [end + 1, end + M months + 1) — the
- * returned `aEnd` is exclusive. The dates of a dataset span a few years, so each distinct day's shift is
- * worked out once, in a table over the days' range (directly for a child when the range is very wide).
- */
+/** Each child's windows: before [start − M months, start) and after [end + 1, end + M months + 1) — `aEnd` is exclusive. */
 export function windowBounds(cStart: Int32Array, cEnd: Int32Array, months: number): { bStart: Int32Array; aStart: Int32Array; aEnd: Int32Array } {
-  const n = cStart.length;
-  const bStart = new Int32Array(n);
-  const aStart = new Int32Array(n);
-  const aEnd = new Int32Array(n);
-  if (n === 0) return { bStart, aStart, aEnd };
-  let lo = cStart[0]!;
-  let hi = lo;
-  for (let c = 0; c < n; c++) {
-    const s = cStart[c]!;
-    const e = cEnd[c]!;
-    if (s < lo) lo = s;
-    if (s > hi) hi = s;
-    if (e < lo) lo = e;
-    if (e > hi) hi = e;
-  }
-  const wide = hi - lo > Math.max(4 * n, 1 << 16);
-  const span = wide ? 0 : hi - lo + 1;
-  // back[d − lo] = d − M months, forward[d − lo] = d + M months, each set when first needed (0 = not yet).
-  const back = new Int32Array(span);
-  const forward = new Int32Array(span);
-  const knownBack = new Uint8Array(span);
-  const knownForward = new Uint8Array(span);
-  for (let c = 0; c < n; c++) {
-    const s = cStart[c]!;
-    const e = cEnd[c]!;
-    aStart[c] = e + 1;
-    if (wide) {
-      bStart[c] = addMonthsClamped(s, -months);
-      aEnd[c] = addMonthsClamped(e, months) + 1;
-      continue;
-    }
-    const i = s - lo;
-    if (knownBack[i] === 0) {
-      knownBack[i] = 1;
-      back[i] = addMonthsClamped(s, -months);
-    }
-    bStart[c] = back[i]!;
-    const j = e - lo;
-    if (knownForward[j] === 0) {
-      knownForward[j] = 1;
-      forward[j] = addMonthsClamped(e, months);
-    }
-    aEnd[c] = forward[j]! + 1;
+  const bStart = shiftMonths(cStart, -months);
+  const aEnd = shiftMonths(cEnd, months);
+  const aStart = new Int32Array(cEnd.length);
+  for (let c = 0; c < cEnd.length; c++) {
+    aStart[c] = cEnd[c]! + 1;
+    aEnd[c] = aEnd[c]! + 1;
   }
   return { bStart, aStart, aEnd };
 }
@@ -370,7 +329,7 @@ function accumulate(data: Dataset, windows: ChildWindows, asAt: DayNumber, acc: 
   const { birth, start, ethnicity, siblingGroupSize } = children;
   const changes = newChanges(n);
   const rates = changeRates(tariffs);
-  const moments = new Float64Array(BASELINE_MEASURES.length * 6);
+  const moments = new Float64Array(BASELINE_MEASURES.length * 4);
   for (let c = 0; c < n; c++) {
     childChanges(c, b0, b1, b2, a0, a1, a2, referralsBefore, referralsAfter, rates, changes);
     const k = cohort[c]!;
@@ -413,11 +372,10 @@ function accumulate(data: Dataset, windows: ChildWindows, asAt: DayNumber, acc: 
   return { changes, moments };
 }
 
-/** Baseline measure j of cohort k: [j * 6 + k] sum, [j * 6 + 2 + k] sum of squares, [j * 6 + 4 + k] children. */
+/** Baseline measure j of cohort k: [j * 4 + k] sum, [j * 4 + 2 + k] sum of squares. */
 function moment(moments: Float64Array, j: number, k: number, v: number): void {
-  moments[j * 6 + k]! += v;
-  moments[j * 6 + 2 + k]! += v * v;
-  moments[j * 6 + 4 + k]! += 1;
+  moments[j * 4 + k]! += v;
+  moments[j * 4 + 2 + k]! += v * v;
 }
 
 /** Runs the whole analysis. Throws DomainError on invalid options or an empty cohort. */
@@ -502,7 +460,7 @@ export function analyse(data: Dataset, options: TAnalysisOptions): AnalysisResul
 
   const warnings: TWarning[] = [];
   warnings.push(...plausibilityWarnings(intAgg, compAgg, windowLengthUpperBound(months)));
-  warnings.push(...baselineWarnings(moments));
+  warnings.push(...baselineWarnings(moments, [intAcc.n, compAcc.n]));
   for (const [name, a] of [
     ["intervention", intAcc],
     ["comparison", compAcc],
@@ -625,13 +583,13 @@ function childChanges(
 
 const BASELINE_MEASURES = ["CIN", "CP", "CLA", "referrals"] as const;
 
-/** Warnings of baseline imbalance, from the moments of each measure's before-window values (see `accumulate`). */
-function baselineWarnings(moments: Float64Array): TWarning[] {
+/** Warnings of baseline imbalance, from the moments of each measure's before-window values (see `accumulate`) and the cohorts' sizes. */
+function baselineWarnings(moments: Float64Array, sizes: readonly [number, number]): TWarning[] {
   const warnings: TWarning[] = [];
   BASELINE_MEASURES.forEach((measure, j) => {
-    const sum = (k: number) => moments[j * 6 + k]!;
-    const sumSq = (k: number) => moments[j * 6 + 2 + k]!;
-    const n = (k: number) => moments[j * 6 + 4 + k]!;
+    const sum = (k: number) => moments[j * 4 + k]!;
+    const sumSq = (k: number) => moments[j * 4 + 2 + k]!;
+    const n = (k: number) => sizes[k]!;
     const mean = (k: number) => sum(k) / n(k);
     const variance = (k: number) => (n(k) > 1 ? (sumSq(k) - (sum(k) * sum(k)) / n(k)) / (n(k) - 1) : 0);
     const smd = standardisedMeanDifference(mean(0), variance(0), mean(1), variance(1));

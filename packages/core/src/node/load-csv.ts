@@ -9,9 +9,8 @@
  * workers on a machine with many cores (all cores by default, `threads` to
  * choose; one thread parses on the main thread), then merged here in file
  * order, so the dataset and the problems are the same whatever the number of
- * threads. Every problem is
- * reported with file, line, column and reason, and nothing is returned when
- * there is one. Line numbers count every line of the file (cells spanning
+ * threads. Every problem is reported with file, line, column and reason, and
+ * nothing is returned when there is one. Line numbers count every line of the file (cells spanning
  * several lines are not expected in these files).
  */
 import { availableParallelism } from "node:os";
@@ -96,9 +95,9 @@ const RANGES_FROM_BYTES = 48 << 20;
  * How the files are parsed:
  * - "main": on the main thread alone (one thread, or a small extract);
  * - "files": a whole file per thread. The main thread parses children.csv (and merges it as the others go on),
- *   a worker the larger of episodes.csv and referrals.csv, and the other a second worker or, with two threads, the main thread after
- *   children.csv. Measured on two cores this beats ranges at every size (docs/benchmarks.md): no range's columns
- *   to copy together, and the main thread parses instead of waiting.
+ *   a worker the larger of episodes.csv and referrals.csv, and the other a second worker or, with two threads,
+ *   the main thread after children.csv. Measured on two cores this beats ranges at every size
+ *   (docs/benchmarks.md): no range's columns to copy together, and the main thread parses instead of waiting.
  * - "ranges": the files cut into ranges of about `rangeBytes` for a pool of `threads` workers, the main thread
  *   merging: for machines with many cores and a large extract, and for tests (`rangeBytes`).
  */

@@ -1,7 +1,8 @@
 /**
- * Where the analysis loader's ranges are parsed: on the main thread (`inline`)
- * or by a pool of worker threads running load-worker.ts, which takes the
- * ranges in the order they are asked for.
+ * Where the analysis loader's ranges are parsed: on the main thread (`inline`),
+ * by a pool of worker threads running load-worker.ts, which takes the ranges
+ * in the order they are asked for (`workerPool`), or a whole file per thread,
+ * the main thread's and one or two workers' (`fileLanes`).
  */
 import { parseRange, type FileKind, type RangeJob, type RangeResult } from "./load-ranges.js";
 
@@ -96,9 +97,8 @@ export async function workerPool(size: number): Promise<Runner> {
   };
 }
 
-
 /**
- * A file per thread, for an extract too small to be worth cutting into ranges: the main thread parses
+ * A whole file per thread (two or three threads; see load-csv.ts, `threadMode`): the main thread parses
  * children.csv (and merges it, while the workers go on), one worker the larger of the other two files and,
  * with a third thread, another worker the smaller; with two threads the main thread parses the smaller too.
  */
